@@ -1,0 +1,30 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Library build of the drop-in element.
+ *
+ * - default mode: `dist/chatkit-chat.js`, an ES module; rarely used parts (charts, locales) stay separate
+ *   chunks loaded on demand.
+ * - `--mode iife`: `dist/chatkit-chat.iife.js`, a classic `<script>` for pages without modules.
+ */
+export default defineConfig(({ mode }) => {
+  const iife = mode === 'iife';
+  return {
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: !iife,
+      sourcemap: true,
+      minify: true,
+      lib: {
+        entry: 'src/define.ts',
+        name: 'ChatkitChat',
+        formats: [iife ? 'iife' : 'es'],
+        fileName: () => (iife ? 'chatkit-chat.iife.js' : 'chatkit-chat.js'),
+      },
+      rollupOptions: {
+        output: iife ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  };
+});
