@@ -1,0 +1,127 @@
+/**
+ * Icons as Lit SVG templates built from data (never innerHTML): the 64 ChatKit icon names (§6.7), the UI icons
+ * the element needs, and any `lucide:<name>` icon, whose data is a separate lazily loaded chunk. `vendor:*` and
+ * unknown names render a neutral fallback dot.
+ *
+ * @module
+ */
+import { nothing, svg, type SVGTemplateResult } from 'lit';
+import { until } from 'lit/directives/until.js';
+import { ICON_DATA } from './icon-data.js';
+
+/** Options of {@link icon}. */
+export interface IconOptions {
+  /** Width and height in px; default `1em`, so the icon follows the surrounding font size. */
+  size?: number;
+  /** Accessible name; without it the icon is decorative (`aria-hidden`). */
+  label?: string;
+}
+
+type Parsed = ReadonlyArray<readonly [tag: string, attrs: Record<string, string>]>;
+
+const parsedCache = new Map<string, Parsed>();
+let lucideData: Promise<Record<string, string>> | undefined;
+
+/** Parses the compact encoding of scripts/gen-icons.mjs: `|`-separated elements, a path is its bare `d`. */
+function parse(encoded: string): Parsed {
+  let cached = parsedCache.get(encoded);
+  if (cached) return cached;
+  cached = encoded.split('|').map((part) => {
+    if (part[0] === 'M' || part[0] === 'm') return ['path', { d: part }] as const;
+    const [tag, ...pairs] = part.split(' ');
+    const attrs: Record<string, string> = {};
+    for (const pair of pairs) {
+      const eq = pair.indexOf('=');
+      attrs[pair.slice(0, eq)] = pair.slice(eq + 1).replace(/,/g, ' ');
+    }
+    return [tag, attrs] as const;
+  });
+  parsedCache.set(encoded, cached);
+  return cached;
+}
+
+/** One element; Lit cannot bind tag names, so each lucide element kind has its own fixed template. */
+function element(tag: string, a: Record<string, string>, style: string | typeof nothing): SVGTemplateResult {
+  const fill = a.fill ?? nothing;
+  switch (tag) {
+    case 'path':
+      return svg`<path d=${a.d} fill=${fill} style=${style}></path>`;
+    case 'circle':
+      return svg`<circle cx=${a.cx} cy=${a.cy} r=${a.r} fill=${fill} style=${style}></circle>`;
+    case 'ellipse':
+      return svg`<ellipse cx=${a.cx} cy=${a.cy} rx=${a.rx} ry=${a.ry} style=${style}></ellipse>`;
+    case 'rect':
+      return svg`<rect x=${a.x ?? nothing} y=${a.y ?? nothing} width=${a.width} height=${a.height}
+        rx=${a.rx ?? nothing} ry=${a.ry ?? nothing} style=${style}></rect>`;
+    case 'line':
+      return svg`<line x1=${a.x1} y1=${a.y1} x2=${a.x2} y2=${a.y2} style=${style}></line>`;
+    case 'polyline':
+      return svg`<polyline points=${a.points} style=${style}></polyline>`;
+    case 'polygon':
+      return svg`<polygon points=${a.points} style=${style}></polygon>`;
+    default:
+      return svg``;
+  }
+}
+
+/** The elements of an encoded icon; a leading `!` fills the first shape and draws the rest in surface color. */
+function body(encoded: string): SVGTemplateResult[] {
+  const filled = encoded.startsWith('!');
+  const shapes = parse(filled ? encoded.slice(1) : encoded);
+  return shapes.map(([tag, attrs], i) => {
+    if (!filled) return element(tag, attrs, nothing);
+    if (i === 0) return element(tag, { ...attrs, fill: 'currentColor' }, nothing);
+    // Why: the marks on a filled shape must contrast with it; the widget surface is what is behind the icon.
+    return element(tag, attrs, 'stroke: var(--chatkit-widget-surface, var(--chatkit-surface))');
+  });
+}
+
+const fallbackDot = svg`<circle cx="12" cy="12" r="4" fill="currentColor" opacity="0.45" stroke="none"></circle>`;
+
+/** Loads the full lucide map once (a separate chunk) and resolves the body of one icon. */
+async function lucideBody(name: string): Promise<SVGTemplateResult | SVGTemplateResult[]> {
+  lucideData ??= import('./icon-data-lucide.js').then((m) => m.LUCIDE_DATA);
+  try {
+    const data = await lucideData;
+    const encoded = Object.hasOwn(data, name) ? data[name] : undefined;
+    return encoded ? body(encoded) : fallbackDot;
+  } catch {
+    return fallbackDot;
+  }
+}
+
+/** Whether `name` is an icon available without loading anything (a ChatKit or UI icon name). */
+export function isBuiltinIcon(name: string): boolean {
+  return Object.hasOwn(ICON_DATA, name);
+}
+
+/**
+ * An icon as an `<svg>` template. `name` is a ChatKit icon name (§6.7), a UI icon name (send, copy, x, …), or
+ * `lucide:<name>` (rendered once the lucide chunk has loaded, without the caller re-rendering). Anything else,
+ * including `vendor:*`, renders a neutral dot. The name never reaches markup: it only selects data.
+ */
+export function icon(name: string, opts: IconOptions = {}): SVGTemplateResult {
+  const size = opts.size ?? '1em';
+  let content: unknown;
+  if (isBuiltinIcon(name)) content = body(ICON_DATA[name]);
+  else if (typeof name === 'string' && name.startsWith('lucide:'))
+    content = until(lucideBody(name.slice(7)), nothing);
+  else content = fallbackDot;
+  return svg`<svg
+    xmlns="http://www.w3.org/2000/svg"
+    viewBox="0 0 24 24"
+    width=${size}
+    height=${size}
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+    focusable="false"
+    class="icon"
+    data-icon=${name}
+    role=${opts.label ? 'img' : nothing}
+    aria-label=${opts.label ?? nothing}
+    aria-hidden=${opts.label ? nothing : 'true'}
+  >${content}</svg>`;
+}

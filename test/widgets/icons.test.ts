@@ -1,0 +1,77 @@
+import { expect } from '@open-wc/testing';
+import { describe, it } from './mocha.js';
+import { html, render } from 'lit';
+import { ICON_NAMES } from '../../src/protocol/types.js';
+import { icon, isBuiltinIcon } from '../../src/internal/icons.js';
+
+function mount(name: string, opts?: Parameters<typeof icon>[1]): SVGSVGElement {
+  const host = document.createElement('div');
+  document.body.append(host);
+  render(html`${icon(name, opts)}`, host);
+  return host.querySelector('svg')!;
+}
+
+describe('icon()', () => {
+  it('draws every ChatKit icon name with real shapes', () => {
+    for (const name of ICON_NAMES) {
+      expect(isBuiltinIcon(name), name).to.equal(true);
+      const el = mount(name);
+      expect(el.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+      expect(
+        el.querySelectorAll('path,circle,rect,line,polyline,polygon,ellipse').length,
+        name,
+      ).to.be.greaterThan(0);
+      expect(el.getBBox().width, name).to.be.greaterThan(0);
+    }
+  });
+
+  it('draws the UI icons the element needs', () => {
+    const ui =
+      'send square plus history x copy check thumbs-up thumbs-down rotate-ccw message-circle chevron-down chevron-up pencil trash-2 menu arrow-down alert-triangle info paperclip loader external-link';
+    for (const name of ui.split(' ')) expect(isBuiltinIcon(name), name).to.equal(true);
+  });
+
+  it('is decorative without a label and named with one', () => {
+    expect(mount('star').getAttribute('aria-hidden')).to.equal('true');
+    const named = mount('star', { label: 'Favourite', size: 20 });
+    expect(named.getAttribute('role')).to.equal('img');
+    expect(named.getAttribute('aria-label')).to.equal('Favourite');
+    expect(named.getAttribute('width')).to.equal('20');
+  });
+
+  it('fills filled variants', () => {
+    const el = mount('check-circle-filled');
+    expect(el.querySelector('circle')!.getAttribute('fill')).to.equal('currentColor');
+  });
+
+  it('renders vendor and unknown names, and hostile names, as a neutral dot', () => {
+    for (const name of [
+      'vendor:acme',
+      'nope',
+      '"><script>window.__pwned=1</script>',
+      '__proto__',
+      'constructor',
+    ]) {
+      const el = mount(name);
+      expect(el.querySelectorAll('circle').length, name).to.equal(1);
+      expect(el.querySelector('script')).to.equal(null);
+      expect(el.getAttribute('data-icon')).to.equal(name);
+    }
+    expect((window as any).__pwned).to.equal(undefined);
+  });
+
+  it('loads lucide:* icons lazily and updates in place', async () => {
+    const el = mount('lucide:rocket');
+    const deadline = Date.now() + 5000;
+    // Why polling a frame at a time: the chunk import resolves asynchronously and `until` swaps the content.
+    while (el.querySelectorAll('path').length === 0 && Date.now() < deadline) {
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    expect(el.querySelectorAll('path').length).to.be.greaterThan(0);
+    const missing = mount('lucide:does-not-exist');
+    while (missing.querySelectorAll('circle').length === 0 && Date.now() < deadline) {
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    expect(missing.querySelectorAll('circle').length).to.equal(1);
+  });
+});
