@@ -1,0 +1,196 @@
+/**
+ * The one URL allowlist of the client. Every URL that reaches the DOM from server data (markdown links and
+ * images, widget `Image.src`, link actions, source links, attachment previews) passes through here first.
+ *
+ * DOM-free on purpose: it relies only on the WHATWG `URL` parser, which is the same parser the browser uses
+ * when it later follows the link, so there is no gap between what we check and what the browser does.
+ *
+ * Threat model: the URL string is attacker-controlled (model output, tool output, a hostile server). The
+ * attacker wins if a URL runs script (`javascript:`, `vbscript:`, `data:text/html`, `data:image/svg+xml`),
+ * reads local resources (`file:`, `blob:`), or slips past this check through an encoding the browser
+ * undoes later (`java\tscript:`, `&#106;avascript:`, `\u0000javascript:`).
+ *
+ * @module
+ */
+
+// ───────────────────────────── Policy (audit these constants, not the code) ─────────────────────────────
+
+/** Schemes a link (`<a href>`) may use. Everything else is rejected. */
+export const LINK_PROTOCOLS: readonly string[] = Object.freeze(['http:', 'https:', 'mailto:']);
+
+/** Schemes an image (`<img src>`) may use; `data:` is handled separately by {@link DATA_IMAGE}. */
+export const IMAGE_PROTOCOLS: readonly string[] = Object.freeze(['http:', 'https:']);
+
+/**
+ * The only `data:` URLs allowed, and only for images when the caller opts in: raster formats, base64. SVG is
+ * excluded on purpose (`image/svg+xml` can carry script when opened as a document).
+ */
+const DATA_IMAGE = Object.freeze(/^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/]*={0,2}$/i);
+
+/**
+ * Characters that never appear in a legitimate URL we would emit but that parsers strip or normalise, which
+ * is how scheme obfuscation works: C0 controls (tab, newline, NUL…), DEL, and the C1 range.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = Object.freeze(/[\u0000-\u001f\u007f-\u009f]/);
+
+/** An explicit scheme as RFC 3986 spells it; anything else before the first `:` means "not a real scheme". */
+const SCHEME_PREFIX = Object.freeze(/^([^:/?#]*):/);
+const VALID_SCHEME = Object.freeze(/^[a-z][a-z0-9+.-]*$/i);
+
+/**
+ * The part of a URL before the first `/`, `?` or `#`: where a scheme would be. A character reference there
+ * (`javascript&colon;…`, `jav&#x61;script:`) is harmless as a relative path but becomes a live scheme if some
+ * later layer HTML-decodes the string, so it is refused.
+ */
+const LEADING_SEGMENT = Object.freeze(/^[^/?#]*/);
+
+/** Longest URL we accept (a guard against pathological inputs; images as data URLs are the long ones). */
+const MAX_URL_LENGTH = 2_000_000;
+
+// ───────────────────────────── API ─────────────────────────────
+
+/** Options of {@link sanitizeUrl} and {@link isSafeUrl}. */
+export interface SanitizeUrlOptions {
+  /**
+   * Base for relative and protocol-relative URLs (in the browser: `document.baseURI`). Without a base, a URL
+   * that is not absolute is rejected, because we cannot tell what it will resolve to.
+   */
+  base?: string;
+  /** `'image'`: the URL is an image source (http/https, plus raster `data:image/*` base64 URLs). */
+  allowData?: 'image';
+  /** What the URL is for; `'image'` applies the image scheme list. Default `'link'` (or `'image'` when `allowData` is). */
+  kind?: 'link' | 'image';
+  /** Allow `blob:` URLs of the same origin as `base` (attachment previews the client created itself). */
+  allowBlob?: boolean;
+}
+
+/**
+ * Checks a URL against the allowlist and returns it normalised (the `href` the browser would use), or `null`
+ * when it is not allowed. Callers must use the returned string, not the input, so that what was checked is
+ * exactly what is rendered.
+ *
+ * @param url - untrusted URL text (already HTML-decoded, as an attribute value is in the DOM).
+ * @param opts - base for relative URLs, and whether this is an image.
+ * @returns the normalised absolute URL, or `null`.
+ */
+export function sanitizeUrl(url: unknown, opts: SanitizeUrlOptions = {}): string | null {
+  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return null;
+  // Why reject instead of strip: a control character inside a URL only ever serves to fool a filter.
+  if (CONTROL_CHARS.test(url)) return null;
+  const trimmed = url.trim();
+  if (trimmed === '') return null;
+  const kind = opts.kind ?? (opts.allowData === 'image' ? 'image' : 'link');
+
+  const scheme = SCHEME_PREFIX.exec(trimmed);
+  // Why: `jav&#x61;script:` or `java script:` is not a scheme a browser would honour as written, but decoding
+  // layers could turn it into one later; refuse anything that looks like a scheme yet is not a clean one.
+  if (scheme && !VALID_SCHEME.test(scheme[1] ?? '')) return null;
+  if ((LEADING_SEGMENT.exec(trimmed)?.[0] ?? '').includes('&')) return null;
+
+  let parsed: URL;
+  try {
+    parsed = opts.base === undefined ? new URL(trimmed) : new URL(trimmed, opts.base);
+  } catch {
+    return null;
+  }
+  const protocol = parsed.protocol.toLowerCase();
+
+  if (protocol === 'data:') {
+    if (kind !== 'image' || opts.allowData !== 'image') return null;
+    return DATA_IMAGE.test(parsed.href) ? parsed.href : null;
+  }
+  if (protocol === 'blob:') {
+    return opts.allowBlob === true && opts.base !== undefined && sameOrigin(parsed, opts.base)
+      ? parsed.href
+      : null;
+  }
+  const allowed = kind === 'image' ? IMAGE_PROTOCOLS : LINK_PROTOCOLS;
+  if (!allowed.includes(protocol)) return null;
+  // Why: `http:` without a host (`http:/x` resolved oddly) is never a link we mean to emit.
+  if ((protocol === 'http:' || protocol === 'https:') && parsed.hostname === '') return null;
+  return parsed.href;
+}
+
+/**
+ * Whether {@link sanitizeUrl} accepts the URL.
+ *
+ * @param url - untrusted URL text.
+ * @param opts - as for {@link sanitizeUrl}.
+ */
+export function isSafeUrl(url: unknown, opts: SanitizeUrlOptions = {}): boolean {
+  return sanitizeUrl(url, opts) !== null;
+}
+
+/**
+ * Whether an image may be loaded, given the thread's `allowed_image_domains` (PROTOCOL §6.5; §10.3 leaves the
+ * semantics open, so this is our decision):
+ *
+ * - The URL must first be a safe image URL ({@link sanitizeUrl} with `allowData: 'image'`).
+ * - `allowedDomains` `null`/`undefined` (the thread does not say): the client default applies, which allows
+ *   every http/https host. Hosts that want to stop model output from loading arbitrary remote images (a known
+ *   way to exfiltrate data through an image URL) set the list.
+ * - A list: the image host must equal an entry or be a subdomain of it (`example.com` allows `example.com`
+ *   and `cdn.example.com`, not `badexample.com`). Entries are case-insensitive hostnames; a leading `*.` or
+ *   `.` is accepted and means the same; an entry written as a URL (`https://cdn.example.com/`) counts by its
+ *   host; ports are ignored; IP addresses match exactly. An empty list allows no remote images.
+ * - Raster `data:image/*` URLs carry their bytes inline and contact no host, so no domain list blocks them.
+ *
+ * @param url - untrusted image URL (absolute, or relative to `base`).
+ * @param allowedDomains - the thread's `allowed_image_domains`, or `null`/`undefined` when unset.
+ * @param base - base URL for relative image URLs.
+ */
+export function isImageAllowed(
+  url: unknown,
+  allowedDomains?: readonly string[] | null,
+  base?: string,
+): boolean {
+  const href = sanitizeUrl(url, { allowData: 'image', ...(base === undefined ? {} : { base }) });
+  if (href === null) return false;
+  const parsed = new URL(href);
+  if (parsed.protocol === 'data:') return true;
+  if (allowedDomains === null || allowedDomains === undefined) return true;
+  const host = parsed.hostname.toLowerCase();
+  return allowedDomains.some((entry) => hostMatches(host, normaliseDomain(entry)));
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+function sameOrigin(url: URL, base: string): boolean {
+  try {
+    // A blob URL's origin is the origin of the document that made it (`blob:https://a.example/uuid`).
+    return url.origin !== 'null' && url.origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Lower-cased hostname of an `allowed_image_domains` entry, or `''` when it is not usable. */
+function normaliseDomain(entry: unknown): string {
+  if (typeof entry !== 'string') return '';
+  let value = entry.trim().toLowerCase();
+  if (value.includes('://')) {
+    try {
+      value = new URL(value).hostname;
+    } catch {
+      return '';
+    }
+  }
+  value = value
+    .replace(/^\*?\./, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '');
+  // Why validate: an entry such as `*` or an empty one would otherwise match too much; single labels (`localhost`)
+  // are allowed but match exactly (see hostMatches), so `com` can never allow a whole top-level domain.
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(value) && !/^\[[0-9a-f:.]+\]$/.test(value)) return '';
+  return value;
+}
+
+function hostMatches(host: string, domain: string): boolean {
+  if (domain === '') return false;
+  if (host === domain) return true;
+  // Subdomains only for dotted names, never for IP literals (`1.2.3.4` must not match `x.1.2.3.4`) nor for
+  // single labels (`com` must not allow every `.com` host).
+  if (/^[0-9.]+$/.test(domain) || domain.startsWith('[') || !domain.includes('.')) return false;
+  return host.endsWith(`.${domain}`);
+}
