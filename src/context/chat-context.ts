@@ -1,0 +1,117 @@
+/**
+ * The one context the root `<chatkit-chat>` provides to its internal `chatkit-*` elements: an immutable
+ * snapshot of the conversation ({@link ChatView}), the resolved configuration, the strings of the current
+ * language, and the {@link ChatController} through which sub-elements ask for things to happen. A new
+ * value object is provided on every change, so consumers re-render by `Object.is`.
+ *
+ * @module
+ */
+import { createContext } from '@lit/context';
+import type {
+  Page,
+  StructuredInputSubmission,
+  Thread,
+  ThreadItem,
+  ThreadMetadata,
+  ThreadStatus,
+} from '../protocol/types.js';
+import type { ThreadNotice } from '../protocol/thread-state.js';
+import type { Strings } from '../i18n/strings.js';
+import type { WidgetHost } from '../widgets/widget-host.js';
+import type { ComposerModel, ComposerTool, HeaderAction, StarterPrompt } from '../element/options.js';
+
+/** What the UI shows of the conversation. */
+export interface ChatView {
+  threadId: string | null;
+  title: string | null;
+  threadStatus: ThreadStatus;
+  allowedImageDomains: string[] | null;
+  /** Visible items in display order (hidden items never appear). */
+  items: readonly ThreadItem[];
+  /** Ids of items added but not yet done in the current stream. */
+  pending: ReadonlySet<string>;
+  status: 'idle' | 'loading' | 'streaming' | 'cancelling' | 'error';
+  allowCancel: boolean;
+  progress: { text: string; icon?: string | null } | null;
+  notices: readonly ThreadNotice[];
+  error: { code: string; message?: string | null; allowRetry: boolean } | null;
+  hasMoreBefore: boolean;
+  loadingOlder: boolean;
+}
+
+/** An empty conversation (the start screen). */
+export const EMPTY_VIEW: ChatView = Object.freeze({
+  threadId: null,
+  title: null,
+  threadStatus: { type: 'active' },
+  allowedImageDomains: null,
+  items: [],
+  pending: new Set<string>(),
+  status: 'idle',
+  allowCancel: false,
+  progress: null,
+  notices: [],
+  error: null,
+  hasMoreBefore: false,
+  loadingOlder: false,
+}) as ChatView;
+
+/** Options after defaults, attributes and branding were merged. */
+export interface ResolvedConfig {
+  headerEnabled: boolean;
+  headerTitle: string | null;
+  showTitle: boolean;
+  leftAction?: HeaderAction;
+  rightAction?: HeaderAction;
+  historyEnabled: boolean;
+  showDelete: boolean;
+  showRename: boolean;
+  greeting: string | null;
+  prompts: StarterPrompt[];
+  placeholder: string | null;
+  tools: ComposerTool[];
+  models: ComposerModel[];
+  itemActions: { feedback: boolean; retry: boolean; copy: boolean };
+  disclaimer: { text: string; highContrast?: boolean } | null;
+  brandName: string | null;
+  logoUrl: string | null;
+  mode: 'inline' | 'launcher' | 'fullscreen';
+}
+
+/** Intents sub-elements call; the root implements them on top of the protocol session. */
+export interface ChatController {
+  sendMessage(text: string): void;
+  cancel(): void;
+  retry(itemId?: string): void;
+  feedback(itemId: string, kind: 'positive' | 'negative'): Promise<void>;
+  loadOlder(): Promise<void>;
+  submitStructuredInput(itemId: string, input: StructuredInputSubmission): void;
+  newChat(): void;
+  setHistoryOpen(open: boolean): void;
+  openThread(threadId: string): void;
+  listThreads(after?: string | null): Promise<Page<Thread | ThreadMetadata>>;
+  renameThread(threadId: string, title: string): Promise<void>;
+  deleteThread(threadId: string): Promise<void>;
+  dismissNotice(noticeId: number): void;
+  selectTool(toolId: string | null): void;
+  selectModel(modelId: string | null): void;
+  /** Reports a user-facing log line as `chatkit.log`. */
+  log(name: string, data?: Record<string, unknown>): void;
+  widgetHost: WidgetHost;
+}
+
+/** The provided value. */
+export interface ChatContextValue {
+  view: ChatView;
+  config: ResolvedConfig;
+  strings: Strings;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  historyOpen: boolean;
+  selectedTool: string | null;
+  selectedModel: string | null;
+  controller: ChatController;
+}
+
+/** The context key (a private symbol: two copies of the element on one page never share it). */
+export const chatContext = createContext<ChatContextValue>(Symbol('chatkit-chat'));

@@ -1,0 +1,177 @@
+/**
+ * `<chatkit-composer>` (internal): the message box. Auto-growing textarea; Enter sends, Shift+Enter adds a
+ * line, IME composition never sends; Send while idle, Stop while an answer streams (when cancel is
+ * allowed); tool and model pickers; disabled with the lock reason for `locked` threads, replaced by a
+ * banner for `closed` ones.
+ *
+ * @internal
+ * @module
+ */
+import { LitElement, html, nothing } from 'lit';
+import { consume } from '@lit/context';
+import { query, state } from 'lit/decorators.js';
+import { chatContext, type ChatContextValue } from '../context/chat-context.js';
+import { sharedStyles } from './shared.styles.js';
+import { composerStyles } from './composer.styles.js';
+import { uiIcon } from './ui-icon.js';
+
+/** The textarea never grows past this many lines; then it scrolls. */
+const MAX_LINES = 8;
+
+export class ChatkitComposer extends LitElement {
+  static override styles = [sharedStyles, composerStyles];
+
+  @consume({ context: chatContext, subscribe: true })
+  @state()
+  private ctx!: ChatContextValue;
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  @state() private value = '';
+
+  /** Sets the text (the `setComposerValue` method of the root). */
+  setValue(text: string): void {
+    this.value = text;
+    void this.updateComplete.then(() => this.autoGrow());
+  }
+
+  /** Moves focus into the textarea. */
+  override focus(): void {
+    this.textarea?.focus();
+  }
+
+  private get busy(): boolean {
+    const status = this.ctx.view.status;
+    return status === 'streaming' || status === 'cancelling';
+  }
+
+  private autoGrow() {
+    const textarea = this.textarea;
+    if (!textarea) return;
+    textarea.style.blockSize = 'auto';
+    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 22;
+    const max = lineHeight * MAX_LINES;
+    textarea.style.blockSize = `${Math.min(textarea.scrollHeight, max)}px`;
+    textarea.style.overflowY = textarea.scrollHeight > max ? 'auto' : 'hidden';
+  }
+
+  private handleInput(event: Event) {
+    this.value = (event.target as HTMLTextAreaElement).value;
+    this.autoGrow();
+  }
+
+  private handleKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Enter' || event.shiftKey) return;
+    // keyCode 229 is what Chromium and Safari report for the Enter that confirms an IME candidate.
+    if (event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    this.submit();
+  }
+
+  private submit() {
+    const text = this.value.trim();
+    if (!text || this.busy || this.ctx.view.threadStatus.type !== 'active') return;
+    this.ctx.controller.sendMessage(text);
+    this.value = '';
+    if (this.textarea) this.textarea.value = '';
+    void this.updateComplete.then(() => this.autoGrow());
+  }
+
+  private renderPickers() {
+    const { config, strings, controller, selectedTool, selectedModel } = this.ctx;
+    if (!config.tools.length && !config.models.length) return nothing;
+    return html`<div class="pickers">
+      ${config.tools.map(
+        (tool) =>
+          html`<button
+            type="button"
+            class="chip"
+            aria-pressed=${selectedTool === tool.id ? 'true' : 'false'}
+            @click=${() => controller.selectTool(selectedTool === tool.id ? null : tool.id)}
+          >
+            ${tool.shortLabel ?? tool.label}
+          </button>`,
+      )}
+      ${
+        config.models.length
+          ? html`<label class="model"
+              ><span class="sr-only">${strings.model}</span>
+              <select
+                @change=${(e: Event) => controller.selectModel((e.target as HTMLSelectElement).value || null)}
+              >
+                ${config.models.map(
+                  (model) =>
+                    html`<option
+                      value=${model.id}
+                      ?disabled=${model.disabled}
+                      ?selected=${selectedModel ? selectedModel === model.id : !!model.default}
+                    >
+                      ${model.label}
+                    </option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  override render() {
+    const { view, strings, config, selectedTool, controller } = this.ctx;
+    const status = view.threadStatus;
+    if (status.type === 'closed') {
+      return html`<div part="composer" class="closed" role="status">
+        ${status.reason || strings.threadClosed}
+      </div>`;
+    }
+    const locked = status.type === 'locked';
+    const tool = config.tools.find((t) => t.id === selectedTool);
+    const placeholder = locked
+      ? status.reason || strings.threadLocked
+      : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
+    const showStop = this.busy;
+    return html`<form
+      part="composer"
+      class="composer"
+      @submit=${(e: Event) => (e.preventDefault(), this.submit())}
+    >
+      <textarea
+        part="input"
+        rows="1"
+        aria-label=${strings.message}
+        placeholder=${placeholder}
+        .value=${this.value}
+        ?disabled=${locked}
+        @input=${this.handleInput}
+        @keydown=${this.handleKeyDown}
+      ></textarea>
+      <div class="row">
+        ${this.renderPickers()}
+        ${
+          showStop
+            ? html`<button
+                part="send-button stop-button"
+                class="send"
+                type="button"
+                aria-label=${strings.stop}
+                title=${strings.stop}
+                ?disabled=${!view.allowCancel || view.status === 'cancelling'}
+                @click=${() => controller.cancel()}
+              >
+                ${uiIcon('square', 16)}
+              </button>`
+            : html`<button
+                part="send-button"
+                class="send"
+                type="submit"
+                aria-label=${strings.send}
+                title=${strings.send}
+                ?disabled=${locked || !this.value.trim()}
+              >
+                ${uiIcon('send', 18)}
+              </button>`
+        }
+      </div>
+    </form>`;
+  }
+}

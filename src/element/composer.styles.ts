@@ -1,0 +1,109 @@
+/** Styles of `<chatkit-composer>`. @module */
+import { css } from 'lit';
+
+export const composerStyles = css`
+  :host {
+    display: block;
+    padding-inline: calc(var(--chatkit-spacing) * 3);
+    padding-block: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
+  }
+  .composer {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--chatkit-spacing) * 1);
+    padding: calc(var(--chatkit-spacing) * 2);
+    padding-inline-start: calc(var(--chatkit-spacing) * 3);
+    border: 1px solid var(--chatkit-border);
+    border-radius: var(--chatkit-radius-lg);
+    background: var(--chatkit-surface-elevated);
+    box-shadow: var(--chatkit-shadow);
+  }
+  .composer:focus-within {
+    border-color: var(--chatkit-border-strong);
+  }
+  textarea {
+    display: block;
+    inline-size: 100%;
+    min-block-size: calc(var(--chatkit-font-size) * var(--chatkit-line-height));
+    margin: 0;
+    padding: calc(var(--chatkit-spacing) * 1) 0;
+    border: 0;
+    outline: none;
+    resize: none;
+    overflow-y: hidden;
+    background: transparent;
+    color: var(--chatkit-text);
+    font: inherit;
+    line-height: var(--chatkit-line-height);
+  }
+  textarea:focus-visible {
+    box-shadow: none;
+  }
+  textarea::placeholder {
+    color: var(--chatkit-text-tertiary);
+  }
+  textarea:disabled {
+    cursor: not-allowed;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: calc(var(--chatkit-spacing) * 2);
+  }
+  .pickers {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--chatkit-spacing);
+    margin-inline-end: auto;
+  }
+  .chip {
+    padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2.5);
+    border: 1px solid var(--chatkit-border);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--chatkit-text-secondary);
+    font-size: 0.85em;
+  }
+  .chip[aria-pressed='true'] {
+    border-color: var(--chatkit-accent);
+    color: var(--chatkit-accent);
+  }
+  select {
+    padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2);
+    border: 1px solid var(--chatkit-border);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface);
+    color: var(--chatkit-text);
+    font: inherit;
+    font-size: 0.85em;
+  }
+  .send {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    inline-size: calc(var(--chatkit-spacing) * 9);
+    block-size: calc(var(--chatkit-spacing) * 9);
+    border: 0;
+    border-radius: 999px;
+    background: var(--chatkit-accent);
+    color: var(--chatkit-accent-contrast);
+    transition:
+      background-color 120ms ease,
+      opacity 120ms ease;
+  }
+  .send:hover:not(:disabled) {
+    background: var(--chatkit-accent-hover);
+  }
+  .send:disabled {
+    opacity: 0.4;
+  }
+  .closed {
+    padding: calc(var(--chatkit-spacing) * 3);
+    border: 1px solid var(--chatkit-border);
+    border-radius: var(--chatkit-radius);
+    background: var(--chatkit-surface-secondary);
+    color: var(--chatkit-text-secondary);
+    text-align: center;
+  }
+`;

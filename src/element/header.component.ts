@@ -1,0 +1,102 @@
+/**
+ * `<chatkit-header>` (internal): the title bar — thread title or a static title, New chat, History, the
+ * host's custom left/right actions, and in launcher mode a close button.
+ *
+ * @internal
+ * @module
+ */
+import { LitElement, html, nothing } from 'lit';
+import { consume } from '@lit/context';
+import { property, state } from 'lit/decorators.js';
+import { chatContext, type ChatContextValue } from '../context/chat-context.js';
+import type { HeaderAction } from './options.js';
+import { sharedStyles } from './shared.styles.js';
+import { headerStyles } from './header.styles.js';
+import { uiIcon } from './ui-icon.js';
+
+export class ChatkitHeader extends LitElement {
+  static override styles = [sharedStyles, headerStyles];
+
+  @consume({ context: chatContext, subscribe: true })
+  @state()
+  private ctx!: ChatContextValue;
+
+  /** Shows a close button (launcher panel). */
+  @property({ type: Boolean, attribute: 'closable' }) closable = false;
+
+  private handleCustom(action: HeaderAction) {
+    try {
+      action.onClick();
+    } catch (error) {
+      this.ctx.controller.log('header.action.error', { message: String(error) });
+    }
+  }
+
+  private handleClose() {
+    this.dispatchEvent(new CustomEvent('chatkit-close-request', { bubbles: true, composed: true }));
+  }
+
+  private renderAction(action: HeaderAction | undefined) {
+    if (!action) return nothing;
+    return html`<button
+      class="icon-button"
+      type="button"
+      aria-label=${action.label ?? action.icon}
+      title=${action.label ?? action.icon}
+      @click=${() => this.handleCustom(action)}
+    >
+      ${uiIcon(action.icon)}
+    </button>`;
+  }
+
+  override render() {
+    const { config, strings, view, controller, historyOpen } = this.ctx;
+    const title = config.showTitle ? (config.headerTitle ?? view.title ?? config.brandName ?? '') : '';
+    return html`<header part="header">
+      <div class="start">
+        ${this.renderAction(config.leftAction)}
+        ${
+          config.historyEnabled
+            ? html`<button
+                class="icon-button"
+                type="button"
+                aria-label=${strings.history}
+                title=${strings.history}
+                aria-expanded=${historyOpen ? 'true' : 'false'}
+                @click=${() => controller.setHistoryOpen(!historyOpen)}
+              >
+                ${uiIcon('history')}
+              </button>`
+            : nothing
+        }
+        ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" />` : nothing}
+        <h2 part="title" class="title">${title}</h2>
+      </div>
+      <div class="end">
+        <button
+          class="icon-button"
+          type="button"
+          aria-label=${strings.newChat}
+          title=${strings.newChat}
+          @click=${() => controller.newChat()}
+        >
+          ${uiIcon('plus')}
+        </button>
+        ${this.renderAction(config.rightAction)}
+        ${
+          this.closable
+            ? html`<button
+                class="icon-button"
+                type="button"
+                aria-label=${strings.closeChat}
+                title=${strings.closeChat}
+                @click=${this.handleClose}
+              >
+                ${uiIcon('x')}
+              </button>`
+            : nothing
+        }
+      </div>
+    </header>`;
+  }
+}

@@ -1,0 +1,214 @@
+/** Styles of the thread items (messages, workflows, tool calls, images). @module */
+import { css } from 'lit';
+
+export const itemStyles = css`
+  .message {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--chatkit-spacing) * 1.5);
+    min-inline-size: 0;
+  }
+  .message.user {
+    align-items: flex-end;
+  }
+  .user .bubble {
+    max-inline-size: 85%;
+    padding: calc(var(--chatkit-spacing) * 2.5) calc(var(--chatkit-spacing) * 4);
+    border-radius: var(--chatkit-radius-lg);
+    background: var(--chatkit-user-bubble-background);
+    color: var(--chatkit-user-bubble-text);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .tag {
+    display: inline-block;
+    padding: 0 calc(var(--chatkit-spacing) * 1.5);
+    margin-inline-end: var(--chatkit-spacing);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface-tertiary);
+    color: var(--chatkit-accent);
+    font-weight: 500;
+  }
+  .quote {
+    max-inline-size: 85%;
+    margin: 0;
+    padding-inline-start: calc(var(--chatkit-spacing) * 3);
+    border-inline-start: 3px solid var(--chatkit-border-strong);
+    color: var(--chatkit-text-secondary);
+    font-size: 0.9em;
+    white-space: pre-wrap;
+  }
+  .attachments {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: calc(var(--chatkit-spacing) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .attachment {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--chatkit-spacing);
+    padding: calc(var(--chatkit-spacing) * 1.5) calc(var(--chatkit-spacing) * 2.5);
+    border: 1px solid var(--chatkit-border);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface-secondary);
+    font-size: 0.85em;
+  }
+  .attachment img {
+    display: block;
+    max-inline-size: 160px;
+    max-block-size: 120px;
+    border-radius: var(--chatkit-radius-sm);
+  }
+  .assistant .markdown {
+    display: block;
+    padding: calc(var(--chatkit-spacing) * 0.5) 0;
+    border-radius: var(--chatkit-radius);
+    background: var(--chatkit-assistant-bubble-background);
+    color: var(--chatkit-assistant-bubble-text);
+    overflow-wrap: anywhere;
+  }
+  chatkit-markdown:not(:defined) {
+    white-space: pre-wrap;
+  }
+  .actions {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--chatkit-spacing) * 0.5);
+    margin-inline-start: calc(var(--chatkit-spacing) * -1.5);
+  }
+  .thanks {
+    margin-inline-start: calc(var(--chatkit-spacing) * 2);
+    color: var(--chatkit-text-tertiary);
+    font-size: 0.85em;
+  }
+  .widget-item {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--chatkit-spacing) * 1.5);
+  }
+  .workflow {
+    border: 1px solid var(--chatkit-border-subtle);
+    border-radius: var(--chatkit-radius);
+    background: var(--chatkit-surface-secondary);
+  }
+  .workflow-summary {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--chatkit-spacing) * 2);
+    inline-size: 100%;
+    padding: calc(var(--chatkit-spacing) * 2.5) calc(var(--chatkit-spacing) * 3);
+    border: 0;
+    border-radius: var(--chatkit-radius);
+    background: transparent;
+    color: var(--chatkit-text-secondary);
+    text-align: start;
+  }
+  .workflow-summary .label {
+    flex: 1;
+    font-weight: 500;
+  }
+  .tasks {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--chatkit-spacing) * 2);
+    margin: 0;
+    padding: 0 calc(var(--chatkit-spacing) * 3) calc(var(--chatkit-spacing) * 3);
+    list-style: none;
+  }
+  .tasks[hidden] {
+    display: none;
+  }
+  .tasks.standalone {
+    padding: 0;
+  }
+  .task {
+    display: flex;
+    gap: calc(var(--chatkit-spacing) * 2);
+    color: var(--chatkit-text-secondary);
+    font-size: 0.92em;
+  }
+  .task-main {
+    flex: 1;
+    min-inline-size: 0;
+  }
+  .task-title {
+    color: var(--chatkit-text);
+  }
+  .indicator {
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    justify-content: center;
+    inline-size: 16px;
+    block-size: 1.5em;
+  }
+  .indicator.complete {
+    color: var(--chatkit-success);
+  }
+  .indicator.dot::before {
+    content: '';
+    inline-size: 6px;
+    block-size: 6px;
+    border-radius: 50%;
+    background: var(--chatkit-border-strong);
+  }
+  .task-sources {
+    margin: var(--chatkit-spacing) 0 0;
+    padding-inline-start: calc(var(--chatkit-spacing) * 4);
+  }
+  .task-sources a {
+    color: var(--chatkit-accent);
+  }
+  .tool-call {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--chatkit-spacing) * 2);
+    color: var(--chatkit-text-secondary);
+    font-size: 0.9em;
+  }
+  .tool-call[data-status='completed'] {
+    color: var(--chatkit-text-tertiary);
+  }
+  .generated-image {
+    margin: 0;
+  }
+  .generated-image img {
+    display: block;
+    max-inline-size: min(100%, 420px);
+    border-radius: var(--chatkit-radius);
+  }
+  .image-placeholder {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: calc(var(--chatkit-spacing) * 2);
+    inline-size: min(100%, 320px);
+    aspect-ratio: 1;
+    border-radius: var(--chatkit-radius);
+    background: var(--chatkit-surface-tertiary);
+    color: var(--chatkit-text-secondary);
+  }
+  .structured-summary {
+    display: grid;
+    gap: var(--chatkit-spacing) calc(var(--chatkit-spacing) * 3);
+    margin: 0;
+    padding: calc(var(--chatkit-spacing) * 3);
+    border: 1px solid var(--chatkit-border-subtle);
+    border-radius: var(--chatkit-radius);
+    font-size: 0.92em;
+  }
+  .structured-summary dt {
+    color: var(--chatkit-text-secondary);
+  }
+  .structured-summary dd {
+    margin: 0 0 calc(var(--chatkit-spacing) * 2);
+    color: var(--chatkit-text);
+  }
+  .muted {
+    color: var(--chatkit-text-tertiary);
+  }
+`;

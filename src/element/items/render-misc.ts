@@ -1,0 +1,70 @@
+/**
+ * The remaining item types: widgets (through `<chatkit-widget>`), client tool calls, generated images,
+ * answered structured input summaries.
+ *
+ * @internal
+ * @module
+ */
+import { html, nothing } from 'lit';
+import type {
+  ClientToolCallItem,
+  GeneratedImageItem,
+  StructuredInputItem,
+  WidgetItem,
+} from '../../protocol/types.js';
+import type { ItemRenderContext } from './item-context.js';
+import { renderItemActions } from './render-assistant-message.js';
+import { safeUrl } from '../safe-url.js';
+import { uiIcon } from '../ui-icon.js';
+
+/** Renders a `widget` item. */
+export function renderWidgetItem(item: WidgetItem, rc: ItemRenderContext) {
+  return html`<div class="widget-item" data-item-id=${item.id}>
+    <chatkit-widget exportparts="widget" .item=${item} .host=${rc.ctx.controller.widgetHost}></chatkit-widget>
+    ${renderItemActions(item, item.copy_text ?? '', rc)}
+  </div>`;
+}
+
+/** Renders a `client_tool_call` item as a one-line status. */
+export function renderClientToolCall(item: ClientToolCallItem, rc: ItemRenderContext) {
+  const { strings } = rc.ctx;
+  const done = item.status === 'completed';
+  return html`<div class="tool-call" data-item-id=${item.id} data-status=${item.status}>
+    <span class=${done ? '' : 'spin'} aria-hidden="true">${uiIcon(done ? 'check' : 'loader', 14)}</span>
+    <span>${done ? strings.toolDone(item.name) : strings.toolRunning(item.name)}</span>
+  </div>`;
+}
+
+/** Renders a `generated_image` item (a placeholder until the first partial image arrives). */
+export function renderGeneratedImage(item: GeneratedImageItem, rc: ItemRenderContext) {
+  const { strings, controller } = rc.ctx;
+  const url = item.image ? safeUrl(item.image.url, 'image') : null;
+  const allowed = url !== null && (url.startsWith('data:') || controller.widgetHost.isImageAllowed(url));
+  return html`<figure class="generated-image" data-item-id=${item.id} ?data-pending=${rc.pending}>
+    ${
+      allowed
+        ? html`<img src=${url!} alt=${strings.generatedImage} />`
+        : html`<div class="image-placeholder" role="status">
+            <span class="spin" aria-hidden="true">${uiIcon('loader', 16)}</span>${strings.generatingImage}
+          </div>`
+    }
+  </figure>`;
+}
+
+/** Renders an answered or skipped `structured_input` as questions with their answers. */
+export function renderStructuredInputSummary(item: StructuredInputItem, rc: ItemRenderContext) {
+  const { strings } = rc.ctx;
+  return html`<dl class="structured-summary" data-item-id=${item.id}>
+    ${item.inputs.map(
+      (input) =>
+        html`<dt>${input.question}</dt>
+          <dd>
+            ${
+              input.answer && !input.answer.skipped && input.answer.values.length
+                ? input.answer.values.join(', ')
+                : html`<span class="muted">${item.status === 'pending' ? nothing : strings.skipped}</span>`
+            }
+          </dd>`,
+    )}
+  </dl>`;
+}

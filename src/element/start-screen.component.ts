@@ -1,0 +1,105 @@
+/**
+ * `<chatkit-start-screen>` (internal): the greeting and starter prompts shown before the first message.
+ * A prompt click sends its text as the first message.
+ *
+ * @internal
+ * @module
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { consume } from '@lit/context';
+import { state } from 'lit/decorators.js';
+import { chatContext, type ChatContextValue } from '../context/chat-context.js';
+import { sharedStyles } from './shared.styles.js';
+
+export class ChatkitStartScreen extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        flex: 1;
+        min-block-size: 0;
+        overflow: auto;
+      }
+      .start {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: calc(var(--chatkit-spacing) * 6);
+        padding: calc(var(--chatkit-spacing) * 6) calc(var(--chatkit-spacing) * 4);
+        text-align: center;
+      }
+      .logo {
+        inline-size: calc(var(--chatkit-spacing) * 12);
+        block-size: calc(var(--chatkit-spacing) * 12);
+        border-radius: var(--chatkit-radius);
+        object-fit: cover;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.45em;
+        font-weight: 600;
+        line-height: 1.3;
+        color: var(--chatkit-text);
+      }
+      ul {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: calc(var(--chatkit-spacing) * 2);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        max-inline-size: 40em;
+      }
+      .prompt {
+        padding: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3.5);
+        border: 1px solid var(--chatkit-border);
+        border-radius: 999px;
+        background: var(--chatkit-surface);
+        color: var(--chatkit-text-secondary);
+        font-size: 0.92em;
+        transition:
+          background-color 120ms ease,
+          color 120ms ease;
+      }
+      .prompt:hover {
+        background: var(--chatkit-surface-secondary);
+        color: var(--chatkit-text);
+      }
+    `,
+  ];
+
+  @consume({ context: chatContext, subscribe: true })
+  @state()
+  private ctx!: ChatContextValue;
+
+  override render() {
+    const { config, strings, controller } = this.ctx;
+    return html`<section part="start-screen" class="start">
+      ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" />` : nothing}
+      <h2>${config.greeting ?? strings.greeting}</h2>
+      ${
+        config.prompts.length
+          ? html`<ul aria-label=${strings.starterPrompts}>
+              ${config.prompts.map(
+                (prompt) =>
+                  html`<li>
+                    <button
+                      part="starter-prompt"
+                      class="prompt"
+                      type="button"
+                      @click=${() => controller.sendMessage(prompt.prompt)}
+                    >
+                      ${prompt.label}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+    </section>`;
+  }
+}

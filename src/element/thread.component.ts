@@ -1,0 +1,267 @@
+/**
+ * `<chatkit-thread>` (internal): the conversation log (`role="log"`). Keeps the view pinned to the newest
+ * content only while the reader is already at the bottom (scroll anchoring while streaming), loads older
+ * items when the reader scrolls to the top, and shows the transient progress line, notices and inline
+ * errors with Retry.
+ *
+ * @internal
+ * @module
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
+import { query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { chatContext, type ChatContextValue } from '../context/chat-context.js';
+import type { ThreadItem } from '../protocol/types.js';
+import { sharedStyles } from './shared.styles.js';
+import { threadStyles } from './thread.styles.js';
+import { itemStyles } from './items/item.styles.js';
+import type { ItemRenderContext } from './items/item-context.js';
+import { renderItem } from './items/render-item.js';
+import { uiIcon } from './ui-icon.js';
+
+/** How close to the bottom (px) still counts as "at the bottom". */
+const STICK_THRESHOLD = 48;
+/** How close to the top (px) triggers loading older items. */
+const LOAD_OLDER_THRESHOLD = 120;
+
+export class ChatkitThread extends LitElement {
+  static override styles = [sharedStyles, threadStyles, itemStyles];
+
+  @consume({ context: chatContext, subscribe: true })
+  @state()
+  private ctx!: ChatContextValue;
+
+  @query('.scroller') private scroller?: HTMLElement;
+
+  @state() private feedback = new Map<string, 'positive' | 'negative'>();
+  @state() private copiedId: string | null = null;
+  @state() private expanded = new Map<string, boolean>();
+  @state() private atBottom = true;
+
+  /** Whether new content should keep the view at the bottom (false once the reader scrolls up). */
+  private stick = true;
+  private firstItemId: string | undefined;
+  private distanceFromBottom = 0;
+  private resizeObserver?: ResizeObserver;
+  private copiedTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.followContent());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    clearTimeout(this.copiedTimer);
+  }
+
+  protected override firstUpdated(): void {
+    const content = this.renderRoot.querySelector('.content');
+    if (content) this.resizeObserver?.observe(content);
+    this.scrollToBottom();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ctx' as keyof ChatkitThread) && this.scroller) {
+      const el = this.scroller;
+      this.distanceFromBottom = el.scrollHeight - el.scrollTop;
+      if (
+        this.ctx.view.threadId !==
+        (changed.get('ctx' as keyof ChatkitThread) as ChatContextValue | undefined)?.view.threadId
+      ) {
+        // Another thread: start at its newest message.
+        this.stick = true;
+        this.feedback = new Map();
+        this.expanded = new Map();
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const el = this.scroller;
+    if (!el) return;
+    const first = this.ctx.view.items[0]?.id;
+    const prepended = first !== this.firstItemId && this.firstItemId !== undefined && !this.stick;
+    this.firstItemId = first;
+    if (this.stick) this.scrollToBottom();
+    else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
+  }
+
+  /** Called when rendered content grows outside a Lit update of this element (markdown, images). */
+  private followContent() {
+    if (this.stick) this.scrollToBottom();
+  }
+
+  private scrollToBottom() {
+    const el = this.scroller;
+    if (el) el.scrollTop = el.scrollHeight;
+  }
+
+  private handleScroll() {
+    const el = this.scroller!;
+    const gap = el.scrollHeight - el.scrollTop - el.clientHeight;
+    this.stick = gap <= STICK_THRESHOLD;
+    if (this.atBottom !== this.stick) this.atBottom = this.stick;
+    const view = this.ctx.view;
+    if (el.scrollTop < LOAD_OLDER_THRESHOLD && view.hasMoreBefore && !view.loadingOlder) {
+      void this.ctx.controller.loadOlder();
+    }
+  }
+
+  private jumpToLatest() {
+    this.stick = true;
+    this.atBottom = true;
+    this.scrollToBottom();
+  }
+
+  private itemContext(
+    items: readonly ThreadItem[],
+    index: number,
+    turnUser: string | null,
+  ): ItemRenderContext {
+    const item = items[index];
+    const next = items[index + 1];
+    return {
+      ctx: this.ctx,
+      pending: this.ctx.view.pending.has(item.id),
+      endsTurn: !next || next.type === 'user_message',
+      turnUserMessageId: turnUser,
+      feedback: this.feedback,
+      copiedId: this.copiedId,
+      isExpanded: (id, fallback) => this.expanded.get(id) ?? fallback,
+      toggleExpanded: (id, fallback) => {
+        this.expanded = new Map(this.expanded).set(id, !(this.expanded.get(id) ?? fallback));
+      },
+      copy: (copiedItem, text) => void this.copy(copiedItem.id, text),
+      giveFeedback: (id, kind) => void this.giveFeedback(id, kind),
+    };
+  }
+
+  private async copy(itemId: string, text: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copiedId = itemId;
+      clearTimeout(this.copiedTimer);
+      this.copiedTimer = setTimeout(() => (this.copiedId = null), 2000);
+    } catch (error) {
+      this.ctx.controller.log('copy.failed', { message: String(error) });
+    }
+  }
+
+  private async giveFeedback(itemId: string, kind: 'positive' | 'negative') {
+    this.feedback = new Map(this.feedback).set(itemId, kind);
+    try {
+      await this.ctx.controller.feedback(itemId, kind);
+    } catch {
+      const next = new Map(this.feedback);
+      next.delete(itemId);
+      this.feedback = next;
+    }
+  }
+
+  private renderStatus() {
+    const { view, strings, controller } = this.ctx;
+    return html`
+      ${view.notices.map(
+        (notice) =>
+          html`<div
+            class="notice"
+            data-level=${notice.level}
+            role=${notice.level === 'danger' ? 'alert' : 'status'}
+          >
+            ${uiIcon(notice.level === 'info' ? 'info' : 'alert-triangle', 16)}
+            <div class="notice-body">
+              ${notice.title ? html`<strong>${notice.title}</strong>` : nothing}
+              <chatkit-markdown .text=${notice.message}></chatkit-markdown>
+            </div>
+            <button
+              class="icon-button"
+              type="button"
+              aria-label=${strings.dismiss}
+              @click=${() => controller.dismissNotice(notice.id)}
+            >
+              ${uiIcon('x', 14)}
+            </button>
+          </div>`,
+      )}
+      ${
+        view.error
+          ? html`<div class="error" role="alert">
+              ${uiIcon('alert-triangle', 16)}
+              <span
+                >${view.error.code === 'custom' && view.error.message ? view.error.message : strings.genericError}</span
+              >
+              ${
+                view.error.allowRetry
+                  ? html`<button class="text-button" type="button" @click=${() => controller.retry()}>
+                      ${uiIcon('rotate-ccw', 14)} ${strings.retry}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        view.progress
+          ? html`<div class="progress" role="status">
+              <span class="spin" aria-hidden="true">${uiIcon('loader', 14)}</span>${view.progress.text}
+            </div>`
+          : view.status === 'streaming' && !view.pending.size
+            ? html`<div class="progress typing" role="status" aria-label=${strings.thinking}>
+                <span></span><span></span><span></span>
+              </div>`
+            : nothing
+      }
+    `;
+  }
+
+  override render() {
+    const { view, strings } = this.ctx;
+    const items = view.items;
+    let turnUser: string | null = null;
+    const contexts = items.map((item, index) => {
+      if (item.type === 'user_message') turnUser = item.id;
+      return this.itemContext(items, index, turnUser);
+    });
+    return html`<div
+        class="scroller"
+        part="thread"
+        role="log"
+        aria-label=${strings.conversation}
+        aria-busy=${view.status === 'loading' ? 'true' : 'false'}
+        tabindex="0"
+        @scroll=${this.handleScroll}
+      >
+        <div class="content">
+          ${
+            view.loadingOlder ? html`<div class="older" role="status">${strings.loadingOlder}</div>` : nothing
+          }
+          ${
+            view.status === 'loading' && !items.length
+              ? html`<div class="older" role="status">${strings.loading}</div>`
+              : nothing
+          }
+          ${repeat(
+            items,
+            (item) => item.id,
+            (item, index) => renderItem(item, contexts[index]),
+          )}
+          ${this.renderStatus()}
+        </div>
+      </div>
+      ${
+        this.atBottom
+          ? nothing
+          : html`<button
+              class="jump icon-button"
+              type="button"
+              aria-label=${strings.jumpToLatest}
+              @click=${this.jumpToLatest}
+            >
+              ${uiIcon('arrow-down', 16)}
+            </button>`
+      }`;
+  }
+}

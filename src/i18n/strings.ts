@@ -1,0 +1,125 @@
+/**
+ * The user-visible strings of `<chatkit-chat>` and the English defaults. Other languages live in
+ * `locales/<lang>.ts` and are loaded on demand (see `localize.ts`), so only English ships in the main bundle.
+ *
+ * @module
+ */
+
+/** Every translatable string. Functions take the values they interpolate so word order can change per language. */
+export interface Strings {
+  /** Accessible name of the composer textbox. */
+  message: string;
+  placeholder: string;
+  send: string;
+  stop: string;
+  newChat: string;
+  history: string;
+  closeHistory: string;
+  openChat: string;
+  closeChat: string;
+  conversation: string;
+  greeting: string;
+  copy: string;
+  copied: string;
+  feedbackPositive: string;
+  feedbackNegative: string;
+  feedbackThanks: string;
+  retry: string;
+  genericError: string;
+  sources: string;
+  loadingOlder: string;
+  loading: string;
+  threadLocked: string;
+  threadClosed: string;
+  historyTitle: string;
+  historyEmpty: string;
+  loadMore: string;
+  rename: string;
+  renameLabel: string;
+  delete: string;
+  deleteConfirm: (title: string) => string;
+  cancel: string;
+  save: string;
+  untitled: string;
+  unread: (count: number) => string;
+  jumpToLatest: string;
+  thinking: string;
+  workedFor: (seconds: number) => string;
+  toolRunning: (name: string) => string;
+  toolDone: (name: string) => string;
+  generatingImage: string;
+  generatedImage: string;
+  submit: string;
+  skip: string;
+  otherAnswer: string;
+  answered: string;
+  skipped: string;
+  attachment: string;
+  quoted: string;
+  assistantSaid: (text: string) => string;
+  tools: string;
+  model: string;
+  dismiss: string;
+  you: string;
+  assistant: string;
+  starterPrompts: string;
+}
+
+/** English, the fallback for every missing key. */
+export const en: Strings = {
+  message: 'Message',
+  placeholder: 'Ask anything…',
+  send: 'Send',
+  stop: 'Stop',
+  newChat: 'New chat',
+  history: 'History',
+  closeHistory: 'Close history',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  conversation: 'Conversation',
+  greeting: 'How can I help you today?',
+  copy: 'Copy',
+  copied: 'Copied',
+  feedbackPositive: 'Good response',
+  feedbackNegative: 'Bad response',
+  feedbackThanks: 'Thanks for the feedback',
+  retry: 'Retry',
+  genericError: 'Something went wrong. Please try again.',
+  sources: 'Sources',
+  loadingOlder: 'Loading earlier messages…',
+  loading: 'Loading…',
+  threadLocked: 'This conversation is locked.',
+  threadClosed: 'This conversation has ended.',
+  historyTitle: 'Chats',
+  historyEmpty: 'No conversations yet.',
+  loadMore: 'Load more',
+  rename: 'Rename',
+  renameLabel: 'Conversation title',
+  delete: 'Delete',
+  deleteConfirm: (title) => `Delete “${title}”? This cannot be undone.`,
+  cancel: 'Cancel',
+  save: 'Save',
+  untitled: 'New conversation',
+  unread: (count) => (count === 1 ? '1 new message' : `${count} new messages`),
+  jumpToLatest: 'Jump to latest',
+  thinking: 'Thinking…',
+  workedFor: (seconds) => `Worked for ${seconds}s`,
+  toolRunning: (name) => `Running ${name}…`,
+  toolDone: (name) => `Ran ${name}`,
+  generatingImage: 'Generating image…',
+  generatedImage: 'Generated image',
+  submit: 'Submit',
+  skip: 'Skip',
+  otherAnswer: 'Other answer',
+  answered: 'Answered',
+  skipped: 'Skipped',
+  attachment: 'Attachment',
+  quoted: 'Quoted text',
+  assistantSaid: (text) => `Assistant: ${text}`,
+  tools: 'Tools',
+  model: 'Model',
+  dismiss: 'Dismiss',
+  you: 'You',
+  assistant: 'Assistant',
+  starterPrompts: 'Suggestions',
+};
