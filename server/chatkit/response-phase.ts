@@ -1,0 +1,218 @@
+/**
+ * The response phase of every streaming request (PROTOCOL.md §8.1, §8.3, §8.8, §8.9): emit `stream_options`,
+ * relay the responder's events while persisting them, announce thread changes, turn exceptions into one
+ * `error` event, and clean up after a cancellation.
+ *
+ * @module
+ */
+import { applyItemUpdate } from '../../src/protocol/apply-update.js';
+import type {
+  StreamOptions,
+  ThreadItem,
+  ThreadMetadata,
+  ThreadStreamEvent,
+} from '../../src/protocol/types.js';
+import { isHiddenItem } from '../../src/protocol/types.js';
+import { toWire } from '../../src/protocol/wire.js';
+import type { RequestContext, Store } from '../stores/store.js';
+import { NotFoundError } from '../stores/store.js';
+import { CustomStreamError, StreamError } from './errors.js';
+import type { ChatKitLogger } from './types.js';
+
+/** What the response phase needs from the server. */
+export interface ResponsePhaseHost<C extends RequestContext> {
+  readonly store: Store<C>;
+  readonly logger: ChatKitLogger;
+  getStreamOptions(thread: ThreadMetadata, context: C): StreamOptions | Promise<StreamOptions>;
+  handleStreamCancelled(thread: ThreadMetadata, pendingItems: ThreadItem[], context: C): Promise<void>;
+}
+
+/** One response phase: the thread, the caller, the responder's events and the signal that cancels them. */
+export interface ResponsePhase<C extends RequestContext> {
+  thread: ThreadMetadata;
+  context: C;
+  signal: AbortSignal;
+  /** Called once, when the phase starts; its events are relayed. */
+  produce: () => AsyncIterable<ThreadStreamEvent>;
+}
+
+const ABORTED = Symbol('aborted');
+
+// How long a cancelled responder gets to run its own `finally` blocks before clean-up goes ahead without it.
+const RETURN_GRACE_MS = 1_000;
+
+/** The thread fields whose change is announced with `thread.updated` (private metadata included). */
+function threadSnapshot(thread: ThreadMetadata): string {
+  return JSON.stringify([
+    thread.title ?? null,
+    thread.status,
+    thread.allowed_image_domains ?? null,
+    thread.metadata,
+  ]);
+}
+
+/** Resolves with the iterator's next result, or with {@link ABORTED} as soon as `signal` aborts. */
+function nextOrAbort<T>(
+  iterator: AsyncIterator<T>,
+  signal: AbortSignal,
+): Promise<IteratorResult<T> | typeof ABORTED> {
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(ABORTED);
+    signal.addEventListener('abort', onAbort, { once: true });
+    iterator.next().then(
+      (result) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The `error` event an exception becomes (§8.9). */
+export function errorEventFor(error: unknown, logger: ChatKitLogger): ThreadStreamEvent {
+  if (error instanceof CustomStreamError) {
+    return { type: 'error', code: 'custom', message: error.message, allow_retry: error.allowRetry };
+  }
+  if (error instanceof StreamError) return { type: 'error', code: error.code, allow_retry: error.allowRetry };
+  logger.error({ err: error }, 'chatkit: responder failed');
+  return { type: 'error', code: 'stream.error', allow_retry: true };
+}
+
+/**
+ * Runs a response phase as an async generator of wire events. Ends normally after the responder finishes or
+ * fails; when `signal` aborts or the consumer calls `return()`, stops pulling from the responder, calls its
+ * `return()`, and runs `handleStreamCancelled` with the pending items.
+ */
+export async function* runResponsePhase<C extends RequestContext>(
+  host: ResponsePhaseHost<C>,
+  phase: ResponsePhase<C>,
+): AsyncGenerator<ThreadStreamEvent, void, undefined> {
+  const { thread, context, signal } = phase;
+  const { store } = host;
+  const pending = new Map<string, ThreadItem>();
+  let saved = threadSnapshot(thread);
+  let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
+  let finished = false;
+
+  /** Saves the thread when a responder changed it; returns the `thread.updated` event to relay. */
+  const threadChange = async (): Promise<ThreadStreamEvent | undefined> => {
+    const current = threadSnapshot(thread);
+    if (current === saved) return undefined;
+    await store.saveThread(thread, context);
+    saved = current;
+    return toWire({ type: 'thread.updated', thread: { ...thread, items: { data: [], has_more: false } } });
+  };
+
+  /** Applies the store effect of one event (§8.1); returns whether the event is relayed. */
+  const persist = async (event: ThreadStreamEvent): Promise<boolean> => {
+    switch (event.type) {
+      case 'thread.item.added':
+        pending.set(event.item.id, structuredClone(event.item));
+        return true;
+      case 'thread.item.updated': {
+        const local = pending.get(event.item_id);
+        if (local) pending.set(event.item_id, applyItemUpdate(local, event.update));
+        else await persistStoredUpdate(event.item_id, event);
+        return true;
+      }
+      case 'thread.item.done':
+        // saveItem, not addThreadItem: an item stored earlier (e.g. an open workflow) keeps its position.
+        await store.saveItem(thread.id, event.item, context);
+        pending.delete(event.item.id);
+        return !isHiddenItem(event.item);
+      case 'thread.item.replaced':
+        await store.saveItem(thread.id, event.item, context);
+        pending.delete(event.item.id);
+        return true;
+      case 'thread.item.removed':
+        await store.deleteThreadItem(thread.id, event.item_id, context);
+        pending.delete(event.item_id);
+        return true;
+      default:
+        return true;
+    }
+  };
+
+  // Deliberate difference from the reference server: updates to stored items are persisted (§8.1 SHOULD),
+  // so a widget updated by an action does not revert on reload.
+  const persistStoredUpdate = async (
+    itemId: string,
+    event: ThreadStreamEvent & { type: 'thread.item.updated' },
+  ) => {
+    let stored: ThreadItem;
+    try {
+      stored = await store.loadItem(thread.id, itemId, context);
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        host.logger.debug({ itemId }, 'chatkit: update for an unknown item is relayed but not persisted');
+        return;
+      }
+      throw error;
+    }
+    const next = applyItemUpdate(stored, event.update);
+    if (next !== stored) await store.saveItem(thread.id, next, context);
+  };
+
+  try {
+    const options = await host.getStreamOptions(thread, context);
+    yield toWire({ type: 'stream_options', stream_options: { allow_cancel: options.allow_cancel } });
+    while (!signal.aborted) {
+      let event: ThreadStreamEvent;
+      let relay: boolean;
+      try {
+        iterator ??= phase.produce()[Symbol.asyncIterator]();
+        const result = await nextOrAbort(iterator, signal);
+        if (result === ABORTED) break;
+        if (result.done) {
+          finished = true;
+          break;
+        }
+        event = result.value;
+        relay = await persist(event);
+      } catch (error) {
+        if (signal.aborted) break; // The responder failed because it was cancelled: clean up as a cancel.
+        // After an exception pending items are not saved (unlike a cancel), but thread changes still are.
+        finished = true;
+        yield errorEventFor(error, host.logger);
+        break;
+      }
+      if (signal.aborted) break;
+      if (relay) yield toWire(event);
+      const update = await threadChange();
+      if (update) yield update;
+    }
+    if (finished) {
+      const update = await threadChange();
+      if (update) yield update;
+    }
+  } finally {
+    if (!finished) await cancel();
+  }
+
+  async function cancel(): Promise<void> {
+    try {
+      const returned = iterator?.return?.();
+      if (returned) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, RETURN_GRACE_MS)));
+        await Promise.race([
+          returned.then(
+            () => undefined,
+            () => undefined,
+          ),
+          grace,
+        ]);
+        clearTimeout(timer);
+      }
+      await host.handleStreamCancelled(thread, [...pending.values()], context);
+      if (threadSnapshot(thread) !== saved) await store.saveThread(thread, context);
+    } catch (error) {
+      host.logger.error({ err: error }, 'chatkit: clean-up after a cancelled stream failed');
+    }
+  }
+}

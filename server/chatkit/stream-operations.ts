@@ -1,0 +1,212 @@
+/**
+ * The streaming request types (PROTOCOL.md §8.2–§8.7). Each one validates and loads what it needs first
+ * (throwing before any event exists), then returns a lazy, cancellable stream whose writes happen only
+ * while it is consumed.
+ *
+ * @module
+ */
+import type {
+  StreamingRequest,
+  ThreadItem,
+  ThreadMetadata,
+  ThreadStreamEvent,
+  UserMessageInput,
+  UserMessageItem,
+  WidgetItem,
+} from '../../src/protocol/types.js';
+import { toWire } from '../../src/protocol/wire.js';
+import type { RequestContext, StoredAttachment } from '../stores/store.js';
+import { cancellableStream } from './cancellable-stream.js';
+import { HttpError } from './errors.js';
+import { loadSender, threadWithoutItems } from './json-operations.js';
+import { createResponseContext } from './response-context.js';
+import { runResponsePhase } from './response-phase.js';
+import type { ChatKitServer } from './server.js';
+import { answerStructuredInput } from './structured-input.js';
+import type { ResponseContext } from './types.js';
+
+type Produce<C extends RequestContext> = (ctx: ResponseContext<C>) => AsyncIterable<ThreadStreamEvent>;
+
+/** Validates a streaming request and returns its event stream. */
+export async function prepareStream<C extends RequestContext>(
+  server: ChatKitServer<C>,
+  request: StreamingRequest,
+  context: C,
+): Promise<AsyncIterable<ThreadStreamEvent>> {
+  const { store } = server;
+  const stream = (body: (signal: AbortSignal) => AsyncGenerator<ThreadStreamEvent, void, undefined>) =>
+    cancellableStream(body, context.signal);
+  const respondTo = (thread: ThreadMetadata, signal: AbortSignal, produce: Produce<C>) =>
+    responsePhase(server, thread, context, signal, produce);
+
+  switch (request.type) {
+    case 'threads.create': {
+      const { input } = request.params;
+      const attachments = await loadAttachments(server, input, context);
+      return stream(async function* (signal) {
+        const thread: ThreadMetadata = {
+          id: server.generateId('thread'),
+          created_at: server.now(),
+          status: { type: 'active' },
+          metadata: {},
+        };
+        await store.saveThread(thread, context);
+        yield toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
+        const message = await addUserMessage(server, thread, input, attachments, context);
+        yield toWire({ type: 'thread.item.done', item: message });
+        yield* respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
+      });
+    }
+    case 'threads.add_user_message': {
+      const { thread_id, input } = request.params;
+      const thread = await store.loadThread(thread_id, context);
+      const attachments = await loadAttachments(server, input, context);
+      return stream(async function* (signal) {
+        const message = await addUserMessage(server, thread, input, attachments, context);
+        yield toWire({ type: 'thread.item.done', item: message });
+        yield* respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
+      });
+    }
+    case 'threads.add_client_tool_output': {
+      const thread = await store.loadThread(request.params.thread_id, context);
+      // §8.5: only the newest stored item counts, hidden items included.
+      const newest = (await store.loadThreadItems(thread.id, { limit: 1, order: 'desc' }, context)).data[0];
+      if (newest?.type !== 'client_tool_call' || newest.status !== 'pending') {
+        throw new HttpError(409, 'conflict', 'no pending client tool call in this thread');
+      }
+      const { result } = request.params;
+      return stream(async function* (signal) {
+        await store.saveItem(thread.id, { ...newest, status: 'completed', output: result }, context);
+        const recent = await store.loadThreadItems(thread.id, { limit: 20, order: 'desc' }, context);
+        for (const item of recent.data) {
+          if (item.id !== newest.id && item.type === 'client_tool_call' && item.status === 'pending') {
+            await store.deleteThreadItem(thread.id, item.id, context);
+          }
+        }
+        yield* respondTo(thread, signal, (ctx) => server.respond(thread, null, ctx));
+      });
+    }
+    case 'threads.add_structured_input': {
+      const { thread_id, item_id, input } = request.params;
+      const thread = await store.loadThread(thread_id, context);
+      const item = await store.loadItem(thread.id, item_id, context);
+      if (item.type !== 'structured_input') {
+        throw new HttpError(400, 'invalid_request', 'params.item_id: the item is not a structured_input');
+      }
+      if (item.status !== 'pending')
+        throw new HttpError(409, 'conflict', 'the structured input is not pending');
+      const answered = answerStructuredInput(item, input, (id) =>
+        server.logger.warn({ questionId: id }, 'chatkit: answer for an unknown question ignored'),
+      );
+      return stream(async function* (signal) {
+        yield* respondTo(thread, signal, (ctx) =>
+          prepend(ctx.events.replaced(answered), server.respond(thread, null, ctx)),
+        );
+      });
+    }
+    case 'threads.retry_after_item': {
+      const { thread_id, item_id } = request.params;
+      const thread = await store.loadThread(thread_id, context);
+      const { target, newer } = await findRetryTarget(server, thread, item_id, context);
+      return stream(async function* (signal) {
+        // §8.7: deleted silently; the client prunes its own copy.
+        for (const id of newer) await store.deleteThreadItem(thread.id, id, context);
+        yield* respondTo(thread, signal, (ctx) => server.respond(thread, target, ctx));
+      });
+    }
+    case 'threads.custom_action': {
+      const { thread_id, item_id, action } = request.params;
+      const thread = await store.loadThread(thread_id, context);
+      const sender = await loadSender(server, thread.id, item_id, context);
+      if (sender && sender.type !== 'widget') {
+        // §2.6: the reference answers a single error event, without stream_options; kept for compatibility.
+        return stream(async function* () {
+          yield { type: 'error', code: 'stream.error', allow_retry: false };
+        });
+      }
+      return stream(async function* (signal) {
+        yield* respondTo(thread, signal, (ctx) =>
+          server.action(thread, action, sender as WidgetItem | null, ctx),
+        );
+      });
+    }
+  }
+}
+
+function responsePhase<C extends RequestContext>(
+  server: ChatKitServer<C>,
+  thread: ThreadMetadata,
+  context: C,
+  signal: AbortSignal,
+  produce: Produce<C>,
+) {
+  const { store, generateId, clock } = server;
+  const ctx = createResponseContext({ context, store, thread, signal, generateId, clock });
+  return runResponsePhase(server, { thread, context, signal, produce: () => produce(ctx) });
+}
+
+async function* prepend(first: ThreadStreamEvent, rest: AsyncIterable<ThreadStreamEvent>) {
+  yield first;
+  yield* rest;
+}
+
+/** Loads every referenced attachment up front, so a bad id is a 404 before the stream starts. */
+async function loadAttachments<C extends RequestContext>(
+  server: ChatKitServer<C>,
+  input: UserMessageInput,
+  context: C,
+): Promise<StoredAttachment[]> {
+  const ids = [...new Set(input.attachments)];
+  return Promise.all(ids.map((id) => server.store.loadAttachment(id, context)));
+}
+
+/** Builds and stores the user message of §8.2 step 3; attachments are embedded and bound to the thread. */
+async function addUserMessage<C extends RequestContext>(
+  server: ChatKitServer<C>,
+  thread: ThreadMetadata,
+  input: UserMessageInput,
+  attachments: StoredAttachment[],
+  context: C,
+): Promise<UserMessageItem> {
+  const bound = attachments.map((attachment) => ({ ...attachment, thread_id: thread.id }));
+  for (const attachment of bound) await server.store.saveAttachment(attachment, context);
+  const message: UserMessageItem = {
+    id: server.generateId('message'),
+    thread_id: thread.id,
+    created_at: server.now(),
+    type: 'user_message',
+    content: input.content,
+    attachments: toWire(bound),
+    inference_options: input.inference_options ?? {},
+  };
+  if (input.quoted_text != null) message.quoted_text = input.quoted_text;
+  await server.store.addThreadItem(thread.id, message, context);
+  return message;
+}
+
+/** Walks the items newest → oldest (pages of 20) until `itemId`; it must be a user message. */
+async function findRetryTarget<C extends RequestContext>(
+  server: ChatKitServer<C>,
+  thread: ThreadMetadata,
+  itemId: string,
+  context: C,
+): Promise<{ target: UserMessageItem; newer: string[] }> {
+  const newer: string[] = [];
+  let after: string | null | undefined;
+  for (;;) {
+    const page = await server.store.loadThreadItems(thread.id, { limit: 20, order: 'desc', after }, context);
+    for (const item of page.data as ThreadItem[]) {
+      if (item.id === itemId) {
+        if (item.type !== 'user_message') {
+          throw new HttpError(400, 'invalid_request', 'params.item_id: the item is not a user_message');
+        }
+        return { target: item, newer };
+      }
+      newer.push(item.id);
+    }
+    if (!page.has_more || !page.after) break;
+    after = page.after;
+  }
+  // Deliberate difference: the reference answers an empty stream; a 404 tells the client what happened.
+  throw new HttpError(404, 'not_found', `item ${JSON.stringify(itemId)} not found`);
+}

@@ -1,0 +1,42 @@
+/**
+ * The server's public door: the framework-agnostic ChatKit server, its errors and helpers, and the stores.
+ * The Express adapter lives in server/express and builds on these.
+ *
+ * @module
+ */
+export { ChatKitServer, CANCELLED_STREAM_NOTE } from './chatkit/server.js';
+export type {
+  ActionHook,
+  ChatKitLogger,
+  ChatKitServerOptions,
+  EventHelpers,
+  FeedbackHook,
+  ProcessResult,
+  RespondHook,
+  ResponseContext,
+  StreamCancelledHook,
+  StreamOptionsHook,
+  StreamWidgetOptions,
+  SyncActionHook,
+  SyncActionResult,
+  TranscribeHook,
+} from './chatkit/types.js';
+export { HttpError, StreamError, CustomStreamError, isHttpError } from './chatkit/errors.js';
+export type { HttpErrorCode } from './chatkit/errors.js';
+export { streamWidget } from './chatkit/stream-widget.js';
+export { diffWidget } from './chatkit/diff-widget.js';
+export { eventHelpers } from './chatkit/event-helpers.js';
+export { answerStructuredInput } from './chatkit/structured-input.js';
+export { DiskAttachmentStore } from './chatkit/attachment-store.js';
+export type {
+  AttachmentCreateInput,
+  AttachmentStore,
+  DiskAttachmentStoreOptions,
+} from './chatkit/attachment-store.js';
+export { NotFoundError } from './stores/store.js';
+export type { Order, PageParams, RequestContext, Store, StoredAttachment } from './stores/store.js';
+export { MemoryStore } from './stores/memory-store.js';
+export { SqliteStore } from './stores/sqlite-store.js';
+export type { SqliteStoreOptions } from './stores/sqlite-store.js';
+export { toWire } from '../src/protocol/wire.js';
+export { parseRequest } from '../src/protocol/schema.js';

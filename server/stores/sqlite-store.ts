@@ -1,0 +1,255 @@
+/**
+ * `SqliteStore`: the embedded default {@link Store}, one SQLite file (better-sqlite3, WAL mode).
+ *
+ * Layout: `threads`, `items` and `attachments` tables, each row owned by a `user_id`, the record kept as
+ * JSON in `data`. Order is (`created_ms`, `seq`): `created_ms` is `created_at` in epoch milliseconds (the
+ * wire strings come in several shapes, so they cannot be compared as text) and `seq` is an insertion
+ * counter that breaks ties, so items created in the same millisecond keep their order. `seq` is the
+ * table's integer primary key: it increases monotonically (globally, hence within every thread) and an
+ * upsert keeps it, so a replaced item keeps its position. Paging is keyset pagination on
+ * (`created_ms`, `seq`) through a covering index, so a page costs O(limit) whatever the thread length.
+ *
+ * The SQL is plain (row values, `ON CONFLICT … DO UPDATE`, `?` parameters) so that a PostgreSQL store can
+ * reuse it with `$n` parameters and `BIGSERIAL`.
+ *
+ * @module
+ */
+import Database from 'better-sqlite3';
+import { parseTimestamp } from '../../src/protocol/time.js';
+import type { Page, ThreadItem, ThreadMetadata } from '../../src/protocol/types.js';
+import type { PageParams, RequestContext, Store, StoredAttachment } from './store.js';
+import { NotFoundError } from './store.js';
+
+/** Options of {@link SqliteStore}. */
+export interface SqliteStoreOptions {
+  /** The database file, e.g. `<CHATKIT_DATA_DIR>/chatkit.db`; `:memory:` for a throwaway database. */
+  path: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS threads (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  user_id TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS threads_by_user ON threads (user_id, created_ms, seq);
+CREATE TABLE IF NOT EXISTS items (
+  seq INTEGER PRIMARY KEY,
+  thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (thread_id, id)
+);
+CREATE INDEX IF NOT EXISTS items_by_thread ON items (thread_id, created_ms, seq);
+CREATE TABLE IF NOT EXISTS attachments (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+`;
+
+function createdMs(createdAt: string): number {
+  const ms = parseTimestamp(createdAt);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+type Cursor = { created_ms: number; seq: number };
+
+/** Builds a page from `limit + 1` fetched rows (the extra row only tells whether there is more). */
+function toPage<T extends { id: string }>(rows: { data: string }[], limit: number): Page<T> {
+  const hasMore = rows.length > limit;
+  const data = rows.slice(0, limit).map((row) => JSON.parse(row.data) as T);
+  const page: Page<T> = { data, has_more: hasMore };
+  if (hasMore && data.length > 0) page.after = data[data.length - 1].id;
+  return page;
+}
+
+/** A {@link Store} in one SQLite file. */
+export class SqliteStore<C extends RequestContext = RequestContext> implements Store<C> {
+  /** The underlying connection (exposed for tests and maintenance, e.g. `EXPLAIN QUERY PLAN`). */
+  readonly db: Database.Database;
+  private readonly sql;
+
+  constructor(options: SqliteStoreOptions) {
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.sql = {
+      threadOwned: db.prepare<[string, string], { data: string }>(
+        'SELECT data FROM threads WHERE id = ? AND user_id = ?',
+      ),
+      threadOwner: db.prepare<[string], { user_id: string }>('SELECT user_id FROM threads WHERE id = ?'),
+      upsertThread: db.prepare(
+        `INSERT INTO threads (id, user_id, created_ms, data) VALUES (@id, @user_id, @created_ms, @data)
+         ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms, data = excluded.data
+         WHERE threads.user_id = excluded.user_id`,
+      ),
+      deleteThread: db.prepare('DELETE FROM threads WHERE id = ? AND user_id = ?'),
+      threadCursor: db.prepare<[string, string], Cursor>(
+        'SELECT created_ms, seq FROM threads WHERE id = ? AND user_id = ?',
+      ),
+      threadsAsc: db.prepare<[string, number, number, number], { data: string }>(
+        `SELECT data FROM threads WHERE user_id = ? AND (created_ms, seq) > (?, ?)
+         ORDER BY created_ms ASC, seq ASC LIMIT ?`,
+      ),
+      threadsDesc: db.prepare<[string, number, number, number], { data: string }>(
+        `SELECT data FROM threads WHERE user_id = ? AND (created_ms, seq) < (?, ?)
+         ORDER BY created_ms DESC, seq DESC LIMIT ?`,
+      ),
+      itemCursor: db.prepare<[string, string], Cursor>(
+        'SELECT created_ms, seq FROM items WHERE thread_id = ? AND id = ?',
+      ),
+      itemsAsc: db.prepare<[string, number, number, number], { data: string }>(
+        `SELECT data FROM items WHERE thread_id = ? AND (created_ms, seq) > (?, ?)
+         ORDER BY created_ms ASC, seq ASC LIMIT ?`,
+      ),
+      itemsDesc: db.prepare<[string, number, number, number], { data: string }>(
+        `SELECT data FROM items WHERE thread_id = ? AND (created_ms, seq) < (?, ?)
+         ORDER BY created_ms DESC, seq DESC LIMIT ?`,
+      ),
+      upsertItem: db.prepare(
+        `INSERT INTO items (thread_id, id, user_id, type, created_ms, data)
+         VALUES (@thread_id, @id, @user_id, @type, @created_ms, @data)
+         ON CONFLICT (thread_id, id) DO UPDATE SET type = excluded.type, created_ms = excluded.created_ms,
+           data = excluded.data`,
+      ),
+      loadItem: db.prepare<[string, string], { data: string }>(
+        'SELECT data FROM items WHERE thread_id = ? AND id = ?',
+      ),
+      deleteItem: db.prepare('DELETE FROM items WHERE thread_id = ? AND id = ?'),
+      upsertAttachment: db.prepare(
+        `INSERT INTO attachments (id, user_id, data) VALUES (@id, @user_id, @data)
+         ON CONFLICT (id) DO UPDATE SET data = excluded.data WHERE attachments.user_id = excluded.user_id`,
+      ),
+      loadAttachment: db.prepare<[string, string], { data: string }>(
+        'SELECT data FROM attachments WHERE id = ? AND user_id = ?',
+      ),
+      deleteAttachment: db.prepare('DELETE FROM attachments WHERE id = ? AND user_id = ?'),
+    };
+  }
+
+  private ownThread(threadId: string, context: C): ThreadMetadata {
+    const row = this.sql.threadOwned.get(threadId, context.userId);
+    if (!row) throw new NotFoundError('thread', threadId);
+    return JSON.parse(row.data) as ThreadMetadata;
+  }
+
+  async loadThread(threadId: string, context: C): Promise<ThreadMetadata> {
+    return this.ownThread(threadId, context);
+  }
+
+  async saveThread(thread: ThreadMetadata, context: C): Promise<void> {
+    const result = this.sql.upsertThread.run({
+      id: thread.id,
+      user_id: context.userId,
+      created_ms: createdMs(thread.created_at),
+      data: JSON.stringify(thread),
+    });
+    // The conflict clause skips another user's row: report it like a missing thread, never overwrite it.
+    if (result.changes === 0) throw new NotFoundError('thread', thread.id);
+  }
+
+  async loadThreads(params: PageParams, context: C): Promise<Page<ThreadMetadata>> {
+    const cursor = this.cursor(
+      params,
+      () => this.sql.threadCursor.get(params.after!, context.userId),
+      'thread',
+    );
+    const statement = params.order === 'asc' ? this.sql.threadsAsc : this.sql.threadsDesc;
+    return toPage(
+      statement.all(context.userId, cursor.created_ms, cursor.seq, params.limit + 1),
+      params.limit,
+    );
+  }
+
+  async deleteThread(threadId: string, context: C): Promise<void> {
+    // Items go with the thread (ON DELETE CASCADE).
+    const result = this.sql.deleteThread.run(threadId, context.userId);
+    if (result.changes === 0) throw new NotFoundError('thread', threadId);
+  }
+
+  async loadThreadItems(threadId: string, params: PageParams, context: C): Promise<Page<ThreadItem>> {
+    this.ownThread(threadId, context);
+    const cursor = this.cursor(params, () => this.sql.itemCursor.get(threadId, params.after!), 'item');
+    const statement = params.order === 'asc' ? this.sql.itemsAsc : this.sql.itemsDesc;
+    return toPage(statement.all(threadId, cursor.created_ms, cursor.seq, params.limit + 1), params.limit);
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
+    this.ownThread(threadId, context);
+    // An id that already exists is updated in place (same as saveItem) rather than duplicated.
+    this.sql.upsertItem.run(this.itemRow(threadId, item, context));
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
+    this.ownThread(threadId, context);
+    this.sql.upsertItem.run(this.itemRow(threadId, item, context));
+  }
+
+  async loadItem(threadId: string, itemId: string, context: C): Promise<ThreadItem> {
+    this.ownThread(threadId, context);
+    const row = this.sql.loadItem.get(threadId, itemId);
+    if (!row) throw new NotFoundError('item', itemId);
+    return JSON.parse(row.data) as ThreadItem;
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: C): Promise<void> {
+    this.ownThread(threadId, context);
+    this.sql.deleteItem.run(threadId, itemId);
+  }
+
+  async saveAttachment(attachment: StoredAttachment, context: C): Promise<void> {
+    const result = this.sql.upsertAttachment.run({
+      id: attachment.id,
+      user_id: context.userId,
+      data: JSON.stringify(attachment),
+    });
+    if (result.changes === 0) throw new NotFoundError('attachment', attachment.id);
+  }
+
+  async loadAttachment(attachmentId: string, context: C): Promise<StoredAttachment> {
+    const row = this.sql.loadAttachment.get(attachmentId, context.userId);
+    if (!row) throw new NotFoundError('attachment', attachmentId);
+    return JSON.parse(row.data) as StoredAttachment;
+  }
+
+  async deleteAttachment(attachmentId: string, context: C): Promise<void> {
+    const result = this.sql.deleteAttachment.run(attachmentId, context.userId);
+    if (result.changes === 0) throw new NotFoundError('attachment', attachmentId);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private itemRow(threadId: string, item: ThreadItem, context: C) {
+    return {
+      thread_id: threadId,
+      id: item.id,
+      user_id: context.userId,
+      type: item.type,
+      created_ms: createdMs(item.created_at),
+      data: JSON.stringify(item),
+    };
+  }
+
+  /** The keyset position to page from: the `after` row, or before-the-first / after-the-last row. */
+  private cursor(params: PageParams, find: () => Cursor | undefined, kind: 'thread' | 'item'): Cursor {
+    if (!params.after) {
+      return params.order === 'asc'
+        ? { created_ms: Number.MIN_SAFE_INTEGER, seq: 0 }
+        : { created_ms: Number.MAX_SAFE_INTEGER, seq: 0 };
+    }
+    const found = find();
+    if (!found) throw new NotFoundError(kind, params.after);
+    return found;
+  }
+}
