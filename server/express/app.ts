@@ -1,0 +1,125 @@
+/**
+ * The reference server's Express application: the ChatKit endpoint, health, branding, the element bundle and
+ * the demo site, behind security headers, with JSON errors everywhere.
+ *
+ * | route | answer |
+ * | --- | --- |
+ * | `POST /chatkit` | the ChatKit protocol (JSON or SSE) |
+ * | `GET /health` | `{"status":"ok"}` |
+ * | `GET /api/branding` | branding JSON |
+ * | `GET /chatkit-chat.js`, `/chatkit-chat.iife.js`, `/chunks/*` | the element, loadable cross-origin |
+ * | `GET /…` | the demo site |
+ *
+ * @module
+ */
+import express, { type Express, type RequestHandler } from 'express';
+import { createBranding, defaultLogoSvg, type Branding } from '../branding.js';
+import type { BrandingConfig, BrandPrompt, RateLimitConfig } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
+import type { RequestContext } from '../stores/store.js';
+import { createChatKitRouter, type ChatKitProcessor } from './chatkit-router.js';
+import { createCors } from './cors.js';
+import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import type { GetContext } from './request-context.js';
+import { createSecurityHeaders } from './security-headers.js';
+import { createBundleRouter, createDemoStatic } from './static-files.js';
+
+/** Options of {@link createApp}. */
+export interface CreateAppOptions<C extends RequestContext = RequestContext> {
+  /** The ChatKit server (anything with `process(body, context)`). */
+  server: ChatKitProcessor<C>;
+  /** Branding served at `/api/branding`; `brandingPrompts` replaces its prompts when given. */
+  branding: BrandingConfig;
+  brandingPrompts?: readonly BrandPrompt[];
+  /** CHATKIT_ALLOWED_ORIGINS; `null` = the server's own origin(s) only. */
+  allowedOrigins: readonly string[] | null;
+  /** Other ports of this host that count as own origins (the cross-origin demo site). */
+  ownPorts?: readonly number[];
+  bodyLimit?: string;
+  rateLimit?: RateLimitConfig | false;
+  /** Express `trust proxy` (affects client addresses for rate limiting and `req.protocol`). */
+  trustProxy?: boolean | number | string;
+  getContext?: GetContext<C>;
+  logger?: Logger;
+  /** Collects ChatKit requests in progress (see `ChatKitRouterOptions.inFlight`). */
+  inFlight?: Set<Promise<void>>;
+  /** Directory of the demo pages; omitted = no demo site. */
+  demoDir?: string;
+  /** Directory of the built element (dist/); omitted = no bundle routes. */
+  distDir?: string;
+  /** Extra origins demo pages may load scripts from / connect to (CSP). */
+  scriptOrigins?: readonly string[];
+  connectOrigins?: readonly string[];
+}
+
+/** Logs one line per request at debug level (info for 5xx), with the duration. */
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('close', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const details = {
+        method: req.method,
+        url: req.originalUrl,
+        status: res.statusCode,
+        ms: Math.round(ms),
+      };
+      if (res.statusCode >= 500) logger.info(details, 'request');
+      else logger.debug(details, 'request');
+    });
+    next();
+  };
+}
+
+/** Builds the Express application of the reference server. */
+export function createApp<C extends RequestContext = RequestContext>(options: CreateAppOptions<C>): Express {
+  const logger = options.logger ?? createLogger('info');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(requestLog(logger));
+  app.use(
+    createSecurityHeaders({
+      scriptOrigins: options.scriptOrigins,
+      connectOrigins: [...(options.allowedOrigins ?? []), ...(options.connectOrigins ?? [])].filter(
+        (origin) => origin !== '*',
+      ),
+    }),
+  );
+
+  app.get('/health', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+
+  const cors = { allowedOrigins: options.allowedOrigins, ownPorts: options.ownPorts };
+  const branding: Branding = createBranding(options.branding, options.brandingPrompts);
+  app.use('/api', createCors(cors));
+  app.get('/api/branding', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json(branding);
+  });
+
+  app.use(
+    '/chatkit',
+    createChatKitRouter(options.server, {
+      getContext: options.getContext,
+      bodyLimit: options.bodyLimit,
+      cors,
+      rateLimit: options.rateLimit,
+      logger,
+      inFlight: options.inFlight,
+    }),
+  );
+
+  if (options.distDir) app.use(createBundleRouter(options.distDir));
+  if (options.demoDir) app.use(createDemoStatic(options.demoDir));
+
+  // Built-in logo and favicon, used when the demo has none and BRAND_*_URL point at the defaults.
+  const logo = defaultLogoSvg(options.branding.primaryColor);
+  app.get(['/logo.svg', '/favicon.svg'], (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=3600').type('image/svg+xml').send(logo);
+  });
+
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(logger));
+  return app;
+}

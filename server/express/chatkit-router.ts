@@ -1,0 +1,127 @@
+/**
+ * The Express adapter of the ChatKit server: one router answering the ChatKit endpoint.
+ *
+ * ```ts
+ * app.use('/chatkit', createChatKitRouter(chatKitServer, { getContext: (req) => ({ userId: req.user.id }) }));
+ * ```
+ *
+ * Per request: CORS → rate limit → context (who is calling) → raw body (size limit) → JSON parse →
+ * `server.process(body, context)` → a JSON answer or an SSE stream. Every failure before the first byte is a
+ * JSON error from one error middleware (see error-handler.ts).
+ *
+ * @module
+ */
+import { Router, type Request, type Response } from 'express';
+import type { ProcessResult } from '../chatkit/types.js';
+import type { RateLimitConfig } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
+import type { RequestContext } from '../stores/store.js';
+import { createCors, type CorsOptions } from './cors.js';
+import { createErrorHandler, sendError } from './error-handler.js';
+import { startEventStream, writeEventStream } from './event-stream.js';
+import { createRateLimit } from './rate-limit.js';
+import { createRawBodyReader, parseJsonBody } from './request-body.js';
+import { userFromHeader, type GetContext } from './request-context.js';
+
+/** What the router needs from the ChatKit server (`ChatKitServer` fits). */
+export interface ChatKitProcessor<C extends RequestContext = RequestContext> {
+  process(body: unknown, context: C): Promise<ProcessResult>;
+}
+
+/** Options of {@link createChatKitRouter}. */
+export interface ChatKitRouterOptions<C extends RequestContext = RequestContext> {
+  /** Who is calling; default {@link userFromHeader} (the `x-chatkit-user` header). */
+  getContext?: GetContext<C>;
+  /** Largest accepted body (default `"1mb"`). */
+  bodyLimit?: string;
+  /** Cross-origin access; default: same origin only. `false` leaves CORS to the host app. */
+  cors?: CorsOptions | false;
+  /** Requests per window per client address; default 600/minute. `false` disables. */
+  rateLimit?: RateLimitConfig | false;
+  /** Where errors and disconnects are logged; default: a pino logger at `info`. */
+  logger?: Logger;
+  /**
+   * Receives the promise of every request in progress (removed when it settles, including the cancellation
+   * clean-up of a disconnected stream), so a graceful shutdown can wait for them before closing the store.
+   */
+  inFlight?: Set<Promise<void>>;
+}
+
+/**
+ * Creates the router. Mount it at the endpoint path: it answers `POST /` (and preflights), 405 for other
+ * methods on `/`, and 404 below it.
+ */
+export function createChatKitRouter<C extends RequestContext = RequestContext>(
+  server: ChatKitProcessor<C>,
+  options: ChatKitRouterOptions<C> = {},
+): Router {
+  const logger = options.logger ?? createLogger('info');
+  const getContext = options.getContext ?? (userFromHeader as unknown as GetContext<C>);
+  const router = Router();
+
+  if (options.cors !== false) router.use(createCors(options.cors ?? { allowedOrigins: null }));
+  if (options.rateLimit !== false) {
+    router.use('/', createRateLimit(options.rateLimit ?? { windowMs: 60_000, max: 600 }));
+  }
+  router.post(
+    '/',
+    async (req, res, next) => {
+      res.locals.chatkitContext = await getContext(req);
+      next();
+    },
+    createRawBodyReader(options.bodyLimit ?? '1mb'),
+    async (req, res) => {
+      const work = handleChatKitRequest(server, req, res, res.locals.chatkitContext as C, logger);
+      const tracked = work.then(
+        () => undefined,
+        () => undefined,
+      );
+      options.inFlight?.add(tracked);
+      try {
+        await work;
+      } finally {
+        options.inFlight?.delete(tracked);
+      }
+    },
+  );
+  router.all('/', (_req, res) => {
+    res.set('Allow', 'POST, OPTIONS');
+    sendError(res, 405, 'method_not_allowed', 'The ChatKit endpoint accepts POST only');
+  });
+  router.use(createErrorHandler(logger));
+  return router;
+}
+
+async function handleChatKitRequest<C extends RequestContext>(
+  server: ChatKitProcessor<C>,
+  req: Request,
+  res: Response,
+  baseContext: C,
+  logger: Logger,
+): Promise<void> {
+  const body = parseJsonBody(req.body);
+  const controller = new AbortController();
+  const abortOnDisconnect = () => {
+    if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+  };
+  res.on('close', abortOnDisconnect);
+  const signal = baseContext.signal
+    ? AbortSignal.any([baseContext.signal, controller.signal])
+    : controller.signal;
+  const context = { ...baseContext, signal } as C;
+
+  const result = await server.process(body, context);
+  if (result.kind === 'json') {
+    res
+      .status(200)
+      .type('application/json')
+      .send(JSON.stringify(result.body ?? {}));
+    return;
+  }
+  const iterator = result.events[Symbol.asyncIterator]();
+  // Pull the first event before committing to 200 + SSE: a failure this early (a late validation error, a
+  // missing thread) can still become a proper 4xx JSON answer instead of an empty or cut stream.
+  const first = await iterator.next();
+  startEventStream(res);
+  await writeEventStream({ res, iterator, first, controller, logger });
+}

@@ -1,0 +1,39 @@
+/**
+ * The second-origin demo site: the same demo pages served from another port, so the cross-origin embed
+ * (bundle and API on the main origin, page on this one) can be tried locally. It serves no API itself.
+ *
+ * @module
+ */
+import express, { type Express } from 'express';
+import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { createSecurityHeaders } from './security-headers.js';
+import { createDemoStatic } from './static-files.js';
+import type { Logger } from '../logger.js';
+
+/** Options of {@link createDemoSiteApp}. */
+export interface DemoSiteOptions {
+  demoDir: string;
+  /** The main server's origin, from which pages load the bundle and call the API. */
+  apiOrigin: string;
+  logger: Logger;
+}
+
+/** Builds the demo-only application. */
+export function createDemoSiteApp(options: DemoSiteOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    createSecurityHeaders({
+      scriptOrigins: [options.apiOrigin],
+      connectOrigins: [options.apiOrigin],
+      imageOrigins: [options.apiOrigin],
+    }),
+  );
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(createDemoStatic(options.demoDir));
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(options.logger));
+  return app;
+}

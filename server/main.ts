@@ -1,0 +1,226 @@
+/**
+ * The reference server: reads the environment, opens the store, builds the ChatKit server with a responder,
+ * serves the API, the element bundle and the demo site, and shuts down gracefully.
+ *
+ * Run it with `tsx server/main.ts` (what `npm start` does). Tests and end-to-end suites call
+ * {@link startServer} with `port: 0` and a temporary data directory instead.
+ *
+ * @module
+ */
+import { mkdir } from 'node:fs/promises';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ChatKitServer } from './chatkit/server.js';
+import type { ChatKitServerOptions } from './chatkit/types.js';
+import { ConfigError, loadConfig, type BrandPrompt, type ServerConfig } from './config.js';
+import { createApp } from './express/app.js';
+import { createDemoSiteApp } from './express/demo-site.js';
+import type { GetContext } from './express/request-context.js';
+import { createLogger, type Logger } from './logger.js';
+import { createScriptedResponder } from './responders/scripted.js';
+import { SqliteStore } from './stores/sqlite-store.js';
+import type { RequestContext, Store } from './stores/store.js';
+
+/** The project root (server/..), where demo/ and dist/ live. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The responder side of the ChatKit server: `respond`, `action`, `syncAction` and the other hooks. */
+export type ServerHooks = Omit<ChatKitServerOptions<RequestContext>, 'store' | 'logger'>;
+
+/** What a hooks factory gets to build its responder. */
+export interface HookDependencies {
+  config: ServerConfig;
+  store: Store;
+  logger: Logger;
+}
+
+/** Options of {@link startServer}; everything has a production default. */
+export interface StartServerOptions {
+  /** The responder; a factory is called once with the store. Default: {@link defaultHooks}. */
+  hooks?: ServerHooks | ((deps: HookDependencies) => ServerHooks | Promise<ServerHooks>);
+  /** Start-screen prompts for `/api/branding` when `BRAND_PROMPTS` is not set. */
+  brandingPrompts?: readonly BrandPrompt[];
+  /** Who is calling; default: the `x-chatkit-user` header. */
+  getContext?: GetContext;
+  logger?: Logger;
+  /** Demo pages directory (default `<root>/demo`); `null` disables the demo site. */
+  demoDir?: string | null;
+  /** Built element directory (default `<root>/dist`); `null` disables the bundle routes. */
+  distDir?: string | null;
+  /** Milliseconds open streams get to finish on shutdown before their connections are cut (default 2000). */
+  shutdownGraceMs?: number;
+}
+
+/** A started server. */
+export interface RunningServer {
+  /** The main origin, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  /** The second-origin demo site, or `null` when disabled. */
+  crossOriginUrl: string | null;
+  chatkit: ChatKitServer;
+  store: Store;
+  logger: Logger;
+  /** Stops accepting connections, ends open streams, waits for their clean-up and closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The default responder: the scripted one. The agent replaces it when it lands (server/agent), keeping this
+ * function as the single switch point.
+ */
+export function defaultHooks(_deps: HookDependencies): ServerHooks {
+  return { respond: createScriptedResponder() };
+}
+
+/** Opens the store: SQLite under the data directory (PostgreSQL when `DATABASE_URL` is set and supported). */
+async function openStore(config: ServerConfig): Promise<Store> {
+  if (config.databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'the PostgreSQL store is not available in this build; unset it to use SQLite',
+    );
+  }
+  const dataDir = resolve(config.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  return new SqliteStore({ path: join(dataDir, 'chatkit.db') });
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** The browsable host of a listen address (wildcards are reachable through loopback). */
+function browsableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function closeHttp(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolveClose) => {
+    if (!server.listening) {
+      resolveClose();
+      return;
+    }
+    server.close(() => resolveClose());
+    server.closeIdleConnections();
+    // Open SSE streams would keep the server alive forever; cut them after the grace period.
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  });
+}
+
+/** Starts the reference server with `config` (from {@link loadConfig}). */
+export async function startServer(
+  config: ServerConfig,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = await openStore(config);
+  const hooksOption = options.hooks ?? defaultHooks;
+  const hooks =
+    typeof hooksOption === 'function' ? await hooksOption({ config, store, logger }) : hooksOption;
+  const chatkit = new ChatKitServer({ ...hooks, store, logger: logger.child({ component: 'chatkit' }) });
+  const demoDir = options.demoDir === undefined ? join(ROOT, 'demo') : options.demoDir;
+  const distDir = options.distDir === undefined ? join(ROOT, 'dist') : options.distDir;
+  const inFlight = new Set<Promise<void>>();
+
+  // The demo site listens first so its port can be named as an own origin of the API.
+  const demoSite = config.demoPort !== null && demoDir ? createDemoSiteHolder() : null;
+  const demoPort = demoSite ? await listen(demoSite.server, config.demoPort ?? 0, config.host) : null;
+
+  const app = createApp({
+    server: chatkit,
+    branding: config.branding,
+    brandingPrompts: options.brandingPrompts,
+    allowedOrigins: config.allowedOrigins,
+    ownPorts: config.allowedOrigins === null && demoPort !== null ? [demoPort] : [],
+    bodyLimit: config.bodyLimit,
+    rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
+    getContext: options.getContext,
+    logger,
+    inFlight,
+    demoDir: demoDir ?? undefined,
+    distDir: distDir ?? undefined,
+  });
+  const httpServer = createServer(app);
+  const port = await listen(httpServer, config.port, config.host);
+  const url = `http://${browsableHost(config.host)}:${port}`;
+  const crossOriginUrl = demoPort !== null ? `http://${browsableHost(config.host)}:${demoPort}` : null;
+  if (demoSite && demoDir) demoSite.use(createDemoSiteApp({ demoDir, apiOrigin: url, logger }));
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const grace = options.shutdownGraceMs ?? 2000;
+      await Promise.all([
+        closeHttp(httpServer, grace),
+        demoSite ? closeHttp(demoSite.server, grace) : undefined,
+      ]);
+      // Cancelled streams persist their partial answers; let that finish before the store goes away.
+      await Promise.allSettled([...inFlight]);
+      await store.close?.();
+    })();
+    return closing;
+  };
+  return { url, crossOriginUrl, chatkit, store, logger, close };
+}
+
+/**
+ * An HTTP server whose request handler is set after listening (the demo site needs the main server's URL,
+ * which is only known once the main server listens). Until then it answers 503.
+ */
+function createDemoSiteHolder(): { server: Server; use(listener: RequestListener): void } {
+  let listener: RequestListener | null = null;
+  const server = createServer((req, res) => {
+    if (listener) listener(req, res);
+    else res.writeHead(503).end();
+  });
+  return { server, use: (next) => void (listener = next) };
+}
+
+/** CLI entry: `tsx server/main.ts`. */
+async function main(): Promise<void> {
+  let config: ServerConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+  const running = await startServer(config);
+  running.logger.info(
+    { url: running.url, crossOriginDemo: running.crossOriginUrl },
+    `ChatKit server on ${running.url}`,
+  );
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      running.logger.info({ signal }, 'shutting down');
+      running.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          running.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
