@@ -1,0 +1,246 @@
+/**
+ * The session's streaming half: one serial queue of streaming requests, each consumed event by event
+ * through the reducer, with the client tool round trip (§8.5, §9 "Client tools") run between a stream and
+ * its follow-up inside the same queue slot, so nothing else can slip in between.
+ *
+ * Internal to `session.ts`; split out to keep each file about one concept.
+ *
+ * @module
+ */
+
+import {
+  abortReason,
+  ChatKitClientError,
+  CLIENT_ERROR_CODES,
+  isAbortError,
+  toClientError,
+} from './client-errors.js';
+import {
+  applyEvent,
+  beginStream,
+  cancelStream,
+  completeClientToolCall,
+  endStream,
+  KNOWN_EVENT_TYPES,
+} from './reducer.js';
+import type { ClientToolHandler, SessionHooks, SessionStatus } from './session-types.js';
+import { dropOptimisticUserMessage, lastUserMessageId, setError, type ThreadState } from './thread-state.js';
+import type { Transport } from './transport.js';
+import type { ClientToolCallItem, StreamingRequest } from './types.js';
+
+/** What a queued job's request builder may use. */
+export interface StreamJobContext {
+  /** Whether a client tool call was already answered (answers are sent exactly once). */
+  isHandled(itemId: string): boolean;
+  /** Records that a client tool call is being answered. */
+  markHandled(itemId: string): void;
+}
+
+/** What the runner needs from the session. */
+export interface StreamRunnerDeps {
+  transport: Transport;
+  hooks: SessionHooks;
+  onClientTool?: ClientToolHandler;
+  getThread(): ThreadState;
+  update(change: (state: ThreadState) => ThreadState, status?: SessionStatus): void;
+  log(name: string, data?: Record<string, unknown>): void;
+  reportError(error: ChatKitClientError): void;
+  threadChanged(threadId: string | null): void;
+  /** Re-reads the thread after an abnormal end. `keepUnsyncedTail` keeps the partial answer shown. */
+  refetch(signal: AbortSignal, keepUnsyncedTail: boolean): Promise<void>;
+}
+
+/** The serial stream queue. */
+export interface StreamRunner {
+  /**
+   * Queues a job. `build` runs when the job's turn comes (so it sees the thread id a previous stream may
+   * just have created) and returns the request, or `null` to skip. `epoch` is aborted on thread switches;
+   * `signal` is the caller's own.
+   */
+  enqueue(
+    build: (ctx: StreamJobContext) => StreamingRequest | null,
+    epoch: AbortSignal,
+    signal?: AbortSignal,
+  ): Promise<void>;
+  /** Aborts the active stream if the server allows it (`allowCancel`). */
+  cancel(): boolean;
+  /** Whether a stream is being read right now. */
+  isStreaming(): boolean;
+  /** How many streams have started so far (lets a refetch notice it was overtaken). */
+  streamCount(): number;
+}
+
+const GENERIC_STREAM_ERROR = 'An error occurred when generating a response.';
+
+/** Creates the queue. */
+export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
+  const { transport, hooks } = deps;
+  let chain: Promise<void> = Promise.resolve();
+  let active: { controller: AbortController; cancelled: boolean } | null = null;
+  let started = 0;
+  const handledToolCalls = new Set<string>();
+  const ctx: StreamJobContext = {
+    isHandled: (id) => handledToolCalls.has(id),
+    markHandled: (id) => void handledToolCalls.add(id),
+  };
+
+  async function runJob(
+    build: (ctx: StreamJobContext) => StreamingRequest | null,
+    epoch: AbortSignal,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const scope = signal ? AbortSignal.any([epoch, signal]) : epoch;
+    if (scope.aborted) return;
+    let request = build(ctx);
+    while (request && !scope.aborted) {
+      const toolCall = await runStream(request, epoch, scope);
+      request = toolCall && !scope.aborted ? await runClientTool(toolCall) : null;
+    }
+  }
+
+  /** Reads one stream to its end; returns the pending client tool call it delivered, if any. */
+  async function runStream(
+    request: StreamingRequest,
+    epoch: AbortSignal,
+    scope: AbortSignal,
+  ): Promise<ClientToolCallItem | null> {
+    const controller = new AbortController();
+    const job = { controller, cancelled: false };
+    active = job;
+    started++;
+    const signal = AbortSignal.any([scope, controller.signal]);
+    let toolCall: ClientToolCallItem | null = null;
+    let malformedSeen = false;
+    // The user message this turn stored: the retry target if the stream fails.
+    let turnMessageId: string | undefined =
+      request.type === 'threads.retry_after_item' ? request.params.item_id : undefined;
+    const unknownTypes = new Set<string>();
+    deps.update(beginStream, 'streaming');
+    hooks.onResponseStart?.();
+    try {
+      for await (const decoded of transport.stream(request, signal)) {
+        if (!decoded.ok) {
+          if (malformedSeen) {
+            deps.log('stream.malformed_event', { message: decoded.error.message });
+            continue;
+          }
+          // One visible error per stream; the event is skipped and reading continues.
+          malformedSeen = true;
+          const { code, message } = decoded.error;
+          deps.update((state) => setError(state, { code, message, allowRetry: false }));
+          deps.reportError(decoded.error);
+          continue;
+        }
+        const event = decoded.event;
+        if (!KNOWN_EVENT_TYPES.has(event.type)) {
+          if (!unknownTypes.has(event.type)) deps.log('stream.unknown_event', { type: event.type });
+          unknownTypes.add(event.type);
+          continue;
+        }
+        if (event.type === 'client_effect') {
+          hooks.onEffect?.({ name: event.name, data: event.data ?? {} });
+          continue;
+        }
+        deps.update((state) => applyEvent(state, event));
+        if (event.type === 'thread.created') deps.threadChanged(event.thread.id);
+        else if (event.type === 'thread.item.done' && event.item.type === 'user_message')
+          turnMessageId = event.item.id;
+        else if (event.type === 'thread.item.done' && event.item.type === 'client_tool_call') {
+          toolCall = event.item.status === 'pending' ? event.item : null;
+        } else if (event.type === 'error') {
+          const message = event.message || GENERIC_STREAM_ERROR;
+          deps.reportError(
+            new ChatKitClientError(event.code, message, { allowRetry: Boolean(event.allow_retry) }),
+          );
+        }
+      }
+      // A cancelled reader can end like a normal body; the abort must win.
+      if (signal.aborted) throw abortReason(signal);
+      const willRunTool =
+        toolCall !== null && deps.onClientTool !== undefined && !handledToolCalls.has(toolCall.id);
+      deps.update(endStream, deps.getThread().error ? 'error' : willRunTool ? 'streaming' : 'idle');
+      hooks.onResponseEnd?.();
+      return toolCall;
+    } catch (error) {
+      if (isAbortError(error) || signal.aborted) {
+        // A thread switch already replaced the state; a user/caller cancel keeps the partial answer (§9).
+        if (!epoch.aborted) deps.update(cancelStream, 'idle');
+        hooks.onResponseEnd?.();
+        return null;
+      }
+      const clientError = toClientError(error, CLIENT_ERROR_CODES.interrupted);
+      const retryItemId =
+        turnMessageId ??
+        (request.type === 'threads.create' ? undefined : lastUserMessageId(deps.getThread()));
+      deps.update(
+        (state) =>
+          setError(dropOptimisticUserMessage(endStream(state)), {
+            code: clientError.code,
+            message: clientError.message,
+            allowRetry: clientError.allowRetry && retryItemId !== undefined,
+            ...(retryItemId ? { retryItemId } : {}),
+          }),
+        'error',
+      );
+      deps.reportError(clientError);
+      hooks.onResponseEnd?.();
+      // §9 "Abrupt end": refetch so the list matches what the server stored.
+      if (deps.getThread().thread) {
+        await deps.refetch(epoch, true).catch((refetchError: unknown) => {
+          if (!isAbortError(refetchError)) deps.log('refetch.failed', { message: String(refetchError) });
+        });
+      }
+      return null;
+    } finally {
+      if (active === job) active = null;
+    }
+  }
+
+  /** Runs the host's tool for a pending call and builds the follow-up request (exactly once per call). */
+  async function runClientTool(call: ClientToolCallItem): Promise<StreamingRequest | null> {
+    const state = deps.getThread();
+    const threadId = state.thread?.id;
+    const newest = state.items[state.items.length - 1];
+    if (!threadId || handledToolCalls.has(call.id) || newest?.id !== call.id) {
+      deps.log('client_tool.skipped', { name: call.name, itemId: call.id });
+      deps.update((s) => s, 'idle');
+      return null;
+    }
+    if (!deps.onClientTool) {
+      deps.log('client_tool.unhandled', { name: call.name, itemId: call.id });
+      return null;
+    }
+    handledToolCalls.add(call.id);
+    let result: unknown;
+    try {
+      result = await deps.onClientTool({ name: call.name, params: call.arguments ?? {} });
+    } catch (error) {
+      // The thread stays blocked on the pending call unless some result is sent (§9), so send the failure.
+      const message = error instanceof Error ? error.message : String(error);
+      result = { error: message };
+      deps.reportError(new ChatKitClientError(CLIENT_ERROR_CODES.clientTool, message, { cause: error }));
+    }
+    // `result` is a required key; `undefined` would vanish from the JSON body.
+    if (result === undefined) result = null;
+    deps.update((s) => completeClientToolCall(s, call.id, result));
+    return { type: 'threads.add_client_tool_output', params: { thread_id: threadId, result } };
+  }
+
+  return {
+    enqueue(build, epoch, signal) {
+      const job = chain.then(() => runJob(build, epoch, signal));
+      // A failing job must not stall the queue; its own caller sees the rejection.
+      chain = job.catch(() => undefined);
+      return job;
+    },
+    cancel() {
+      if (!active || active.cancelled || !deps.getThread().allowCancel) return false;
+      active.cancelled = true;
+      deps.update((state) => state, 'cancelling');
+      active.controller.abort();
+      return true;
+    },
+    isStreaming: () => active !== null,
+    streamCount: () => started,
+  };
+}
