@@ -1,0 +1,29 @@
+/**
+ * Registers `<chatkit-chat>` and its internal elements (`chatkit-*`), plus the markdown and widget
+ * renderers. This is the entry of the drop-in bundle (dist/chatkit-chat.js); importing the classes from
+ * `index.ts` defines nothing.
+ *
+ * @module
+ */
+import { ChatkitChat } from './element/chatkit-chat.component.js';
+import { ChatkitComposer } from './element/composer.component.js';
+import { ChatkitHeader } from './element/header.component.js';
+import { ChatkitHistory } from './element/history.component.js';
+import { ChatkitStartScreen } from './element/start-screen.component.js';
+import { ChatkitStructuredInput } from './element/structured-input.component.js';
+import { ChatkitThread } from './element/thread.component.js';
+
+/** Defines a tag once (a second copy of the bundle on the page must not throw). */
+function define(tag: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, ctor);
+}
+
+define('chatkit-header', ChatkitHeader);
+define('chatkit-composer', ChatkitComposer);
+define('chatkit-thread', ChatkitThread);
+define('chatkit-history', ChatkitHistory);
+define('chatkit-start-screen', ChatkitStartScreen);
+define('chatkit-structured-input', ChatkitStructuredInput);
+define('chatkit-chat', ChatkitChat);
+
+export { ChatkitChat };

@@ -1,0 +1,589 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { provide } from '@lit/context';
+import { property, query, state } from 'lit/decorators.js';
+import {
+  chatContext,
+  EMPTY_VIEW,
+  type ChatContextValue,
+  type ChatController,
+  type ResolvedConfig,
+} from '../context/chat-context.js';
+import { emit } from '../events.js';
+import { directionOf, loadStrings, resolveLanguage } from '../i18n/localize.js';
+import { en, type Strings } from '../i18n/strings.js';
+import { Announcer } from '../internal/announcer.js';
+import { ElementMemory, type PersistMode } from '../internal/storage.js';
+import { isImageAllowed } from '../internal/url.js';
+import type { Action, StructuredInputItem, ThreadItem } from '../protocol/types.js';
+import { tokenStyles } from '../theme/tokens.js';
+import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../theme/theme-option.js';
+import type { WidgetActionRequest, WidgetHost } from '../widgets/widget-host.js';
+import { loadBranding, type Branding } from './branding.js';
+import { chatStyles } from './chatkit-chat.styles.js';
+import { ColorSchemeController } from './color-scheme-controller.js';
+import type { ChatComposerHandle } from './composer-handle.js';
+import { LauncherController } from './launcher-controller.js';
+import { DEFAULT_ITEM_ACTIONS, type ChatkitChatOptions } from './options.js';
+import { SessionController } from './session-controller.js';
+import { sharedStyles } from './shared.styles.js';
+import { uiIcon } from './ui-icon.js';
+
+/**
+ * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
+ *
+ * @summary The drop-in chat element. Point `api-url` at any ChatKit-protocol endpoint.
+ *
+ * @event chatkit.ready - The element is ready (first render done, strings loaded).
+ * @event chatkit.error - A request or stream failed. `detail: { error }`.
+ * @event chatkit.effect - The server sent a `client_effect`. `detail: { name, data }`.
+ * @event chatkit.response.start - An answer started streaming.
+ * @event chatkit.response.end - An answer finished (also after errors and Stop).
+ * @event chatkit.thread.change - The user or server changed the current thread. `detail: { threadId }`.
+ * @event chatkit.thread.load.start - A thread started loading. `detail: { threadId }`.
+ * @event chatkit.thread.load.end - A thread finished loading. `detail: { threadId }`.
+ * @event chatkit.history.open - The user opened the history panel.
+ * @event chatkit.history.close - The user closed the history panel.
+ * @event chatkit.tool.change - The user picked a composer tool. `detail: { toolId }`.
+ * @event chatkit.log - Diagnostics (unknown events, widget warnings). `detail: { name, data }`.
+ *
+ * @csspart panel - The chat surface (in launcher mode, the floating panel).
+ * @csspart launcher - The floating launcher button (launcher mode).
+ * @csspart header - The header bar.
+ * @csspart title - The header title.
+ * @csspart history - The history panel.
+ * @csspart start-screen - The greeting and starter prompts.
+ * @csspart starter-prompt - One starter prompt button.
+ * @csspart thread - The scrolling conversation log.
+ * @csspart message - Any message.
+ * @csspart user-message - A user message.
+ * @csspart assistant-message - An assistant message.
+ * @csspart item-actions - Copy / feedback / retry buttons under an answer.
+ * @csspart widget - A widget item.
+ * @csspart composer - The message form.
+ * @csspart input - The message textbox.
+ * @csspart send-button - The Send (or Stop) button.
+ * @csspart stop-button - The Stop button.
+ * @csspart structured-input - The question form that replaces the composer.
+ * @csspart disclaimer - The disclaimer under the composer.
+ *
+ * @cssproperty --chatkit-accent - Accent color (buttons, links, focus).
+ * @cssproperty --chatkit-accent-hover - Accent color on hover.
+ * @cssproperty --chatkit-accent-contrast - Text on the accent color.
+ * @cssproperty --chatkit-surface - Main background.
+ * @cssproperty --chatkit-surface-secondary - Secondary background (workflows, notices).
+ * @cssproperty --chatkit-surface-tertiary - Tertiary background (hover, tags).
+ * @cssproperty --chatkit-surface-elevated - Raised surfaces (composer).
+ * @cssproperty --chatkit-text - Main text color.
+ * @cssproperty --chatkit-text-secondary - Secondary text.
+ * @cssproperty --chatkit-text-tertiary - Muted text (placeholders, dates).
+ * @cssproperty --chatkit-border - Default border color.
+ * @cssproperty --chatkit-border-subtle - Subtle separators.
+ * @cssproperty --chatkit-border-strong - Strong borders (inputs).
+ * @cssproperty --chatkit-radius - Default corner radius.
+ * @cssproperty --chatkit-radius-sm - Small radius (buttons).
+ * @cssproperty --chatkit-radius-lg - Large radius (bubbles, panel).
+ * @cssproperty --chatkit-font-family - Font family.
+ * @cssproperty --chatkit-font-family-mono - Monospace font family.
+ * @cssproperty --chatkit-font-size - Base font size.
+ * @cssproperty --chatkit-line-height - Base line height.
+ * @cssproperty --chatkit-spacing - Spacing unit (multiplied everywhere).
+ * @cssproperty --chatkit-user-bubble-background - User message background.
+ * @cssproperty --chatkit-user-bubble-text - User message text.
+ * @cssproperty --chatkit-assistant-bubble-background - Assistant message background.
+ * @cssproperty --chatkit-assistant-bubble-text - Assistant message text.
+ * @cssproperty --chatkit-widget-surface - Widget card background.
+ * @cssproperty --chatkit-widget-border - Widget card border.
+ * @cssproperty --chatkit-focus-ring - Focus indicator (a box-shadow).
+ * @cssproperty --chatkit-shadow - Elevation shadow.
+ * @cssproperty --chatkit-success - Success color.
+ * @cssproperty --chatkit-warning - Warning color.
+ * @cssproperty --chatkit-danger - Danger color.
+ * @cssproperty --chatkit-info - Info color.
+ * @cssproperty --chatkit-discovery - Discovery color.
+ */
+export class ChatkitChat extends LitElement {
+  static override styles = [tokenStyles, sharedStyles, chatStyles];
+
+  @query('chatkit-composer') private composer?: ChatComposerHandle;
+  @query('.launcher') private launcherButton?: HTMLButtonElement;
+
+  @state() private strings: Strings = en;
+  @state() private historyOpen = false;
+  @state() private announcement = '';
+  @state() private branding: Branding = {};
+  @state() private selectedTool: string | null = null;
+  @state() private selectedModel: string | null = null;
+
+  /** The ChatKit endpoint (`POST`). */
+  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
+  /** A thread to open at start (otherwise the remembered one). */
+  @property({ attribute: 'initial-thread' }) initialThread: string | null = null;
+  /** `light`, `dark` or `auto` (follows the operating system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** `inline`, `launcher` (floating button and panel) or `fullscreen`. */
+  @property({ reflect: true }) mode: 'inline' | 'launcher' | 'fullscreen' = 'inline';
+  /** BCP 47 language tag; defaults to `navigator.language`. */
+  @property() locale: string | null = null;
+  /** Start screen greeting. */
+  @property() greeting: string | null = null;
+  /** Composer placeholder. */
+  @property() placeholder: string | null = null;
+  /** URL of `/api/branding`-shaped JSON (name, logo, primary color, greeting, prompts). */
+  @property({ attribute: 'branding-url' }) brandingUrl: string | null = null;
+  /** Where the current thread id is remembered: `local`, `session` or `none`. */
+  @property() persist: PersistMode = 'local';
+
+  private options: ChatkitChatOptions = {};
+  private readonly colorScheme = new ColorSchemeController(this);
+  private readonly launcher = new LauncherController(this);
+  private readonly sessions = new SessionController(this);
+  private readonly announcer = new Announcer((text) => (this.announcement = text));
+  private readonly themeSheet = new CSSStyleSheet();
+  private brandingAbort?: AbortController;
+  private ready = false;
+
+  @provide({ context: chatContext })
+  @state()
+  private ctx!: ChatContextValue;
+
+  /** The BCP 47 locale in use. */
+  get resolvedLocale(): string {
+    return this.options.locale ?? this.locale ?? navigator.language ?? 'en';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
+    this.addEventListener('chatkit-close-request', this.handleCloseRequest);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
+    this.removeEventListener('chatkit-close-request', this.handleCloseRequest);
+    this.announcer.dispose();
+    this.brandingAbort?.abort();
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot() as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.themeSheet];
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) void this.applyLocale();
+    if (changed.has('theme')) this.applyTheme();
+    if (changed.has('brandingUrl')) void this.applyBranding();
+    if (changed.has('apiUrl') || changed.has('persist') || changed.has('initialThread'))
+      this.configureSession();
+    if (changed.has('mode') && this.mode === 'launcher' && this.apiUrl) {
+      this.launcher.setOpen(this.memory().open, false);
+    }
+    this.ctx = this.buildContext();
+  }
+
+  protected override firstUpdated(): void {
+    void this.applyLocale().then(() => {
+      if (!this.ready) {
+        this.ready = true;
+        emit(this, 'chatkit.ready', undefined);
+      }
+    });
+  }
+
+  private memory(): ElementMemory {
+    return new ElementMemory(this.options.persist ?? this.persist, this.options.api?.url ?? this.apiUrl);
+  }
+
+  private configureSession() {
+    this.sessions.configure({
+      url: this.options.api?.url ?? this.apiUrl,
+      fetch: this.options.api?.fetch,
+      persist: this.options.persist ?? this.persist,
+      initialThread:
+        this.options.initialThread !== undefined
+          ? this.options.initialThread
+          : (this.initialThread ?? undefined),
+      onClientTool: this.options.onClientTool
+        ? (invocation) => this.options.onClientTool!({ name: invocation.name, params: invocation.params })
+        : undefined,
+    });
+  }
+
+  private async applyLocale() {
+    const locale = this.resolvedLocale;
+    this.setAttribute('dir', directionOf(locale));
+    this.setAttribute('lang', locale);
+    this.strings = await loadStrings(resolveLanguage(locale));
+  }
+
+  private applyTheme() {
+    const theme = this.options.theme ?? this.theme;
+    const option: ThemeOption = typeof theme === 'object' && theme ? theme : {};
+    const primary = this.branding.primaryColor;
+    const compiled = compileTheme(
+      primary ? { ...option, color: { accent: { primary }, ...option.color } } : option,
+    );
+    this.colorScheme.set(typeof theme === 'string' ? theme : (compiled.colorScheme ?? 'light'));
+    this.themeSheet.replaceSync(themeCss(compiled));
+    loadFonts(compiled.fonts);
+  }
+
+  private async applyBranding() {
+    this.brandingAbort?.abort();
+    const url = this.options.brandingUrl ?? this.brandingUrl;
+    if (!url) {
+      this.branding = {};
+      return this.applyTheme();
+    }
+    const abort = (this.brandingAbort = new AbortController());
+    try {
+      this.branding = await loadBranding(url, this.options.api?.fetch ?? fetch.bind(window), abort.signal);
+      this.applyTheme();
+    } catch (error) {
+      if (!abort.signal.aborted)
+        emit(this, 'chatkit.log', { name: 'branding.failed', data: { message: String(error) } });
+    }
+  }
+
+  private handleWidgetLog = (event: CustomEvent<{ name?: string; data?: Record<string, unknown> }>) => {
+    event.stopPropagation();
+    emit(this, 'chatkit.log', { name: event.detail?.name ?? 'widget.log', data: event.detail?.data });
+  };
+
+  private handleCloseRequest = () => this.launcher.setOpen(false);
+
+  /** @internal Launcher callback: focus follows the open state. */
+  launcherToggled(open: boolean): void {
+    this.memory().open = open;
+    void this.updateComplete.then(() => (open ? this.focusComposer() : this.launcherButton?.focus()));
+  }
+
+  /** @internal Session callback: an answer ended. */
+  answerFinished(item: ThreadItem | undefined): void {
+    if (item?.type !== 'assistant_message') return;
+    const text = item.content
+      .map((part) => part.text)
+      .join(' ')
+      .trim();
+    if (text) this.announcer.announce(this.strings.assistantSaid(text));
+    this.launcher.noteAnswer();
+  }
+
+  private handlePanelKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.mode === 'launcher') {
+      event.stopPropagation();
+      this.launcher.setOpen(false);
+    }
+  };
+
+  private setHistoryOpen(open: boolean, byUser: boolean) {
+    if (this.historyOpen === open) return;
+    this.historyOpen = open;
+    if (byUser) emit(this, open ? 'chatkit.history.open' : 'chatkit.history.close', undefined);
+    if (!open) void this.updateComplete.then(() => this.focusComposer());
+  }
+
+  private resolveConfig(): ResolvedConfig {
+    const o = this.options;
+    const b = this.branding;
+    return {
+      headerEnabled: o.header?.enabled ?? true,
+      headerTitle: o.header?.title?.text ?? null,
+      showTitle: o.header?.title?.enabled ?? true,
+      leftAction: o.header?.leftAction,
+      rightAction: o.header?.rightAction,
+      historyEnabled: o.history?.enabled ?? true,
+      showDelete: o.history?.showDelete ?? true,
+      showRename: o.history?.showRename ?? true,
+      greeting: o.startScreen?.greeting ?? this.greeting ?? b.greeting ?? null,
+      prompts: o.startScreen?.prompts ?? b.prompts ?? [],
+      placeholder: o.composer?.placeholder ?? this.placeholder ?? null,
+      tools: o.composer?.tools ?? [],
+      models: o.composer?.models ?? [],
+      itemActions: { ...DEFAULT_ITEM_ACTIONS, ...o.threadItemActions },
+      disclaimer: o.disclaimer ?? null,
+      brandName: b.name ?? null,
+      logoUrl: b.logoUrl ?? null,
+      mode: o.mode ?? this.mode,
+    };
+  }
+
+  private readonly widgetHost: WidgetHost = this.createWidgetHost();
+
+  private createWidgetHost(): WidgetHost {
+    const scheme = () => this.colorScheme.scheme;
+    const locale = () => this.resolvedLocale;
+    return {
+      dispatchAction: (request) => this.dispatchWidgetAction(request),
+      isImageAllowed: (url) =>
+        isImageAllowed(url, this.sessions.state?.thread?.allowed_image_domains, document.baseURI),
+      get colorScheme() {
+        return scheme();
+      },
+      get locale() {
+        return locale();
+      },
+    };
+  }
+
+  private async dispatchWidgetAction(request: WidgetActionRequest): Promise<void> {
+    const { action, item } = request;
+    const session = this.sessions.session;
+    if (action.handler === 'client') {
+      const event = new CustomEvent('chatkit.widget.action', {
+        detail: { action: { type: action.type, payload: action.payload }, item },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      });
+      if (!this.dispatchEvent(event)) return;
+      await this.options.widgets?.onAction?.({ type: action.type, payload: action.payload }, item);
+      return;
+    }
+    if (!session) return;
+    const wire: Action = { type: action.type, payload: action.payload };
+    if (action.streaming === false) await session.syncCustomAction(wire, item.id);
+    else await session.customAction(wire, item.id);
+  }
+
+  private readonly controller: ChatController = {
+    sendMessage: (text) => void this.send(text),
+    cancel: () => void this.sessions.session?.cancel(),
+    retry: (itemId) => void this.sessions.session?.retry(itemId),
+    feedback: async (itemId, kind) => {
+      await this.sessions.session?.feedback([itemId], kind);
+    },
+    loadOlder: async () => {
+      await this.sessions.session?.loadOlder();
+    },
+    submitStructuredInput: (itemId, input) => void this.sessions.session?.addStructuredInput(itemId, input),
+    newChat: () => {
+      this.sessions.session?.newThread();
+      this.setHistoryOpen(false, true);
+    },
+    setHistoryOpen: (open) => this.setHistoryOpen(open, true),
+    openThread: (threadId) => {
+      this.setHistoryOpen(false, true);
+      void this.sessions.load(threadId);
+    },
+    listThreads: async (after) => {
+      const session = this.sessions.session;
+      if (!session) return { data: [], has_more: false };
+      return session.listThreads({ after: after ?? null, limit: 20, order: 'desc' });
+    },
+    renameThread: async (threadId, title) => {
+      await this.sessions.session?.renameThread(threadId, title);
+    },
+    deleteThread: async (threadId) => {
+      await this.sessions.session?.deleteThread(threadId);
+    },
+    dismissNotice: (id) => this.sessions.session?.dismissNotice(id),
+    selectTool: (toolId) => {
+      this.selectedTool = toolId;
+      emit(this, 'chatkit.tool.change', { toolId });
+    },
+    selectModel: (modelId) => (this.selectedModel = modelId),
+    log: (name, data) => emit(this, 'chatkit.log', { name, data }),
+    widgetHost: this.widgetHost,
+  };
+
+  private async send(text: string, newThread = false) {
+    const session = this.sessions.session;
+    if (!session) return;
+    const inference: { tool_choice?: { id: string }; model?: string } = {};
+    if (this.selectedTool) inference.tool_choice = { id: this.selectedTool };
+    const model = this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
+    if (model) inference.model = model;
+    await session.sendUserMessage({ text, inferenceOptions: inference, newThread });
+  }
+
+  private buildContext(): ChatContextValue {
+    const state = this.sessions.state;
+    const view = state
+      ? {
+          threadId: state.thread?.id ?? null,
+          title: state.thread?.title ?? null,
+          threadStatus: state.thread?.status ?? { type: 'active' as const },
+          allowedImageDomains: state.thread?.allowed_image_domains ?? null,
+          items: state.items,
+          pending: state.pending,
+          status: state.status,
+          allowCancel: state.allowCancel,
+          progress: state.progress,
+          notices: state.notices,
+          error: state.error,
+          hasMoreBefore: state.hasMoreBefore,
+          loadingOlder: state.loadingOlder,
+        }
+      : EMPTY_VIEW;
+    const locale = this.resolvedLocale;
+    return {
+      view,
+      config: this.resolveConfig(),
+      strings: this.strings,
+      locale,
+      dir: directionOf(locale),
+      historyOpen: this.historyOpen,
+      selectedTool: this.selectedTool,
+      selectedModel: this.selectedModel,
+      controller: this.controller,
+    };
+  }
+
+  // ───────────── public API (ChatKit's methods) ─────────────
+
+  /** Replaces the options (ChatKit's `ChatKitOptions` shape plus ours); the conversation is kept. */
+  setOptions(options: ChatkitChatOptions): void {
+    const previous = this.options;
+    this.options = options ?? {};
+    if (previous.locale !== this.options.locale) void this.applyLocale();
+    if (previous.brandingUrl !== this.options.brandingUrl) void this.applyBranding();
+    this.applyTheme();
+    this.configureSession();
+    if (this.options.mode && this.options.mode !== this.mode) this.mode = this.options.mode;
+    this.requestUpdate();
+  }
+
+  /** Moves focus into the composer (opening the launcher panel first if needed). */
+  focusComposer(): void {
+    if (this.mode === 'launcher' && !this.launcher.open) this.launcher.setOpen(true, false);
+    void this.updateComplete.then(() => this.composer?.focus());
+  }
+
+  /** Opens a thread by id, or an empty new chat with `null`. */
+  async setThreadId(threadId: string | null): Promise<void> {
+    const session = this.sessions.session;
+    if (!session) return;
+    await this.sessions.quietly(async () => {
+      if (threadId) await this.sessions.load(threadId);
+      else session.newThread();
+    });
+  }
+
+  /** Sends a streaming custom action (`threads.custom_action`), queued behind a running answer. */
+  async sendCustomAction(action: { type: string; payload?: unknown }, itemId?: string): Promise<void> {
+    await this.sessions.session?.customAction(action as Action, itemId ?? null);
+  }
+
+  /** Sends a user message as if typed. */
+  async sendUserMessage(params: { text: string; newThread?: boolean } | string): Promise<void> {
+    const { text, newThread } = typeof params === 'string' ? { text: params, newThread: false } : params;
+    await this.send(text, !!newThread);
+  }
+
+  /** Puts text into the composer without sending it. */
+  async setComposerValue(params: { text: string } | string): Promise<void> {
+    await this.updateComplete;
+    this.composer?.setValue(typeof params === 'string' ? params : (params?.text ?? ''));
+  }
+
+  /** Opens the history panel. */
+  showHistory(): void {
+    this.setHistoryOpen(true, false);
+  }
+
+  /** Closes the history panel. */
+  hideHistory(): void {
+    this.setHistoryOpen(false, false);
+  }
+
+  /** Re-reads the current thread from the server. */
+  async fetchUpdates(): Promise<void> {
+    await this.sessions.session?.fetchUpdates();
+  }
+
+  // ───────────── render ─────────────
+
+  private renderChat() {
+    const { view, config } = this.ctx;
+    const last = view.items.at(-1);
+    const question =
+      last?.type === 'structured_input' && last.status === 'pending' ? (last as StructuredInputItem) : null;
+    const showStart = !view.threadId && !view.items.length && view.status !== 'loading';
+    const disclaimer = config.disclaimer;
+    return html`
+      ${
+        config.headerEnabled
+          ? html`<chatkit-header
+              exportparts="header,title"
+              ?closable=${this.mode === 'launcher'}
+            ></chatkit-header>`
+          : nothing
+      }
+      <div class="main">
+        ${this.historyOpen && config.historyEnabled ? html`<chatkit-history exportparts="history"></chatkit-history>` : nothing}
+        ${
+          showStart
+            ? html`<chatkit-start-screen exportparts="start-screen,starter-prompt"></chatkit-start-screen>`
+            : html`<chatkit-thread
+                exportparts="thread,message,user-message,assistant-message,item-actions,widget"
+              ></chatkit-thread>`
+        }
+      </div>
+      ${
+        question
+          ? html`<chatkit-structured-input
+              exportparts="composer,structured-input"
+              .item=${question}
+            ></chatkit-structured-input>`
+          : html`<chatkit-composer exportparts="composer,input,send-button,stop-button"></chatkit-composer>`
+      }
+      ${
+        disclaimer
+          ? html`<div part="disclaimer" class="disclaimer ${disclaimer.highContrast ? 'high-contrast' : ''}">
+              <chatkit-markdown .text=${disclaimer.text}></chatkit-markdown>
+            </div>`
+          : nothing
+      }
+      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+
+  override render() {
+    if (this.mode !== 'launcher') {
+      this.removeAttribute('data-open');
+      return html`<div part="panel" class="panel" id="panel">${this.renderChat()}</div>`;
+    }
+    const open = this.launcher.open;
+    this.toggleAttribute('data-open', open);
+    const { strings } = this.ctx;
+    const unread = this.launcher.unread;
+    return html`
+      <div
+        part="panel"
+        class="panel"
+        id="panel"
+        role="dialog"
+        aria-label=${this.ctx.config.brandName ?? strings.conversation}
+        ?hidden=${!open}
+        @keydown=${this.handlePanelKeyDown}
+      >
+        ${this.renderChat()}
+      </div>
+      <button
+        part="launcher"
+        class="launcher"
+        type="button"
+        aria-label=${open ? strings.closeChat : strings.openChat}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${() => this.launcher.setOpen(!open)}
+      >
+        ${uiIcon(open ? 'x' : 'message-circle', 24)}
+        ${
+          unread && !open
+            ? html`<span class="badge" aria-label=${strings.unread(unread)} role="status">${unread}</span>`
+            : nothing
+        }
+      </button>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chatkit-chat': ChatkitChat;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * What the root element calls on the composer (kept as an interface so the root does not import the
+ * composer class just for types).
+ *
+ * @internal
+ * @module
+ */
+export interface ChatComposerHandle extends HTMLElement {
+  setValue(text: string): void;
+  focus(): void;
+}

@@ -1,0 +1,147 @@
+/**
+ * Connects `<chatkit-chat>` to a protocol session (src/protocol/session.ts): creates it from the resolved
+ * options, turns its hooks into `chatkit.*` events, mirrors its snapshot into the element's view, keeps the
+ * current thread id per `persist`, and resumes an answer that was still being generated when the page was
+ * reloaded. Exactly one session exists per API URL/fetch pair; changing either replaces it.
+ *
+ * @internal
+ * @module
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createSession } from '../protocol/session.js';
+import type { ChatSession, ClientToolHandler, SessionState } from '../protocol/session-types.js';
+import { isAwaitingResponse } from '../protocol/thread-state.js';
+import type { ThreadItem } from '../protocol/types.js';
+import { emit } from '../events.js';
+import { anonymousUserId, ElementMemory, type PersistMode } from '../internal/storage.js';
+
+/** What the controller needs from the element. */
+export interface SessionHost extends ReactiveControllerHost, HTMLElement {
+  /** The BCP 47 locale sent as `Accept-Language`. */
+  readonly resolvedLocale: string;
+  /** Called when an answer finished (announcement, unread badge). */
+  answerFinished(item: ThreadItem | undefined): void;
+}
+
+export interface SessionConfig {
+  url: string;
+  fetch?: typeof fetch;
+  persist: PersistMode;
+  initialThread: string | null | undefined;
+  onClientTool?: ClientToolHandler;
+}
+
+export class SessionController implements ReactiveController {
+  /** The live session (undefined until an `api-url` is known). */
+  session?: ChatSession;
+  /** The newest snapshot. */
+  state?: SessionState;
+
+  private config?: SessionConfig;
+  private memory?: ElementMemory;
+  private unsubscribe?: () => void;
+  private resumeAbort?: AbortController;
+  /** While > 0, thread changes come from host code (a method call) and fire no `chatkit.thread.change`. */
+  private quiet = 0;
+
+  constructor(private readonly host: SessionHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.config && !this.session) this.start(this.config);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** Applies configuration; recreates the session only when the endpoint or fetch changed. */
+  configure(config: SessionConfig): void {
+    const previous = this.config;
+    this.config = config;
+    if (!config.url) return this.stop();
+    this.memory = new ElementMemory(config.persist, config.url);
+    if (previous && this.session && previous.url === config.url && previous.fetch === config.fetch) return;
+    this.stop();
+    if (this.host.isConnected) this.start(config);
+  }
+
+  /** Runs `fn` as a host-initiated change (no `chatkit.thread.change`). */
+  async quietly<T>(fn: () => Promise<T> | T): Promise<T> {
+    this.quiet += 1;
+    try {
+      return await fn();
+    } finally {
+      this.quiet -= 1;
+    }
+  }
+
+  private start(config: SessionConfig) {
+    const host = this.host;
+    const hostFetch = config.fetch;
+    const session = createSession({
+      url: config.url,
+      ...(hostFetch ? { fetch: (input: string, init: RequestInit) => hostFetch(input, init) } : {}),
+      // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
+      userId: hostFetch ? undefined : () => anonymousUserId(),
+      locale: () => host.resolvedLocale,
+      onClientTool: (invocation) => {
+        const handler = this.config?.onClientTool;
+        if (!handler) throw new Error(`No client tool handler for "${invocation.name}"`);
+        return handler(invocation);
+      },
+      onEffect: (effect) => emit(host, 'chatkit.effect', effect),
+      onThreadChange: ({ threadId }) => {
+        if (this.memory) this.memory.threadId = threadId;
+        if (!this.quiet) emit(host, 'chatkit.thread.change', { threadId });
+      },
+      onResponseStart: () => emit(host, 'chatkit.response.start', undefined),
+      onResponseEnd: () => {
+        emit(host, 'chatkit.response.end', undefined);
+        const items = this.session?.getState().items ?? [];
+        host.answerFinished(items.at(-1));
+      },
+      onError: ({ error }) => emit(host, 'chatkit.error', { error }),
+      onLog: (detail) => emit(host, 'chatkit.log', detail),
+      onThreadLoadStart: (detail) => emit(host, 'chatkit.thread.load.start', detail),
+      onThreadLoadEnd: (detail) => emit(host, 'chatkit.thread.load.end', detail),
+    });
+    this.session = session;
+    this.state = session.getState();
+    this.unsubscribe = session.subscribe((state) => {
+      this.state = state;
+      host.requestUpdate();
+    });
+    const initial = config.initialThread !== undefined ? config.initialThread : this.memory?.threadId;
+    if (initial) void this.quietly(() => this.load(initial));
+  }
+
+  /** Loads a thread and, if its answer is still being generated elsewhere, polls until it is stored. */
+  async load(threadId: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.resumeAbort?.abort();
+    await session.loadThread(threadId);
+    const state = session.getState();
+    if (state.error?.code === 'thread.not_found' || (state.status === 'error' && !state.thread)) {
+      // A remembered thread that no longer exists: forget it and show a fresh start screen.
+      if (this.memory?.threadId === threadId) this.memory.threadId = null;
+      session.clearError();
+      session.newThread();
+      return;
+    }
+    if (isAwaitingResponse(state)) {
+      this.resumeAbort = new AbortController();
+      void session.resume({ signal: this.resumeAbort.signal });
+    }
+  }
+
+  private stop() {
+    this.resumeAbort?.abort();
+    this.unsubscribe?.();
+    this.session?.dispose();
+    this.unsubscribe = undefined;
+    this.session = undefined;
+  }
+}
