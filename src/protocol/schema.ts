@@ -291,10 +291,20 @@ const fail = (path: string, detail: string): ParseRequestResult => ({
   message: path ? `${path}: ${detail}` : detail,
 });
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** The value at an issue's path in the original body (zod does not report inputs by default). */
+function valueAt(body: unknown, path: PropertyKey[]): unknown {
+  let current = body;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return valueAt(body, issue.path) === undefined
         ? `required (expected ${issue.expected})`
         : `expected ${issue.expected}`;
     case 'too_big':
@@ -330,7 +340,7 @@ export function parseRequest(body: unknown): ParseRequestResult {
     const result = schema.safeParse(body);
     if (result.success) return { ok: true, request: result.data as ChatKitRequest };
     const issue = result.error.issues[0];
-    return fail(issue.path.map(String).join('.'), describeIssue(issue));
+    return fail(issue.path.map(String).join('.'), describeIssue(issue, body));
   } catch (error) {
     // Defensive: zod should not throw, but a getter or proxy in a hand-built body could.
     return fail('', `invalid request (${error instanceof Error ? error.message : 'unknown error'})`);
