@@ -142,16 +142,20 @@ export async function* decodeSSEStream(
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
   let finished = false;
+  let endsWithCR = false;
   try {
     for (;;) {
       const { value, done } = await reader.read();
       // A cancelled reader reports `done`; an abort must not look like a normal end of turn.
       if (signal?.aborted) throw abortReason(signal);
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      if (text !== '') endsWithCR = text.endsWith('\r');
+      parser.feed(text);
       if (done) {
-        parser.feed(decoder.decode());
+        // The parser holds a trailing CR back to see whether LF follows; at the end of the body it was a
+        // complete line end (CR-only framing), so complete it or the last event would be lost.
+        if (endsWithCR) parser.feed('\n');
         finished = true;
-      } else {
-        parser.feed(decoder.decode(value, { stream: true }));
       }
       while (ready.length > 0) yield ready.shift()!;
       if (overflow) {
