@@ -233,6 +233,7 @@ describe('protocol sequences', () => {
 
   it('an unhandled exception becomes stream.error with allow_retry and is logged', async () => {
     const { logger } = await run('threads.add_user_message.unhandled_exception.json', async function* () {
+      yield* [];
       throw new Error('model exploded');
     });
     expect(logger.errors).toHaveLength(1);
