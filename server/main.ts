@@ -12,10 +12,13 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiskAttachmentStore } from './chatkit/attachment-store.js';
 import { ChatKitServer } from './chatkit/server.js';
 import type { ChatKitServerOptions } from './chatkit/types.js';
 import { ConfigError, loadConfig, type BrandPrompt, type ServerConfig } from './config.js';
 import { createApp } from './express/app.js';
+import { UPLOAD_URL_TTL_MS } from './express/attachment-routes.js';
+import { CapabilityTokens, loadOrCreateSecret } from './express/capability-token.js';
 import { createDemoSiteApp } from './express/demo-site.js';
 import type { GetContext } from './express/request-context.js';
 import { createLogger, type Logger } from './logger.js';
@@ -127,7 +130,31 @@ export async function startServer(
   const hooksOption = options.hooks ?? defaultHooks;
   const hooks =
     typeof hooksOption === 'function' ? await hooksOption({ config, store, logger }) : hooksOption;
-  const chatkit = new ChatKitServer({ ...hooks, store, logger: logger.child({ component: 'chatkit' }) });
+  // Absolute attachment URLs need the public origin: the request's (set by the router) or, failing that,
+  // the listening address (known once listening, hence the late-bound variable).
+  let listeningUrl = '';
+  const originOf = (context: RequestContext) =>
+    typeof context.requestOrigin === 'string' ? context.requestOrigin : listeningUrl;
+  const tokens = new CapabilityTokens(await loadOrCreateSecret(resolve(config.dataDir)));
+  const attachmentStore = new DiskAttachmentStore({
+    directory: join(resolve(config.dataDir), 'attachments'),
+    store,
+    uploadUrl: (id, context) =>
+      `${originOf(context)}/chatkit/uploads/${id}?t=${tokens.seal({
+        userId: context.userId,
+        attachmentId: id,
+        purpose: 'upload',
+        expiresAt: Date.now() + UPLOAD_URL_TTL_MS,
+      })}`,
+    previewUrl: (id, context) =>
+      `${originOf(context)}/chatkit/files/${id}?t=${tokens.seal({ userId: context.userId, attachmentId: id, purpose: 'read' })}`,
+  });
+  const chatkit = new ChatKitServer({
+    attachmentStore,
+    ...hooks,
+    store,
+    logger: logger.child({ component: 'chatkit' }),
+  });
   const demoDir = options.demoDir === undefined ? join(ROOT, 'demo') : options.demoDir;
   const distDir = options.distDir === undefined ? join(ROOT, 'dist') : options.distDir;
   const inFlight = new Set<Promise<void>>();
@@ -148,12 +175,15 @@ export async function startServer(
     getContext: options.getContext,
     logger,
     inFlight,
+    // Byte routes only for our own disk store; a custom attachment store brings its own upload URLs.
+    attachments: chatkit.attachmentStore === attachmentStore ? { store: attachmentStore, tokens } : undefined,
     demoDir: demoDir ?? undefined,
     distDir: distDir ?? undefined,
   });
   const httpServer = createServer(app);
   const port = await listen(httpServer, config.port, config.host);
   const url = `http://${browsableHost(config.host)}:${port}`;
+  listeningUrl = url;
   const crossOriginUrl = demoPort !== null ? `http://${browsableHost(config.host)}:${demoPort}` : null;
   if (demoSite && demoDir) demoSite.use(createDemoSiteApp({ demoDir, apiOrigin: url, logger }));
 

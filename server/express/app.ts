@@ -17,6 +17,9 @@ import { createBranding, defaultLogoSvg, type Branding } from '../branding.js';
 import type { BrandingConfig, BrandPrompt, RateLimitConfig } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { RequestContext } from '../stores/store.js';
+import type { DiskAttachmentStore } from '../chatkit/attachment-store.js';
+import { createAttachmentRouter } from './attachment-routes.js';
+import type { CapabilityTokens } from './capability-token.js';
 import { createChatKitRouter, type ChatKitProcessor } from './chatkit-router.js';
 import { createCors } from './cors.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
@@ -43,6 +46,8 @@ export interface CreateAppOptions<C extends RequestContext = RequestContext> {
   logger?: Logger;
   /** Collects ChatKit requests in progress (see `ChatKitRouterOptions.inFlight`). */
   inFlight?: Set<Promise<void>>;
+  /** Upload and preview routes for a disk attachment store (`/chatkit/uploads/:id`, `/chatkit/files/:id`). */
+  attachments?: { store: DiskAttachmentStore; tokens: CapabilityTokens };
   /** Directory of the demo pages; omitted = no demo site. */
   demoDir?: string;
   /** Directory of the built element (dist/); omitted = no bundle routes. */
@@ -98,6 +103,16 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
     res.set('Cache-Control', 'no-cache').json(branding);
   });
 
+  if (options.attachments) {
+    app.use(
+      '/chatkit',
+      createAttachmentRouter({
+        attachmentStore: options.attachments.store,
+        tokens: options.attachments.tokens,
+        cors,
+      }),
+    );
+  }
   app.use(
     '/chatkit',
     createChatKitRouter(options.server, {

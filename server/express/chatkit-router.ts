@@ -108,7 +108,9 @@ async function handleChatKitRequest<C extends RequestContext>(
   const signal = baseContext.signal
     ? AbortSignal.any([baseContext.signal, controller.signal])
     : controller.signal;
-  const context = { ...baseContext, signal } as C;
+  // The public origin lets hooks build absolute URLs (attachment upload and preview URLs).
+  const requestOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const context = { requestOrigin, ...baseContext, signal } as C;
 
   const result = await server.process(body, context);
   if (result.kind === 'json') {

@@ -169,7 +169,7 @@ export function createCors(options: CorsOptions): RequestHandler {
       res.set('Access-Control-Allow-Credentials', 'true');
     }
     if (req.method === 'OPTIONS') {
-      res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.set('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
       res.set('Access-Control-Allow-Headers', allowedHeaders);
       res.set('Access-Control-Max-Age', maxAge);
       res.status(204).end();

@@ -1,0 +1,75 @@
+/**
+ * The byte side of two-phase attachment uploads (PROTOCOL.md §6.6, decision in server/chatkit/attachment-store.ts):
+ *
+ * - `PUT <endpoint>/uploads/:id?t=<token>`: the raw file bytes; answers the attachment JSON.
+ * - `GET <endpoint>/files/:id?t=<token>`: the stored bytes (image previews).
+ *
+ * Both URLs are issued by the server inside `attachments.create` and carry a sealed capability token (see
+ * capability-token.ts), so they need no headers. Uploaded content is served with `nosniff`, a sandboxing
+ * CSP, and as a download unless it is a raster image, so a hostile upload cannot run script on this origin.
+ *
+ * @module
+ */
+import { Router, type Request } from 'express';
+import { pipeline } from 'node:stream/promises';
+import type { DiskAttachmentStore } from '../chatkit/attachment-store.js';
+import { HttpError } from '../chatkit/errors.js';
+import type { RequestContext } from '../stores/store.js';
+import type { CapabilityTokens, TokenPurpose } from './capability-token.js';
+import { createCors, type CorsOptions } from './cors.js';
+
+/** Image types shown inline; anything else (including SVG, which can carry script) is sent as a download. */
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
+
+/** How long an upload URL stays valid. */
+export const UPLOAD_URL_TTL_MS = 60 * 60 * 1000;
+
+/** Options of {@link createAttachmentRouter}. */
+export interface AttachmentRouterOptions {
+  attachmentStore: DiskAttachmentStore;
+  tokens: CapabilityTokens;
+  cors?: CorsOptions | false;
+}
+
+function contextFromToken(req: Request, tokens: CapabilityTokens, purpose: TokenPurpose): RequestContext {
+  const id = String(req.params.id);
+  const userId = tokens.open(req.query.t, purpose, id);
+  if (userId === null)
+    throw new HttpError(403, 'invalid_token', 'Missing, invalid or expired attachment token');
+  return { userId };
+}
+
+/** Creates the router; mount it at the ChatKit endpoint path (before the ChatKit router). */
+export function createAttachmentRouter(options: AttachmentRouterOptions): Router {
+  const { attachmentStore, tokens } = options;
+  const router = Router();
+  if (options.cors !== false) {
+    router.use(['/uploads', '/files'], createCors(options.cors ?? { allowedOrigins: null }));
+  }
+
+  router.put('/uploads/:id', async (req, res) => {
+    const context = contextFromToken(req, tokens, 'upload');
+    const record = await attachmentStore.writeUpload(String(req.params.id), req, context);
+    // The record's private metadata never leaves the server (§6.6).
+    const { metadata: _metadata, upload_descriptor: _descriptor, ...attachment } = record;
+    res.status(200).json(attachment);
+  });
+
+  router.get('/files/:id', async (req, res) => {
+    const context = contextFromToken(req, tokens, 'read');
+    const { record, size, stream } = await attachmentStore.readFile(String(req.params.id), context);
+    const inline = INLINE_TYPES.has(record.mime_type.toLowerCase());
+    res.set({
+      'Content-Type': inline ? record.mime_type : 'application/octet-stream',
+      'Content-Length': String(size),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(record.name)}`,
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, max-age=3600',
+      // Previews are shown by pages on other origins (the embedding site).
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
+    await pipeline(stream, res);
+  });
+  return router;
+}
