@@ -77,6 +77,40 @@ export class ChatkitComposer extends LitElement {
     void this.updateComplete.then(() => this.autoGrow());
   }
 
+  private handleSubmit(event: Event) {
+    event.preventDefault();
+    this.submit();
+  }
+
+  private renderSend(locked: boolean) {
+    const { strings } = this.ctx;
+    return html`<button
+      part="send-button"
+      class="send"
+      type="submit"
+      aria-label=${strings.send}
+      title=${strings.send}
+      ?disabled=${locked || !this.value.trim()}
+    >
+      ${uiIcon('send', 18)}
+    </button>`;
+  }
+
+  private renderStop() {
+    const { strings, view, controller } = this.ctx;
+    return html`<button
+      part="send-button stop-button"
+      class="send"
+      type="button"
+      aria-label=${strings.stop}
+      title=${strings.stop}
+      ?disabled=${!view.allowCancel || view.status === 'cancelling'}
+      @click=${() => controller.cancel()}
+    >
+      ${uiIcon('square', 14)}
+    </button>`;
+  }
+
   private renderPickers() {
     const { config, strings, controller, selectedTool, selectedModel } = this.ctx;
     if (!config.tools.length && !config.models.length) return nothing;
@@ -117,7 +151,7 @@ export class ChatkitComposer extends LitElement {
   }
 
   override render() {
-    const { view, strings, config, selectedTool, controller } = this.ctx;
+    const { view, strings, config, selectedTool } = this.ctx;
     const status = view.threadStatus;
     if (status.type === 'closed') {
       return html`<div part="composer" class="closed" role="status">
@@ -130,48 +164,21 @@ export class ChatkitComposer extends LitElement {
       ? status.reason || strings.threadLocked
       : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
     const showStop = this.busy;
-    return html`<form
-      part="composer"
-      class="composer"
-      @submit=${(e: Event) => (e.preventDefault(), this.submit())}
-    >
-      <textarea
-        part="input"
-        rows="1"
-        aria-label=${strings.message}
-        placeholder=${placeholder}
-        .value=${this.value}
-        ?disabled=${locked}
-        @input=${this.handleInput}
-        @keydown=${this.handleKeyDown}
-      ></textarea>
+    return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
       <div class="row">
-        ${this.renderPickers()}
-        ${
-          showStop
-            ? html`<button
-                part="send-button stop-button"
-                class="send"
-                type="button"
-                aria-label=${strings.stop}
-                title=${strings.stop}
-                ?disabled=${!view.allowCancel || view.status === 'cancelling'}
-                @click=${() => controller.cancel()}
-              >
-                ${uiIcon('square', 16)}
-              </button>`
-            : html`<button
-                part="send-button"
-                class="send"
-                type="submit"
-                aria-label=${strings.send}
-                title=${strings.send}
-                ?disabled=${locked || !this.value.trim()}
-              >
-                ${uiIcon('send', 18)}
-              </button>`
-        }
+        <textarea
+          part="input"
+          rows="1"
+          aria-label=${strings.message}
+          placeholder=${placeholder}
+          .value=${this.value}
+          ?disabled=${locked}
+          @input=${this.handleInput}
+          @keydown=${this.handleKeyDown}
+        ></textarea>
+        ${showStop ? this.renderStop() : this.renderSend(locked)}
       </div>
+      ${this.renderPickers()}
     </form>`;
   }
 }

@@ -23,7 +23,9 @@ export const composerStyles = css`
   }
   textarea {
     display: block;
-    inline-size: 100%;
+    flex: 1;
+    min-inline-size: 0;
+    align-self: center;
     min-block-size: calc(var(--chatkit-font-size) * var(--chatkit-line-height));
     margin: 0;
     padding: calc(var(--chatkit-spacing) * 1) 0;
@@ -47,15 +49,13 @@ export const composerStyles = css`
   }
   .row {
     display: flex;
-    align-items: center;
-    justify-content: flex-end;
+    align-items: flex-end;
     gap: calc(var(--chatkit-spacing) * 2);
   }
   .pickers {
     display: flex;
     flex-wrap: wrap;
     gap: var(--chatkit-spacing);
-    margin-inline-end: auto;
   }
   .chip {
     padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2.5);
@@ -82,6 +82,7 @@ export const composerStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
+    flex: none;
     inline-size: calc(var(--chatkit-spacing) * 9);
     block-size: calc(var(--chatkit-spacing) * 9);
     border: 0;

@@ -17,8 +17,10 @@ export const itemStyles = css`
     border-radius: var(--chatkit-radius-lg);
     background: var(--chatkit-user-bubble-background);
     color: var(--chatkit-user-bubble-text);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  .user .text {
+    white-space: pre-wrap;
   }
   .tag {
     display: inline-block;

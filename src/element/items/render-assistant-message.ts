@@ -85,7 +85,8 @@ export function renderAssistantMessage(item: AssistantMessageItem, rc: ItemRende
       .streaming=${rc.pending}
       .annotations=${annotations}
       .allowedImageDomains=${rc.ctx.view.allowedImageDomains}
-    ></chatkit-markdown>
+      >${text}</chatkit-markdown
+    >
     ${renderItemActions(item, text, rc)}
   </article>`;
 }
