@@ -1,0 +1,220 @@
+/**
+ * Inline citation markers for assistant message annotations (PROTOCOL §6.4): annotations sharing an `index`
+ * are one marker; every source is also listed once, in order of first appearance, in a "Sources" list.
+ *
+ * How markers reach the right place in rendered markdown: before parsing, a sentinel (`U+E000`, the group
+ * number, `U+E001`) is inserted into the markdown source at the annotation's offset; marked carries it through
+ * as text, and after sanitizing it is replaced by the marker HTML. The sentinel characters are private-use
+ * code points; any the server sends are replaced by U+FFFD first (same length, so offsets stay valid), so
+ * only our own sentinels exist. sanitize.ts strips sentinels from attribute values, so a marker can only
+ * ever be substituted in text content, never inside an attribute.
+ *
+ * @module
+ */
+import type { Annotation, Source } from '../protocol/types.js';
+import { escapeHtml } from './escape.js';
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/**
+ * A sentinel as it appears in markdown source or sanitized HTML; group 1 is the group number. Not frozen:
+ * `String.prototype.replace` writes `lastIndex` of a global expression, which throws on a frozen object.
+ */
+const MARKER_PATTERN = /\uE000(\d{1,4})\uE001/g;
+
+/** Any sentinel character, for neutralising server text and stripping leftovers. */
+const SENTINEL_CHARS = /[\uE000\uE001]/g;
+
+/** One inline marker: the annotations that share an `index`. */
+export interface CitationGroup {
+  /** Character offset (code points) in the message text, as sent. */
+  index: number;
+  /** 1-based numbers of the group's sources in {@link Citations.sources}. */
+  numbers: number[];
+  /** The group's distinct sources. */
+  sources: Source[];
+}
+
+/** What an annotated message shows: markers (by offset) and the deduplicated source list. */
+export interface Citations {
+  groups: CitationGroup[];
+  sources: Source[];
+}
+
+/**
+ * Groups annotations by `index` and numbers the distinct sources in order of first appearance.
+ * Annotations without an index contribute to the source list only.
+ *
+ * @param annotations - the content part's annotations (may be empty or missing).
+ */
+export function buildCitations(annotations: readonly Annotation[] | null | undefined): Citations {
+  const sources: Source[] = [];
+  const numberByKey = new Map<string, number>();
+  const groups = new Map<number, CitationGroup>();
+  for (const annotation of annotations ?? []) {
+    const source = annotation?.source;
+    if (!source || typeof source !== 'object') continue;
+    const key = sourceKey(source);
+    let n = numberByKey.get(key);
+    if (n === undefined) {
+      sources.push(source);
+      n = sources.length;
+      numberByKey.set(key, n);
+    }
+    const index = annotation.index;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) continue;
+    let group = groups.get(index);
+    if (!group) groups.set(index, (group = { index, numbers: [], sources: [] }));
+    if (!group.numbers.includes(n)) {
+      group.numbers.push(n);
+      group.sources.push(source);
+    }
+  }
+  return { groups: [...groups.values()].sort((a, b) => a.index - b.index), sources };
+}
+
+/** Identity of a source for deduplication: its URL, file name or entity id. */
+function sourceKey(source: Source): string {
+  switch (source.type) {
+    case 'url':
+      return `url:${source.url}`;
+    case 'file':
+      return `file:${source.filename}`;
+    case 'entity':
+      return `entity:${source.id}`;
+    default:
+      return `other:${JSON.stringify(source)}`;
+  }
+}
+
+/**
+ * Replaces private-use sentinel characters in server text with U+FFFD (same UTF-16 length).
+ *
+ * @param text - untrusted message text.
+ */
+export function neutraliseSentinels(text: string): string {
+  return text.replace(SENTINEL_CHARS, '\uFFFD');
+}
+
+/**
+ * Removes every marker sentinel (used where a marker cannot be shown: code blocks, attribute values).
+ *
+ * @param text - text that may contain sentinels.
+ */
+export function stripMarkers(text: string): string {
+  return text.replace(MARKER_PATTERN, '').replace(SENTINEL_CHARS, '');
+}
+
+/**
+ * Inserts one sentinel per group into markdown source. `index` counts code points (the reference server is
+ * Python, whose string offsets are code points). The position is snapped so a marker never splits a word, a
+ * URL or inline syntax: inside or at the end of a run of non-space characters it moves to the end of that run;
+ * after whitespace it moves back to the end of the preceding text. A marker that would land on a line made
+ * only of block syntax (a code fence, a table delimiter row, a thematic break) is dropped, since it would
+ * break that syntax; its sources are still listed.
+ *
+ * @param text - message text with sentinels already neutralised.
+ * @param groups - from {@link buildCitations}.
+ */
+export function insertMarkers(text: string, groups: readonly CitationGroup[]): string {
+  if (groups.length === 0) return text;
+  const offsets = codePointOffsets(text);
+  const inserts: Array<[position: number, group: number]> = [];
+  groups.forEach((group, i) => {
+    const utf16 = offsets[Math.min(group.index, offsets.length - 1)] ?? text.length;
+    const position = snap(text, utf16);
+    if (!onSyntaxOnlyLine(text, position)) inserts.push([position, i + 1]);
+  });
+  // Insert from the end so earlier positions stay valid; equal positions keep group order.
+  inserts.sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  let out = text;
+  for (const [position, n] of inserts)
+    out = `${out.slice(0, position)}${OPEN}${n}${CLOSE}${out.slice(position)}`;
+  return out;
+}
+
+/** UTF-16 offset of each code point offset 0…n (entry n is the string length). */
+function codePointOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    offsets.push(i);
+    i += ch.length;
+  }
+  offsets.push(i);
+  return offsets;
+}
+
+const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
+
+/** Characters that open a block at the start of a line (`#`, `>`, list bullets, `1.`); a marker after them breaks it. */
+const BLOCK_PREFIX = /^(?:#{1,6}|>|[-*+]|\d{1,9}[.)])$/;
+
+function snap(text: string, position: number): number {
+  let p = position;
+  if (p > 0 && isSpace(text[p - 1])) {
+    while (p > 0 && isSpace(text[p - 1])) p--;
+    if (p > 0) return p;
+  }
+  for (;;) {
+    const runStart = p > 0 && !isSpace(text[p - 1]) ? text.slice(0, p).search(/\S*$/) : p;
+    while (p < text.length && !isSpace(text[p])) p++;
+    // Why: at a line start, `#`, `-`, `>` or `1.` followed by the marker would no longer open its block.
+    if (!BLOCK_PREFIX.test(text.slice(runStart, p)) || p >= text.length) return p;
+    while (p < text.length && isSpace(text[p]) && text[p] !== '\n') p++;
+  }
+}
+
+function onSyntaxOnlyLine(text: string, position: number): boolean {
+  const start = text.lastIndexOf('\n', position - 1) + 1;
+  const end = text.indexOf('\n', position);
+  const line = text.slice(start, end === -1 ? text.length : end);
+  return /^\s{0,3}(?:`{3,}|~{3,})/.test(line) || /^[\s|:\-=_*+#>]*$/.test(line);
+}
+
+/** Labels a marker needs. */
+export interface CitationLabels {
+  /** Accessible name prefix, e.g. "Sources". */
+  sources: string;
+}
+
+/**
+ * Replaces sentinels in sanitized HTML by marker buttons. Must only be given HTML from sanitize.ts (which
+ * guarantees sentinels occur in text content only).
+ *
+ * @param html - sanitized HTML containing sentinels.
+ * @param groups - the groups the sentinels number (1-based).
+ * @param labels - localised strings.
+ */
+export function replaceMarkers(
+  html: string,
+  groups: readonly CitationGroup[],
+  labels: CitationLabels,
+): string {
+  return html.replace(MARKER_PATTERN, (_match, digits: string) => {
+    const group = groups[Number(digits) - 1];
+    return group ? markerHtml(group, Number(digits), labels) : '';
+  });
+}
+
+/** Text shown for a marker: an entity's `inline_label` when the group is one entity, else the numbers. */
+export function markerText(group: CitationGroup): string {
+  const first = group.sources[0];
+  if (group.sources.length === 1 && first?.type === 'entity' && first.inline_label) return first.inline_label;
+  return group.numbers.join(',');
+}
+
+/** A readable title listing the group's sources. */
+export function markerTitle(group: CitationGroup): string {
+  return group.sources.map((s) => s.title || (s.type === 'file' ? s.filename : '')).join('; ');
+}
+
+function markerHtml(group: CitationGroup, ordinal: number, labels: CitationLabels): string {
+  const title = markerTitle(group);
+  return (
+    `<sup class="citation"><button type="button" class="citation-marker" part="citation" data-citation="${ordinal}"` +
+    ` title="${escapeHtml(title)}" aria-label="${escapeHtml(`${labels.sources}: ${title}`)}">` +
+    `${escapeHtml(markerText(group))}</button></sup>`
+  );
+}

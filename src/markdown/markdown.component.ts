@@ -1,0 +1,254 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { icon } from '../internal/icons.js';
+import { sanitizeUrl } from '../internal/url.js';
+import type { Annotation, Source } from '../protocol/types.js';
+import { buildCitations, insertMarkers, replaceMarkers, type Citations } from './citations.js';
+import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
+import { markdownStyles } from './markdown.styles.js';
+import { normaliseMarkdown } from './render.js';
+
+/** Strings the element shows; pass localised ones through {@link ChatkitMarkdown.labels}. */
+export interface MarkdownLabels {
+  /** Accessible name of a code block's copy button. */
+  copyCode: string;
+  /** Shown briefly after copying. */
+  copied: string;
+  /** Title of the sources list (and prefix of a citation marker's accessible name). */
+  sources: string;
+}
+
+/** English defaults of {@link MarkdownLabels}. */
+export const DEFAULT_MARKDOWN_LABELS: Readonly<MarkdownLabels> = Object.freeze({
+  copyCode: 'Copy code',
+  copied: 'Copied',
+  sources: 'Sources',
+});
+
+/** Detail of `chatkit-source-click`. */
+export interface SourceClickDetail {
+  /** The sources of the marker or list entry the user activated. */
+  sources: Source[];
+}
+
+/** How long the copy button shows its "Copied" state. */
+const COPIED_FEEDBACK_MS = 1500;
+
+/**
+ * Renders untrusted markdown (GFM) safely and incrementally: assistant messages, notices, widget `Markdown`.
+ *
+ * @summary Sanitized, streaming-friendly markdown with code copy buttons and citations.
+ *
+ * @internal Used inside `<chatkit-chat>`; not a public element.
+ *
+ * @event chatkit-source-click - The user activated a citation marker or an entity source.
+ *   `detail: { sources: Source[] }`; bubbles, composed.
+ *
+ * @csspart markdown - The rendered markdown.
+ * @csspart code-block - A top-level code block (header plus code).
+ * @csspart copy-button - A code block's copy button.
+ * @csspart citation - An inline citation marker.
+ * @csspart sources - The collapsed "Sources" list under the text.
+ */
+export class ChatkitMarkdown extends LitElement {
+  static override styles = markdownStyles;
+
+  private engine = new IncrementalMarkdown();
+  private citations: Citations = { groups: [], sources: [] };
+  private blocks: readonly MarkdownBlock[] = [];
+  private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Key of the code block whose copy button shows "Copied". */
+  @state() private copiedKey: string | null = null;
+  /** Whether the sources list is expanded. */
+  @state() private sourcesOpen = false;
+  /** 1-based numbers of the sources highlighted by the last marker click. */
+  @state() private highlighted: readonly number[] = [];
+
+  /** The markdown source. Untrusted; may grow between updates while {@link streaming}. */
+  @property({ attribute: false }) text = '';
+
+  /** More text will follow: only the last block re-renders, and a caret shows where text arrives. */
+  @property({ type: Boolean, reflect: true }) streaming = false;
+
+  /** Citations (PROTOCOL §6.4): markers at `index` (grouped), sources listed below the text. */
+  @property({ attribute: false }) annotations: readonly Annotation[] = [];
+
+  /** The thread's `allowed_image_domains`; `null` applies the client default (all http/https hosts). */
+  @property({ attribute: false }) allowedImageDomains: readonly string[] | null = null;
+
+  /** Localised strings; missing entries fall back to English. */
+  @property({ attribute: false }) labels: Partial<MarkdownLabels> = {};
+
+  /** Hide the sources list (the host renders sources itself); inline markers still show. */
+  @property({ type: Boolean, attribute: 'no-sources' }) noSources = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.copiedTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('annotations') || changed.has('allowedImageDomains') || changed.has('labels')) {
+      this.citations = buildCitations(this.annotations);
+      const groups = this.citations.groups;
+      const labels = { sources: this.label('sources') };
+      // Why a new engine: markers and image policy are baked into each block's HTML.
+      this.engine = new IncrementalMarkdown({
+        allowedImageDomains: this.allowedImageDomains,
+        ...(groups.length > 0 ? { decorate: (h: string) => replaceMarkers(h, groups, labels) } : {}),
+      });
+    }
+    const inputs = ['text', 'streaming', 'annotations', 'allowedImageDomains', 'labels'] as const;
+    if (inputs.some((k) => changed.has(k))) {
+      const source = normaliseMarkdown(this.text);
+      const marked = this.citations.groups.length > 0 ? insertMarkers(source, this.citations.groups) : source;
+      this.blocks = this.engine.update(marked, this.streaming);
+    }
+  }
+
+  private label(key: keyof MarkdownLabels): string {
+    return this.labels[key] ?? DEFAULT_MARKDOWN_LABELS[key];
+  }
+
+  private handleClick(event: Event): void {
+    const marker = (event.target as Element | null)?.closest?.('[data-citation]');
+    if (!marker) return;
+    const group = this.citations.groups[Number(marker.getAttribute('data-citation')) - 1];
+    if (!group) return;
+    this.sourcesOpen = true;
+    this.highlighted = group.numbers;
+    this.emitSourceClick(group.sources);
+  }
+
+  private emitSourceClick(sources: Source[]): void {
+    this.dispatchEvent(
+      new CustomEvent<SourceClickDetail>('chatkit-source-click', {
+        detail: { sources },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private async handleCopy(block: MarkdownBlock): Promise<void> {
+    try {
+      await window.navigator.clipboard.writeText(block.code);
+    } catch {
+      // Clipboard API refused (no focus, insecure context): fall back to a selection copy.
+      const area = document.createElement('textarea');
+      area.value = block.code;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      this.renderRoot.appendChild(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    this.copiedKey = block.key;
+    clearTimeout(this.copiedTimer);
+    this.copiedTimer = setTimeout(() => (this.copiedKey = null), COPIED_FEEDBACK_MS);
+  }
+
+  private handleToggle(event: Event): void {
+    this.sourcesOpen = (event.currentTarget as HTMLDetailsElement).open;
+  }
+
+  private renderCode(block: MarkdownBlock): TemplateResult {
+    const copied = this.copiedKey === block.key;
+    const name = copied ? this.label('copied') : this.label('copyCode');
+    return html`<div class="code-block" part="code-block">
+      <div class="code-header">
+        <span class="code-lang">${block.lang}</span>
+        <button
+          type="button"
+          class="copy"
+          part="copy-button"
+          aria-label=${name}
+          title=${name}
+          @click=${() => this.handleCopy(block)}
+        >
+          ${icon(copied ? 'check' : 'copy', { size: 14 })}
+        </button>
+      </div>
+      <pre><code class=${block.lang ? `language-${block.lang}` : nothing}>${block.code}</code></pre>
+    </div>`;
+  }
+
+  private renderBlock(block: MarkdownBlock): TemplateResult {
+    const open = block.open && this.streaming;
+    return html`<div class=${open ? 'block block--tail' : 'block'}>
+      ${block.kind === 'code' ? this.renderCode(block) : unsafeHTML(block.html)}
+    </div>`;
+  }
+
+  private renderSource(source: Source, n: number): TemplateResult {
+    const title =
+      source.title || (source.type === 'file' ? source.filename : source.type === 'url' ? source.url : '');
+    let main: TemplateResult;
+    if (source.type === 'url' && sanitizeUrl(source.url, { base: document.baseURI })) {
+      main = html`<a
+        href=${sanitizeUrl(source.url, { base: document.baseURI })!}
+        target="_blank"
+        rel="noopener noreferrer"
+        >${title}</a
+      >`;
+    } else if (source.type === 'entity' && source.interactive) {
+      main = html`<button type="button" class="source-entity" @click=${() => this.emitSourceClick([source])}>
+        ${title}
+      </button>`;
+    } else {
+      main = html`<span>${title}</span>`;
+    }
+    const detail =
+      source.type === 'url'
+        ? (source.attribution ?? hostOf(source.url))
+        : source.type === 'file'
+          ? source.filename
+          : source.label;
+    return html`<li class=${this.highlighted.includes(n) ? 'source source--active' : 'source'} value=${n}>
+      ${main}${detail && detail !== title ? html` <span class="source-detail">${detail}</span>` : nothing}
+      ${source.description ? html`<div class="source-description">${source.description}</div>` : nothing}
+    </li>`;
+  }
+
+  private renderSources(): TemplateResult | typeof nothing {
+    const { sources } = this.citations;
+    if (this.noSources || sources.length === 0) return nothing;
+    return html`<details
+      class="sources"
+      part="sources"
+      ?open=${this.sourcesOpen}
+      @toggle=${this.handleToggle}
+    >
+      <summary>${this.label('sources')} (${sources.length})</summary>
+      <ol class="source-list">
+        ${sources.map((source, i) => this.renderSource(source, i + 1))}
+      </ol>
+    </details>`;
+  }
+
+  override render(): TemplateResult {
+    const waiting = this.streaming && this.blocks.every((b) => b.kind === 'html' && b.html.trim() === '');
+    return html`<div class="markdown" part="markdown" @click=${this.handleClick}>
+        ${repeat(
+          this.blocks,
+          (block) => block.key,
+          (block) => this.renderBlock(block),
+        )}
+        ${waiting ? html`<span class="caret caret--alone" aria-hidden="true"></span>` : nothing}
+      </div>
+      ${this.renderSources()}`;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

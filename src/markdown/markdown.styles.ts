@@ -1,0 +1,271 @@
+/**
+ * Styles of `<chatkit-markdown>`: typography for rendered markdown, code blocks, horizontally scrolling
+ * tables, citations and the sources list. Colors, radii and fonts come from the `--chatkit-*` tokens only.
+ *
+ * @module
+ */
+import { css } from 'lit';
+
+export const markdownStyles = css`
+  :host {
+    display: block;
+    color: inherit;
+    font: inherit;
+    overflow-wrap: anywhere;
+    --gap: calc(var(--chatkit-spacing) * 3);
+  }
+  .markdown > .block:first-child > :first-child,
+  .markdown > .block:first-child > .code-block {
+    margin-top: 0;
+  }
+  .markdown > .block:last-child > :last-child {
+    margin-bottom: 0;
+  }
+  p,
+  ul,
+  ol,
+  blockquote,
+  pre,
+  table,
+  .code-block {
+    margin: 0 0 var(--gap);
+  }
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    margin: calc(var(--gap) * 1.5) 0 var(--gap);
+    line-height: 1.3;
+    font-weight: 600;
+  }
+  h1 {
+    font-size: 1.5em;
+  }
+  h2 {
+    font-size: 1.3em;
+  }
+  h3 {
+    font-size: 1.15em;
+  }
+  h4,
+  h5,
+  h6 {
+    font-size: 1em;
+  }
+  ul,
+  ol {
+    padding-inline-start: 1.5em;
+  }
+  li + li,
+  li > ul,
+  li > ol {
+    margin-top: calc(var(--chatkit-spacing) * 1);
+  }
+  li > ul,
+  li > ol {
+    margin-bottom: 0;
+  }
+  li > input[type='checkbox'] {
+    margin: 0 0.4em 0 0;
+    vertical-align: middle;
+  }
+  a {
+    color: var(--chatkit-accent);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  a:hover {
+    color: var(--chatkit-accent-hover);
+  }
+  a:focus-visible,
+  button:focus-visible,
+  summary:focus-visible {
+    outline: none;
+    box-shadow: var(--chatkit-focus-ring);
+    border-radius: var(--chatkit-radius-sm);
+  }
+  blockquote {
+    padding: 0 0 0 calc(var(--chatkit-spacing) * 3);
+    border-inline-start: 3px solid var(--chatkit-border-strong);
+    color: var(--chatkit-text-secondary);
+  }
+  hr {
+    border: 0;
+    border-top: 1px solid var(--chatkit-border);
+    margin: var(--gap) 0;
+  }
+  img {
+    max-width: 100%;
+    height: auto;
+    border-radius: var(--chatkit-radius-sm);
+  }
+  .md-image-blocked {
+    display: inline-block;
+    padding: 0 calc(var(--chatkit-spacing) * 1.5);
+    border: 1px dashed var(--chatkit-border-strong);
+    border-radius: var(--chatkit-radius-sm);
+    color: var(--chatkit-text-secondary);
+  }
+  code {
+    font-family: var(--chatkit-font-family-mono);
+    font-size: 0.9em;
+  }
+  :not(pre) > code {
+    padding: 0.1em 0.35em;
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface-secondary);
+  }
+  pre {
+    overflow-x: auto;
+    padding: calc(var(--chatkit-spacing) * 3);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface-secondary);
+    line-height: 1.45;
+  }
+  .code-block {
+    border: 1px solid var(--chatkit-border-subtle);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface-secondary);
+    overflow: hidden;
+  }
+  .code-block pre {
+    margin: 0;
+    border-radius: 0;
+    background: transparent;
+    padding-top: 0;
+  }
+  .code-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    min-height: 2em;
+    padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 1) 0
+      calc(var(--chatkit-spacing) * 3);
+    color: var(--chatkit-text-secondary);
+    font-size: 0.8em;
+  }
+  .copy {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 28px;
+    min-height: 28px;
+    padding: 0;
+    border: 0;
+    border-radius: var(--chatkit-radius-sm);
+    background: transparent;
+    color: var(--chatkit-text-secondary);
+    cursor: pointer;
+  }
+  .copy:hover {
+    background: var(--chatkit-surface-tertiary);
+    color: var(--chatkit-text);
+  }
+  /* Why display:block: a wide table scrolls inside the message instead of widening the whole chat. */
+  table {
+    display: block;
+    width: max-content;
+    max-width: 100%;
+    overflow-x: auto;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: calc(var(--chatkit-spacing) * 1.5) calc(var(--chatkit-spacing) * 3);
+    border: 1px solid var(--chatkit-border);
+    text-align: start;
+    vertical-align: top;
+  }
+  th {
+    background: var(--chatkit-surface-secondary);
+    font-weight: 600;
+  }
+  th[align='center'],
+  td[align='center'] {
+    text-align: center;
+  }
+  th[align='right'],
+  td[align='right'] {
+    text-align: end;
+  }
+
+  /* Streaming caret: after the last text of the block that is still growing. */
+  .block--tail > :is(p, h1, h2, h3, h4, h5, h6):last-child::after,
+  .block--tail > :is(ul, ol):last-child > li:last-child::after,
+  .block--tail > blockquote:last-child > :last-child::after,
+  .block--tail pre > code::after,
+  .caret--alone {
+    content: '';
+    display: inline-block;
+    width: 0.5em;
+    height: 1em;
+    margin-inline-start: 2px;
+    vertical-align: text-bottom;
+    border-radius: 1px;
+    background: currentColor;
+    animation: caret-blink 1s steps(1) infinite;
+  }
+  @keyframes caret-blink {
+    50% {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .block--tail *::after,
+    .caret--alone {
+      animation: none;
+    }
+  }
+
+  .citation {
+    line-height: 0;
+  }
+  .citation-marker {
+    margin-inline-start: 2px;
+    padding: 0.15em 0.4em;
+    border: 0;
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface-tertiary);
+    color: var(--chatkit-text-secondary);
+    font: inherit;
+    font-size: 0.75em;
+    line-height: 1.2;
+    cursor: pointer;
+  }
+  .citation-marker:hover {
+    color: var(--chatkit-accent);
+  }
+  .sources {
+    margin-top: var(--gap);
+    color: var(--chatkit-text-secondary);
+    font-size: 0.9em;
+  }
+  .sources summary {
+    cursor: pointer;
+    width: fit-content;
+  }
+  .source-list {
+    margin: calc(var(--chatkit-spacing) * 2) 0 0;
+  }
+  .source--active {
+    color: var(--chatkit-text);
+  }
+  .source--active::marker {
+    color: var(--chatkit-accent);
+  }
+  .source-entity {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--chatkit-accent);
+    font: inherit;
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  .source-detail,
+  .source-description {
+    color: var(--chatkit-text-tertiary);
+  }
+`;
