@@ -1,0 +1,304 @@
+/**
+ * `<chatkit-widget-chart>`: the `Chart` component (§7.5) as SVG: bar, line and area series, stack groups,
+ * axes, legend and tooltip. Loaded lazily (dynamic import) the first time a widget contains a chart.
+ *
+ * @module
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { WidgetNode } from '../protocol/types.js';
+import { color, type Scheme } from './values.js';
+
+type Series = {
+  type: 'bar' | 'line' | 'area';
+  label?: string | null;
+  dataKey: string;
+  stack?: string;
+  color?: unknown;
+  curveType?: string;
+};
+type Point = [x: number, y: number];
+
+const PALETTE = ['blue', 'purple', 'orange', 'green', 'red', 'yellow', 'pink'];
+const PAD = { top: 10, right: 8, bottom: 24, left: 8 };
+
+function num(v: unknown): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Rounds the axis maximum up to a "nice" value so ticks are readable. */
+function niceMax(max: number): number {
+  if (max <= 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(max));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * step >= max) return m * step;
+  return 10 * step;
+}
+
+/** An SVG path through points; smooth curve types use a monotone-safe Catmull-Rom, step types steps. */
+function linePath(points: Point[], curve = 'linear'): string {
+  if (points.length === 0) return '';
+  if (curve.startsWith('step')) {
+    return points
+      .map(([x, y], i) => {
+        if (i === 0) return `M${x},${y}`;
+        const [px, py] = points[i - 1];
+        const mid = curve === 'stepBefore' ? px : curve === 'stepAfter' ? x : (px + x) / 2;
+        return `H${mid}V${y}H${x}` + (py === y ? '' : '');
+      })
+      .join('');
+  }
+  if (curve === 'linear' || curve === 'linearClosed' || points.length < 3) {
+    return points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join('');
+  }
+  let d = `M${points[0][0]},${points[0][1]}`;
+  for (let i = 0; i < points.length - 1; i++) {
+    const [p0, p1, p2, p3] = [
+      points[i - 1] ?? points[i],
+      points[i],
+      points[i + 1],
+      points[i + 2] ?? points[i + 1],
+    ];
+    const c1y = Math.min(
+      Math.max(p1[1] + (p2[1] - p0[1]) / 6, Math.min(p1[1], p2[1])),
+      Math.max(p1[1], p2[1]),
+    );
+    const c2y = Math.min(
+      Math.max(p2[1] - (p3[1] - p1[1]) / 6, Math.min(p1[1], p2[1])),
+      Math.max(p1[1], p2[1]),
+    );
+    d += `C${p1[0] + (p2[0] - p0[0]) / 6},${c1y},${p2[0] - (p3[0] - p1[0]) / 6},${c2y},${p2[0]},${p2[1]}`;
+  }
+  return d;
+}
+
+/**
+ * Renders a Chart node.
+ *
+ * @internal
+ */
+export class ChatkitWidgetChart extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      position: relative;
+      min-height: 120px;
+      font-size: 12px;
+      color: var(--chatkit-text-secondary);
+    }
+    svg {
+      display: block;
+      overflow: visible;
+    }
+    .grid {
+      stroke: var(--chatkit-border-subtle);
+    }
+    .axis {
+      fill: var(--chatkit-text-tertiary);
+    }
+    .hover {
+      fill: var(--chatkit-surface-tertiary);
+      opacity: 0.6;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 14px;
+      justify-content: center;
+      margin-top: 6px;
+    }
+    .swatch {
+      display: inline-block;
+      width: 10px;
+      height: 10px;
+      border-radius: 3px;
+      margin-right: 6px;
+      vertical-align: -1px;
+    }
+    .tooltip {
+      position: absolute;
+      top: 0;
+      pointer-events: none;
+      background: var(--chatkit-surface-elevated);
+      color: var(--chatkit-text);
+      border: 1px solid var(--chatkit-border);
+      border-radius: var(--chatkit-radius-sm);
+      box-shadow: var(--chatkit-shadow);
+      padding: 6px 10px;
+      white-space: nowrap;
+      z-index: 1;
+    }
+    .tooltip b {
+      display: block;
+      margin-bottom: 2px;
+    }
+  `;
+
+  private observer?: ResizeObserver;
+
+  @state() private width = 480;
+  @state() private hover = -1;
+
+  /** The Chart node. */
+  @property({ attribute: false }) node?: WidgetNode;
+
+  /** Color scheme for `ThemeColor` series colors. */
+  @property({ attribute: false }) scheme: Scheme = 'light';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry.contentRect.width);
+      if (w > 0 && w !== this.width) this.width = w;
+    });
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  override render(): unknown {
+    const node = this.node;
+    if (!node) return nothing;
+    const data: Record<string, unknown>[] = Array.isArray(node.data)
+      ? node.data.filter((d: unknown) => d && typeof d === 'object')
+      : [];
+    const series: Series[] = (Array.isArray(node.series) ? node.series : []).filter(
+      (s: Series) =>
+        s &&
+        typeof s === 'object' &&
+        typeof s.dataKey === 'string' &&
+        ['bar', 'line', 'area'].includes(s.type),
+    );
+    const xAxis = typeof node.xAxis === 'string' ? { dataKey: node.xAxis } : (node.xAxis ?? {});
+    const labels: Record<string, string> =
+      xAxis.labels && typeof xAxis.labels === 'object' ? xAxis.labels : {};
+    const colors = series.map(
+      (s, i) => color(s.color as string, this.scheme) ?? color(PALETTE[i % PALETTE.length], this.scheme)!,
+    );
+    const height =
+      Math.max(80, this.clientHeight || (typeof node.height === 'number' ? node.height : 200)) -
+      (node.showLegend ? 26 : 0);
+    const showY = node.showYAxis === true;
+    const left = PAD.left + (showY ? 36 : 0);
+    const bottom = xAxis.hide ? 6 : PAD.bottom;
+    const plotW = Math.max(10, this.width - left - PAD.right);
+    const plotH = Math.max(10, height - PAD.top - bottom);
+
+    // Stack totals: each stack group accumulates per category; unstacked series stand alone.
+    const base = new Map<string, number[]>();
+    const tops = series.map((s) => {
+      const key = s.type !== 'line' && s.stack ? `${s.type}:${s.stack}` : null;
+      const acc = key ? (base.get(key) ?? data.map(() => 0)) : data.map(() => 0);
+      const lows = [...acc];
+      const highs = data.map((d, i) => acc[i] + num(d[s.dataKey]));
+      if (key) base.set(key, highs);
+      return { lows, highs };
+    });
+    const max = niceMax(Math.max(0, ...tops.flatMap((t) => t.highs)));
+    const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
+    const band = plotW / Math.max(1, data.length);
+    const cx = (i: number) => left + band * i + band / 2;
+
+    // Bar slots: one per stack group or unstacked bar series.
+    const slots: string[] = [];
+    series.forEach((s, i) => {
+      if (s.type !== 'bar') return;
+      const slot = s.stack ? `s:${s.stack}` : `i:${i}`;
+      if (!slots.includes(slot)) slots.push(slot);
+    });
+    const catGap = typeof node.barCategoryGap === 'number' ? node.barCategoryGap : band * 0.2;
+    const barGap = typeof node.barGap === 'number' ? node.barGap : 4;
+    const barW = Math.max(1, (band - catGap - barGap * (slots.length - 1)) / Math.max(1, slots.length));
+
+    const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+    const shapes = series.map((s, si) => {
+      const { lows, highs } = tops[si];
+      const c = colors[si];
+      if (s.type === 'bar') {
+        const slot = slots.indexOf(s.stack ? `s:${s.stack}` : `i:${si}`);
+        return data.map((_d, i) => {
+          const x = left + band * i + catGap / 2 + slot * (barW + barGap);
+          const h = Math.max(0, y(lows[i]) - y(highs[i]));
+          return svg`<rect x=${x} y=${y(highs[i])} width=${barW} height=${h} rx="3" fill=${c}></rect>`;
+        });
+      }
+      const top: Point[] = data.map((_d, i) => [cx(i), y(highs[i])]);
+      const line = linePath(top, s.curveType);
+      if (s.type === 'line') return svg`<path d=${line} fill="none" stroke=${c} stroke-width="2"></path>`;
+      const bottomPts: Point[] = data.map((_d, i): Point => [cx(i), y(lows[i])]).reverse();
+      const area = `${line}L${linePath(bottomPts, s.curveType).slice(1)}Z`;
+      return svg`<path d=${area} fill=${c} fill-opacity="0.25" stroke="none"></path>
+        <path d=${line} fill="none" stroke=${c} stroke-width="2"></path>`;
+    });
+    const xKey = typeof xAxis.dataKey === 'string' ? xAxis.dataKey : '';
+    const category = (d: Record<string, unknown>) => {
+      const raw = String(d[xKey] ?? '');
+      return Object.hasOwn(labels, raw) ? String(labels[raw]) : raw;
+    };
+    const tooltipOn = node.showTooltip !== false && this.hover >= 0 && this.hover < data.length;
+    return html`<svg
+        width=${this.width}
+        height=${height}
+        role="img"
+        aria-label=${series.map((s) => s.label ?? s.dataKey).join(', ')}
+        @mousemove=${(ev: MouseEvent) => {
+          const rect = (ev.currentTarget as SVGElement).getBoundingClientRect();
+          const i = Math.floor((ev.clientX - rect.left - left) / band);
+          this.hover = i >= 0 && i < data.length ? i : -1;
+        }}
+        @mouseleave=${() => (this.hover = -1)}
+      >
+        ${tooltipOn ? svg`<rect class="hover" x=${left + band * this.hover} y=${PAD.top} width=${band} height=${plotH}></rect>` : nothing}
+        ${ticks.map(
+          (t) => svg`<line class="grid" x1=${left} x2=${left + plotW} y1=${y(t)} y2=${y(t)}></line>
+            ${showY ? svg`<text class="axis" x=${left - 6} y=${y(t) + 4} text-anchor="end">${Math.round(t * 100) / 100}</text>` : nothing}`,
+        )}
+        ${shapes}
+        ${
+          xAxis.hide
+            ? nothing
+            : data.map(
+                (d, i) =>
+                  svg`<text class="axis" x=${cx(i)} y=${height - 6} text-anchor="middle">${category(d)}</text>`,
+              )
+        }
+      </svg>
+      ${
+        tooltipOn
+          ? html`<div
+              class="tooltip"
+              style=${styleMap({ left: `${Math.min(cx(this.hover) + 12, this.width - 140)}px` })}
+            >
+              <b>${category(data[this.hover])}</b>
+              ${series.map(
+                (s, i) =>
+                  html`<div>
+                    <span class="swatch" style=${styleMap({ background: colors[i] })}></span
+                    >${s.label ?? s.dataKey}: ${String(data[this.hover][s.dataKey] ?? '')}
+                  </div>`,
+              )}
+            </div>`
+          : nothing
+      }
+      ${
+        node.showLegend
+          ? html`<div class="legend">
+              ${series.map(
+                (s, i) =>
+                  html`<span
+                    ><span class="swatch" style=${styleMap({ background: colors[i] })}></span
+                    >${s.label ?? s.dataKey}</span
+                  >`,
+              )}
+            </div>`
+          : nothing
+      }`;
+  }
+}
+
+if (!customElements.get('chatkit-widget-chart'))
+  customElements.define('chatkit-widget-chart', ChatkitWidgetChart);

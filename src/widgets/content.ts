@@ -1,0 +1,105 @@
+/**
+ * Content components (§7.5): `Badge`, `Icon`, `Image`, and `Chart` (its element is a lazily loaded chunk).
+ *
+ * @module
+ */
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { icon } from '../internal/icons.js';
+import { sanitizeUrl } from '../internal/url.js';
+import type { RenderContext, Renderer } from './render-context.js';
+import { color, dimensions, oneOf, radius, spacing } from './values.js';
+
+const ICON_SIZES: Record<string, number> = { xs: 12, sm: 14, md: 16, lg: 20, xl: 24, '2xl': 32, '3xl': 40 };
+
+const badge: Renderer = (node) => {
+  const tone = oneOf(node.color, ['secondary', 'success', 'danger', 'warning', 'info', 'discovery'] as const);
+  const variant = oneOf(node.variant, ['solid', 'soft', 'outline'] as const) ?? 'soft';
+  const sz = oneOf(node.size, ['sm', 'md', 'lg'] as const) ?? 'sm';
+  return html`<span
+    class="badge tone-${tone ?? 'secondary'} variant-${variant} size-${sz}${node.pill ? ' pill' : ''}"
+    >${typeof node.label === 'string' ? node.label : ''}</span
+  >`;
+};
+
+const iconNode: Renderer = (node, ctx) => {
+  const px =
+    typeof node.size === 'string' && Object.hasOwn(ICON_SIZES, node.size) ? ICON_SIZES[node.size] : 16;
+  return html`<span class="icon-node" style=${styleMap({ color: color(node.color, ctx.scheme) })}
+    >${icon(typeof node.name === 'string' ? node.name : '', { size: px })}</span
+  >`;
+};
+
+/** An image URL that passed the URL allowlist and the host's image policy, or `null`. */
+export function allowedImage(src: unknown, ctx: RenderContext): string | null {
+  const href = sanitizeUrl(src, { allowData: 'image', base: document.baseURI });
+  return href !== null && ctx.host.isImageAllowed(href) ? href : null;
+}
+
+const POSITIONS = [
+  'top left',
+  'top',
+  'top right',
+  'left',
+  'center',
+  'right',
+  'bottom left',
+  'bottom',
+  'bottom right',
+] as const;
+
+const image: Renderer = (node, ctx) => {
+  const href = allowedImage(node.src, ctx);
+  const alt = typeof node.alt === 'string' ? node.alt : '';
+  const style = {
+    ...dimensions(node),
+    ...spacing('margin', node.margin),
+    'border-radius': radius(node.radius),
+    background: color(node.background, ctx.scheme),
+    'object-fit': oneOf(node.fit, ['cover', 'contain', 'fill', 'scale-down', 'none'] as const) ?? 'cover',
+    'object-position': oneOf(node.position, POSITIONS),
+  };
+  const cls = `image${node.frame ? ' frame' : ''}${node.flush ? ' flush' : ''}`;
+  if (href === null) {
+    // Why a placeholder and not nothing: the layout keeps its shape and the user sees that something was held back.
+    return html`<div
+      class="${cls} image-blocked"
+      role="img"
+      aria-label=${alt || 'Image not shown'}
+      style=${styleMap(style)}
+    >
+      ${icon('square-image', { size: 20 })}
+    </div>`;
+  }
+  return html`<img
+    class=${cls}
+    src=${href}
+    alt=${alt}
+    loading="lazy"
+    decoding="async"
+    referrerpolicy="no-referrer"
+    style=${styleMap(style)}
+  />`;
+};
+
+let chartLoad: Promise<unknown> | undefined;
+
+/** A Chart: the `<chatkit-widget-chart>` element is defined by a separate chunk, loaded on first use. */
+const chart: Renderer = (node, ctx) => {
+  chartLoad ??= import('./chart-element.js');
+  return html`<chatkit-widget-chart
+    class="chart"
+    .node=${node}
+    .scheme=${ctx.scheme}
+    style=${styleMap(dimensions(node))}
+    >${nothing}</chatkit-widget-chart
+  >`;
+};
+
+/** Content renderers by type. */
+export const contentRenderers: Record<string, Renderer> = {
+  Badge: badge,
+  Icon: iconNode,
+  Image: image,
+  Chart: chart,
+};

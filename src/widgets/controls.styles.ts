@@ -1,0 +1,364 @@
+/**
+ * Styles of the widget controls: tones shared by Button and Badge, button variants and sizes, text fields,
+ * selects, date pickers, checkboxes, radios, validation messages and loading states.
+ *
+ * @module
+ */
+import { css } from 'lit';
+
+export const controlStyles = css`
+  .tone-primary {
+    --tone: var(--chatkit-accent);
+    --tone-contrast: var(--chatkit-accent-contrast);
+  }
+  .tone-secondary {
+    --tone: var(--chatkit-text-secondary);
+    --tone-contrast: var(--chatkit-widget-surface);
+  }
+  .tone-info {
+    --tone: var(--chatkit-info);
+    --tone-contrast: var(--chatkit-widget-surface);
+  }
+  .tone-discovery {
+    --tone: var(--chatkit-discovery);
+    --tone-contrast: var(--chatkit-widget-surface);
+  }
+  .tone-success {
+    --tone: var(--chatkit-success);
+    --tone-contrast: var(--chatkit-widget-surface);
+  }
+  .tone-caution,
+  .tone-warning {
+    --tone: var(--chatkit-warning);
+    --tone-contrast: var(--chatkit-widget-surface);
+  }
+  .tone-danger {
+    --tone: var(--chatkit-danger);
+    --tone-contrast: var(--chatkit-widget-surface);
+  }
+
+  .size-3xs {
+    --h: 22px;
+    --fs: 12px;
+    --px: 6px;
+  }
+  .size-2xs {
+    --h: 24px;
+    --fs: 12px;
+    --px: 8px;
+  }
+  .size-xs {
+    --h: 26px;
+    --fs: 12px;
+    --px: 8px;
+  }
+  .size-sm {
+    --h: 30px;
+    --fs: 13px;
+    --px: 10px;
+  }
+  .size-md {
+    --h: 36px;
+    --fs: 14px;
+    --px: 12px;
+  }
+  .size-lg {
+    --h: 40px;
+    --fs: 15px;
+    --px: 14px;
+  }
+  .size-xl {
+    --h: 44px;
+    --fs: 16px;
+    --px: 16px;
+  }
+  .size-2xl {
+    --h: 48px;
+    --fs: 17px;
+    --px: 18px;
+  }
+  .size-3xl {
+    --h: 56px;
+    --fs: 18px;
+    --px: 20px;
+  }
+
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    flex: none;
+    height: var(--h);
+    padding: 0 var(--px);
+    font: inherit;
+    font-size: var(--fs);
+    font-weight: 500;
+    line-height: 1;
+    white-space: nowrap;
+    border: 1px solid transparent;
+    border-radius: var(--chatkit-radius-sm);
+    cursor: pointer;
+    transition:
+      background 0.12s ease,
+      border-color 0.12s ease,
+      color 0.12s ease;
+  }
+  .btn.pill {
+    border-radius: 9999px;
+  }
+  .btn.uniform {
+    width: var(--h);
+    padding: 0;
+  }
+  .btn.block {
+    display: flex;
+    width: 100%;
+  }
+  .btn.variant-solid {
+    background: var(--tone);
+    color: var(--tone-contrast);
+  }
+  .btn.variant-solid:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--tone) 86%, var(--chatkit-text));
+  }
+  .btn.variant-soft {
+    background: color-mix(in srgb, var(--tone) 12%, transparent);
+    color: var(--tone);
+  }
+  .btn.variant-soft:hover:not(:disabled),
+  .btn.variant-ghost:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--tone) 18%, transparent);
+  }
+  .btn.variant-outline {
+    background: transparent;
+    color: var(--tone);
+    border-color: color-mix(in srgb, var(--tone) 40%, transparent);
+  }
+  .btn.variant-outline:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--tone) 8%, transparent);
+  }
+  .btn.variant-ghost {
+    background: transparent;
+    color: var(--tone);
+  }
+  /* Neutral buttons read as text on a quiet surface, not as a grey brand color. */
+  .btn.tone-secondary.variant-solid {
+    background: var(--chatkit-surface-tertiary);
+    color: var(--chatkit-text);
+  }
+  .btn.tone-secondary.variant-outline {
+    color: var(--chatkit-text);
+    border-color: var(--chatkit-border);
+  }
+  .btn.tone-secondary.variant-soft,
+  .btn.tone-secondary.variant-ghost {
+    color: var(--chatkit-text);
+  }
+  .btn:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .btn:focus-visible,
+  .field:focus-visible,
+  .clear:focus-visible,
+  .show-more:focus-visible,
+  .card-toggle:focus-visible {
+    outline: none;
+    box-shadow: var(--chatkit-focus-ring);
+  }
+  .loading {
+    cursor: progress;
+  }
+  .btn.loading {
+    opacity: 0.85;
+  }
+  .btn.loading::after,
+  .list-item-hit.loading::after {
+    content: '';
+    width: 0.9em;
+    height: 0.9em;
+    flex: none;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: ck-spin 0.7s linear infinite;
+  }
+  @keyframes ck-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+
+  .control {
+    display: inline-flex;
+    flex-direction: column;
+    gap: 4px;
+    min-width: 0;
+  }
+  .control.block {
+    display: flex;
+  }
+  .field-error {
+    font-size: 12px;
+    color: var(--chatkit-danger);
+  }
+  .field-error:empty {
+    display: none;
+  }
+  .field {
+    width: 100%;
+    min-width: 0;
+    height: var(--h);
+    padding: 0 var(--px);
+    font: inherit;
+    font-size: var(--fs);
+    color: var(--chatkit-text);
+    background: var(--chatkit-widget-surface);
+    border: 1px solid var(--chatkit-border);
+    border-radius: var(--chatkit-radius-sm);
+    transition: border-color 0.12s ease;
+  }
+  .field::placeholder {
+    color: var(--chatkit-text-tertiary);
+  }
+  .field:hover:not(:disabled) {
+    border-color: var(--chatkit-border-strong);
+  }
+  .field.variant-soft,
+  .field.variant-solid {
+    background: var(--chatkit-surface-secondary);
+    border-color: transparent;
+  }
+  .field.variant-ghost {
+    background: transparent;
+    border-color: transparent;
+  }
+  .field.pill {
+    border-radius: 9999px;
+  }
+  .field:disabled {
+    opacity: 0.55;
+  }
+  .field[aria-invalid='true'],
+  .radio-group[aria-invalid='true'] {
+    border-color: var(--chatkit-danger);
+  }
+  .field.gutter-2xs {
+    --px: 4px;
+  }
+  .field.gutter-xs {
+    --px: 6px;
+  }
+  .field.gutter-sm {
+    --px: 8px;
+  }
+  .field.gutter-md {
+    --px: 12px;
+  }
+  .field.gutter-lg {
+    --px: 16px;
+  }
+  .field.gutter-xl {
+    --px: 20px;
+  }
+  .textarea {
+    height: auto;
+    padding: calc(var(--px) * 0.7) var(--px);
+    line-height: 1.45;
+    resize: vertical;
+  }
+  .textarea[data-autoresize] {
+    resize: none;
+    overflow-y: auto;
+  }
+  .select-wrap {
+    display: inline-flex;
+    flex-direction: column;
+    gap: 6px;
+    min-width: 0;
+  }
+  .select-wrap.block,
+  .select-row.block {
+    display: flex;
+  }
+  .select-row {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    min-width: 0;
+  }
+  .select {
+    cursor: pointer;
+    padding-right: calc(var(--px) + 28px);
+  }
+  .clear {
+    position: absolute;
+    right: 28px;
+    display: inline-flex;
+    padding: 3px;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--chatkit-text-tertiary);
+    cursor: pointer;
+  }
+  .clear:hover {
+    color: var(--chatkit-text);
+    background: var(--chatkit-surface-tertiary);
+  }
+  .date {
+    padding-right: calc(var(--px) + 24px);
+  }
+  .text-editable {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .text.editable {
+    font: inherit;
+    color: inherit;
+    width: 100%;
+    margin: 0 -6px;
+    padding: 2px 6px;
+    border: 1px solid transparent;
+    border-radius: 6px;
+    background: transparent;
+  }
+  .text.editable:hover {
+    border-color: var(--chatkit-border);
+  }
+  .text.editable:focus-visible {
+    outline: none;
+    border-color: var(--chatkit-accent);
+  }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    font-size: 14px;
+    cursor: pointer;
+  }
+  .check input {
+    width: 16px;
+    height: 16px;
+    margin: 0;
+    accent-color: var(--chatkit-accent);
+  }
+  .check:has(input:disabled) {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .radio-group {
+    display: flex;
+    gap: 8px 16px;
+    border: 1px solid transparent;
+    border-radius: var(--chatkit-radius-sm);
+  }
+  .radio-group.dir-col {
+    flex-direction: column;
+  }
+  .radio-group.dir-row {
+    flex-wrap: wrap;
+  }
+`;

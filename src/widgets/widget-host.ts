@@ -1,0 +1,42 @@
+/**
+ * The contract between `<chatkit-chat>` and the widget renderer (`<chatkit-widget>`). The root element
+ * implements {@link WidgetHost} and passes it to every widget; the renderer never talks to the network itself.
+ *
+ * @module
+ */
+import type { ActionConfig, WidgetItem } from '../protocol/types.js';
+
+/** Where an action's loading state is shown (§7.3, after resolving `auto` for the binding site). */
+export type ResolvedLoadingBehavior = 'self' | 'container' | 'none';
+
+/** An action fired inside a widget, with form values already merged into `payload` (§7.4). */
+export interface WidgetActionRequest {
+  /** The action with defaults applied (`handler`, `loadingBehavior`, `streaming`) and the merged payload. */
+  action: Required<Pick<ActionConfig, 'type' | 'handler' | 'loadingBehavior' | 'streaming'>> & {
+    payload: any;
+  };
+  /** The widget item that fired it (its id is the `item_id` of `threads.custom_action`). */
+  item: WidgetItem;
+  /** The element that triggered the action (button, list row, select…). */
+  source: HTMLElement;
+  /** Where the renderer shows the loading state while the returned promise is pending. */
+  loading: ResolvedLoadingBehavior;
+}
+
+/** What the root element provides to the widget renderer. */
+export interface WidgetHost {
+  /**
+   * Routes an action: `server` + streaming → `threads.custom_action` (queued behind a running stream),
+   * `server` + `streaming: false` → `threads.sync_custom_action`, `client` → the host's `widgets.onAction`
+   * callback and a cancelable `chatkit.widget.action` DOM event. Resolves when the action has settled
+   * (stream ended / JSON answered / callback returned); rejects on failure (the renderer clears its loading state
+   * either way).
+   */
+  dispatchAction(request: WidgetActionRequest): Promise<void>;
+  /** Whether an image URL may be loaded (URL allowlist plus the thread's `allowed_image_domains`). */
+  isImageAllowed(url: string): boolean;
+  /** The resolved color scheme, for `ThemeColor` values and `theme` props. */
+  colorScheme: 'light' | 'dark';
+  /** BCP 47 locale for dates and numbers. */
+  locale: string;
+}
