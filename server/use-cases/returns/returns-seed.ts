@@ -1,0 +1,63 @@
+/**
+ * Sample customers, products and orders for the returns demo, seeded into the database on first start.
+ *
+ * @module
+ */
+
+/** Sample customers. */
+export const SAMPLE_CUSTOMERS = [
+  { id: 'cus_alice', name: 'Alice Martin', email: 'alice@example.com' },
+  { id: 'cus_bob', name: 'Bob Nguyen', email: 'bob@example.com' },
+  { id: 'cus_carla', name: 'Carla Rossi', email: 'carla@example.com' },
+] as const;
+
+/** Sample products (prices in cents). */
+export const SAMPLE_PRODUCTS = [
+  { id: 'prd_headphones', name: 'Wireless Headphones', priceCents: 12900 },
+  { id: 'prd_mug', name: 'Ceramic Coffee Mug', priceCents: 1800 },
+  { id: 'prd_jacket', name: 'Rain Jacket', priceCents: 8900 },
+  { id: 'prd_lamp', name: 'Desk Lamp', priceCents: 4500 },
+  { id: 'prd_shoes', name: 'Running Shoes', priceCents: 11000 },
+  { id: 'prd_kettle', name: 'Electric Kettle', priceCents: 3900 },
+] as const;
+
+interface SampleOrder {
+  id: string;
+  customerId: string;
+  orderedAt: string;
+  lines: { id: string; productId: string; quantity?: number; finalSale?: boolean }[];
+}
+
+/** Sample orders; a final-sale line shows that not everything is returnable. */
+export const SAMPLE_ORDERS: readonly SampleOrder[] = [
+  {
+    id: 'ORD-1001',
+    customerId: 'cus_alice',
+    orderedAt: '2026-11-02',
+    lines: [
+      { id: 'line_1001_1', productId: 'prd_headphones' },
+      { id: 'line_1001_2', productId: 'prd_mug', quantity: 2 },
+    ],
+  },
+  {
+    id: 'ORD-1002',
+    customerId: 'cus_alice',
+    orderedAt: '2026-11-10',
+    lines: [{ id: 'line_1002_1', productId: 'prd_jacket', finalSale: true }],
+  },
+  {
+    id: 'ORD-1003',
+    customerId: 'cus_bob',
+    orderedAt: '2026-11-05',
+    lines: [
+      { id: 'line_1003_1', productId: 'prd_lamp' },
+      { id: 'line_1003_2', productId: 'prd_shoes' },
+    ],
+  },
+  {
+    id: 'ORD-1004',
+    customerId: 'cus_carla',
+    orderedAt: '2026-11-12',
+    lines: [{ id: 'line_1004_1', productId: 'prd_kettle' }],
+  },
+];

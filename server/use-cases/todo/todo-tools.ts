@@ -1,0 +1,110 @@
+/**
+ * The todo agent's tools: add, list, complete and delete todos. Every tool shows the updated todo card
+ * (older cards in the thread collapse to a snapshot note) and returns a short summary for the model.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { WidgetItem } from '../../../src/protocol/types.js';
+import type { AgentContext } from '../../agent/agent-context.js';
+import { type AgentTool, defineTool } from '../../agent/agent-tool.js';
+import { findTodo, type Todo, type TodoRepository } from './todo-repository.js';
+import { isLiveTodoCard, todoCard, todoCopyText, todoSnapshot } from './todo-widgets.js';
+
+/** How many recent items are searched for older todo cards to collapse. */
+const COLLAPSE_SCAN = 50;
+
+/** Collapses the live todo cards of the thread into snapshot notes (persisted `thread.item.replaced`). */
+export async function collapseOlderTodoCards(ctx: AgentContext, exceptId?: string): Promise<void> {
+  const page = await ctx.store.loadThreadItems(
+    ctx.thread.id,
+    { limit: COLLAPSE_SCAN, order: 'desc' },
+    ctx.context,
+  );
+  for (const item of page.data) {
+    if (!isLiveTodoCard(item) || item.id === exceptId) continue;
+    ctx.replaceItem({ ...item, widget: todoSnapshot(item) } satisfies WidgetItem);
+  }
+}
+
+/** Shows the current todo card as a new item, collapsing older ones first. */
+export async function showTodoCard(ctx: AgentContext, repo: TodoRepository): Promise<Todo[]> {
+  const todos = await repo.list(ctx.context.userId);
+  await collapseOlderTodoCards(ctx);
+  await ctx.streamWidget(todoCard(todos), { copyText: todoCopyText(todos) });
+  return todos;
+}
+
+const summary = (todos: readonly Todo[]) =>
+  todos.map((todo) => ({ id: todo.id, title: todo.title, done: todo.done }));
+
+/** Builds the four todo tools over a repository. */
+export function createTodoTools(repo: TodoRepository): AgentTool<any>[] {
+  const addTodo = defineTool({
+    name: 'add_todo',
+    description: "Adds one item to the user's todo list and shows the updated list. Call once per item.",
+    parameters: z.object({ title: z.string().min(1).max(200).describe('The todo text, e.g. "buy milk"') }),
+    statusTitle: (args) => `Adding “${args.title}”`,
+    async execute({ title }, ctx) {
+      const todo = await repo.add(ctx.context.userId, title.trim());
+      const todos = await showTodoCard(ctx, repo);
+      return {
+        added: { id: todo.id, title: todo.title },
+        todos: summary(todos),
+        summary: `Added “${todo.title}”.`,
+      };
+    },
+  });
+  const listTodos = defineTool({
+    name: 'list_todos',
+    description: "Shows the user's todo list as a card with checkboxes.",
+    parameters: z.object({}),
+    statusTitle: 'Loading your todos',
+    async execute(_args, ctx) {
+      const todos = await showTodoCard(ctx, repo);
+      const open = todos.filter((todo) => !todo.done).length;
+      return {
+        todos: summary(todos),
+        summary:
+          todos.length === 0
+            ? 'Your todo list is empty.'
+            : `You have ${todos.length} todos, ${open} still open.`,
+      };
+    },
+  });
+  const completeTodo = defineTool({
+    name: 'complete_todo',
+    description: 'Marks a todo as done. `todo` is its id, its position (1-based) or (part of) its title.',
+    parameters: z.object({ todo: z.string().min(1), done: z.boolean().default(true) }),
+    statusTitle: (args) => `Completing “${args.todo}”`,
+    async execute({ todo: reference, done }, ctx) {
+      const todo = findTodo(await repo.list(ctx.context.userId), reference);
+      if (!todo)
+        return {
+          error: `No todo matches “${reference}”.`,
+          summary: `I could not find a todo matching “${reference}”.`,
+        };
+      await repo.setDone(ctx.context.userId, todo.id, done);
+      const todos = await showTodoCard(ctx, repo);
+      return { todos: summary(todos), summary: `Marked “${todo.title}” as ${done ? 'done' : 'not done'}.` };
+    },
+  });
+  const deleteTodo = defineTool({
+    name: 'delete_todo',
+    description: 'Deletes a todo. `todo` is its id, its position (1-based) or (part of) its title.',
+    parameters: z.object({ todo: z.string().min(1) }),
+    statusTitle: (args) => `Deleting “${args.todo}”`,
+    async execute({ todo: reference }, ctx) {
+      const todo = findTodo(await repo.list(ctx.context.userId), reference);
+      if (!todo)
+        return {
+          error: `No todo matches “${reference}”.`,
+          summary: `I could not find a todo matching “${reference}”.`,
+        };
+      await repo.remove(ctx.context.userId, todo.id);
+      const todos = await showTodoCard(ctx, repo);
+      return { todos: summary(todos), summary: `Deleted “${todo.title}”.` };
+    },
+  });
+  return [addTodo, listTodos, completeTodo, deleteTodo];
+}
