@@ -1,0 +1,183 @@
+/**
+ * End-to-end: the demo site on the real reference server (SQLite in a temp dir, built element) in Debian's
+ * Chromium. Covers the conversation flows of issue 3: streaming, reload, history, new chat, stop, retry,
+ * feedback, copy, client tools, effects.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from './support/harness.js';
+import { e2eHooks, feedbackLog } from './support/responder.js';
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E({ hooks: e2eHooks });
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function openInline(path = '/inline.html') {
+  const { page, context } = await e2e.newPage();
+  await page.goto(e2e.server.url + path);
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  return { page, context };
+}
+
+async function send(page: Page, text: string) {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** The text of the newest assistant message in the thread. */
+function lastAnswer(page: Page) {
+  return page.locator('[part~="assistant-message"]').last();
+}
+
+describe('conversation', () => {
+  it('sends a message and shows the answer streaming in, then keeps it across a reload', async () => {
+    const { page } = await openInline();
+    await send(page, 'Tell me about markdown');
+    await expect
+      .poll(() => page.locator('[part~="user-message"]').last().textContent())
+      .toContain('Tell me about markdown');
+    // The answer grows in several steps before it is complete.
+    const lengths = new Set<number>();
+    const stop = page.getByRole('button', { name: 'Stop' });
+    while ((await stop.count()) > 0 || lengths.size === 0) {
+      const text =
+        (await lastAnswer(page)
+          .textContent()
+          .catch(() => '')) ?? '';
+      if (text.length > 0) lengths.add(text.length);
+      if (lengths.size > 50) break;
+      await page.waitForTimeout(15);
+    }
+    expect(lengths.size).toBeGreaterThan(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+    const finalText = await lastAnswer(page).textContent();
+    expect(finalText?.length).toBeGreaterThan(20);
+
+    await page.reload();
+    await expect.poll(() => page.locator('[part~="user-message"]').count()).toBe(1);
+    await expect.poll(() => lastAnswer(page).textContent()).toBe(finalText);
+  });
+
+  it('stops a long answer, keeps the partial text (also after reload) and the composer stays usable', async () => {
+    const { page } = await openInline();
+    await send(page, 'Give me a long answer please');
+    await expect.poll(async () => ((await lastAnswer(page).textContent()) ?? '').length).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+    const partial = (await lastAnswer(page).textContent()) ?? '';
+    expect(partial).toContain('Sentence number 1 ');
+    expect(partial).not.toContain('Sentence number 400 ');
+
+    // The composer works again right away.
+    await send(page, 'Hello again');
+    await expect.poll(() => page.locator('[part~="user-message"]').count()).toBe(2);
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+
+    // The server stored the partial answer (possibly a little longer than what the browser saw).
+    await page.reload();
+    await expect
+      .poll(() => page.locator('[part~="assistant-message"]').first().textContent())
+      .toContain('Sentence number 1 ');
+  });
+
+  it('retries an answer, records feedback on the server and copies to the clipboard', async () => {
+    const { page, context } = await openInline();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.server.url });
+    await send(page, 'What is a table?');
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+    await expect.poll(() => lastAnswer(page).textContent()).not.toBe('');
+
+    await page.getByRole('button', { name: 'Good response' }).last().click();
+    await expect.poll(() => feedbackLog.length).toBeGreaterThan(0);
+    expect(feedbackLog.at(-1)?.kind).toBe('positive');
+
+    await page.getByRole('button', { name: 'Copy' }).last().click();
+    const answer = ((await lastAnswer(page).textContent()) ?? '').trim();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.length).toBeGreaterThan(10);
+    expect(answer.replace(/\s+/g, ' ')).toContain(
+      copied
+        .split('\n')
+        .find((line) => line.trim())!
+        .replace(/[#*|`]/g, '')
+        .trim()
+        .slice(0, 10),
+    );
+
+    const answersBefore = await page.locator('[part~="assistant-message"]').count();
+    await page.getByRole('button', { name: 'Retry' }).last().click();
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+    await expect.poll(() => page.locator('[part~="assistant-message"]').count()).toBe(answersBefore);
+    await expect.poll(() => page.locator('[part~="user-message"]').count()).toBe(1);
+  });
+
+  it('lists, renames, opens and deletes threads in the history panel, and starts a new chat', async () => {
+    const { page } = await openInline();
+    await send(page, 'First thread question');
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await expect.poll(() => page.locator('[part~="user-message"]').count()).toBe(0);
+    await expect(page.locator('[part~="start-screen"]').count()).resolves.toBe(1);
+    await send(page, 'Second thread question');
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'History' }).click();
+    const history = page.locator('[part~="history"]');
+    await expect
+      .poll(() => history.getByRole('button', { name: /^Rename/ }).count())
+      .toBeGreaterThanOrEqual(2);
+
+    // Rename the first thread (the older one is listed last: newest first).
+    await history
+      .getByRole('button', { name: /^Rename/ })
+      .last()
+      .click();
+    const titleBox = history.getByRole('textbox', { name: 'Conversation title' });
+    await titleBox.fill('Renamed by the test');
+    await titleBox.press('Enter');
+    await expect.poll(() => history.textContent()).toContain('Renamed by the test');
+
+    // Open it: its messages come back.
+    await history.getByText('Renamed by the test').click();
+    await expect
+      .poll(() => page.locator('[part~="user-message"]').last().textContent())
+      .toContain('First thread question');
+
+    // Delete it, with confirmation.
+    await page.getByRole('button', { name: 'History' }).click();
+    await history.getByRole('button', { name: 'Delete: Renamed by the test' }).click();
+    await history.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => history.textContent()).not.toContain('Renamed by the test');
+  });
+
+  it('runs a client tool in the page and continues the answer with its result', async () => {
+    const { page } = await openInline();
+    await send(page, 'Please use the tool');
+    await expect
+      .poll(() => lastAnswer(page).textContent(), { timeout: 15_000 })
+      .toContain('The browser said:');
+    expect(await lastAnswer(page).textContent()).toContain('Inline chat');
+  });
+
+  it('delivers client effects as chatkit.effect events', async () => {
+    const { page } = await openInline();
+    await page.evaluate(() => {
+      (window as any).__effects = [];
+      document
+        .querySelector('chatkit-chat')!
+        .addEventListener('chatkit.effect', (event) =>
+          (window as any).__effects.push((event as CustomEvent).detail),
+        );
+    });
+    await send(page, 'Let us celebrate');
+    await expect.poll(() => page.evaluate(() => (window as any).__effects.length)).toBe(1);
+    const effect = await page.evaluate(() => (window as any).__effects[0]);
+    expect(effect).toMatchObject({ name: 'confetti', data: { count: 3 } });
+  });
+});

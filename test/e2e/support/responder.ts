@@ -1,0 +1,78 @@
+/**
+ * A responder for end-to-end tests, on top of the scripted one: a few trigger words make the real server
+ * exercise flows the element must handle (client tool call, client effect, a long answer to stop, a workflow).
+ * Everything else goes to the scripted responder, as `npm start` does without a model.
+ *
+ * @module
+ */
+import type { ServerHooks } from '../../../server/main.js';
+import { createScriptedResponder } from '../../../server/responders/scripted.js';
+import type { RespondHook } from '../../../server/chatkit/types.js';
+import type { RequestContext } from '../../../server/stores/store.js';
+import type { ClientToolCallItem, UserMessageItem } from '../../../src/protocol/types.js';
+
+/** Feedback the server received, for assertions. */
+export const feedbackLog: { threadId: string; itemIds: string[]; kind: string }[] = [];
+
+function textOf(input: UserMessageItem | null): string {
+  return (input?.content ?? []).map((part) => part.text).join(' ');
+}
+
+/** Sleeps unless the signal aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+const respond: RespondHook<RequestContext> = async function* (thread, input, ctx) {
+  const text = textOf(input).toLowerCase();
+  if (input === null) {
+    // Resumed after a client tool call: answer with what the browser returned.
+    const history = await ctx.loadHistory(5);
+    const call = [...history]
+      .reverse()
+      .find((item): item is ClientToolCallItem => item.type === 'client_tool_call');
+    const message = ctx.assistantMessage(`The browser said: ${JSON.stringify(call?.output ?? null)}`);
+    yield ctx.events.done(message);
+    return;
+  }
+  if (text.includes('use the tool')) {
+    const call: ClientToolCallItem = {
+      type: 'client_tool_call',
+      id: ctx.generateId('tool_call'),
+      thread_id: thread.id,
+      created_at: ctx.now(),
+      status: 'pending',
+      call_id: ctx.generateId('tool_call'),
+      name: 'get_page_title',
+      arguments: { uppercase: true },
+    };
+    yield ctx.events.done(call);
+    return;
+  }
+  if (text.includes('celebrate')) {
+    yield ctx.events.clientEffect('confetti', { count: 3 });
+    yield ctx.events.done(ctx.assistantMessage('Celebration sent to the page.'));
+    return;
+  }
+  if (text.includes('long answer')) {
+    const message = ctx.assistantMessage();
+    yield ctx.events.added(message);
+    for (let i = 1; i <= 400 && !ctx.signal.aborted; i++) {
+      yield ctx.events.textDelta(message.id, `Sentence number ${i} of a very long answer. `);
+      await pause(60, ctx.signal);
+    }
+    return;
+  }
+  yield* scripted(thread, input, ctx);
+};
+
+const scripted = createScriptedResponder();
+
+/** Hooks for `startE2E({ hooks })`. */
+export const e2eHooks: ServerHooks = {
+  respond,
+  addFeedback: (threadId, itemIds, kind) => void feedbackLog.push({ threadId, itemIds, kind }),
+};
