@@ -65,6 +65,8 @@ export interface RunningServer {
   chatkit: ChatKitServer;
   store: Store;
   logger: Logger;
+  /** Resolves when every ChatKit request in progress has settled (including a cancelled stream's clean-up). */
+  settled(): Promise<void>;
   /** Stops accepting connections, ends open streams, waits for their clean-up and closes the store. */
   close(): Promise<void>;
 }
@@ -201,7 +203,10 @@ export async function startServer(
     })();
     return closing;
   };
-  return { url, crossOriginUrl, chatkit, store, logger, close };
+  const settled = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  return { url, crossOriginUrl, chatkit, store, logger, settled, close };
 }
 
 /**

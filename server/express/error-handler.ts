@@ -49,6 +49,11 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   );
 }
 
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('Z_');
+}
+
 /** Maps any thrown value to the status, code and public message of its response. */
 export function toHttpError(error: unknown): HttpError {
   if (isHttpError(error)) return error;
@@ -66,6 +71,10 @@ export function toHttpError(error: unknown): HttpError {
       default:
         return new HttpError(error.status, 'invalid_body', 'Request body could not be read');
     }
+  }
+  if (isZlibError(error)) {
+    // A `Content-Encoding: gzip` body that is not gzip: the client's fault, not ours.
+    return new HttpError(400, 'invalid_body', 'Request body could not be decompressed');
   }
   return new HttpError(500, 'internal_error', 'Internal server error', { cause: error });
 }
