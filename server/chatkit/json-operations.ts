@@ -105,11 +105,11 @@ export async function processJsonRequest<C extends RequestContext>(
       return toWire(record);
     }
     case 'attachments.delete': {
-      const attachments = requireAttachmentStore(server);
       const { attachment_id } = request.params;
       // Load first so another user's attachment is a 404 and its bytes are never touched.
       await store.loadAttachment(attachment_id, context);
-      await attachments.deleteAttachment(attachment_id, context);
+      // Bytes first, then the record (§8.12); without an attachment store there are no bytes to delete.
+      await server.attachmentStore?.deleteAttachment(attachment_id, context);
       await store.deleteAttachment(attachment_id, context);
       return {};
     }
