@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
  *
  * - default mode: `dist/chatkit-chat.js`, an ES module; rarely used parts (charts, locales) stay separate
  *   chunks loaded on demand.
- * - `--mode iife`: `dist/chatkit-chat.iife.js`, a classic `<script>` for pages without modules.
+ * - `--mode iife`: `dist/chatkit-chat.iife.js`, a classic `<script>` for pages without modules: a tiny loader that
+ *   imports the ES build next to it (see src/classic-loader.ts for why it is not a second full copy).
  */
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
@@ -17,13 +18,13 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: true,
       lib: {
-        entry: 'src/define.ts',
+        entry: iife ? 'src/classic-loader.ts' : 'src/define.ts',
         name: 'ChatkitChat',
         formats: [iife ? 'iife' : 'es'],
         fileName: () => (iife ? 'chatkit-chat.iife.js' : 'chatkit-chat.js'),
       },
       rollupOptions: {
-        output: iife ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: iife ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };
