@@ -21,7 +21,7 @@ describe('<chatkit-markdown> GFM rendering', () => {
     expect([...root.querySelectorAll('ul > li')].map((li) => li.textContent)).to.deep.equal(['one', 'two']);
     expect(root.querySelectorAll('ol > li').length).to.equal(2);
     expect(root.querySelector('blockquote')?.textContent?.trim()).to.equal('quoted');
-    expect(root.querySelector('hr')).to.exist;
+    expect(root.querySelector('hr')).not.to.equal(null);
   });
 
   it('renders GFM tables that scroll horizontally instead of widening the message', async () => {
@@ -110,7 +110,7 @@ describe('<chatkit-markdown> images', () => {
     const el = await mountMarkdown({ text: '![x](https://img.example.com/a.png)', allowedImageDomains: [] });
     expect(body(el).querySelector('img')).to.equal(null);
     await setProps(el, { allowedImageDomains: null });
-    expect(body(el).querySelector('img')).to.exist;
+    expect(body(el).querySelector('img')).not.to.equal(null);
   });
 });
 
@@ -123,7 +123,7 @@ describe('<chatkit-markdown> code blocks', () => {
     expect(block.querySelector('code b')).to.equal(null);
     const button = block.querySelector<HTMLButtonElement>('[part~="copy-button"]')!;
     expect(button.getAttribute('aria-label')).to.equal('Copy code');
-    expect(button.querySelector('svg')).to.exist;
+    expect(button.querySelector('svg')).not.to.equal(null);
   });
 
   it('copies the code and confirms', async () => {
