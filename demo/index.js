@@ -1,3 +1,4 @@
+/* global location */
 // The demo server also serves these pages on a second port (its own port + 1 by default), which is a
 // different origin: point the cross-origin card there, telling the page where the API lives.
 const link = document.getElementById('cross-origin-link');

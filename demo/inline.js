@@ -1,3 +1,4 @@
+/* global location, URLSearchParams, customElements */
 // Applies the query parameters (theme, locale, mode) to the element, so one page covers the dark, Arabic
 // and full-screen variants.
 const params = new URLSearchParams(location.search);

@@ -1,0 +1,273 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { describe, it } from './mocha.js';
+import {
+  API_URL,
+  deep,
+  deepAll,
+  FakeChatKit,
+  mount,
+  sendAndWait,
+  settle,
+  textbox,
+  until,
+} from './helpers.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
+
+describe('<chatkit-chat> attributes', () => {
+  it('renders the start screen with the greeting attribute and the placeholder attribute', async () => {
+    const { el } = await mount(
+      {},
+      html`<chatkit-chat
+        persist="none"
+        locale="en"
+        greeting="Hello there"
+        placeholder="Type here"
+      ></chatkit-chat>`,
+    );
+    await settle(el);
+    expect(deep(el, 'chatkit-start-screen', 'h2')!.textContent).to.equal('Hello there');
+    expect(textbox(el).placeholder).to.equal('Type here');
+  });
+
+  it('theme sets data-color-scheme and auto follows prefers-color-scheme', async () => {
+    const { el } = await mount({}, html`<chatkit-chat persist="none" theme="dark"></chatkit-chat>`);
+    expect(el.getAttribute('data-color-scheme')).to.equal('dark');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(el.getAttribute('data-color-scheme')).to.equal('light');
+    el.theme = 'auto';
+    await el.updateComplete;
+    const expected = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    expect(el.getAttribute('data-color-scheme')).to.equal(expected);
+  });
+
+  it('mode="launcher" renders a named launcher that opens a panel', async () => {
+    const { el } = await mount({}, html`<chatkit-chat persist="none" mode="launcher"></chatkit-chat>`);
+    const launcher = deep<HTMLButtonElement>(el, '[part="launcher"]')!;
+    expect(launcher.getAttribute('aria-label')).to.equal('Open chat');
+    expect(deep(el, '[part="panel"]')!.hidden).to.equal(true);
+    launcher.click();
+    await el.updateComplete;
+    expect(deep(el, '[part="panel"]')!.hidden).to.equal(false);
+    expect(launcher.getAttribute('aria-label')).to.equal('Close chat');
+    expect(launcher.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('mode="fullscreen" fills the viewport', async () => {
+    const { el } = await mount({}, html`<chatkit-chat persist="none" mode="fullscreen"></chatkit-chat>`);
+    const rect = el.getBoundingClientRect();
+    expect(getComputedStyle(el).position).to.equal('fixed');
+    expect(Math.round(rect.width)).to.equal(innerWidth);
+  });
+
+  it('locale loads translated strings on demand and sets lang/dir', async () => {
+    const { el } = await mount({}, html`<chatkit-chat persist="none" locale="de-AT"></chatkit-chat>`);
+    await until(() => textbox(el)?.getAttribute('aria-label') === 'Nachricht', 'German strings load');
+    expect(el.getAttribute('lang')).to.equal('de-AT');
+    expect(el.getAttribute('dir')).to.equal('ltr');
+    el.locale = 'ar';
+    await until(() => textbox(el).getAttribute('aria-label') === 'رسالة', 'Arabic strings load');
+    expect(el.getAttribute('dir')).to.equal('rtl');
+  });
+
+  it('branding-url applies name, primary color, greeting and prompts', async () => {
+    const server = new FakeChatKit();
+    const el = await fixture<ChatkitChat>(html`<chatkit-chat persist="none" locale="en"></chatkit-chat>`);
+    el.setOptions({
+      api: { url: API_URL, fetch: server.fetch },
+      brandingUrl: 'https://api.test/api/branding',
+    });
+    await until(
+      () => deep(el, 'chatkit-start-screen', 'h2')?.textContent === 'Welcome to Acme',
+      'branding greeting',
+    );
+    expect(deep(el, 'chatkit-header', '[part="title"]')!.textContent).to.equal('Acme Help');
+    expect(deep(el, 'chatkit-start-screen', '[part="starter-prompt"]')!.textContent!.trim()).to.equal(
+      'Track order',
+    );
+    const send = deep(el, 'chatkit-composer', '[part="send-button"]')!;
+    // The button eases its background (a 120 ms transition): wait for the final color.
+    await until(() => getComputedStyle(send).backgroundColor === 'rgb(255, 0, 102)', 'accent from branding');
+  });
+
+  it('persist="local" remembers the thread per api-url and restores it with its items', async () => {
+    localStorage.clear();
+    const server = new FakeChatKit();
+    const first = await mount({}, html`<chatkit-chat persist="local" locale="en"></chatkit-chat>`, server);
+    await sendAndWait(first.el, 'remember me');
+    const threadId = [...server.threads.keys()][0];
+    expect(localStorage.getItem(`chatkit-chat:thread:${API_URL}`)).to.equal(threadId);
+    first.el.remove();
+    const second = await mount({}, html`<chatkit-chat persist="local" locale="en"></chatkit-chat>`, server);
+    await until(
+      () => deepAll(second.el, 'chatkit-thread', '[part~="user-message"]').length === 1,
+      'restored',
+    );
+    expect(deep(second.el, 'chatkit-thread', '[part~="assistant-message"]')!.textContent).to.contain(
+      'remember me',
+    );
+    localStorage.clear();
+  });
+
+  it('persist="none" keeps nothing; initial-thread opens a given thread', async () => {
+    localStorage.clear();
+    const server = new FakeChatKit();
+    server.addThread('thr_given', 'Given', [
+      {
+        id: 'u1',
+        thread_id: 'thr_given',
+        created_at: '2026-01-01T00:00:00',
+        type: 'user_message',
+        content: [{ type: 'input_text', text: 'old question' }],
+        attachments: [],
+        inference_options: {},
+      },
+    ]);
+    const { el } = await mount(
+      {},
+      html`<chatkit-chat persist="none" locale="en" initial-thread="thr_given"></chatkit-chat>`,
+      server,
+    );
+    await until(() => deep(el, 'chatkit-thread', '[part~="user-message"]'), 'initial thread loaded');
+    expect(deep(el, 'chatkit-header', '[part="title"]')!.textContent).to.equal('Given');
+    expect(localStorage.getItem(`chatkit-chat:thread:${API_URL}`)).to.equal(null);
+  });
+
+  it('api-url with the page fetch sends a stable anonymous x-chatkit-user id', async () => {
+    localStorage.clear();
+    const server = new FakeChatKit();
+    const original = window.fetch;
+    window.fetch = server.fetch as typeof fetch;
+    try {
+      const el = await fixture<ChatkitChat>(
+        html`<chatkit-chat api-url=${API_URL} persist="none" locale="en"></chatkit-chat>`,
+      );
+      await sendAndWait(el, 'who am I');
+      const id = localStorage.getItem('chatkit-chat:user');
+      expect(id).to.match(/^[0-9a-f-]{36}$/);
+      expect(server.requests[0].headers['x-chatkit-user']).to.equal(id);
+    } finally {
+      window.fetch = original;
+      localStorage.clear();
+    }
+  });
+
+  it('sends no x-chatkit-user when the host overrides fetch', async () => {
+    const server = new FakeChatKit();
+    const { el } = await mount({}, undefined, server);
+    await sendAndWait(el, 'hi');
+    // api.fetch is the host's: identity is the host's business.
+    expect(server.requests[0].headers['x-chatkit-user']).to.equal(undefined);
+    expect(server.requests[0].headers['accept-language']).to.equal('en');
+  });
+});
+
+describe('<chatkit-chat> methods', () => {
+  it('sendUserMessage streams an answer into role=log', async () => {
+    const { el, server } = await mount();
+    await sendAndWait(el, 'hello world');
+    const log = deep(el, 'chatkit-thread', '[role="log"]')!;
+    expect(log.getAttribute('aria-label')).to.equal('Conversation');
+    expect(deep(el, 'chatkit-thread', '[part~="user-message"]')!.textContent).to.contain('hello world');
+    expect(deep(el, 'chatkit-thread', '[part~="assistant-message"]')!.textContent).to.contain(
+      'You said: hello world',
+    );
+    expect(server.requests.map((r) => r.type)).to.deep.equal(['threads.create']);
+  });
+
+  it('setComposerValue and focusComposer', async () => {
+    const { el } = await mount();
+    await el.setComposerValue({ text: 'draft text' });
+    await settle(el);
+    expect(textbox(el).value).to.equal('draft text');
+    el.focusComposer();
+    await until(() => deep(el, 'chatkit-composer')!.shadowRoot!.activeElement === textbox(el), 'focused');
+  });
+
+  it('setThreadId opens a thread and setThreadId(null) starts a new chat', async () => {
+    const { el, server } = await mount();
+    server.addThread('thr_a', 'Thread A', [
+      {
+        id: 'a1',
+        thread_id: 'thr_a',
+        created_at: '2026-01-01T00:00:00',
+        type: 'user_message',
+        content: [{ type: 'input_text', text: 'in A' }],
+        attachments: [],
+        inference_options: {},
+      },
+    ]);
+    await el.setThreadId('thr_a');
+    await settle(el);
+    expect(deep(el, 'chatkit-thread', '[part~="user-message"]')!.textContent).to.contain('in A');
+    await el.setThreadId(null);
+    await settle(el);
+    expect(deep(el, 'chatkit-start-screen')).to.not.equal(null);
+  });
+
+  it('sendCustomAction sends threads.custom_action and relays its client effect', async () => {
+    const { el, server } = await mount();
+    await sendAndWait(el, 'start');
+    const effect = oneEvent(el, 'chatkit.effect');
+    await el.sendCustomAction({ type: 'do.thing', payload: { a: 1 } });
+    const event = await effect;
+    expect(server.lastRequest('threads.custom_action')!.params.action).to.deep.equal({
+      type: 'do.thing',
+      payload: { a: 1 },
+    });
+    expect(event.detail.name).to.equal('custom');
+  });
+
+  it('showHistory / hideHistory toggle the history panel listing threads', async () => {
+    const { el, server } = await mount();
+    server.addThread('thr_1', 'First thread');
+    server.addThread('thr_2', 'Second thread');
+    el.showHistory();
+    await until(() => deepAll(el, 'chatkit-history', '.row').length === 2, 'history rows');
+    expect(deep(el, 'chatkit-history', '[part="history"]')).to.not.equal(null);
+    expect(deep(el, 'chatkit-history', '.row .title')!.textContent).to.equal('Second thread');
+    el.hideHistory();
+    await el.updateComplete;
+    expect(deep(el, 'chatkit-history')).to.equal(null);
+  });
+
+  it('fetchUpdates re-reads the current thread', async () => {
+    const { el, server } = await mount();
+    await sendAndWait(el, 'one');
+    const threadId = [...server.threads.keys()][0];
+    server.threads.get(threadId)!.items.push({
+      id: 'late',
+      thread_id: threadId,
+      created_at: '2026-05-19T14:03:11',
+      type: 'assistant_message',
+      content: [{ type: 'output_text', text: 'arrived later', annotations: [] }],
+    });
+    await el.fetchUpdates();
+    await settle(el);
+    expect(deep(el, 'chatkit-thread', '[data-item-id="late"]')!.textContent).to.contain('arrived later');
+  });
+
+  it('setOptions switches locale, header and item actions without remounting', async () => {
+    const { el } = await mount();
+    await sendAndWait(el, 'keep me');
+    const thread = deep(el, 'chatkit-thread');
+    el.setOptions({
+      api: { url: API_URL, fetch: (el as any).options.api.fetch },
+      locale: 'fr',
+      threadItemActions: { feedback: false, retry: false, copy: true },
+      header: { title: { text: 'Support' } },
+    });
+    await until(
+      () =>
+        textbox(el).getAttribute('aria-label') === 'Message' &&
+        deep(el, 'chatkit-header', 'button[aria-label="Nouvelle discussion"]'),
+      'French',
+    );
+    await settle(el);
+    expect(deep(el, 'chatkit-thread')).to.equal(thread);
+    expect(deep(el, 'chatkit-header', '[part="title"]')!.textContent).to.equal('Support');
+    const actions = deepAll(el, 'chatkit-thread', '[part="item-actions"] button');
+    expect(actions.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Copier']);
+    expect(deep(el, 'chatkit-thread', '[part~="user-message"]')!.textContent).to.contain('keep me');
+  });
+});

@@ -1,0 +1,75 @@
+/** Shared helpers of the element tests: mounting against the in-page fake server, shadow DOM queries. */
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
+import type { ChatkitChatOptions } from '../../src/element/options.js';
+import { FakeChatKit } from './fake-chatkit.js';
+
+export const API_URL = 'https://api.test/chatkit';
+
+/** Finds an element through a path of selectors, entering each match's shadow root. */
+export function deep<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T | null {
+  let current: Element | ShadowRoot | null = root;
+  for (const selector of selectors) {
+    const scope: ParentNode | null | undefined =
+      current instanceof ShadowRoot ? current : (current as Element)?.shadowRoot;
+    const found: Element | null | undefined = scope?.querySelector(selector);
+    if (!found) return null;
+    current = found;
+  }
+  return current as T;
+}
+
+/** Like {@link deep} but returns every match of the last selector. */
+export function deepAll<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T[] {
+  const last = selectors.pop()!;
+  const host = selectors.length ? deep(root, ...selectors) : root;
+  return [...(host?.shadowRoot?.querySelectorAll<T>(last) ?? [])] as T[];
+}
+
+/** Mounts `<chatkit-chat>` wired to a fresh fake server. */
+export async function mount(
+  options: ChatkitChatOptions = {},
+  template = html`<chatkit-chat persist="none" theme="light" locale="en"></chatkit-chat>`,
+  server = new FakeChatKit(),
+): Promise<{ el: ChatkitChat; server: FakeChatKit }> {
+  const el = await fixture<ChatkitChat>(template);
+  el.setOptions({ ...options, api: { url: API_URL, fetch: server.fetch, ...options.api } });
+  await el.updateComplete;
+  return { el, server };
+}
+
+/** The composer's textarea. */
+export function textbox(el: ChatkitChat): HTMLTextAreaElement {
+  return deep<HTMLTextAreaElement>(el, 'chatkit-composer', 'textarea')!;
+}
+
+/** Sends a message through the UI and waits for the answer to end. */
+export async function sendAndWait(el: ChatkitChat, text: string): Promise<void> {
+  const ended = oneEvent(el, 'chatkit.response.end');
+  await el.sendUserMessage(text);
+  await ended;
+  await settle(el);
+}
+
+/** Waits until Lit updates of the element and its sub-elements are flushed. */
+export async function settle(el: ChatkitChat): Promise<void> {
+  await el.updateComplete;
+  for (const tag of [
+    'chatkit-thread',
+    'chatkit-composer',
+    'chatkit-header',
+    'chatkit-history',
+    'chatkit-start-screen',
+  ]) {
+    const child = deep<any>(el, tag);
+    if (child?.updateComplete) await child.updateComplete;
+  }
+}
+
+/** Waits for a condition with a readable failure message. */
+export function until(predicate: () => unknown, message: string): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 4000 });
+}
+
+export { FakeChatKit };

@@ -1,0 +1,141 @@
+/**
+ * Incremental rendering of `<chatkit-markdown>`: finished blocks are rendered once and keep their DOM nodes
+ * while the answer streams; only the tail re-renders; an unclosed code fence shows as code; the caret.
+ */
+import { expect } from '@open-wc/testing';
+import { IncrementalMarkdown } from '../../src/markdown/incremental.js';
+import { renderMarkdownHTML } from '../../src/markdown/render.js';
+import { afterEach, body, describe, it, mountMarkdown, setProps, unmountAll } from './markdown-harness.js';
+
+afterEach(unmountAll);
+
+const ANSWER = [
+  '# Release notes',
+  'This release brings **faster streaming** and a few fixes. See [the changelog](https://example.com/changes).',
+  '- one\n- two\n- three',
+  '| Feature | Status |\n|---|---|\n| Tables | done |\n| Lists | done |',
+  '```ts\nconst answer = 42;\nconsole.log(answer);\n```',
+  '> A quote that spans\n> two lines.',
+  'A closing paragraph with `inline code` and ~~strikethrough~~.',
+  '1. first\n2. second',
+  'The end.',
+].join('\n\n');
+
+/** Splits `text` into `n` prefixes of roughly equal growth (the deltas a stream would deliver). */
+function prefixes(text: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => text.slice(0, Math.ceil(((i + 1) * text.length) / n)));
+}
+
+function blockElements(el: Element): HTMLElement[] {
+  return [...body(el as never).querySelectorAll<HTMLElement>(':scope > .block')];
+}
+
+describe('<chatkit-markdown> incremental streaming', () => {
+  it('keeps the DOM nodes of finished blocks identical across 50 deltas', async () => {
+    const el = await mountMarkdown({ streaming: true, text: '' });
+    const seen: Array<{ block: HTMLElement; child: Node | null; html: string }> = [];
+    let checks = 0;
+    for (const text of prefixes(ANSWER, 50)) {
+      await setProps(el, { text });
+      const blocks = blockElements(el);
+      // Every block recorded as finished earlier is still the same node, with the same inner nodes.
+      seen.forEach((rec, i) => {
+        expect(blocks[i], `block ${i} after ${text.length} chars`).to.equal(rec.block);
+        expect(blocks[i]!.firstElementChild, `content of block ${i}`).to.equal(rec.child);
+        expect(blocks[i]!.innerHTML).to.equal(rec.html);
+        checks++;
+      });
+      for (let i = seen.length; i < blocks.length - 1; i++) {
+        const block = blocks[i]!;
+        expect(block.classList.contains('block--tail')).to.equal(false);
+        seen.push({ block, child: block.firstElementChild, html: block.innerHTML });
+      }
+      expect(blocks.at(-1)!.classList.contains('block--tail')).to.equal(true);
+    }
+    expect(seen.length).to.equal(8);
+    expect(checks).to.be.greaterThan(100);
+    const last = blockElements(el).at(-1)!;
+    await setProps(el, { streaming: false });
+    expect(blockElements(el).at(-1)).to.equal(last);
+    expect(last.classList.contains('block--tail')).to.equal(false);
+    expect(blockElements(el).length).to.equal(9);
+  });
+
+  it('parses and renders each finished block once; only the tail is redone per delta', () => {
+    const engine = new IncrementalMarkdown();
+    const deltas = prefixes(ANSWER, 50);
+    let blocks: readonly { key: string }[] = [];
+    for (const text of deltas) blocks = engine.update(text, true);
+    blocks = engine.update(ANSWER, false);
+    expect(blocks.length).to.equal(9);
+    // At most one tail render per delta, plus each block once when it becomes finished.
+    expect(engine.renderCount).to.be.at.most(deltas.length + 1 + blocks.length);
+    const again = engine.renderCount;
+    engine.update(ANSWER, false);
+    expect(engine.renderCount, 'an unchanged update renders nothing').to.equal(again);
+  });
+
+  it('renders the same HTML as a one-shot render', () => {
+    const text = ANSWER.replace(/```ts[\s\S]*?```\n\n/, '');
+    const engine = new IncrementalMarkdown();
+    for (const prefix of prefixes(text, 37)) engine.update(prefix, true);
+    const incremental = engine
+      .update(text, false)
+      .map((b) => b.html)
+      .join('');
+    expect(incremental).to.equal(renderMarkdownHTML(text));
+  });
+
+  it('renders an unclosed code fence as code while it streams', async () => {
+    const el = await mountMarkdown({ streaming: true, text: 'Run this:\n\n```py\nprint("hi")\nfor i in' });
+    let code = el.shadowRoot!.querySelector('[part~="code-block"]')!;
+    expect(code.querySelector('.code-lang')?.textContent).to.equal('py');
+    expect(code.querySelector('code')?.textContent).to.equal('print("hi")\nfor i in');
+    expect(code.closest('.block')!.classList.contains('block--tail')).to.equal(true);
+    // The caret follows the code.
+    const after = getComputedStyle(code.querySelector('code')!, '::after');
+    expect(after.content).to.equal('""');
+    expect(after.display).to.equal('inline-block');
+
+    await setProps(el, { text: 'Run this:\n\n```py\nprint("hi")\nfor i in range(3): pass\n```\n\nDone **now**' });
+    code = el.shadowRoot!.querySelector('[part~="code-block"]')!;
+    expect(code.querySelector('code')?.textContent).to.equal('print("hi")\nfor i in range(3): pass');
+    expect(code.closest('.block')!.classList.contains('block--tail')).to.equal(false);
+    expect(body(el).querySelector('.block--tail strong')?.textContent).to.equal('now');
+  });
+
+  it('shows a caret while waiting for the first text and none once done', async () => {
+    const el = await mountMarkdown({ streaming: true, text: '' });
+    expect(el.shadowRoot!.querySelector('.caret--alone')).not.to.equal(null);
+    await setProps(el, { text: 'Hello' });
+    expect(el.shadowRoot!.querySelector('.caret--alone')).to.equal(null);
+    const p = body(el).querySelector('.block--tail p')!;
+    expect(getComputedStyle(p, '::after').display).to.equal('inline-block');
+    await setProps(el, { streaming: false });
+    expect(body(el).querySelector('.block--tail')).to.equal(null);
+    expect(getComputedStyle(body(el).querySelector('p')!, '::after').content).to.equal('none');
+  });
+
+  it('starts over when the text is replaced rather than extended', async () => {
+    const el = await mountMarkdown({ streaming: true, text: 'First answer.\n\nMore of it.' });
+    await setProps(el, { text: 'Another answer entirely.', streaming: false });
+    expect(blockElements(el).length).to.equal(1);
+    expect(body(el).textContent?.trim()).to.equal('Another answer entirely.');
+  });
+
+  it('resolves reference links whose definition arrives after the use', async () => {
+    const text = 'See [the guide][g].\n\nMore text.\n\n[g]: https://example.com/guide';
+    const el = await mountMarkdown({ streaming: true, text: '' });
+    for (const prefix of prefixes(text, 10)) await setProps(el, { text: prefix });
+    await setProps(el, { streaming: false });
+    const a = body(el).querySelector('a')!;
+    expect(a.getAttribute('href')).to.equal('https://example.com/guide');
+    expect(a.textContent).to.equal('the guide');
+  });
+
+  it('handles CRLF line endings', async () => {
+    const el = await mountMarkdown({ text: '# Title\r\n\r\n- a\r\n- b\r\n' });
+    expect(body(el).querySelector('h1')?.textContent).to.equal('Title');
+    expect(body(el).querySelectorAll('li').length).to.equal(2);
+  });
+});
