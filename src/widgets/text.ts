@@ -6,6 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import '../markdown/markdown-element.js';
 import type { WidgetNode } from '../protocol/types.js';
 import { controlledDefault } from './controlled-default.js';
 import type { RenderContext, Renderer } from './render-context.js';
@@ -94,40 +95,31 @@ const text: Renderer = (node, ctx) => {
   if (node.editable && typeof node.editable === 'object' && typeof node.editable.name === 'string') {
     return editableText(node, ctx, style);
   }
-  return html`<p
-    class=${classes('text', node)}
-    style=${styleMap(style)}
-    aria-busy=${node.streaming ? 'true' : nothing}
-  >
-    ${str(node.value)}${node.streaming ? html`<span class="caret" aria-hidden="true"></span>` : nothing}
-  </p>`;
+  const caret = node.streaming ? html`<span class="caret" aria-hidden="true"></span>` : nothing;
+  // prettier-ignore
+  return html`<p class=${classes('text', node)} style=${styleMap(style)} aria-busy=${node.streaming ? 'true' : nothing}>${str(node.value)}${caret}</p>`;
 };
 
+// Why prettier-ignore: whitespace inside these elements would become part of the text.
+// prettier-ignore
 const title: Renderer = (node, ctx) =>
-  html`<h3 class=${classes('title', node)} style=${styleMap(typography(node, ctx, TITLE_SIZES))}>
-    ${str(node.value)}
-  </h3>`;
+  html`<h3 class=${classes('title', node)} style=${styleMap(typography(node, ctx, TITLE_SIZES))}>${str(node.value)}</h3>`;
 
+// prettier-ignore
 const caption: Renderer = (node, ctx) =>
-  html`<p class=${classes('caption', node)} style=${styleMap(typography(node, ctx, CAPTION_SIZES))}>
-    ${str(node.value)}
-  </p>`;
+  html`<p class=${classes('caption', node)} style=${styleMap(typography(node, ctx, CAPTION_SIZES))}>${str(node.value)}</p>`;
 
+// prettier-ignore
 const label: Renderer = (node, ctx) =>
-  html`<label
-    class="label"
-    for=${ctx.uid + str(node.fieldName)}
-    style=${styleMap(typography(node, ctx, TEXT_SIZES))}
-    >${str(node.value)}</label
-  >`;
+  html`<label class="label" for=${ctx.uid + str(node.fieldName)} style=${styleMap(typography(node, ctx, TEXT_SIZES))}>${str(node.value)}</label>`;
 
-// Why a tag and no import: `<chatkit-markdown>` is defined by the markdown module, which the root element
-// imports; the renderer only names it, keeping the markdown stack out of this module's graph.
-const markdown: Renderer = (node) =>
+// Markdown goes through the element's markdown renderer (marked → DOMPurify), with the thread's image policy.
+const markdown: Renderer = (node, ctx) =>
   html`<chatkit-markdown
     class="markdown"
     .text=${str(node.value)}
     .streaming=${node.streaming === true}
+    .allowedImageDomains=${ctx.host.allowedImageDomains ?? null}
   ></chatkit-markdown>`;
 
 /** Text renderers by type. */

@@ -35,6 +35,11 @@ export interface WidgetHost {
   dispatchAction(request: WidgetActionRequest): Promise<void>;
   /** Whether an image URL may be loaded (URL allowlist plus the thread's `allowed_image_domains`). */
   isImageAllowed(url: string): boolean;
+  /**
+   * The thread's `allowed_image_domains` (§6.5), passed to `<chatkit-markdown>` inside widgets so markdown
+   * images follow the same policy as `isImageAllowed`. Optional: absent means the client default.
+   */
+  allowedImageDomains?: readonly string[] | null;
   /** The resolved color scheme, for `ThemeColor` values and `theme` props. */
   colorScheme: 'light' | 'dark';
   /** BCP 47 locale for dates and numbers. */

@@ -1,0 +1,236 @@
+import { expect } from '@open-wc/testing';
+import type { WidgetNode } from '../../src/protocol/types.js';
+import { mount, settle } from './helpers.js';
+import { describe, it } from './mocha.js';
+
+function type(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  el.focus();
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const orderForm: WidgetNode = {
+  type: 'Card',
+  asForm: true,
+  children: [
+    {
+      type: 'Select',
+      name: 'order.item',
+      defaultValue: 'paper',
+      options: [
+        { value: 'paper', label: 'Paper' },
+        { value: 'toner', label: 'Toner', description: 'Black' },
+      ],
+    },
+    { type: 'Input', name: 'order.quantity', inputType: 'number', defaultValue: '2', required: true },
+    { type: 'Checkbox', name: 'express', label: 'Express' },
+    { type: 'DatePicker', name: 'when', defaultValue: '2026-05-19T00:00:00' },
+    {
+      type: 'RadioGroup',
+      name: 'size',
+      defaultValue: 'm',
+      options: [
+        { label: 'S', value: 's' },
+        { label: 'M', value: 'm' },
+      ],
+    },
+    { type: 'Textarea', name: 'note' },
+    { type: 'Text', value: 'Team offsite', editable: { name: 'meta.title' } },
+  ],
+  confirm: { label: 'Place order', action: { type: 'order.place', payload: { vendor_id: 'v_219' } } },
+};
+
+describe('forms', () => {
+  it('merges typed values, nested by dotted names, into the confirm payload', async () => {
+    const { root, el, host } = await mount(orderForm);
+    await settle(el);
+    const qty = root.querySelector('input[name="order.quantity"]') as HTMLInputElement;
+    type(qty, '5');
+    (root.querySelector('input[name="express"]') as HTMLInputElement).click();
+    (root.querySelector('[data-card-action="confirm"]') as HTMLButtonElement).click();
+    expect(host.calls.length).to.equal(1);
+    expect(host.calls[0].action.payload).to.deep.equal({
+      vendor_id: 'v_219',
+      order: { item: 'paper', quantity: '5' },
+      express: true,
+      when: '2026-05-19',
+      size: 'm',
+      meta: { title: 'Team offsite' },
+    });
+    expect(host.calls[0].loading).to.equal('container');
+  });
+
+  it('keeps unchecked checkboxes as false and omits unset optional controls', async () => {
+    const { root, el, host } = await mount({
+      type: 'Form',
+      onSubmitAction: { type: 'go' },
+      children: [
+        { type: 'Checkbox', name: 'agree' },
+        { type: 'Input', name: 'nick' },
+        { type: 'Select', name: 'pick', options: [{ value: 'a', label: 'A' }] },
+        { type: 'DatePicker', name: 'd' },
+        { type: 'RadioGroup', name: 'r', options: [{ label: 'A', value: 'a' }] },
+        { type: 'Button', label: 'Go', submit: true },
+      ],
+    } as WidgetNode);
+    await settle(el);
+    (root.querySelector('button.btn') as HTMLButtonElement).click();
+    expect(host.calls[0].action.payload).to.deep.equal({ agree: false });
+  });
+
+  it('lets a key already in the payload win and logs the collision', async () => {
+    const { root, el, host } = await mount({
+      type: 'Form',
+      onSubmitAction: { type: 'save', payload: { id: 'fixed', todo: { title: 'kept' } } },
+      children: [
+        { type: 'Input', name: 'id', defaultValue: 'typed' },
+        { type: 'Input', name: 'todo.title', defaultValue: 'typed title' },
+        { type: 'Input', name: 'todo.done', defaultValue: 'no' },
+        { type: 'Button', label: 'Save', submit: true },
+      ],
+    } as WidgetNode);
+    await settle(el);
+    const logs: string[] = [];
+    el.addEventListener('chatkit-widget-log', (e) => logs.push((e as CustomEvent).detail.message));
+    (root.querySelector('button.btn') as HTMLButtonElement).click();
+    expect(host.calls[0].action.payload).to.deep.equal({ id: 'fixed', todo: { title: 'kept', done: 'no' } });
+    expect(logs.length).to.equal(2);
+    expect(logs[0]).to.contain('"id"');
+  });
+
+  it('blocks submission on required/pattern with visible messages', async () => {
+    const { root, el, host } = await mount({
+      type: 'Form',
+      onSubmitAction: { type: 'save' },
+      children: [
+        { type: 'Input', name: 'amount', required: true, pattern: '^[0-9]+$' },
+        { type: 'Textarea', name: 'code', pattern: '[a-z]+' },
+        { type: 'RadioGroup', name: 'cat', required: true, options: [{ label: 'A', value: 'a' }] },
+        { type: 'Button', label: 'Save', submit: true },
+      ],
+    } as WidgetNode);
+    await settle(el);
+    const submit = root.querySelector('button.btn') as HTMLButtonElement;
+    submit.click();
+    expect(host.calls.length).to.equal(0);
+    const amount = root.querySelector('input[name="amount"]') as HTMLInputElement;
+    expect(amount.getAttribute('aria-invalid')).to.equal('true');
+    const messages = Array.from(root.querySelectorAll('.field-error')).map((e) => e.textContent);
+    expect(messages.filter((m) => m).length).to.equal(2);
+    expect(root.querySelector('.field-error')!.getBoundingClientRect().height).to.be.greaterThan(0);
+
+    type(amount, '12x');
+    (root.querySelector('textarea') as HTMLTextAreaElement).value = 'ABC';
+    (root.querySelector('input[type="radio"]') as HTMLInputElement).click();
+    submit.click();
+    expect(host.calls.length).to.equal(0);
+    expect((root.querySelector('textarea') as HTMLTextAreaElement).getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
+
+    type(amount, '12');
+    (root.querySelector('textarea') as HTMLTextAreaElement).value = 'abc';
+    submit.click();
+    expect(host.calls.length).to.equal(1);
+    expect(host.calls[0].action.payload).to.deep.equal({ amount: '12', code: 'abc', cat: 'a' });
+  });
+
+  it('submits with Enter in an Input', async () => {
+    const { root, el, host } = await mount({
+      type: 'Form',
+      onSubmitAction: { type: 'search' },
+      children: [{ type: 'Input', name: 'q' }],
+    } as WidgetNode);
+    await settle(el);
+    const q = root.querySelector('input') as HTMLInputElement;
+    type(q, 'cats');
+    q.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(host.calls.length).to.equal(1);
+    expect(host.calls[0].action).to.deep.include({ type: 'search', payload: { q: 'cats' } });
+  });
+
+  it('merges form values into buttons and onChange actions inside the form too', async () => {
+    const { root, el, host } = await mount({
+      type: 'Form',
+      children: [
+        { type: 'Input', name: 'q', defaultValue: 'x' },
+        {
+          type: 'Select',
+          name: 's',
+          onChangeAction: { type: 'changed' },
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+        },
+        { type: 'Button', label: 'Other', onClickAction: { type: 'other', payload: { n: 1 } } },
+      ],
+    } as WidgetNode);
+    await settle(el);
+    const select = root.querySelector('select') as HTMLSelectElement;
+    select.value = 'b';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    (root.querySelector('button.btn') as HTMLButtonElement).click();
+    expect(host.calls.map((c) => [c.action.type, c.action.payload, c.loading])).to.deep.equal([
+      ['changed', { q: 'x', s: 'b' }, 'none'],
+      ['other', { n: 1, q: 'x', s: 'b' }, 'self'],
+    ]);
+  });
+
+  it('controls: Input types/placeholder/size, Textarea rows and autoResize, Select search beyond 15 options, DatePicker min/max, clearable', async () => {
+    const options = Array.from({ length: 16 }, (_, i) => ({
+      value: `v${i}`,
+      label: `Option ${i}`,
+      disabled: i === 3,
+    }));
+    const { root, el } = await mount({
+      type: 'Card',
+      children: [
+        {
+          type: 'Input',
+          name: 'e',
+          inputType: 'email',
+          placeholder: 'you@x',
+          size: 'lg',
+          pill: true,
+          variant: 'soft',
+        },
+        { type: 'Textarea', name: 't', rows: 2, autoResize: true, maxRows: 4 },
+        { type: 'Select', name: 's', options, clearable: true, defaultValue: 'v1' },
+        {
+          type: 'DatePicker',
+          name: 'd',
+          min: '2026-01-01T00:00:00',
+          max: '2026-12-31',
+          clearable: true,
+          defaultValue: '2026-03-04',
+        },
+      ],
+    });
+    await settle(el);
+    const input = root.querySelector('input[name="e"]') as HTMLInputElement;
+    expect(input.type).to.equal('email');
+    expect(input.placeholder).to.equal('you@x');
+    expect(getComputedStyle(input).height).to.equal('40px');
+    expect(getComputedStyle(input).borderTopLeftRadius).to.equal('9999px');
+    const ta = root.querySelector('textarea') as HTMLTextAreaElement;
+    expect(ta.rows).to.equal(2);
+    const h0 = ta.getBoundingClientRect().height;
+    type(ta, 'a\nb\nc\nd\ne\nf\ng\nh');
+    const h1 = ta.getBoundingClientRect().height;
+    expect(h1).to.be.greaterThan(h0);
+    expect(h1).to.be.lessThan(4 * parseFloat(getComputedStyle(ta).lineHeight) + 30);
+    const search = root.querySelector('input[type="search"]') as HTMLInputElement;
+    expect(search).to.not.equal(null);
+    const select = root.querySelector('select') as HTMLSelectElement;
+    expect(select.value).to.equal('v1');
+    expect(select.options[4].disabled).to.equal(true);
+    search.value = 'Option 1';
+    search.dispatchEvent(new Event('input'));
+    expect(Array.from(select.options).filter((o) => !o.hidden).length).to.equal(1 + 7);
+    (root.querySelector('.select-row .clear') as HTMLButtonElement).click();
+    expect(select.value).to.equal('');
+    const date = root.querySelector('input[type="date"]') as HTMLInputElement;
+    expect([date.value, date.min, date.max]).to.deep.equal(['2026-03-04', '2026-01-01', '2026-12-31']);
+  });
+});
