@@ -79,21 +79,19 @@ function parseRule(entry: string): Rule | null {
  */
 export function createOriginMatcher(entries: readonly string[]): (origin: string) => OriginMatch {
   const rules = entries.map(parseRule).filter((rule): rule is Rule => rule !== null);
+  const fallback: OriginMatch = rules.some((rule) => rule.kind === 'any') ? 'any' : 'none';
   return (origin) => {
     let url: URL;
     try {
       url = new URL(origin);
     } catch {
-      return 'none';
+      // `null` (sandboxed frames, file: pages) and garbage: only `*` lets them in.
+      return fallback;
     }
     // `new URL` accepts paths and credentials; an Origin header never has them, so reject such values.
-    if (url.origin === 'null' || url.origin !== origin.toLowerCase().replace(/\/$/, '')) {
-      return rules.some((rule) => rule.kind === 'any') ? 'any' : 'none';
-    }
-    let any = false;
+    if (url.origin === 'null' || url.origin !== origin.toLowerCase().replace(/\/$/, '')) return fallback;
     for (const rule of rules) {
-      if (rule.kind === 'any') any = true;
-      else if (rule.kind === 'exact' && rule.origin === url.origin) return 'exact';
+      if (rule.kind === 'exact' && rule.origin === url.origin) return 'exact';
       else if (
         rule.kind === 'suffix' &&
         url.protocol === rule.protocol &&
@@ -104,7 +102,7 @@ export function createOriginMatcher(entries: readonly string[]): (origin: string
         return 'exact';
       }
     }
-    return any ? 'any' : 'none';
+    return fallback;
   };
 }
 
