@@ -97,7 +97,9 @@ describe('<chatkit-markdown> incremental streaming', () => {
     expect(after.content).to.equal('""');
     expect(after.display).to.equal('inline-block');
 
-    await setProps(el, { text: 'Run this:\n\n```py\nprint("hi")\nfor i in range(3): pass\n```\n\nDone **now**' });
+    await setProps(el, {
+      text: 'Run this:\n\n```py\nprint("hi")\nfor i in range(3): pass\n```\n\nDone **now**',
+    });
     code = el.shadowRoot!.querySelector('[part~="code-block"]')!;
     expect(code.querySelector('code')?.textContent).to.equal('print("hi")\nfor i in range(3): pass');
     expect(code.closest('.block')!.classList.contains('block--tail')).to.equal(false);
