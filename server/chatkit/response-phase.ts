@@ -159,7 +159,14 @@ export async function* runResponsePhase<C extends RequestContext>(
   };
 
   try {
-    const options = await host.getStreamOptions(thread, context);
+    let options: StreamOptions;
+    try {
+      options = await host.getStreamOptions(thread, context);
+    } catch (error) {
+      finished = true;
+      yield errorEventFor(error, host.logger);
+      return;
+    }
     yield toWire({ type: 'stream_options', stream_options: { allow_cancel: options.allow_cancel } });
     while (!signal.aborted) {
       let event: ThreadStreamEvent;

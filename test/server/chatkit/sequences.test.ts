@@ -13,7 +13,8 @@ import type {
   WidgetItem,
   WidgetRoot,
 } from '../../../src/protocol/types.js';
-import { collect, example, makeServer, normalize } from './helpers.js';
+import { parseTimestamp } from '../../../src/protocol/time.js';
+import { collect, example, makeServer, normalize, steppingClock } from './helpers.js';
 
 type Sequence = { request: any; events: ThreadStreamEvent[] };
 
@@ -237,5 +238,44 @@ describe('protocol sequences', () => {
       throw new Error('model exploded');
     });
     expect(logger.errors).toHaveLength(1);
+  });
+});
+
+describe('cancellation sequence', () => {
+  it('reproduces cancellation.json: events before the disconnect, the items afterwards, the hidden note', async () => {
+    const recorded = example('sequences/cancellation.json');
+    const before = recorded.events_received_before_disconnect as ThreadStreamEvent[];
+    const expectedItems = recorded['items.list_after_cancel_(asc)'];
+    const made = makeServer({
+      // The recorded user message's instant (naive local time), so the stored order matches the recording.
+      clock: steppingClock(parseTimestamp('2026-05-19T14:03:11.080329')),
+      respond: async function* (_thread, _input, ctx) {
+        yield* replay(responderEvents({ request: recorded.request, events: before }));
+        // The model keeps "thinking" until the client goes away.
+        await new Promise((_resolve, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+        );
+      },
+    });
+    cleanup = made.cleanup;
+    await made.store.saveThread(thread('thr_91e5a7c4'), user);
+    for (const item of expectedItems.data.slice(0, 2))
+      await made.store.addThreadItem('thr_91e5a7c4', item, user);
+    const result = await made.server.process(recorded.request, user);
+    if (result.kind !== 'stream') throw new Error('expected a stream');
+    const received: ThreadStreamEvent[] = [];
+    for await (const event of result.events) {
+      received.push(event);
+      if (received.length === before.length) break; // the client disconnects
+    }
+    expect(normalize(received)).toEqual(normalize(before));
+    const listed = await made.server.process(
+      { type: 'items.list', params: { thread_id: 'thr_91e5a7c4', order: 'asc' } },
+      user,
+    );
+    expect(normalize(listed.kind === 'json' && listed.body)).toEqual(normalize(expectedItems));
+    const stored = await made.store.loadThreadItems('thr_91e5a7c4', { limit: 10, order: 'desc' }, user);
+    const notes = stored.data.filter((item) => item.type === 'sdk_hidden_context');
+    expect(notes.map(normalize)).toEqual(recorded.persisted_but_never_sent.map(normalize));
   });
 });
