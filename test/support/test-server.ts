@@ -25,6 +25,10 @@ import { createScriptedResponder } from '../../server/responders/scripted.js';
 export interface TestServerOptions extends Omit<StartServerOptions, 'logger'> {
   /** Extra environment variables (merged over the test defaults). */
   env?: Record<string, string>;
+  /** The default user of the helpers (default: a fresh random id). */
+  user?: string;
+  /** Use this data directory (and keep it on close) instead of a fresh temporary one: restart tests. */
+  dataDir?: string;
 }
 
 /** A running test server with request helpers. */
@@ -69,7 +73,7 @@ export async function readEvents(response: Response): Promise<ThreadStreamEvent[
 
 /** Starts the server; call `close()` in `afterAll`/`afterEach` (it also deletes the temporary directory). */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'chatkit-test-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'chatkit-test-')));
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -78,7 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     CHATKIT_DEMO_PORT: 'off',
     ...options.env,
   });
-  const { env: _env, ...startOptions } = options;
+  const { env: _env, dataDir: _dataDir, user: _user, ...startOptions } = options;
   const running = await startServer(config, {
     hooks: { respond: createScriptedResponder({ delayMs: 0 }) },
     demoDir: null,
@@ -87,7 +91,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...startOptions,
     logger: createLogger(config.logLevel),
   });
-  const user = randomUserId();
+  const user = options.user ?? randomUserId();
 
   const post: TestServer['post'] = (body, init = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
@@ -124,7 +128,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       await running.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
