@@ -17,6 +17,7 @@ import type {
   ThreadItem,
   ThreadMetadata,
   ThreadStreamEvent,
+  WidgetItem,
   WidgetRoot,
   WorkflowItem,
   WorkflowSummary,
@@ -42,6 +43,11 @@ export class AgentContext<C extends RequestContext = RequestContext> {
     /** The server's response context (store, ids, clock, signal, event builders). */
     readonly response: ResponseContext<C>,
     private readonly sink: (event: ThreadStreamEvent) => void,
+    /**
+     * Scratch space shared by every tool of the turn (parallel calls included), e.g. to serialise work on
+     * a shared widget or remember what was already shown in this turn.
+     */
+    readonly turnState: Map<string, unknown> = new Map(),
   ) {}
 
   /** The thread being answered; mutate it to change title/status/private metadata. */
@@ -92,15 +98,27 @@ export class AgentContext<C extends RequestContext = RequestContext> {
     widget: WidgetRoot | AsyncIterable<WidgetRoot>,
     options: { copyText?: string | null; id?: string } = {},
   ): Promise<string> {
+    const item = await this.streamWidgetItem(widget, options);
+    return item.id;
+  }
+
+  /** Like {@link streamWidget}, returning the final widget item as sent in `thread.item.done`. */
+  async streamWidgetItem(
+    widget: WidgetRoot | AsyncIterable<WidgetRoot>,
+    options: { copyText?: string | null; id?: string } = {},
+  ): Promise<WidgetItem> {
     this.closeWorkflowForVisibleItem();
     const id = options.id ?? this.response.generateId('message');
+    let final: WidgetItem | null = null;
     for await (const event of this.response.streamWidget(widget, {
       id,
       copyText: options.copyText ?? null,
     })) {
+      if (event.type === 'thread.item.done' && event.item.type === 'widget') final = event.item;
       this.emit(event);
     }
-    return id;
+    if (!final) throw new Error('streamWidget produced no final widget item');
+    return final;
   }
 
   /** Replaces a stored item in place (`thread.item.replaced`, persisted by the server). */
@@ -133,7 +151,7 @@ export class AgentContext<C extends RequestContext = RequestContext> {
     if (!this.workflow) this.startWorkflow();
     const workflow = this.workflow as WorkflowItem;
     const index = workflow.workflow.tasks.length;
-    workflow.workflow.tasks.push(task);
+    workflow.workflow.tasks.push(structuredClone(task));
     this.emit(
       this.response.events.updated(workflow.id, { type: 'workflow.task.added', task_index: index, task }),
     );
@@ -176,7 +194,7 @@ export class AgentContext<C extends RequestContext = RequestContext> {
       duration: Math.max(0, Math.round((Date.now() - this.workflowStartedAt) / 1000)),
     };
     workflow.workflow.expanded = options.expanded ?? false;
-    this.emit(this.response.events.done(workflow));
+    this.emit(this.response.events.done(structuredClone(workflow)));
   }
 
   /** A visible item closes the workflow first, as the Agents bridge does (§8.13). */

@@ -14,25 +14,52 @@ import { isLiveTodoCard, todoCard, todoCopyText, todoSnapshot } from './todo-wid
 /** How many recent items are searched for older todo cards to collapse. */
 const COLLAPSE_SCAN = 50;
 
+/** Turn-state key: the todo cards shown earlier in this turn (not necessarily stored yet). */
+const SHOWN_KEY = 'todo.shownCards';
+/** Turn-state key: the tail of the chain that serialises card updates of parallel tool calls. */
+const CHAIN_KEY = 'todo.chain';
+
 /** Collapses the live todo cards of the thread into snapshot notes (persisted `thread.item.replaced`). */
-export async function collapseOlderTodoCards(ctx: AgentContext, exceptId?: string): Promise<void> {
+export async function collapseOlderTodoCards(ctx: AgentContext): Promise<void> {
   const page = await ctx.store.loadThreadItems(
     ctx.thread.id,
     { limit: COLLAPSE_SCAN, order: 'desc' },
     ctx.context,
   );
-  for (const item of page.data) {
-    if (!isLiveTodoCard(item) || item.id === exceptId) continue;
-    ctx.replaceItem({ ...item, widget: todoSnapshot(item) } satisfies WidgetItem);
-  }
+  const shown = (ctx.turnState.get(SHOWN_KEY) as WidgetItem[] | undefined) ?? [];
+  const candidates = new Map<string, WidgetItem>();
+  for (const item of [...page.data, ...shown]) if (isLiveTodoCard(item)) candidates.set(item.id, item);
+  for (const item of candidates.values()) ctx.replaceItem({ ...item, widget: todoSnapshot(item) });
+  ctx.turnState.set(SHOWN_KEY, []);
 }
 
-/** Shows the current todo card as a new item, collapsing older ones first. */
+/**
+ * Shows the current todo card as a new item, collapsing older ones first. Parallel tool calls take turns
+ * (a chain in the turn state), so the last card shown has every change and only it stays live.
+ */
 export async function showTodoCard(ctx: AgentContext, repo: TodoRepository): Promise<Todo[]> {
-  const todos = await repo.list(ctx.context.userId);
-  await collapseOlderTodoCards(ctx);
-  await ctx.streamWidget(todoCard(todos), { copyText: todoCopyText(todos) });
-  return todos;
+  const previous = (ctx.turnState.get(CHAIN_KEY) as Promise<unknown> | undefined) ?? Promise.resolve();
+  const run = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const todos = await repo.list(ctx.context.userId);
+      await collapseOlderTodoCards(ctx);
+      const widget = todoCard(todos);
+      const copyText = todoCopyText(todos);
+      const id = await ctx.streamWidget(widget, { copyText });
+      const item: WidgetItem = {
+        id,
+        thread_id: ctx.thread.id,
+        created_at: ctx.response.now(),
+        type: 'widget',
+        widget,
+        copy_text: copyText,
+      };
+      ctx.turnState.set(SHOWN_KEY, [item]);
+      return todos;
+    });
+  ctx.turnState.set(CHAIN_KEY, run);
+  return run;
 }
 
 const summary = (todos: readonly Todo[]) =>
