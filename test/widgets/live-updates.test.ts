@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import type { WidgetNode } from '../../src/protocol/types.js';
+import type { WidgetNode, WidgetRoot } from '../../src/protocol/types.js';
 import { applyItemUpdate } from '../../src/protocol/apply-update.js';
 import { mount, settle } from './helpers.js';
 import { describe, it } from './mocha.js';
 
-const form = (title: string, extra: WidgetNode[] = [], def = ''): WidgetNode => ({
+const form = (title: string, extra: WidgetNode[] = [], def = ''): WidgetRoot => ({
   type: 'Card',
   asForm: true,
   children: [
@@ -102,7 +102,7 @@ describe('live updates', () => {
   });
 
   it('keyed lists move rows instead of re-creating them', async () => {
-    const rows = (keys: string[]): WidgetNode => ({
+    const rows = (keys: string[]): WidgetRoot => ({
       type: 'ListView',
       children: keys.map((k) => ({ type: 'ListViewItem', key: k, children: [{ type: 'Text', value: k }] })),
     });
