@@ -100,7 +100,7 @@ export async function prepareStream<C extends RequestContext>(
       );
       return stream(async function* (signal) {
         yield* respondTo(thread, signal, (ctx) =>
-          prepend(ctx.events.replaced(answered), server.respond(thread, null, ctx)),
+          prepend(ctx.events.replaced(answered), () => server.respond(thread, null, ctx)),
         );
       });
     }
@@ -145,9 +145,10 @@ function responsePhase<C extends RequestContext>(
   return runResponsePhase(server, { thread, context, signal, produce: () => produce(ctx) });
 }
 
-async function* prepend(first: ThreadStreamEvent, rest: AsyncIterable<ThreadStreamEvent>) {
+/** Yields `first`, then the responder's events; the responder starts only after `first` was persisted. */
+async function* prepend(first: ThreadStreamEvent, rest: () => AsyncIterable<ThreadStreamEvent>) {
   yield first;
-  yield* rest;
+  yield* rest();
 }
 
 /** Loads every referenced attachment up front, so a bad id is a 404 before the stream starts. */

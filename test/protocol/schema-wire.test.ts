@@ -55,3 +55,29 @@ describe('toWire (§0, §3, §6.6)', () => {
     expect(value).toEqual(copy);
   });
 });
+
+describe('toWire applies the thread and attachment rules only where the protocol puts them', () => {
+  it('forces metadata on thread events and thread pages, not on look-alikes in free-form data', () => {
+    const lookAlike = { id: 'x', created_at: 'y', status: { type: 'active' }, metadata: { kept: true } };
+    const event = {
+      type: 'thread.updated',
+      thread: {
+        id: 'thr_1',
+        created_at: 't',
+        status: { type: 'active' },
+        metadata: { secret: 1 },
+        items: { data: [], has_more: false },
+      },
+    };
+    expect(toWire(event).thread.metadata).toEqual({});
+    const page = { data: [{ ...lookAlike, metadata: { secret: 1 } }], has_more: false };
+    expect(toWire(page).data[0].metadata).toEqual({});
+    const effect = { type: 'client_effect', name: 'n', data: { row: lookAlike } };
+    expect(toWire(effect)).toEqual(effect);
+    const call = {
+      type: 'client_tool_call',
+      arguments: { file: { type: 'file', mime_type: 'x', metadata: { kept: 1 } } },
+    };
+    expect(toWire(call)).toEqual(call);
+  });
+});
