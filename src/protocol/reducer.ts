@@ -243,17 +243,18 @@ export function mergeHistoryPage(
 /** Options of {@link reconcileNewest}. */
 export interface ReconcileOptions {
   /**
-   * Keep local assistant messages with text that come after everything the server returned (a partial
-   * answer the server has not stored yet, e.g. right after a dropped connection). @defaultValue false
+   * Ids of items that were still streaming when the stream broke off. Those that are assistant messages
+   * with text and that the server does not have yet stay at the end (the partial answer stays visible
+   * until the server stores its copy). @defaultValue none
    */
-  keepUnsyncedTail?: boolean;
+  keepUnsynced?: ReadonlySet<string>;
 }
 
 /**
  * Reconciles the local items with a fresh `items.list` page in `desc` order (the newest items), e.g. after
  * a dropped connection or while waiting for a reloaded thread's answer. The page is the truth for its time
  * window: local items inside it are replaced, local items newer than its oldest item that the server does
- * not have are dropped (unless `keepUnsyncedTail` keeps a partial answer), and older local history is
+ * not have are dropped (unless `keepUnsynced` keeps a partial answer), and older local history is
  * kept. If the page does not overlap the local items at all, it replaces them.
  */
 export function reconcileNewest(
@@ -267,38 +268,44 @@ export function reconcileNewest(
     const local = byId.get(item.id);
     return local && JSON.stringify(local) === JSON.stringify(item) ? local : item;
   });
-  const tail = options.keepUnsyncedTail ? unsyncedTail(state, newest) : [];
+  const tail = options.keepUnsynced ? unsyncedTail(state, newest, options.keepUnsynced) : [];
   const oldest = newest[0];
   const index = oldest ? indexOfItem(state, oldest.id) : -1;
   if (page.has_more && oldest && index !== -1) {
     const incoming = new Set(newest.map((item) => item.id));
     const kept = state.items.slice(0, index).filter((item) => !incoming.has(item.id));
-    return { ...state, items: [...kept, ...newest, ...tail], optimisticId: null };
+    return { ...state, items: appendMissing([...kept, ...newest], tail), optimisticId: null };
   }
   if (page.has_more && !oldest) return state;
   const { beforeCursor: _cursor, ...rest } = state;
   return {
     ...rest,
-    items: [...newest, ...tail],
+    items: appendMissing(newest, tail),
     optimisticId: null,
     hasMoreBefore: page.has_more,
     ...(page.has_more && page.after ? { beforeCursor: page.after } : {}),
   };
 }
 
-/** Local assistant messages with text after the newest item the server also has, and unknown to it. */
-function unsyncedTail(state: ThreadState, server: readonly ThreadItem[]): ThreadItem[] {
+function appendMissing(items: ThreadItem[], tail: readonly ThreadItem[]): ThreadItem[] {
+  const present = new Set(items.map((item) => item.id));
+  return [...items, ...tail.filter((item) => !present.has(item.id))];
+}
+
+/** The `keep` items the server lacks that are assistant messages with text, in local order. */
+function unsyncedTail(
+  state: ThreadState,
+  server: readonly ThreadItem[],
+  keep: ReadonlySet<string>,
+): ThreadItem[] {
   const serverIds = new Set(server.map((item) => item.id));
-  let lastShared = -1;
-  state.items.forEach((item, index) => {
-    if (serverIds.has(item.id)) lastShared = index;
-  });
-  return state.items
-    .slice(lastShared + 1)
-    .filter(
-      (item) =>
-        item.type === 'assistant_message' && item.content.some((part) => (part.text ?? '').trim() !== ''),
-    );
+  return state.items.filter(
+    (item) =>
+      keep.has(item.id) &&
+      !serverIds.has(item.id) &&
+      item.type === 'assistant_message' &&
+      item.content.some((part) => (part.text ?? '').trim() !== ''),
+  );
 }
 
 /**

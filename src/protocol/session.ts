@@ -122,7 +122,7 @@ export function createSession(options: SessionOptions): ChatSession {
     log,
     reportError,
     threadChanged,
-    refetch: (signal, keepUnsyncedTail) => refetch(signal, keepUnsyncedTail),
+    refetch: (signal, keepUnsynced) => refetch(signal, keepUnsynced),
   });
 
   /** Enqueues a streaming job bound to the current epoch; resolves when it (and tool follow-ups) finish. */
@@ -133,7 +133,7 @@ export function createSession(options: SessionOptions): ChatSession {
     return runner.enqueue(build, epoch.signal, signal);
   }
 
-  async function refetch(signal: AbortSignal, keepUnsyncedTail = false): Promise<void> {
+  async function refetch(signal: AbortSignal, keepUnsynced?: ReadonlySet<string>): Promise<void> {
     const threadId = thread.thread?.id;
     if (!threadId) return;
     const startedStreams = runner.streamCount();
@@ -147,7 +147,10 @@ export function createSession(options: SessionOptions): ChatSession {
     // A stream that started meanwhile is fresher than this snapshot; the thread may have changed too.
     if (signal.aborted || thread.thread?.id !== threadId || runner.streamCount() !== startedStreams) return;
     if (runner.isStreaming()) return;
-    update((state) => ({ ...reconcileNewest(state, page, { keepUnsyncedTail }), thread: threadMeta(meta) }));
+    update((state) => ({
+      ...reconcileNewest(state, page, keepUnsynced ? { keepUnsynced } : {}),
+      thread: threadMeta(meta),
+    }));
   }
 
   async function loadThread(threadId: string, signal?: AbortSignal): Promise<void> {

@@ -46,8 +46,8 @@ export interface StreamRunnerDeps {
   log(name: string, data?: Record<string, unknown>): void;
   reportError(error: ChatKitClientError): void;
   threadChanged(threadId: string | null): void;
-  /** Re-reads the thread after an abnormal end. `keepUnsyncedTail` keeps the partial answer shown. */
-  refetch(signal: AbortSignal, keepUnsyncedTail: boolean): Promise<void>;
+  /** Re-reads the thread after an abnormal end; `keepUnsynced` (the pending ids) keeps a partial answer. */
+  refetch(signal: AbortSignal, keepUnsynced?: ReadonlySet<string>): Promise<void>;
 }
 
 /** The serial stream queue. */
@@ -169,6 +169,7 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
         return null;
       }
       const clientError = toClientError(error, CLIENT_ERROR_CODES.interrupted);
+      const unsynced = deps.getThread().pending;
       const retryItemId =
         turnMessageId ??
         (request.type === 'threads.create' ? undefined : lastUserMessageId(deps.getThread()));
@@ -186,7 +187,7 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
       hooks.onResponseEnd?.();
       // §9 "Abrupt end": refetch so the list matches what the server stored.
       if (deps.getThread().thread) {
-        await deps.refetch(epoch, true).catch((refetchError: unknown) => {
+        await deps.refetch(epoch, unsynced).catch((refetchError: unknown) => {
           if (!isAbortError(refetchError)) deps.log('refetch.failed', { message: String(refetchError) });
         });
       }
