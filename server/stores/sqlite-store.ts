@@ -14,6 +14,8 @@
  *
  * @module
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseTimestamp } from '../../src/protocol/time.js';
 import type { Page, ThreadItem, ThreadMetadata } from '../../src/protocol/types.js';
@@ -22,7 +24,10 @@ import { NotFoundError } from './store.js';
 
 /** Options of {@link SqliteStore}. */
 export interface SqliteStoreOptions {
-  /** The database file, e.g. `<CHATKIT_DATA_DIR>/chatkit.db`; `:memory:` for a throwaway database. */
+  /**
+   * The database file, e.g. `<CHATKIT_DATA_DIR>/chatkit.db` (its directory is created when missing);
+   * `:memory:` for a throwaway database.
+   */
   path: string;
 }
 
@@ -76,6 +81,8 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
   private readonly sql;
 
   constructor(options: SqliteStoreOptions) {
+    if (options.path !== ':memory:' && options.path !== '')
+      mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
