@@ -165,6 +165,7 @@ export async function startServer(
   const demoSite = config.demoPort !== null && demoDir ? createDemoSiteHolder() : null;
   const demoPort = demoSite ? await listen(demoSite.server, config.demoPort ?? 0, config.host) : null;
 
+  const crossOriginUrl = demoPort !== null ? `http://${browsableHost(config.host)}:${demoPort}` : null;
   const app = createApp({
     server: chatkit,
     branding: config.branding,
@@ -181,12 +182,13 @@ export async function startServer(
     attachments: chatkit.attachmentStore === attachmentStore ? { store: attachmentStore, tokens } : undefined,
     demoDir: demoDir ?? undefined,
     distDir: distDir ?? undefined,
+    crossOriginDemo:
+      crossOriginUrl !== null && demoPort !== null ? { url: crossOriginUrl, port: demoPort } : null,
   });
   const httpServer = createServer(app);
   const port = await listen(httpServer, config.port, config.host);
   const url = `http://${browsableHost(config.host)}:${port}`;
   listeningUrl = url;
-  const crossOriginUrl = demoPort !== null ? `http://${browsableHost(config.host)}:${demoPort}` : null;
   if (demoSite && demoDir) demoSite.use(createDemoSiteApp({ demoDir, apiOrigin: url, logger }));
 
   let closing: Promise<void> | null = null;

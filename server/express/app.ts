@@ -52,6 +52,8 @@ export interface CreateAppOptions<C extends RequestContext = RequestContext> {
   demoDir?: string;
   /** Directory of the built element (dist/); omitted = no bundle routes. */
   distDir?: string;
+  /** Where the second-origin demo site listens, announced at `GET /api/demo` for the demo index page. */
+  crossOriginDemo?: { url: string; port: number } | null;
   /** Extra origins demo pages may load scripts from / connect to (CSP). */
   scriptOrigins?: readonly string[];
   connectOrigins?: readonly string[];
@@ -113,6 +115,13 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
       }),
     );
   }
+  app.get('/api/demo', (_req, res) => {
+    const demo = options.crossOriginDemo ?? null;
+    res
+      .set('Cache-Control', 'no-cache')
+      .json({ crossOriginUrl: demo?.url ?? null, crossOriginPort: demo?.port ?? null });
+  });
+
   app.use(
     '/chatkit',
     createChatKitRouter(options.server, {

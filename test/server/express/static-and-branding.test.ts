@@ -134,6 +134,12 @@ describe('second-origin demo site', () => {
     expect(csp).toContain(`script-src 'self' ${server.url}`);
     expect(csp).toContain(`connect-src 'self' ${server.url}`);
 
+    const announced = await (await fetch(`${server.url}/api/demo`)).json();
+    expect(announced).toEqual({
+      crossOriginUrl: server.crossOriginUrl,
+      crossOriginPort: Number(new URL(server.crossOriginUrl!).port),
+    });
+
     // By default the API accepts the demo's second origin (and only because it is this server's own).
     const preflight = await fetch(`${server.url}/chatkit`, {
       method: 'OPTIONS',
