@@ -1,6 +1,6 @@
 /**
- * Registers `<chatkit-chat>` and its internal elements (`chatkit-*`), plus the markdown and widget
- * renderers. This is the entry of the drop-in bundle (dist/chatkit-chat.js); importing the classes from
+ * Registers `<chatkit-chat>` and its always-needed internal elements (`chatkit-*`); the markdown and widget
+ * renderers, the history panel and the structured-input form are defined on demand (element/lazy-elements.ts). This is the entry of the drop-in bundle (dist/chatkit-chat.js); importing the classes from
  * `index.ts` defines nothing.
  *
  * @module
@@ -8,9 +8,7 @@
 import { ChatkitChat } from './element/chatkit-chat.component.js';
 import { ChatkitComposer } from './element/composer.component.js';
 import { ChatkitHeader } from './element/header.component.js';
-import { ChatkitHistory } from './element/history.component.js';
 import { ChatkitStartScreen } from './element/start-screen.component.js';
-import { ChatkitStructuredInput } from './element/structured-input.component.js';
 import { ChatkitThread } from './element/thread.component.js';
 
 /** Defines a tag once (a second copy of the bundle on the page must not throw). */
@@ -21,9 +19,7 @@ function define(tag: string, ctor: CustomElementConstructor): void {
 define('chatkit-header', ChatkitHeader);
 define('chatkit-composer', ChatkitComposer);
 define('chatkit-thread', ChatkitThread);
-define('chatkit-history', ChatkitHistory);
 define('chatkit-start-screen', ChatkitStartScreen);
-define('chatkit-structured-input', ChatkitStructuredInput);
 define('chatkit-chat', ChatkitChat);
 
 export { ChatkitChat };

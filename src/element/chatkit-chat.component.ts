@@ -23,6 +23,7 @@ import { chatStyles } from './chatkit-chat.styles.js';
 import { ColorSchemeController } from './color-scheme-controller.js';
 import type { ChatComposerHandle } from './composer-handle.js';
 import { LauncherController } from './launcher-controller.js';
+import { ensureElement } from './lazy-elements.js';
 import { DEFAULT_ITEM_ACTIONS, type ChatkitChatOptions } from './options.js';
 import { SessionController } from './session-controller.js';
 import { sharedStyles } from './shared.styles.js';
@@ -184,6 +185,8 @@ export class ChatkitChat extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // Every answer needs the markdown renderer: fetch it now, while the start screen shows.
+    void ensureElement('chatkit-markdown');
     void this.applyLocale().then(() => {
       if (!this.ready) {
         this.ready = true;
@@ -501,6 +504,8 @@ export class ChatkitChat extends LitElement {
     const last = view.items.at(-1);
     const question =
       last?.type === 'structured_input' && last.status === 'pending' ? (last as StructuredInputItem) : null;
+    if (question) void ensureElement('chatkit-structured-input');
+    if (this.historyOpen) void ensureElement('chatkit-history');
     const showStart = !view.threadId && !view.items.length && view.status !== 'loading';
     const disclaimer = config.disclaimer;
     return html`

@@ -21,6 +21,7 @@ export interface Strings {
   greeting: string;
   copy: string;
   copied: string;
+  copyCode: string;
   feedbackPositive: string;
   feedbackNegative: string;
   feedbackThanks: string;
@@ -80,6 +81,7 @@ export const en: Strings = {
   greeting: 'How can I help you today?',
   copy: 'Copy',
   copied: 'Copied',
+  copyCode: 'Copy code',
   feedbackPositive: 'Good response',
   feedbackNegative: 'Bad response',
   feedbackThanks: 'Thanks for the feedback',

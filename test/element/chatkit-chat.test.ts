@@ -3,6 +3,7 @@ import { describe, it } from './mocha.js';
 import {
   API_URL,
   deep,
+  deepText,
   deepAll,
   FakeChatKit,
   mount,
@@ -103,7 +104,7 @@ describe('<chatkit-chat> attributes', () => {
       () => deepAll(second.el, 'chatkit-thread', '[part~="user-message"]').length === 1,
       'restored',
     );
-    expect(deep(second.el, 'chatkit-thread', '[part~="assistant-message"]')!.textContent).to.contain(
+    expect(deepText(deep(second.el, 'chatkit-thread', '[part~="assistant-message"]'))).to.contain(
       'remember me',
     );
     localStorage.clear();
@@ -168,8 +169,8 @@ describe('<chatkit-chat> methods', () => {
     await sendAndWait(el, 'hello world');
     const log = deep(el, 'chatkit-thread', '[role="log"]')!;
     expect(log.getAttribute('aria-label')).to.equal('Conversation');
-    expect(deep(el, 'chatkit-thread', '[part~="user-message"]')!.textContent).to.contain('hello world');
-    expect(deep(el, 'chatkit-thread', '[part~="assistant-message"]')!.textContent).to.contain(
+    expect(deepText(deep(el, 'chatkit-thread', '[part~="user-message"]'))).to.contain('hello world');
+    expect(deepText(deep(el, 'chatkit-thread', '[part~="assistant-message"]'))).to.contain(
       'You said: hello world',
     );
     expect(server.requests.map((r) => r.type)).to.deep.equal(['threads.create']);
@@ -199,7 +200,7 @@ describe('<chatkit-chat> methods', () => {
     ]);
     await el.setThreadId('thr_a');
     await settle(el);
-    expect(deep(el, 'chatkit-thread', '[part~="user-message"]')!.textContent).to.contain('in A');
+    expect(deepText(deep(el, 'chatkit-thread', '[part~="user-message"]'))).to.contain('in A');
     await el.setThreadId(null);
     await settle(el);
     expect(deep(el, 'chatkit-start-screen')).to.not.equal(null);
@@ -244,7 +245,7 @@ describe('<chatkit-chat> methods', () => {
     });
     await el.fetchUpdates();
     await settle(el);
-    expect(deep(el, 'chatkit-thread', '[data-item-id="late"]')!.textContent).to.contain('arrived later');
+    expect(deepText(deep(el, 'chatkit-thread', '[data-item-id="late"]'))).to.contain('arrived later');
   });
 
   it('setOptions switches locale, header and item actions without remounting', async () => {
@@ -268,6 +269,6 @@ describe('<chatkit-chat> methods', () => {
     expect(deep(el, 'chatkit-header', '[part="title"]')!.textContent).to.equal('Support');
     const actions = deepAll(el, 'chatkit-thread', '[part="item-actions"] button');
     expect(actions.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Copier']);
-    expect(deep(el, 'chatkit-thread', '[part~="user-message"]')!.textContent).to.contain('keep me');
+    expect(deepText(deep(el, 'chatkit-thread', '[part~="user-message"]'))).to.contain('keep me');
   });
 });

@@ -27,6 +27,17 @@ export function deepAll<T extends Element = HTMLElement>(root: Element, ...selec
   return [...(host?.shadowRoot?.querySelectorAll<T>(last) ?? [])] as T[];
 }
 
+/** Text content including the text inside nested shadow roots (markdown renders in its own). */
+export function deepText(node: Node | null): string {
+  if (!node) return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  let text = '';
+  const root = (node as Element).shadowRoot;
+  if (root) for (const child of root.childNodes) text += deepText(child);
+  for (const child of node.childNodes) text += deepText(child);
+  return text;
+}
+
 /** Mounts `<chatkit-chat>` wired to a fresh fake server. */
 export async function mount(
   options: ChatkitChatOptions = {},

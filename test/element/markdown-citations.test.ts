@@ -113,6 +113,16 @@ describe('<chatkit-markdown> citations', () => {
     expect(body(el).querySelector('[part~="citation"]')?.textContent).to.equal('ACME');
   });
 
+  it('keeps its rendered blocks when the host passes an equal, freshly built annotations array', async () => {
+    const el = await mountMarkdown({ text: TEXT, annotations: ANNOTATIONS, streaming: true });
+    const engine = (el as unknown as { engine: object }).engine;
+    await setProps(el, { annotations: structuredClone(ANNOTATIONS), text: `${TEXT} More` });
+    expect((el as unknown as { engine: object }).engine).to.equal(engine);
+    await setProps(el, { annotations: ANNOTATIONS.slice(0, 1) });
+    expect((el as unknown as { engine: object }).engine).not.to.equal(engine);
+    expect(body(el).querySelectorAll('[part~="citation"]').length).to.equal(1);
+  });
+
   it('hides the list with no-sources but keeps the markers', async () => {
     const el = await mountMarkdown({ text: TEXT, annotations: ANNOTATIONS, noSources: true });
     expect(el.shadowRoot!.querySelector('[part~="sources"]')).to.equal(null);

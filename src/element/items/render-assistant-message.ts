@@ -9,6 +9,20 @@ import { html, nothing } from 'lit';
 import type { AssistantMessageItem, ThreadItem } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
 import { uiIcon } from '../ui-icon.js';
+import type { Strings } from '../../i18n/strings.js';
+import type { MarkdownLabels } from '../../markdown/markdown.component.js';
+
+const labelCache = new WeakMap<Strings, MarkdownLabels>();
+
+/** The markdown element's labels in the current language (one object per language, so no re-render). */
+export function markdownLabels(strings: Strings): MarkdownLabels {
+  let labels = labelCache.get(strings);
+  if (!labels) {
+    labels = { copyCode: strings.copyCode, copied: strings.copied, sources: strings.sources };
+    labelCache.set(strings, labels);
+  }
+  return labels;
+}
 
 /** The plain text of an assistant message (all parts). */
 export function assistantText(item: AssistantMessageItem): string {
@@ -85,8 +99,8 @@ export function renderAssistantMessage(item: AssistantMessageItem, rc: ItemRende
       .streaming=${rc.pending}
       .annotations=${annotations}
       .allowedImageDomains=${rc.ctx.view.allowedImageDomains}
-      >${text}</chatkit-markdown
-    >
+      .labels=${markdownLabels(rc.ctx.strings)}
+    ></chatkit-markdown>
     ${renderItemActions(item, text, rc)}
   </article>`;
 }

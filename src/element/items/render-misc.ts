@@ -16,9 +16,11 @@ import type { ItemRenderContext } from './item-context.js';
 import { renderItemActions } from './render-assistant-message.js';
 import { safeUrl } from '../safe-url.js';
 import { uiIcon } from '../ui-icon.js';
+import { ensureElement } from '../lazy-elements.js';
 
 /** Renders a `widget` item. */
 export function renderWidgetItem(item: WidgetItem, rc: ItemRenderContext) {
+  void ensureElement('chatkit-widget');
   return html`<div class="widget-item" data-item-id=${item.id}>
     <chatkit-widget exportparts="widget" .item=${item} .host=${rc.ctx.controller.widgetHost}></chatkit-widget>
     ${renderItemActions(item, item.copy_text ?? '', rc)}

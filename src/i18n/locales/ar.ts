@@ -15,6 +15,7 @@ const ar: Partial<Strings> = {
   greeting: 'كيف يمكنني مساعدتك اليوم؟',
   copy: 'نسخ',
   copied: 'تم النسخ',
+  copyCode: 'نسخ الشيفرة',
   feedbackPositive: 'إجابة جيدة',
   feedbackNegative: 'إجابة سيئة',
   feedbackThanks: 'شكرًا على ملاحظاتك',

@@ -15,6 +15,7 @@ const de: Partial<Strings> = {
   greeting: 'Wie kann ich helfen?',
   copy: 'Kopieren',
   copied: 'Kopiert',
+  copyCode: 'Code kopieren',
   feedbackPositive: 'Gute Antwort',
   feedbackNegative: 'Schlechte Antwort',
   feedbackThanks: 'Danke für das Feedback',

@@ -15,6 +15,7 @@ const es: Partial<Strings> = {
   greeting: '¿En qué puedo ayudarte?',
   copy: 'Copiar',
   copied: 'Copiado',
+  copyCode: 'Copiar código',
   feedbackPositive: 'Buena respuesta',
   feedbackNegative: 'Mala respuesta',
   feedbackThanks: 'Gracias por tu opinión',

@@ -15,6 +15,7 @@ const fr: Partial<Strings> = {
   greeting: 'Comment puis-je vous aider ?',
   copy: 'Copier',
   copied: 'Copié',
+  copyCode: 'Copier le code',
   feedbackPositive: 'Bonne réponse',
   feedbackNegative: 'Mauvaise réponse',
   feedbackThanks: 'Merci pour votre avis',

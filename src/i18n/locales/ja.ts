@@ -15,6 +15,7 @@ const ja: Partial<Strings> = {
   greeting: 'ご用件は何でしょうか？',
   copy: 'コピー',
   copied: 'コピーしました',
+  copyCode: 'コードをコピー',
   feedbackPositive: '良い回答',
   feedbackNegative: '悪い回答',
   feedbackThanks: 'フィードバックありがとうございます',
