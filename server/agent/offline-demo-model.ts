@@ -67,7 +67,8 @@ export function decide(text: string, tools: ReadonlySet<string>, instructions: s
   if (returnsActive) {
     if (START_RETURN.test(request) && /\b(?:want|like|need|start)\b/i.test(request))
       return { calls: [{ name: 'start_return', arguments: {} }] };
-    if (todo) return todo;
+    // While a return is open, plain answers ("drop off", "remove it") belong to it unless todos are named.
+    if (todo && /\b(?:todos?|to-dos?|tasks?)\b/i.test(request)) return todo;
     return { calls: [{ name: 'select_return_option', arguments: { choice: request } }] };
   }
   if (todo) return todo;
