@@ -248,7 +248,7 @@ export function createSession(options: SessionOptions): ChatSession {
           ...(input.quotedText ? { quoted_text: input.quotedText } : {}),
           inference_options: input.inferenceOptions ?? {},
         };
-        update((state) => addOptimisticUserMessage(state, bubble));
+        update((state) => addOptimisticUserMessage(state, bubble), 'streaming');
         const wireInput = {
           content,
           attachments: attachments.map((a) => (typeof a === 'string' ? a : a.id)),
