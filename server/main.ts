@@ -12,6 +12,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createAgentServerHooks } from './agent/create-responder.js';
 import { DiskAttachmentStore } from './chatkit/attachment-store.js';
 import { ChatKitServer } from './chatkit/server.js';
 import type { ChatKitServerOptions } from './chatkit/types.js';
@@ -22,7 +23,6 @@ import { CapabilityTokens, loadOrCreateSecret } from './express/capability-token
 import { createDemoSiteApp } from './express/demo-site.js';
 import type { GetContext } from './express/request-context.js';
 import { createLogger, type Logger } from './logger.js';
-import { createScriptedResponder } from './responders/scripted.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { RequestContext, Store } from './stores/store.js';
 
@@ -72,11 +72,17 @@ export interface RunningServer {
 }
 
 /**
- * The default responder: the scripted one. The agent replaces it when it lands (server/agent), keeping this
- * function as the single switch point.
+ * The default responder: the agent (server/agent) with the demo's todo and returns use cases, on the
+ * configured OpenAI-compatible model or, without a key or base URL, the offline demo model. Its domain
+ * tables live in the thread store's SQLite file (same connection when the store is SQLite). The scripted
+ * responder stays available for tests via `hooks: { respond: createScriptedResponder() }`.
  */
-export function defaultHooks(_deps: HookDependencies): ServerHooks {
-  return { respond: createScriptedResponder() };
+export function defaultHooks(deps: HookDependencies): ServerHooks {
+  const db =
+    deps.store instanceof SqliteStore ? deps.store.db : join(resolve(deps.config.dataDir), 'demo.db');
+  const agent = createAgentServerHooks(deps.config, db);
+  deps.logger.info({ model: agent.model.name, offline: agent.model.offline }, 'agent model');
+  return { respond: agent.respond, action: agent.action, syncAction: agent.syncAction };
 }
 
 /** Opens the store: SQLite under the data directory (PostgreSQL when `DATABASE_URL` is set and supported). */
