@@ -32,7 +32,11 @@ export async function loadBranding(
   const branding: Branding = {};
   branding.name = str(json.name);
   branding.tagline = str(json.tagline);
-  const logo = safeUrl(str(json.logoUrl), 'image');
+  // A relative logo path belongs to the branding server, not to the page that embeds the element.
+  const rawLogo = str(json.logoUrl);
+  const logo = rawLogo
+    ? safeUrl(new URL(rawLogo, new URL(response.url || url, document.baseURI)).href, 'image')
+    : null;
   if (logo) branding.logoUrl = logo;
   const color = str(json.primaryColor);
   if (color && isSafeCssValue(color, 'color')) branding.primaryColor = color;
