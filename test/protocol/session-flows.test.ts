@@ -1,0 +1,384 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { ChatKitClientError } from '../../src/protocol/client-errors.js';
+import { createSession } from '../../src/protocol/session.js';
+import type { ChatSession, SessionOptions, SessionState } from '../../src/protocol/session-types.js';
+import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
+import {
+  deferred,
+  openSse,
+  sendJson,
+  sendSse,
+  startScriptedServer,
+  writeEvents,
+  type Handler,
+  type ScriptedServer,
+} from '../fixtures/sse/scripted-server.js';
+
+const EXAMPLES = new URL('../fixtures/sse/examples/', import.meta.url);
+const load = (path: string): any => JSON.parse(readFileSync(new URL(path, EXAMPLES), 'utf8'));
+const sequence = (name: string): { request: any; events: ThreadStreamEvent[] } =>
+  load(`sequences/${name}.json`);
+const THREAD = { ...load('events/thread.created.json').thread };
+
+let server: ScriptedServer | undefined;
+let session: ChatSession | undefined;
+afterEach(async () => {
+  session?.dispose();
+  await server?.close();
+  server = undefined;
+  session = undefined;
+});
+
+async function setup(handler: Handler, options: Partial<SessionOptions> = {}) {
+  server = await startScriptedServer(handler);
+  const errors: ChatKitClientError[] = [];
+  const logs: string[] = [];
+  const loads: string[] = [];
+  session = createSession({
+    url: server.url,
+    onError: ({ error }) => errors.push(error),
+    onLog: ({ name }) => logs.push(name),
+    onThreadLoadStart: ({ threadId }) => loads.push(`start:${threadId}`),
+    onThreadLoadEnd: ({ threadId }) => loads.push(`end:${threadId}`),
+    ...options,
+  });
+  return { server, session, errors, logs, loads };
+}
+
+function waitForState(s: ChatSession, predicate: (state: SessionState) => boolean): Promise<SessionState> {
+  return new Promise((resolve) => {
+    if (predicate(s.getState())) return resolve(s.getState());
+    const off = s.subscribe((state) => {
+      if (predicate(state)) {
+        off();
+        resolve(state);
+      }
+    });
+  });
+}
+
+function item(id: string, type: 'user_message' | 'assistant_message' = 'assistant_message'): ThreadItem {
+  return type === 'user_message'
+    ? { ...load('items/user_message.json'), id, thread_id: THREAD.id }
+    : {
+        ...load('items/assistant_message.json'),
+        id,
+        thread_id: THREAD.id,
+        content: [{ type: 'output_text', text: id, annotations: [] }],
+      };
+}
+
+/** Serves a stored thread (get_by_id, items.list desc with cursors) and delegates the rest. */
+function storedThread(items: () => ThreadItem[], rest?: Handler): Handler {
+  return async (req, res) => {
+    const { body } = req;
+    if (body.type === 'threads.get_by_id')
+      return sendJson(res, { ...THREAD, items: { data: [], has_more: false } });
+    if (body.type === 'items.list') {
+      const desc = [...items()].reverse();
+      const start = body.params.after ? desc.findIndex((i) => i.id === body.params.after) + 1 : 0;
+      const limit = body.params.limit ?? 20;
+      const data = desc.slice(start, start + limit);
+      const hasMore = start + limit < desc.length;
+      return sendJson(res, { data, has_more: hasMore, ...(hasMore ? { after: data.at(-1)!.id } : {}) });
+    }
+    if (rest) return rest(req, res);
+    sendJson(res, { error: { code: 'unexpected', message: body.type } }, 500);
+  };
+}
+
+describe('session: client tools', () => {
+  it('runs the tool after the stream ends, completes the local item and sends the output exactly once', async () => {
+    const call = sequence('threads.add_user_message.client_tool_call');
+    const output = sequence('threads.add_client_tool_output');
+    const invocations: unknown[] = [];
+    let streamActiveDuringTool: boolean | undefined;
+    const { session, server } = await setup(
+      storedThread(
+        () => [],
+        (req, res) =>
+          sendSse(res, req.body.type === 'threads.add_user_message' ? call.events : output.events),
+      ),
+      {
+        onClientTool: async (invocation) => {
+          invocations.push(invocation);
+          streamActiveDuringTool = session!.getState().streaming;
+          return { rows: [{ id: 'r12', amount: 12400 }] };
+        },
+      },
+    );
+    await session.loadThread(THREAD.id);
+    await session.sendUserMessage({ text: 'Export my refunds' });
+    const toolItem = (call.events.at(-1) as any).item;
+    expect(invocations).toEqual([{ name: toolItem.name, params: toolItem.arguments }]);
+    expect(streamActiveDuringTool).toBe(false);
+    const types = server.requests.map((r) => r.body.type);
+    expect(types.filter((t) => t === 'threads.add_client_tool_output')).toHaveLength(1);
+    expect(server.requests.at(-1)!.body).toEqual({
+      type: 'threads.add_client_tool_output',
+      params: { thread_id: THREAD.id, result: { rows: [{ id: 'r12', amount: 12400 }] } },
+    });
+    const state = session.getState();
+    const local = state.items.find((i) => i.id === toolItem.id);
+    expect(local).toMatchObject({ status: 'completed', output: { rows: [{ id: 'r12', amount: 12400 }] } });
+    expect(state.items.at(-1)!.id).toBe('msg_70d3b5e19a2c');
+    expect(state.status).toBe('idle');
+    // A manual output for the same call is refused: it was already answered.
+    await session.addClientToolOutput({ again: true });
+    expect(server.requests.filter((r) => r.body.type === 'threads.add_client_tool_output')).toHaveLength(1);
+  });
+
+  it('sends { error } when the tool throws, and reports it once', async () => {
+    const call = sequence('threads.add_user_message.client_tool_call');
+    const output = sequence('threads.add_client_tool_output');
+    const { session, server, errors } = await setup(
+      storedThread(
+        () => [],
+        (req, res) =>
+          sendSse(res, req.body.type === 'threads.add_user_message' ? call.events : output.events),
+      ),
+      {
+        onClientTool: () => {
+          throw new Error('Clipboard unavailable');
+        },
+      },
+    );
+    await session.loadThread(THREAD.id);
+    await session.sendUserMessage({ text: 'Copy it' });
+    expect(server.requests.at(-1)!.body).toMatchObject({
+      type: 'threads.add_client_tool_output',
+      params: { result: { error: 'Clipboard unavailable' } },
+    });
+    expect(errors.map((e) => e.code)).toEqual(['client_tool']);
+  });
+
+  it('without a handler, waits for addClientToolOutput', async () => {
+    const call = sequence('threads.add_user_message.client_tool_call');
+    const output = sequence('threads.add_client_tool_output');
+    const { session, server, logs } = await setup(
+      storedThread(
+        () => [],
+        (req, res) =>
+          sendSse(res, req.body.type === 'threads.add_user_message' ? call.events : output.events),
+      ),
+    );
+    await session.loadThread(THREAD.id);
+    await session.sendUserMessage({ text: 'Export' });
+    expect(logs).toContain('client_tool.unhandled');
+    expect(session.getState().status).toBe('idle');
+    await session.addClientToolOutput('done by hand');
+    expect(server.requests.at(-1)!.body).toEqual({
+      type: 'threads.add_client_tool_output',
+      params: { thread_id: THREAD.id, result: 'done by hand' },
+    });
+  });
+});
+
+describe('session: queueing and concurrency', () => {
+  it('queues a widget action behind the current stream but runs sync actions concurrently', async () => {
+    const release = deferred();
+    const widget = load('items/widget.json');
+    const updated = { ...widget, widget: { ...widget.widget, size: 'lg' } };
+    const order: string[] = [];
+    const { session } = await setup(
+      storedThread(
+        () => [widget],
+        async (req, res) => {
+          order.push(`arrive:${req.body.type}`);
+          if (req.body.type === 'threads.add_user_message') {
+            openSse(res);
+            writeEvents(res, sequence('threads.add_user_message.custom_error').events.slice(0, 2));
+            await release.promise;
+            order.push('end:add_user_message');
+            res.end();
+          } else if (req.body.type === 'threads.sync_custom_action') {
+            sendJson(res, { updated_item: updated });
+          } else {
+            sendSse(res, sequence('threads.custom_action').events);
+          }
+        },
+      ),
+    );
+    await session.loadThread(THREAD.id);
+    const sent = session.sendUserMessage({ text: 'hi' });
+    await waitForState(session, (s) => s.allowCancel);
+    const action = session.customAction(
+      { type: 'order.place', payload: { a: 1 }, loadingBehavior: 'self' },
+      widget.id,
+    );
+    const synced = await session.syncCustomAction({ type: 'order.preview', streaming: false }, widget.id);
+    expect(synced).toEqual(updated);
+    expect(session.getState().items.find((i) => i.id === widget.id)).toEqual(updated);
+    release.resolve();
+    await Promise.all([sent, action]);
+    expect(order).toEqual([
+      'arrive:threads.add_user_message',
+      'arrive:threads.sync_custom_action',
+      'end:add_user_message',
+      'arrive:threads.custom_action',
+    ]);
+    expect(server!.requests.find((r) => r.body.type === 'threads.custom_action')!.body).toEqual({
+      type: 'threads.custom_action',
+      params: {
+        thread_id: THREAD.id,
+        item_id: widget.id,
+        action: { type: 'order.place', payload: { a: 1 } },
+      },
+    });
+  });
+
+  it('a message sent while the thread is being created goes to the new thread', async () => {
+    const release = deferred();
+    const { session, server } = await setup(async (req, res) => {
+      if (req.body.type === 'threads.create') {
+        openSse(res);
+        writeEvents(res, sequence('threads.create').events.slice(0, 3));
+        await release.promise;
+        res.end();
+      } else {
+        sendSse(res, sequence('threads.retry_after_item').events);
+      }
+    });
+    const first = session.sendUserMessage({ text: 'one' });
+    const second = session.sendUserMessage({ text: 'two' });
+    await waitForState(session, (s) => s.thread !== null);
+    release.resolve();
+    await Promise.all([first, second]);
+    expect(server.requests.map((r) => r.body.type)).toEqual(['threads.create', 'threads.add_user_message']);
+    expect((server.requests[1]!.body as any).params.thread_id).toBe('thr_0e93ac5d');
+  });
+
+  it('switching threads mid-stream aborts the old stream and never mixes its events in', async () => {
+    const release = deferred();
+    const { session, server } = await setup(
+      storedThread(
+        () => [item('other_1', 'user_message')],
+        async (_req, res) => {
+          openSse(res);
+          writeEvents(res, sequence('threads.create').events.slice(0, 3));
+          await release.promise;
+          writeEvents(res, sequence('threads.create').events.slice(3));
+          res.end();
+        },
+      ),
+    );
+    const sent = session.sendUserMessage({ text: 'hi' });
+    await waitForState(session, (s) => s.allowCancel);
+    await session.loadThread('thr_other');
+    await sent;
+    const request = await server.request(0);
+    await request.aborted;
+    release.resolve();
+    const state = session.getState();
+    expect(state.items.map((i) => i.id)).toEqual(['other_1']);
+    expect(state.status).toBe('idle');
+  });
+});
+
+describe('session: history', () => {
+  it('loads the newest page, pages back with loadOlder and reports load start/end', async () => {
+    const all = Array.from({ length: 5 }, (_, i) => item(`m${i + 1}`));
+    const { session, loads, server } = await setup(
+      storedThread(() => all),
+      { pageSize: 2 },
+    );
+    await session.loadThread(THREAD.id);
+    let state = session.getState();
+    expect(state.items.map((i) => i.id)).toEqual(['m4', 'm5']);
+    expect([state.hasMoreBefore, state.beforeCursor]).toEqual([true, 'm4']);
+    expect(loads).toEqual([`start:${THREAD.id}`, `end:${THREAD.id}`]);
+    await session.loadOlder();
+    await session.loadOlder();
+    state = session.getState();
+    expect(state.items.map((i) => i.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(state.hasMoreBefore).toBe(false);
+    const before = server.requests.length;
+    await session.loadOlder();
+    expect(server.requests.length).toBe(before);
+    expect(server.requests.find((r) => r.body.type === 'items.list')!.body).toEqual({
+      type: 'items.list',
+      params: { thread_id: THREAD.id, order: 'desc', limit: 2 },
+    });
+  });
+
+  it('a failed load surfaces one error and ends the load', async () => {
+    const { session, errors, loads } = await setup((_req, res) =>
+      sendJson(res, { error: { code: 'not_found', message: 'No such thread.' } }, 404),
+    );
+    await session.loadThread('thr_missing');
+    expect(session.getState()).toMatchObject({ status: 'error', error: { code: 'not_found' }, thread: null });
+    expect(errors.map((e) => e.code)).toEqual(['not_found']);
+    expect(loads).toEqual(['start:thr_missing', 'end:thr_missing']);
+  });
+
+  it('lists, renames and deletes threads', async () => {
+    const { session, server } = await setup(
+      storedThread(
+        () => [],
+        (req, res) => {
+          if (req.body.type === 'threads.list') sendJson(res, { data: [THREAD], has_more: false });
+          else if (req.body.type === 'threads.update')
+            sendJson(res, { ...THREAD, title: (req.body as any).params.title });
+          else sendJson(res, {});
+        },
+      ),
+    );
+    await session.loadThread(THREAD.id);
+    expect((await session.listThreads({ limit: 5 })).data.map((t) => t.id)).toEqual([THREAD.id]);
+    expect(server.requests.at(-1)!.body).toEqual({
+      type: 'threads.list',
+      params: { limit: 5, order: 'desc', after: null },
+    });
+    await session.renameThread(THREAD.id, 'Renamed');
+    expect(session.getState().thread?.title).toBe('Renamed');
+    await session.feedback(['m1'], 'positive');
+    expect(server.requests.at(-1)!.body).toEqual({
+      type: 'items.feedback',
+      params: { thread_id: THREAD.id, item_ids: ['m1'], kind: 'positive' },
+    });
+    await session.deleteThread(THREAD.id);
+    expect(session.getState().thread).toBeNull();
+  });
+
+  it('resume polls fetchUpdates until the answer of a reloaded thread is stored', async () => {
+    let stored = [item('u1', 'user_message')];
+    let polls = 0;
+    const { session } = await setup(
+      storedThread(() => {
+        polls++;
+        if (polls === 3) stored = [...stored, item('a1')];
+        return stored;
+      }),
+    );
+    await session.loadThread(THREAD.id);
+    expect(session.getState().items.map((i) => i.id)).toEqual(['u1']);
+    await session.resume({ intervalMs: 5 });
+    expect(session.getState().items.map((i) => i.id)).toEqual(['u1', 'a1']);
+    expect(polls).toBe(3);
+  });
+
+  it('answers a structured input', async () => {
+    const pending = load('items/structured_input.pending.json');
+    const answered = sequence('threads.add_structured_input');
+    const { session, server } = await setup(
+      storedThread(
+        () => [pending],
+        (_req, res) => sendSse(res, answered.events),
+      ),
+    );
+    await session.loadThread(THREAD.id);
+    await session.addStructuredInput(pending.id, answered.request.params.input);
+    expect(server.requests.at(-1)!.body).toEqual({
+      ...answered.request,
+      params: { ...answered.request.params, thread_id: THREAD.id },
+    });
+    expect(
+      session.getState().items.map((i) => [i.id, i.type === 'structured_input' ? i.status : i.type]),
+    ).toEqual([
+      [pending.id, 'answered'],
+      ['msg_82c4f6a03b1d', 'assistant_message'],
+    ]);
+  });
+});
