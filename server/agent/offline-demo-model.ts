@@ -74,8 +74,8 @@ export function decide(text: string, tools: ReadonlySet<string>, instructions: s
   if (todo) return todo;
   if (tools.has('start_return') && START_RETURN.test(request))
     return { calls: [{ name: 'start_return', arguments: {} }] };
-  if (tools.has('get_browser_context') && CLIENT_INFO.test(request))
-    return { calls: [{ name: 'get_browser_context', arguments: {} }] };
+  if (tools.has('get_time') && CLIENT_INFO.test(request))
+    return { calls: [{ name: 'get_time', arguments: {} }] };
   return { text: helpText(tools, HELP.test(request)) };
 }
 
@@ -117,11 +117,15 @@ function helpText(tools: ReadonlySet<string>, greeting: boolean): string {
     );
   if (tools.has('start_return'))
     abilities.push('return an order ("I want to return something", then click or type your answers)');
-  if (tools.has('get_browser_context'))
-    abilities.push('ask your browser for its local time ("what time is it?")');
+  if (tools.has('get_time')) abilities.push('ask your browser for its local time ("what time is it?")');
   const intro = greeting ? 'Hello! ' : "Sorry, I didn't understand that. ";
   if (abilities.length === 0) return `${intro}I am the offline demo model and can only chat a little.`;
   return `${intro}I am the offline demo model, so I understand a few plain requests. I can ${abilities.join('; ')}.`;
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(11, 16)} UTC (${iso})`;
 }
 
 /** Summarises the results of the tools the previous assistant message called. */
@@ -137,6 +141,8 @@ function summariseToolResults(messages: readonly ModelMessage[]): string {
     if (value && typeof value === 'object') {
       if (typeof value.summary === 'string') lines.unshift(value.summary);
       else if (typeof value.error === 'string') lines.unshift(`That did not work: ${value.error}`);
+      else if (typeof value.time === 'string')
+        lines.unshift(`Your browser says it is ${formatTime(value.time)}.`);
       else if (typeof value.localTime === 'string')
         lines.unshift(
           `Your browser says it is ${value.localTime}${value.timeZone ? ` (${value.timeZone})` : ''}.`,

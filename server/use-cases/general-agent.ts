@@ -14,12 +14,13 @@ import type { TodoRepository } from './todo/todo-repository.js';
 import { createTodoTools } from './todo/todo-tools.js';
 
 /**
- * A client tool: the browser answers with `{ localTime, timeZone, language }`. Hosts register it with
- * the element's `onClientTool` option (the demo pages do).
+ * A client tool: the browser answers with its current time (the demo pages answer `{ time }`, an ISO
+ * string; `{ localTime, timeZone }` is understood too). Hosts register it with the element's
+ * `onClientTool` option.
  */
-export const BROWSER_CONTEXT_TOOL = defineClientTool({
-  name: 'get_browser_context',
-  description: "Asks the user's browser for its local time, time zone and language.",
+export const BROWSER_TIME_TOOL = defineClientTool({
+  name: 'get_time',
+  description: "Asks the user's browser for its current local time.",
   parameters: z.object({}),
 });
 
@@ -28,10 +29,10 @@ export function createGeneralAgent(todos: TodoRepository, returns: ReturnsReposi
   return {
     id: 'general',
     showToolStatus: true,
-    tools: [...createTodoTools(todos), ...createReturnsTools(returns), BROWSER_CONTEXT_TOOL],
+    tools: [...createTodoTools(todos), ...createReturnsTools(returns), BROWSER_TIME_TOOL],
     instructions: async (ctx) =>
       [
-        "You are the assistant of the ChatKit Chat demo. You can manage the user's todo list (their todos are shared across conversations), run an order return for the sample shop, and ask the browser for its local time with get_browser_context.",
+        "You are the assistant of the ChatKit Chat demo. You can manage the user's todo list (their todos are shared across conversations), run an order return for the sample shop, and ask the browser for its current time with get_time.",
         'Todo tools show an up-to-date todo card; do not repeat the list in text. Return steps are widgets the user can click; when the user types an answer, call select_return_option.',
         'Answer in one or two short sentences.',
         `Return flow state:\n${await describeFlow(ctx.thread, returns)}`,

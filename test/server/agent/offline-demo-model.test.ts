@@ -9,7 +9,7 @@ const ALL = new Set([
   'delete_todo',
   'start_return',
   'select_return_option',
-  'get_browser_context',
+  'get_time',
 ]);
 
 describe('offline demo model: intents → tool calls', () => {
@@ -26,7 +26,7 @@ describe('offline demo model: intents → tool calls', () => {
     ['mark call mom as done', [{ name: 'complete_todo', arguments: { todo: 'call mom' } }]],
     ['delete buy milk from my todo list', [{ name: 'delete_todo', arguments: { todo: 'buy milk' } }]],
     ['I want to return something', [{ name: 'start_return', arguments: {} }]],
-    ['what time is it in my browser?', [{ name: 'get_browser_context', arguments: {} }]],
+    ['what time is it in my browser?', [{ name: 'get_time', arguments: {} }]],
   ];
   for (const [text, calls] of cases) {
     it(text, () => expect(decide(text, ALL, 'instructions').calls).toEqual(calls));

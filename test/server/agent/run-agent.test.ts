@@ -129,7 +129,7 @@ describe('runAgent with the real openai client against a fake provider', () => {
   });
 
   it('pauses on a client tool call and resumes with its output in the model history', async () => {
-    fake.enqueue(reply.tools({ name: 'get_browser_context', arguments: {}, id: 'call_browser_1' }));
+    fake.enqueue(reply.tools({ name: 'get_time', arguments: {}, id: 'call_browser_1' }));
     const { events, threadId } = await harness.create('what time is it?');
     const last = events.filter((e) => e.type !== 'thread.updated').at(-1);
     expect(last).toMatchObject({
@@ -137,7 +137,7 @@ describe('runAgent with the real openai client against a fake provider', () => {
       item: {
         type: 'client_tool_call',
         status: 'pending',
-        name: 'get_browser_context',
+        name: 'get_time',
         call_id: 'call_browser_1',
       },
     });
@@ -151,7 +151,7 @@ describe('runAgent with the real openai client against a fake provider', () => {
     expect(assistantText(resumed)).toBe('It is 10:42 in Europe/Paris.');
     const messages = fake.lastBody.messages;
     const call = messages.find((m: any) => m.tool_calls?.[0]?.id === 'call_browser_1');
-    expect(call.tool_calls[0].function.name).toBe('get_browser_context');
+    expect(call.tool_calls[0].function.name).toBe('get_time');
     expect(messages[messages.indexOf(call) + 1]).toEqual({
       role: 'tool',
       tool_call_id: 'call_browser_1',
