@@ -38,5 +38,7 @@ export type { Order, PageParams, RequestContext, Store, StoredAttachment } from 
 export { MemoryStore } from './stores/memory-store.js';
 export { SqliteStore } from './stores/sqlite-store.js';
 export type { SqliteStoreOptions } from './stores/sqlite-store.js';
+export { PostgresStore } from './stores/postgres-store.js';
+export type { PostgresStoreOptions } from './stores/postgres-store.js';
 export { toWire } from '../src/protocol/wire.js';
 export { parseRequest } from '../src/protocol/schema.js';
