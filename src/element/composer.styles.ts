@@ -96,6 +96,10 @@ export const composerStyles = css`
   .send:hover:not(:disabled) {
     background: var(--chatkit-accent-hover);
   }
+  /* The paper plane points along the reading direction. */
+  :host(:dir(rtl)) .send svg {
+    transform: scaleX(-1);
+  }
   .send:disabled {
     opacity: 0.4;
   }
