@@ -58,6 +58,8 @@ export interface ServerConfig {
    * `PORT + 1`, or an ephemeral port when `PORT` is 0.
    */
   demoPort: number | null;
+  /** Whether `BRAND_PROMPTS` was set (then it wins over the prompts a responder suggests). */
+  brandPromptsSet: boolean;
 }
 
 /** pino log levels accepted by `LOG_LEVEL`. */
@@ -283,5 +285,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     rateLimit: { windowMs: v.CHATKIT_RATE_LIMIT_WINDOW_MS, max: v.CHATKIT_RATE_LIMIT },
     trustProxy: v.CHATKIT_TRUST_PROXY,
     demoPort: demoPortOf(v.CHATKIT_DEMO_PORT, v.PORT),
+    brandPromptsSet: v.BRAND_PROMPTS !== null,
   };
 }

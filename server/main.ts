@@ -29,8 +29,15 @@ import type { RequestContext, Store } from './stores/store.js';
 /** The project root (server/..), where demo/ and dist/ live. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The responder side of the ChatKit server: `respond`, `action`, `syncAction` and the other hooks. */
-export type ServerHooks = Omit<ChatKitServerOptions<RequestContext>, 'store' | 'logger'>;
+/**
+ * The responder side of the ChatKit server: `respond`, `action`, `syncAction` and the other hooks, plus
+ * optional start-screen `prompts` (served at `/api/branding` unless `BRAND_PROMPTS` is set) and a `close`
+ * called on shutdown after the store closed.
+ */
+export type ServerHooks = Omit<ChatKitServerOptions<RequestContext>, 'store' | 'logger'> & {
+  prompts?: readonly BrandPrompt[];
+  close?(): void | Promise<void>;
+};
 
 /** What a hooks factory gets to build its responder. */
 export interface HookDependencies {
@@ -82,7 +89,13 @@ export function defaultHooks(deps: HookDependencies): ServerHooks {
     deps.store instanceof SqliteStore ? deps.store.db : join(resolve(deps.config.dataDir), 'demo.db');
   const agent = createAgentServerHooks(deps.config, db);
   deps.logger.info({ model: agent.model.name, offline: agent.model.offline }, 'agent model');
-  return { respond: agent.respond, action: agent.action, syncAction: agent.syncAction };
+  return {
+    respond: agent.respond,
+    action: agent.action,
+    syncAction: agent.syncAction,
+    prompts: agent.prompts,
+    close: agent.close,
+  };
 }
 
 /** Opens the store: SQLite under the data directory (PostgreSQL when `DATABASE_URL` is set and supported). */
@@ -136,8 +149,11 @@ export async function startServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
   const hooksOption = options.hooks ?? defaultHooks;
-  const hooks =
-    typeof hooksOption === 'function' ? await hooksOption({ config, store, logger }) : hooksOption;
+  const {
+    prompts,
+    close: closeHooks,
+    ...hooks
+  } = typeof hooksOption === 'function' ? await hooksOption({ config, store, logger }) : hooksOption;
   // Absolute attachment URLs need the public origin: the request's (set by the router) or, failing that,
   // the listening address (known once listening, hence the late-bound variable).
   let listeningUrl = '';
@@ -175,7 +191,7 @@ export async function startServer(
   const app = createApp({
     server: chatkit,
     branding: config.branding,
-    brandingPrompts: options.brandingPrompts,
+    brandingPrompts: options.brandingPrompts ?? (config.brandPromptsSet ? undefined : prompts),
     allowedOrigins: config.allowedOrigins,
     ownPorts: config.allowedOrigins === null && demoPort !== null ? [demoPort] : [],
     bodyLimit: config.bodyLimit,
@@ -208,6 +224,7 @@ export async function startServer(
       // Cancelled streams persist their partial answers; let that finish before the store goes away.
       await Promise.allSettled([...inFlight]);
       await store.close?.();
+      await closeHooks?.();
     })();
     return closing;
   };

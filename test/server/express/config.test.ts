@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       rateLimit: { windowMs: 60_000, max: 600 },
       trustProxy: false,
       demoPort: 8788,
+      brandPromptsSet: false,
     });
     expect(config.branding).toEqual({ ...DEFAULT_BRANDING, prompts: DEFAULT_BRANDING.prompts });
   });
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       rateLimit: { windowMs: 5000, max: 0 },
       trustProxy: 1,
       demoPort: null,
+      brandPromptsSet: true,
       logLevel: 'debug',
     });
     expect(config.branding).toEqual({

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScriptedResponder } from '../../../server/responders/scripted.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
 
 let root: string;
@@ -121,6 +122,33 @@ describe('GET /api/branding', () => {
       greeting: 'What do you need?',
       prompts: [{ label: 'Track', prompt: 'Where is my order?' }],
     });
+  });
+});
+
+describe('branding prompts from the responder', () => {
+  const prompts = [{ label: 'Todos', prompt: 'Show my todos' }];
+
+  it('are served when BRAND_PROMPTS is not set', async () => {
+    const other = await startTestServer({ hooks: { respond: createScriptedResponder(), prompts } });
+    try {
+      const branding = await (await fetch(`${other.url}/api/branding`)).json();
+      expect(branding.prompts).toEqual(prompts);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('lose against BRAND_PROMPTS', async () => {
+    const other = await startTestServer({
+      hooks: { respond: createScriptedResponder(), prompts },
+      env: { BRAND_PROMPTS: 'Configured' },
+    });
+    try {
+      const branding = await (await fetch(`${other.url}/api/branding`)).json();
+      expect(branding.prompts).toEqual([{ label: 'Configured', prompt: 'Configured' }]);
+    } finally {
+      await other.close();
+    }
   });
 });
 
