@@ -19,7 +19,11 @@ const SHOWN_KEY = 'todo.shownCards';
 /** Turn-state key: the tail of the chain that serialises card updates of parallel tool calls. */
 const CHAIN_KEY = 'todo.chain';
 
-/** Collapses the live todo cards of the thread into snapshot notes (persisted `thread.item.replaced`). */
+/**
+ * Collapses the live todo cards of the thread into snapshot notes (persisted `thread.item.replaced`). A
+ * card shown earlier in this same turn (parallel tool calls) is removed instead: it was only an interim
+ * state of the answer.
+ */
 export async function collapseOlderTodoCards(ctx: AgentContext): Promise<void> {
   const page = await ctx.store.loadThreadItems(
     ctx.thread.id,
@@ -27,9 +31,12 @@ export async function collapseOlderTodoCards(ctx: AgentContext): Promise<void> {
     ctx.context,
   );
   const shown = (ctx.turnState.get(SHOWN_KEY) as WidgetItem[] | undefined) ?? [];
-  const candidates = new Map<string, WidgetItem>();
-  for (const item of [...page.data, ...shown]) if (isLiveTodoCard(item)) candidates.set(item.id, item);
-  for (const item of candidates.values()) ctx.replaceItem({ ...item, widget: todoSnapshot(item) });
+  const interim = new Set(shown.map((item) => item.id));
+  for (const item of shown) ctx.emit(ctx.response.events.removed(item.id));
+  for (const item of page.data) {
+    if (isLiveTodoCard(item) && !interim.has(item.id))
+      ctx.replaceItem({ ...item, widget: todoSnapshot(item) });
+  }
   ctx.turnState.set(SHOWN_KEY, []);
 }
 

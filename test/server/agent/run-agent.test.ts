@@ -102,6 +102,9 @@ describe('runAgent with the real openai client against a fake provider', () => {
       (i) => i.type === 'widget' && i.widget.key === 'todo-card',
     );
     expect(cards).toHaveLength(1);
+    // The interim card of the first parallel call is removed, not kept as a snapshot.
+    expect((await harness.items(threadId)).filter((i) => i.type === 'widget')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'thread.item.removed')).toHaveLength(1);
     expect(JSON.stringify(cards[0])).toContain('buy milk');
     expect(JSON.stringify(cards[0])).toContain('call mom');
   });
