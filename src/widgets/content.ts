@@ -79,6 +79,7 @@ const image: Renderer = (node, ctx) => {
     decoding="async"
     referrerpolicy="no-referrer"
     style=${styleMap(style)}
+    @error=${(ev: Event) => (ev.currentTarget as HTMLElement).classList.add('failed')}
   />`;
 };
 

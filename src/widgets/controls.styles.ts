@@ -113,6 +113,8 @@ export const controlStyles = css`
   }
   .btn.block {
     display: flex;
+    /* Full width in a column; in a row, block buttons shrink equally and share it. */
+    flex: 1 1 auto;
     width: 100%;
   }
   .btn.variant-solid {
@@ -308,7 +310,10 @@ export const controlStyles = css`
     background: var(--chatkit-surface-tertiary);
   }
   .date {
-    padding-right: calc(var(--px) + 24px);
+    padding-right: calc(var(--px) + 8px);
+  }
+  .select-row:has(.date) .clear {
+    right: 34px;
   }
   .text-editable {
     display: flex;

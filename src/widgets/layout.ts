@@ -29,7 +29,8 @@ export function boxStyles(node: WidgetNode, ctx: RenderContext, direction: 'row'
     'align-items': align(node.align) ?? (direction === 'row' ? 'center' : undefined),
     'justify-content': justify(node.justify),
     'flex-wrap': oneOf(node.wrap, ['nowrap', 'wrap', 'wrap-reverse'] as const),
-    gap: space(node.gap, 'gap'),
+    // Why a default row gap: side-by-side controls (two block buttons) must not touch; columns stack tight.
+    gap: space(node.gap ?? (direction === 'row' && node.type === 'Row' ? 2 : undefined), 'gap'),
     ...dimensions(node),
     ...spacing('padding', node.padding),
     ...spacing('margin', node.margin),

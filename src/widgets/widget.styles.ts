@@ -320,6 +320,9 @@ const base = css`
     display: block;
     max-width: 100%;
   }
+  .image.failed {
+    background: var(--chatkit-surface-tertiary);
+  }
   .image.frame {
     border: 1px solid var(--chatkit-border);
   }
