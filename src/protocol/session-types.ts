@@ -120,8 +120,9 @@ export interface ResumeOptions {
  * A chat session: one current thread, one serial queue of streaming requests (at most one stream at a
  * time, §9), JSON requests in parallel. Stream and load intents never reject: their failures land in
  * `state.error` and `onError`. Data intents (`listThreads`, `renameThread`, `deleteThread`, `feedback`,
- * `syncCustomAction`, attachments, `transcribe`) reject with a `ChatKitClientError` (after `onError`). An
- * intent whose own `signal` is aborted resolves quietly.
+ * `syncCustomAction`, attachments, `transcribe`) reject with a `ChatKitClientError` (after `onError`).
+ * Aborting an intent's own `signal` reports nothing: stream and load intents resolve (a stream keeps its
+ * partial answer as on cancel), data intents reject with the abort reason.
  */
 export interface ChatSession {
   /** The current snapshot. */

@@ -5,8 +5,9 @@
  * calls intents; nothing here touches the DOM.
  *
  * Concurrency: one serial queue for streaming requests (never two streams at once; widget actions wait
- * behind the current answer), JSON requests run in parallel. Every thread switch bumps an epoch and aborts
- * what belonged to the old thread, so late events never leak into the new one.
+ * behind the current answer, `stream-runner.ts`), JSON requests run in parallel (`session-requests.ts`).
+ * Every thread switch bumps an epoch and aborts what belonged to the old thread, so late events never leak
+ * into the new one.
  *
  * @module
  */
@@ -19,6 +20,7 @@ import {
   toClientError,
 } from './client-errors.js';
 import { completeClientToolCall, mergeHistoryPage, pruneAfter, reconcileNewest } from './reducer.js';
+import { anySignal, createRequestIntents, wireAction } from './session-requests.js';
 import type { ChatSession, SessionOptions, SessionState, SessionStatus } from './session-types.js';
 import { createStreamRunner, type StreamJobContext } from './stream-runner.js';
 import {
@@ -33,16 +35,7 @@ import {
   type ThreadState,
 } from './thread-state.js';
 import { createTransport } from './transport.js';
-import type {
-  Action,
-  ActionConfig,
-  Attachment,
-  Page,
-  StreamingRequest,
-  Thread,
-  ThreadItem,
-  UserMessageItem,
-} from './types.js';
+import type { Attachment, Page, StreamingRequest, Thread, ThreadItem, UserMessageItem } from './types.js';
 
 export type * from './session-types.js';
 
@@ -57,13 +50,12 @@ export function createSession(options: SessionOptions): ChatSession {
   let status: SessionStatus = 'idle';
   let loadingOlder = false;
   let snapshot: SessionState = { ...thread, status, loadingOlder };
-  // Everything tied to the current thread (loads, streams) listens to this; a thread switch aborts it.
+  // Everything tied to the current thread (loads, streams, polls) listens to this; leaving it aborts them.
   let epoch = new AbortController();
 
   function publish(): void {
-    const next: SessionState = { ...thread, status, loadingOlder };
-    snapshot = next;
-    for (const listener of [...listeners]) listener(next);
+    snapshot = { ...thread, status, loadingOlder };
+    for (const listener of [...listeners]) listener(snapshot);
   }
   function update(change: (state: ThreadState) => ThreadState, nextStatus: SessionStatus = status): void {
     const next = change(thread);
@@ -72,45 +64,31 @@ export function createSession(options: SessionOptions): ChatSession {
     status = nextStatus;
     publish();
   }
-  function reportError(error: ChatKitClientError): void {
-    options.onError?.({ error });
-  }
-  function log(name: string, data?: Record<string, unknown>): void {
-    options.onLog?.({ name, ...(data ? { data } : {}) });
-  }
-  function threadChanged(threadId: string | null): void {
-    options.onThreadChange?.({ threadId });
-  }
-  function switchEpoch(): AbortSignal {
+  /** Leaves the current thread: aborts its work and starts from `next` (published). */
+  function reset(next: ThreadState, nextStatus: SessionStatus): AbortSignal {
     epoch.abort();
     epoch = new AbortController();
+    thread = next;
+    status = nextStatus;
+    loadingOlder = false;
+    publish();
     return epoch.signal;
   }
-  function link(...signals: Array<AbortSignal | undefined>): AbortSignal {
-    return AbortSignal.any(signals.filter((signal): signal is AbortSignal => signal !== undefined));
-  }
-  function requireThreadId(): string | null {
-    const id = thread.thread?.id;
-    if (id) return id;
-    const error = new ChatKitClientError(CLIENT_ERROR_CODES.noThread, 'There is no current thread.');
+  const reportError = (error: ChatKitClientError) => options.onError?.({ error });
+  const log = (name: string, data?: Record<string, unknown>) =>
+    options.onLog?.({ name, ...(data ? { data } : {}) });
+  const threadChanged = (threadId: string | null) => options.onThreadChange?.({ threadId });
+  function fail(error: ChatKitClientError): void {
     update(
       (state) => setError(state, { code: error.code, message: error.message, allowRetry: false }),
       'error',
     );
     reportError(error);
-    return null;
   }
-
-  /** JSON request with uniform error reporting: aborted → rethrown as is, failures → onError + rethrow. */
-  async function json<T>(body: Parameters<typeof transport.request>[0], signal?: AbortSignal): Promise<T> {
-    try {
-      return await transport.request<T>(body, signal);
-    } catch (error) {
-      if (isAbortError(error) || signal?.aborted) throw error;
-      const clientError = toClientError(error);
-      reportError(clientError);
-      throw clientError;
-    }
+  function requireThreadId(): string | null {
+    const id = thread.thread?.id;
+    if (!id) fail(new ChatKitClientError(CLIENT_ERROR_CODES.noThread, 'There is no current thread.'));
+    return id ?? null;
   }
 
   const runner = createStreamRunner({
@@ -124,26 +102,25 @@ export function createSession(options: SessionOptions): ChatSession {
     threadChanged,
     refetch: (signal, keepUnsynced) => refetch(signal, keepUnsynced),
   });
+  const enqueue = (build: (ctx: StreamJobContext) => StreamingRequest | null, signal?: AbortSignal) =>
+    runner.enqueue(build, epoch.signal, signal);
 
-  /** Enqueues a streaming job bound to the current epoch; resolves when it (and tool follow-ups) finish. */
-  function enqueue(
-    build: (ctx: StreamJobContext) => StreamingRequest | null,
-    signal?: AbortSignal,
-  ): Promise<void> {
-    return runner.enqueue(build, epoch.signal, signal);
-  }
-
-  async function refetch(signal: AbortSignal, keepUnsynced?: ReadonlySet<string>): Promise<void> {
-    const threadId = thread.thread?.id;
-    if (!threadId) return;
-    const startedStreams = runner.streamCount();
-    const [meta, page] = await Promise.all([
+  /** Metadata plus the newest items page of a thread (§9 "History": long threads show their end). */
+  function fetchThread(threadId: string, signal: AbortSignal): Promise<[Thread, Page<ThreadItem>]> {
+    return Promise.all([
       transport.request<Thread>({ type: 'threads.get_by_id', params: { thread_id: threadId } }, signal),
       transport.request<Page<ThreadItem>>(
         { type: 'items.list', params: { thread_id: threadId, order: 'desc', limit: pageSize } },
         signal,
       ),
     ]);
+  }
+
+  async function refetch(signal: AbortSignal, keepUnsynced?: ReadonlySet<string>): Promise<void> {
+    const threadId = thread.thread?.id;
+    if (!threadId) return;
+    const startedStreams = runner.streamCount();
+    const [meta, page] = await fetchThread(threadId, signal);
     // A stream that started meanwhile is fresher than this snapshot; the thread may have changed too.
     if (signal.aborted || thread.thread?.id !== threadId || runner.streamCount() !== startedStreams) return;
     if (runner.isStreaming()) return;
@@ -155,35 +132,54 @@ export function createSession(options: SessionOptions): ChatSession {
 
   async function loadThread(threadId: string, signal?: AbortSignal): Promise<void> {
     const previous = thread.thread?.id ?? null;
-    const scope = link(switchEpoch(), signal);
-    thread = initialThreadState();
-    loadingOlder = false;
-    update((state) => state, 'loading');
+    const current = reset(initialThreadState(), 'loading');
+    const scope = anySignal(current, signal);
     options.onThreadLoadStart?.({ threadId });
     try {
-      const [loaded, page] = await Promise.all([
-        transport.request<Thread>({ type: 'threads.get_by_id', params: { thread_id: threadId } }, scope),
-        transport.request<Page<ThreadItem>>(
-          { type: 'items.list', params: { thread_id: threadId, order: 'desc', limit: pageSize } },
-          scope,
-        ),
-      ]);
-      if (scope.aborted) return;
+      const [loaded, page] = await fetchThread(threadId, scope);
+      if (scope.aborted) throw abortReason(scope);
       update(() => threadStateFromThread(loaded, page), 'idle');
       if (previous !== threadId) threadChanged(threadId);
     } catch (error) {
-      if (isAbortError(error) || scope.aborted) return;
-      const clientError = toClientError(error);
-      update(
-        (state) =>
-          setError(state, { code: clientError.code, message: clientError.message, allowRetry: false }),
-        'error',
-      );
-      reportError(clientError);
+      if (isAbortError(error) || scope.aborted) {
+        // Only the caller's abort leaves this load in charge of the status; a newer load owns it otherwise.
+        if (!current.aborted) update((state) => state, 'idle');
+        return;
+      }
+      fail(toClientError(error));
       if (previous !== null) threadChanged(null);
     } finally {
       options.onThreadLoadEnd?.({ threadId });
     }
+  }
+
+  function userMessageJob(input: Parameters<ChatSession['sendUserMessage']>[0]) {
+    const content = input.content ?? [{ type: 'input_text' as const, text: input.text ?? '' }];
+    const attachments = input.attachments ?? [];
+    const wireInput = {
+      content,
+      attachments: attachments.map((a) => (typeof a === 'string' ? a : a.id)),
+      ...(input.quotedText ? { quoted_text: input.quotedText } : {}),
+      inference_options: input.inferenceOptions ?? {},
+    };
+    return (): StreamingRequest => {
+      // Built when the job's turn comes, so a message queued behind `threads.create` joins the new thread.
+      const threadId = thread.thread?.id;
+      const bubble: UserMessageItem = {
+        id: `local_${Math.random().toString(16).slice(2, 10)}`,
+        thread_id: threadId ?? '',
+        created_at: new Date().toISOString(),
+        type: 'user_message',
+        content,
+        attachments: attachments.filter((a): a is Attachment => typeof a !== 'string'),
+        ...(input.quotedText ? { quoted_text: input.quotedText } : {}),
+        inference_options: input.inferenceOptions ?? {},
+      };
+      update((state) => addOptimisticUserMessage(state, bubble), 'streaming');
+      return threadId
+        ? { type: 'threads.add_user_message', params: { thread_id: threadId, input: wireInput } }
+        : { type: 'threads.create', params: { input: wireInput } };
+    };
   }
 
   const session: ChatSession = {
@@ -193,29 +189,29 @@ export function createSession(options: SessionOptions): ChatSession {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-
     loadThread,
 
     async loadOlder(signal) {
       const threadId = thread.thread?.id;
       const cursor = thread.beforeCursor;
       if (!threadId || !thread.hasMoreBefore || !cursor || loadingOlder) return;
-      const scope = link(epoch.signal, signal);
+      const current = epoch.signal;
       loadingOlder = true;
       publish();
       try {
-        const page = await json<Page<ThreadItem>>(
+        const page = await transport.request<Page<ThreadItem>>(
           {
             type: 'items.list',
             params: { thread_id: threadId, order: 'desc', limit: pageSize, after: cursor },
           },
-          scope,
+          anySignal(current, signal),
         );
-        if (!scope.aborted) update((state) => mergeHistoryPage(state, page, 'older'));
-      } catch {
-        // Reported by json(); the "load older" control stays available for another try.
+        if (!current.aborted) update((state) => mergeHistoryPage(state, page, 'older'));
+      } catch (error) {
+        // The "load older" control stays available for another try.
+        if (!isAbortError(error) && !current.aborted) reportError(toClientError(error));
       } finally {
-        if (!scope.aborted) {
+        if (!current.aborted) {
           loadingOlder = false;
           publish();
         }
@@ -224,41 +220,13 @@ export function createSession(options: SessionOptions): ChatSession {
 
     newThread() {
       const previous = thread.thread?.id ?? null;
-      switchEpoch();
-      thread = initialThreadState();
-      loadingOlder = false;
-      update((state) => state, 'idle');
-      publish();
+      reset(initialThreadState(), 'idle');
       if (previous !== null) threadChanged(null);
     },
 
     sendUserMessage(input, signal) {
       if (input.newThread && thread.thread) session.newThread();
-      const content = input.content ?? [{ type: 'input_text', text: input.text ?? '' }];
-      const attachments = input.attachments ?? [];
-      return enqueue(() => {
-        const threadId = thread.thread?.id;
-        const bubble: UserMessageItem = {
-          id: `local_${Math.random().toString(16).slice(2, 10)}`,
-          thread_id: threadId ?? '',
-          created_at: new Date().toISOString(),
-          type: 'user_message',
-          content,
-          attachments: attachments.filter((a): a is Attachment => typeof a !== 'string'),
-          ...(input.quotedText ? { quoted_text: input.quotedText } : {}),
-          inference_options: input.inferenceOptions ?? {},
-        };
-        update((state) => addOptimisticUserMessage(state, bubble), 'streaming');
-        const wireInput = {
-          content,
-          attachments: attachments.map((a) => (typeof a === 'string' ? a : a.id)),
-          ...(input.quotedText ? { quoted_text: input.quotedText } : {}),
-          inference_options: input.inferenceOptions ?? {},
-        };
-        return threadId
-          ? { type: 'threads.add_user_message', params: { thread_id: threadId, input: wireInput } }
-          : { type: 'threads.create', params: { input: wireInput } };
-      }, signal);
+      return enqueue(userMessageJob(input), signal);
     },
 
     cancel() {
@@ -282,36 +250,13 @@ export function createSession(options: SessionOptions): ChatSession {
       return enqueue(() => {
         const threadId = requireThreadId();
         if (!threadId) return null;
-        return {
-          type: 'threads.custom_action',
-          params: { thread_id: threadId, ...(itemId ? { item_id: itemId } : {}), action: wireAction(action) },
+        const params = {
+          thread_id: threadId,
+          ...(itemId ? { item_id: itemId } : {}),
+          action: wireAction(action),
         };
+        return { type: 'threads.custom_action', params };
       }, signal);
-    },
-
-    async syncCustomAction(action, itemId, signal) {
-      const threadId = requireThreadId();
-      if (!threadId) return undefined;
-      const params = {
-        thread_id: threadId,
-        ...(itemId ? { item_id: itemId } : {}),
-        action: wireAction(action),
-      };
-      const response = await json<{ updated_item?: ThreadItem | null }>(
-        { type: 'threads.sync_custom_action', params },
-        link(epoch.signal, signal),
-      );
-      const item = response?.updated_item ?? undefined;
-      if (item && thread.thread?.id === threadId) {
-        update((state) => {
-          const index = state.items.findIndex((existing) => existing.id === item.id);
-          if (index === -1) return state;
-          const items = state.items.slice();
-          items[index] = item;
-          return { ...state, items };
-        });
-      }
-      return item;
     },
 
     addClientToolOutput(result, signal) {
@@ -330,7 +275,10 @@ export function createSession(options: SessionOptions): ChatSession {
         }
         ctx.markHandled(last.id);
         update((state) => completeClientToolCall(state, last.id, result));
-        return { type: 'threads.add_client_tool_output', params: { thread_id: threadId, result } };
+        return {
+          type: 'threads.add_client_tool_output',
+          params: { thread_id: threadId, result: result ?? null },
+        };
       }, signal);
     },
 
@@ -345,84 +293,36 @@ export function createSession(options: SessionOptions): ChatSession {
       }, signal);
     },
 
-    async feedback(itemIds, kind, signal) {
-      const threadId = requireThreadId();
-      if (!threadId) return;
-      await json(
-        { type: 'items.feedback', params: { thread_id: threadId, item_ids: itemIds, kind } },
-        signal,
-      );
-    },
-
-    listThreads(params = {}, signal) {
-      return json<Page<Thread>>(
-        {
-          type: 'threads.list',
-          params: {
-            limit: params.limit ?? pageSize,
-            order: params.order ?? 'desc',
-            after: params.after ?? null,
-          },
-        },
-        signal,
-      );
-    },
-
-    async renameThread(threadId, title, signal) {
-      const renamed = await json<Thread>(
-        { type: 'threads.update', params: { thread_id: threadId, title } },
-        signal,
-      );
-      if (thread.thread?.id === threadId) {
-        update((state) =>
-          state.thread ? { ...state, thread: { ...state.thread, title: renamed.title } } : state,
-        );
-      }
-      return renamed;
-    },
-
-    async deleteThread(threadId, signal) {
-      await json({ type: 'threads.delete', params: { thread_id: threadId } }, signal);
-      if (thread.thread?.id === threadId) session.newThread();
-    },
+    ...createRequestIntents({
+      transport,
+      pageSize,
+      getThread: () => thread,
+      update: (change) => update(change),
+      requireThreadId,
+      reportError,
+      epochSignal: () => epoch.signal,
+      newThread: () => session.newThread(),
+    }),
 
     async fetchUpdates(signal) {
       if (!thread.thread || runner.isStreaming()) return;
       try {
-        await refetch(link(epoch.signal, signal));
+        await refetch(anySignal(epoch.signal, signal));
       } catch (error) {
-        if (isAbortError(error) || signal?.aborted) return;
-        reportError(toClientError(error));
+        if (!isAbortError(error) && !signal?.aborted) reportError(toClientError(error));
       }
     },
 
     async resume({ intervalMs = 1500, maxAttempts = 40, signal } = {}) {
-      const scope = link(epoch.signal, signal);
+      const scope = anySignal(epoch.signal, signal);
       for (
         let attempt = 0;
         attempt < maxAttempts && isAwaitingResponse(thread) && !scope.aborted;
         attempt++
       ) {
-        try {
-          await delay(intervalMs, scope);
-        } catch {
-          return;
-        }
+        if (!(await delay(intervalMs, scope))) return;
         await session.fetchUpdates(scope);
       }
-    },
-
-    async createAttachment(file, signal) {
-      return json<Attachment>({ type: 'attachments.create', params: file }, signal);
-    },
-    async deleteAttachment(attachmentId, signal) {
-      await json({ type: 'attachments.delete', params: { attachment_id: attachmentId } }, signal);
-    },
-    transcribe(audioBase64, mimeType, signal) {
-      return json(
-        { type: 'input.transcribe', params: { audio_base64: audioBase64, mime_type: mimeType } },
-        signal,
-      );
     },
 
     dismissNotice(id) {
@@ -432,7 +332,7 @@ export function createSession(options: SessionOptions): ChatSession {
       update((state) => setError(state, null), status === 'error' ? 'idle' : status);
     },
     dispose() {
-      switchEpoch();
+      epoch.abort();
       listeners.clear();
     },
   };
@@ -441,24 +341,18 @@ export function createSession(options: SessionOptions): ChatSession {
   return session;
 }
 
-/** Only `type` and `payload` travel (§2.6); `handler`, `loadingBehavior`, `streaming` are client hints. */
-function wireAction(action: Action | ActionConfig): Action {
-  return action.payload === undefined
-    ? { type: action.type }
-    : { type: action.type, payload: action.payload };
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortReason(signal));
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+/** Waits `ms`; resolves `false` instead if `signal` aborts first. */
+function delay(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(abortReason(signal));
+      resolve(false);
     };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
