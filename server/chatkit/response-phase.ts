@@ -73,6 +73,18 @@ function nextOrAbort<T>(
   });
 }
 
+/** Asks a responder to finish (`return()`); never throws, and the returned promise never rejects. */
+function settle(iterator: AsyncIterator<ThreadStreamEvent> | undefined): Promise<unknown> | undefined {
+  try {
+    return iterator?.return?.()?.then(
+      () => undefined,
+      () => undefined,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** The `error` event an exception becomes (§8.9). */
 export function errorEventFor(error: unknown, logger: ChatKitLogger): ThreadStreamEvent {
   if (error instanceof CustomStreamError) {
@@ -185,6 +197,8 @@ export async function* runResponsePhase<C extends RequestContext>(
         if (signal.aborted) break; // The responder failed because it was cancelled: clean up as a cancel.
         // After an exception pending items are not saved (unlike a cancel), but thread changes still are.
         finished = true;
+        // A store failure leaves the responder suspended at a yield: let it run its finally blocks.
+        settle(iterator);
         yield errorEventFor(error, host.logger);
         break;
       }
@@ -203,17 +217,11 @@ export async function* runResponsePhase<C extends RequestContext>(
 
   async function cancel(): Promise<void> {
     try {
-      const returned = iterator?.return?.();
+      const returned = settle(iterator);
       if (returned) {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, RETURN_GRACE_MS)));
-        await Promise.race([
-          returned.then(
-            () => undefined,
-            () => undefined,
-          ),
-          grace,
-        ]);
+        await Promise.race([returned, grace]);
         clearTimeout(timer);
       }
       await host.handleStreamCancelled(thread, [...pending.values()], context);

@@ -515,6 +515,38 @@ describe('response phase persistence', () => {
   });
 });
 
+describe('failures during the response phase', () => {
+  it('a store failure becomes stream.error, is logged, and lets the responder run its finally blocks', async () => {
+    let cleanedUp = false;
+    const { server, store, logger } = setup({
+      respond: async function* (_thread, _input, ctx) {
+        try {
+          yield ctx.events.done(ctx.assistantMessage('lost'));
+          yield ctx.events.progress('never relayed');
+        } finally {
+          cleanedUp = true;
+        }
+      },
+    });
+    const created = await server.process({ type: 'threads.create', params: { input: input('Hi') } }, alice);
+    // The stream is lazy: the thread and the user message are written while it is consumed (addThreadItem),
+    // the reply goes through saveItem, which now fails.
+    store.saveItem = async () => {
+      throw new Error('disk full');
+    };
+    const events = await collect(created);
+    expect(events.map((event) => event.type)).toEqual([
+      'thread.created',
+      'thread.item.done',
+      'stream_options',
+      'error',
+    ]);
+    expect(events[3]).toEqual({ type: 'error', code: 'stream.error', allow_retry: true });
+    expect(cleanedUp).toBe(true);
+    expect(logger.errors).toHaveLength(1);
+  });
+});
+
 describe('cross-user isolation on every request type', () => {
   it("bob gets 404 (or an empty list) for every one of alice's records", async () => {
     const { server, store } = setup({ syncAction: async () => ({}) });
