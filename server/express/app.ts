@@ -139,8 +139,15 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
 
   // Built-in logo and favicon, used when the demo has none and BRAND_*_URL point at the defaults.
   const logo = defaultLogoSvg(options.branding.primaryColor);
-  app.get(['/logo.svg', '/favicon.svg'], (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=3600').type('image/svg+xml').send(logo);
+  app.get(['/logo.svg', '/favicon.svg', '/favicon.ico'], (_req, res) => {
+    res
+      .set({
+        'Cache-Control': 'public, max-age=3600',
+        // Embedding pages on other origins show the logo from /api/branding.
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+      })
+      .type('image/svg+xml')
+      .send(logo);
   });
 
   app.use(notFoundHandler);

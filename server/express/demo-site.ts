@@ -33,6 +33,10 @@ export function createDemoSiteApp(options: DemoSiteOptions): Express {
     res.json({ status: 'ok' });
   });
   app.use(createDemoStatic(options.demoDir));
+  // Browsers ask every origin for a favicon; the pages link the main origin's logo instead.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   app.use(notFoundHandler);
   app.use(createErrorHandler(options.logger));
   return app;

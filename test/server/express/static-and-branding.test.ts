@@ -105,6 +105,7 @@ describe('demo site', () => {
   it('serves a default logo in the brand color', async () => {
     const response = await fetch(`${server.url}/logo.svg`);
     expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(await response.text()).toContain('fill="#ff6600"');
   });
 });
