@@ -83,6 +83,8 @@ export class ChatkitWidgetChart extends LitElement {
     :host {
       display: block;
       position: relative;
+      /* Why: the SVG is sized from the host's width; containment stops that from feeding back into it. */
+      contain: inline-size;
       min-height: 120px;
       font-size: 12px;
       color: var(--chatkit-text-secondary);
@@ -150,7 +152,8 @@ export class ChatkitWidgetChart extends LitElement {
     super.connectedCallback();
     this.observer = new ResizeObserver(([entry]) => {
       const w = Math.round(entry.contentRect.width);
-      if (w > 0 && w !== this.width) this.width = w;
+      // Why deferred: updating layout inside the observer callback would re-enter it in the same frame.
+      if (w > 0 && w !== this.width) setTimeout(() => (this.width = w));
     });
     this.observer.observe(this);
   }

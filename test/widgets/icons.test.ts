@@ -65,12 +65,12 @@ describe('icon()', () => {
     const deadline = Date.now() + 5000;
     // Why polling a frame at a time: the chunk import resolves asynchronously and `until` swaps the content.
     while (el.querySelectorAll('path').length === 0 && Date.now() < deadline) {
-      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 10));
     }
     expect(el.querySelectorAll('path').length).to.be.greaterThan(0);
     const missing = mount('lucide:does-not-exist');
     while (missing.querySelectorAll('circle').length === 0 && Date.now() < deadline) {
-      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 10));
     }
     expect(missing.querySelectorAll('circle').length).to.equal(1);
   });

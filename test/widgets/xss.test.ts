@@ -94,7 +94,7 @@ describe('XSS table: widget props', () => {
         status: { text: MARKUP, favicon: 'javascript:window.__xss=1' },
         children: [row.node],
       });
-      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 10));
       expect((window as any).__xss).to.equal(undefined);
       expect(root.querySelectorAll('script').length).to.equal(0);
       expect(root.querySelectorAll('[onerror],[onload]').length).to.equal(0);
