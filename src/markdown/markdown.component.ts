@@ -58,6 +58,8 @@ export class ChatkitMarkdown extends LitElement {
   private engine = new IncrementalMarkdown();
   private citations: Citations = { groups: [], sources: [] };
   private blocks: readonly MarkdownBlock[] = [];
+  /** Value of the inputs the engine was built for (see willUpdate). */
+  private optionsSignature = '';
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Key of the code block whose copy button shows "Copied". */
@@ -91,7 +93,12 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('annotations') || changed.has('allowedImageDomains') || changed.has('labels')) {
+    const options = [this.annotations ?? [], this.allowedImageDomains, this.label('sources')];
+    // Why compare by value: hosts pass freshly built arrays on every render (e.g. annotations flattened from
+    // content parts); rebuilding the engine for an equal value would re-render every finished block.
+    const signature = JSON.stringify(options);
+    if (signature !== this.optionsSignature) {
+      this.optionsSignature = signature;
       this.citations = buildCitations(this.annotations);
       const groups = this.citations.groups;
       const labels = { sources: this.label('sources') };
@@ -100,13 +107,16 @@ export class ChatkitMarkdown extends LitElement {
         allowedImageDomains: this.allowedImageDomains,
         ...(groups.length > 0 ? { decorate: (h: string) => replaceMarkers(h, groups, labels) } : {}),
       });
+      this.blocks = this.computeBlocks();
+    } else if (changed.has('text') || changed.has('streaming')) {
+      this.blocks = this.computeBlocks();
     }
-    const inputs = ['text', 'streaming', 'annotations', 'allowedImageDomains', 'labels'] as const;
-    if (inputs.some((k) => changed.has(k))) {
-      const source = normaliseMarkdown(this.text);
-      const marked = this.citations.groups.length > 0 ? insertMarkers(source, this.citations.groups) : source;
-      this.blocks = this.engine.update(marked, this.streaming);
-    }
+  }
+
+  private computeBlocks(): readonly MarkdownBlock[] {
+    const source = normaliseMarkdown(this.text);
+    const marked = this.citations.groups.length > 0 ? insertMarkers(source, this.citations.groups) : source;
+    return this.engine.update(marked, this.streaming);
   }
 
   private label(key: keyof MarkdownLabels): string {
@@ -116,6 +126,8 @@ export class ChatkitMarkdown extends LitElement {
   private handleClick(event: Event): void {
     const marker = (event.target as Element | null)?.closest?.('[data-citation]');
     if (!marker) return;
+    // A marker may sit inside link text; activating it must not also follow the link.
+    event.preventDefault();
     const group = this.citations.groups[Number(marker.getAttribute('data-citation')) - 1];
     if (!group) return;
     this.sourcesOpen = true;

@@ -31,7 +31,9 @@ async function settle(): Promise<void> {
     probe.onload = () => resolve();
     probe.src = 'data:,';
   });
-  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  // One more task turn, so error events queued alongside the probe's have been dispatched too. (Not
+  // requestAnimationFrame: test pages run in background tabs, where frames are throttled.)
+  await new Promise<void>((resolve) => setTimeout(resolve));
 }
 
 /** Everything inside the rendered markdown except the element's own code-block toolbars. */

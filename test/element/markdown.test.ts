@@ -136,12 +136,18 @@ describe('<chatkit-markdown> code blocks', () => {
     };
     try {
       const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!;
-      button.click();
-      await new Promise<void>((resolve) => {
-        const check = () =>
-          button.getAttribute('aria-label') === 'Copied' ? resolve() : requestAnimationFrame(check);
-        check();
+      // Resolves when the button's accessible name changes (a DOM mutation, not a timer).
+      const confirmed = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (button.getAttribute('aria-label') === 'Copied') {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(button, { attributes: true, attributeFilter: ['aria-label'] });
       });
+      button.click();
+      await confirmed;
       expect(copied).to.equal('line 1\nline 2');
     } finally {
       clipboard.writeText = original;
