@@ -15,6 +15,7 @@ import { AgentContext } from './agent-context.js';
 import { type AnyTool, isClientTool, isServerTool, toModelTool } from './agent-tool.js';
 import type { ChatModel, ModelMessage, ModelToolCall } from './chat-model.js';
 import { EventQueue } from './event-queue.js';
+import { inlinePrivateImages } from './inline-images.js';
 import { threadItemsToMessages } from './thread-to-messages.js';
 import { generateTitle, type TitleMode } from './thread-title.js';
 
@@ -56,7 +57,9 @@ export async function* runAgent<C extends RequestContext>(
     typeof agent.instructions === 'string' ? agent.instructions : await agent.instructions(agentCtx);
   yield* drain(queue);
 
-  const history = await ctx.loadHistory(options.historyLimit ?? 40);
+  const history = options.model.offline
+    ? await ctx.loadHistory(options.historyLimit ?? 40)
+    : await inlinePrivateImages(await ctx.loadHistory(options.historyLimit ?? 40), ctx.signal);
   const messages: ModelMessage[] = [
     { role: 'system', content: instructions },
     ...threadItemsToMessages(history),
