@@ -142,6 +142,7 @@ export class ChatkitChat extends LitElement {
   private readonly themeSheet = new CSSStyleSheet();
   private brandingAbort?: AbortController;
   private ready = false;
+  private restoredOpenFor: string | null = null;
 
   @provide({ context: chatContext })
   @state()
@@ -178,9 +179,6 @@ export class ChatkitChat extends LitElement {
     if (changed.has('brandingUrl')) void this.applyBranding();
     if (changed.has('apiUrl') || changed.has('persist') || changed.has('initialThread'))
       this.configureSession();
-    if (changed.has('mode') && this.mode === 'launcher' && this.apiUrl) {
-      this.launcher.setOpen(this.memory().open, false);
-    }
     this.ctx = this.buildContext();
   }
 
@@ -200,6 +198,7 @@ export class ChatkitChat extends LitElement {
   }
 
   private configureSession() {
+    this.restoreLauncher();
     this.sessions.configure({
       url: this.options.api?.url ?? this.apiUrl,
       fetch: this.options.api?.fetch,
@@ -212,6 +211,14 @@ export class ChatkitChat extends LitElement {
         ? (invocation) => this.options.onClientTool!({ name: invocation.name, params: invocation.params })
         : undefined,
     });
+  }
+
+  /** Reopens the launcher panel if it was open on the last visit (once per API URL). */
+  private restoreLauncher() {
+    const url = this.options.api?.url ?? this.apiUrl;
+    if (!url || this.restoredOpenFor === url || (this.options.mode ?? this.mode) !== 'launcher') return;
+    this.restoredOpenFor = url;
+    this.launcher.setOpen(this.memory().open, false);
   }
 
   private async applyLocale() {

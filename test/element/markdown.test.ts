@@ -49,6 +49,7 @@ describe('<chatkit-markdown> GFM rendering', () => {
       expect(box.disabled).to.equal(true);
     }
     expect(boxes.map((b) => b.checked)).to.deep.equal([false, true]);
+    expect(boxes.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['todo', 'done']);
   });
 
   it('opens links in a new tab without an opener or referrer', async () => {
@@ -158,6 +159,26 @@ describe('<chatkit-markdown> code blocks', () => {
     const el = await mountMarkdown({ text: '```\nx\n```', labels: { copyCode: 'Code kopieren' } });
     const button = el.shadowRoot!.querySelector('[part~="copy-button"]')!;
     expect(button.getAttribute('aria-label')).to.equal('Code kopieren');
+  });
+});
+
+describe('<chatkit-markdown> accessibility and theming', () => {
+  it('passes axe with headings, tables, code, images, task lists and citations', async () => {
+    const el = await mountMarkdown({
+      text: '## Plan\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nx()\n```\n\n- [x] done\n\n![chart](https://img.example.com/c.png) [docs](https://example.com)',
+      annotations: [
+        { type: 'annotation', source: { type: 'url', title: 'Docs', url: 'https://example.com' }, index: 5 },
+      ],
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('colors links with --chatkit-accent', async () => {
+    const el = await mountMarkdown({ text: '[x](https://example.com)' });
+    el.style.setProperty('--chatkit-accent', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(body(el).querySelector('a')!).color).to.equal('rgb(1, 2, 3)');
+    el.style.setProperty('--chatkit-accent', 'rgb(4, 5, 6)');
+    expect(getComputedStyle(body(el).querySelector('a')!).color).to.equal('rgb(4, 5, 6)');
   });
 });
 
