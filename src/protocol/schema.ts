@@ -268,10 +268,10 @@ export type ParseRequestResult =
   | { ok: false; code: 'invalid_request'; message: string; path: string };
 
 /**
- * Whether `value` nests objects/arrays no deeper than `max` levels. Iterative, so hostile input cannot
- * overflow the stack; returns the path of the first too-deep value, or null when the value is fine.
+ * The path of the first object/array nested deeper than `max` levels in `value`, or null when the value is
+ * within bounds. Iterative, so hostile input cannot overflow the stack.
  */
-export function assertMaxDepth(value: unknown, max = MAX_DEPTH): string | null {
+export function findTooDeep(value: unknown, max = MAX_DEPTH): string | null {
   const stack: [unknown, number, string][] = [[value, 0, '']];
   while (stack.length > 0) {
     const [current, depth, path] = stack.pop()!;
@@ -282,6 +282,12 @@ export function assertMaxDepth(value: unknown, max = MAX_DEPTH): string | null {
     }
   }
   return null;
+}
+
+/** Throws a `RangeError` naming the path when `value` nests deeper than `max` levels (see {@link findTooDeep}). */
+export function assertMaxDepth(value: unknown, max = MAX_DEPTH): void {
+  const path = findTooDeep(value, max);
+  if (path !== null) throw new RangeError(`${path}: nested deeper than ${max} levels`);
 }
 
 const fail = (path: string, detail: string): ParseRequestResult => ({
@@ -328,7 +334,7 @@ export function parseRequest(body: unknown): ParseRequestResult {
   try {
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       return fail('', 'expected a JSON object');
-    const tooDeep = assertMaxDepth(body, MAX_DEPTH);
+    const tooDeep = findTooDeep(body, MAX_DEPTH);
     if (tooDeep !== null) return fail(tooDeep, `nested deeper than ${MAX_DEPTH} levels`);
     const type = (body as { type?: unknown }).type;
     if (typeof type !== 'string')

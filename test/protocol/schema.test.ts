@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   assertMaxDepth,
+  findTooDeep,
   chatKitRequestSchema,
   parseRequest,
   REQUEST_TYPES,
@@ -206,7 +207,10 @@ describe('parseRequest with hostile input', () => {
     });
     expect(result).toMatchObject({ ok: false, code: 'invalid_request' });
     if (!result.ok) expect(result.message).toMatch(/nested deeper than 64 levels/);
-    expect(assertMaxDepth({ a: [{ b: 1 }] }, 64)).toBeNull();
+    expect(findTooDeep({ a: [{ b: 1 }] }, 64)).toBeNull();
+    expect(findTooDeep({ a: [{ b: 1 }] }, 2)).toBe('a.0');
+    expect(() => assertMaxDepth(deep, 64)).toThrow(RangeError);
+    expect(() => assertMaxDepth({ a: 1 }, 64)).not.toThrow();
   });
 
   it('accepts null where the reference model is nullable and ignores unknown fields', () => {
