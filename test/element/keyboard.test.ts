@@ -4,7 +4,6 @@ import { describe, it } from './mocha.js';
 import {
   API_URL,
   deep,
-  deepAll,
   FakeChatKit,
   mount,
   sendAndWait,
