@@ -23,6 +23,7 @@ import { CapabilityTokens, loadOrCreateSecret } from './express/capability-token
 import { createDemoSiteApp } from './express/demo-site.js';
 import type { GetContext } from './express/request-context.js';
 import { createLogger, type Logger } from './logger.js';
+import { PostgresStore } from './stores/postgres-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { RequestContext, Store } from './stores/store.js';
 
@@ -98,13 +99,20 @@ export function defaultHooks(deps: HookDependencies): ServerHooks {
   };
 }
 
-/** Opens the store: SQLite under the data directory (PostgreSQL when `DATABASE_URL` is set and supported). */
+/**
+ * Opens the store: PostgreSQL when `DATABASE_URL` is set (checked with one query, so a wrong URL stops the
+ * start instead of the first request), else SQLite at `<CHATKIT_DATA_DIR>/chatkit.db`.
+ */
 async function openStore(config: ServerConfig): Promise<Store> {
   if (config.databaseUrl) {
-    throw new ConfigError(
-      'DATABASE_URL',
-      'the PostgreSQL store is not available in this build; unset it to use SQLite',
-    );
+    const store = new PostgresStore({ connectionString: config.databaseUrl });
+    try {
+      await store.pool.query('SELECT 1');
+    } catch (error) {
+      await store.close();
+      throw new ConfigError('DATABASE_URL', `cannot connect (${(error as Error).message})`);
+    }
+    return store;
   }
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
