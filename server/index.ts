@@ -42,3 +42,28 @@ export { PostgresStore } from './stores/postgres-store.js';
 export type { PostgresStoreOptions } from './stores/postgres-store.js';
 export { toWire } from '../src/protocol/wire.js';
 export { parseRequest } from '../src/protocol/schema.js';
+
+// The agent (server/agent): OpenAI-compatible tool loop, tool helpers, models, and the demo's hooks.
+export { runAgent } from './agent/run-agent.js';
+export type { RunAgentOptions } from './agent/run-agent.js';
+export { AgentContext } from './agent/agent-context.js';
+export type { Agent } from './agent/agent.js';
+export { defineTool, defineClientTool, toModelTool } from './agent/agent-tool.js';
+export type { AgentTool, ClientTool, AnyTool } from './agent/agent-tool.js';
+export type {
+  ChatModel,
+  ModelEvent,
+  ModelMessage,
+  ModelRequest,
+  ModelTool,
+  ModelToolCall,
+} from './agent/chat-model.js';
+export { OpenAIChatModel } from './agent/openai-chat-model.js';
+export type { OpenAIChatModelOptions } from './agent/openai-chat-model.js';
+export { OfflineDemoModel } from './agent/offline-demo-model.js';
+export { toProviderStreamError } from './agent/provider-errors.js';
+export { threadItemsToMessages } from './agent/thread-to-messages.js';
+export { createAgentServerHooks, createModel } from './agent/create-responder.js';
+export type { AgentConfig, AgentHookOptions, AgentServerHooks } from './agent/create-responder.js';
+export { WidgetTemplate, WidgetTemplateError } from './widgets/widget-template.js';
+export type { WidgetFile } from './widgets/widget-template.js';
