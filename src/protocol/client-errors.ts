@@ -78,6 +78,28 @@ export function abortReason(signal: AbortSignal): Error {
   return error;
 }
 
+/**
+ * A signal that aborts when any of `signals` does (`AbortSignal.any`, with a fallback for browsers that
+ * predate it — Safari < 17.4, Firefox < 124). Missing signals are skipped.
+ */
+export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  if (present.length === 1) return present[0]!;
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(present);
+  const controller = new AbortController();
+  const aborted = present.find((signal) => signal.aborted);
+  if (aborted) {
+    controller.abort(aborted.reason);
+    return controller.signal;
+  }
+  const onAbort = (event: Event) => {
+    controller.abort((event.target as AbortSignal).reason);
+    for (const signal of present) signal.removeEventListener('abort', onAbort);
+  };
+  for (const signal of present) signal.addEventListener('abort', onAbort);
+  return controller.signal;
+}
+
 /** Wraps anything thrown into a {@link ChatKitClientError} (existing ones pass through unchanged). */
 export function toClientError(
   error: unknown,

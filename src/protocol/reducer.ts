@@ -16,6 +16,7 @@ import type {
   ErrorEvent,
   Page,
   ThreadItem,
+  ThreadItemUpdate,
   ThreadItemUpdatedEvent,
   ThreadStreamEvent,
 } from './types.js';
@@ -126,11 +127,24 @@ function applyUpdatedEvent(state: ThreadState, event: ThreadItemUpdatedEvent): T
   }
   if (index === -1) return next;
   const item = next.items[index]!;
-  const updated = applyItemUpdate(item, event.update);
+  const updated = applyItemUpdate(item, keepStreamedAnnotations(item, event.update));
   if (updated === item && imageProgress === next.imageProgress) return next;
   const items = next.items.slice();
   items[index] = updated;
   return { ...next, items, imageProgress };
+}
+
+/**
+ * The Agents bridge sends `content_part.done` with `annotations: []` even after streaming annotations; they
+ * return with the item's `done` (§5.1 caveat). Keeping the streamed ones meanwhile avoids a flicker of the
+ * citations, which §5.1 allows a client to do.
+ */
+function keepStreamedAnnotations(item: ThreadItem, update: ThreadItemUpdate): ThreadItemUpdate {
+  if (update.type !== 'assistant_message.content_part.done' || item.type !== 'assistant_message')
+    return update;
+  const streamed = item.content?.[update.content_index]?.annotations ?? [];
+  if ((update.content.annotations ?? []).length > 0 || streamed.length === 0) return update;
+  return { ...update, content: { ...update.content, annotations: streamed } };
 }
 
 /** `thread.item.done` / `thread.item.replaced`: upsert, clear pending, swap the optimistic bubble. */

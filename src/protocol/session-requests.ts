@@ -9,7 +9,7 @@
  * @module
  */
 
-import { isAbortError, toClientError, type ChatKitClientError } from './client-errors.js';
+import { anySignal, isAbortError, toClientError, type ChatKitClientError } from './client-errors.js';
 import type { ChatSession } from './session-types.js';
 import { indexOfItem, type ThreadState } from './thread-state.js';
 import type { Transport } from './transport.js';
@@ -47,11 +47,6 @@ export function wireAction(action: Action | ActionConfig): Action {
   return action.payload === undefined
     ? { type: action.type }
     : { type: action.type, payload: action.payload };
-}
-
-/** `AbortSignal.any` over the signals that are present. */
-export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal {
-  return AbortSignal.any(signals.filter((signal): signal is AbortSignal => signal !== undefined));
 }
 
 /** Creates the JSON intents. */

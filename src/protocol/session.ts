@@ -14,13 +14,14 @@
 
 import {
   abortReason,
+  anySignal,
   ChatKitClientError,
   CLIENT_ERROR_CODES,
   isAbortError,
   toClientError,
 } from './client-errors.js';
 import { completeClientToolCall, mergeHistoryPage, pruneAfter, reconcileNewest } from './reducer.js';
-import { anySignal, createRequestIntents, wireAction } from './session-requests.js';
+import { createRequestIntents, wireAction } from './session-requests.js';
 import type { ChatSession, SessionOptions, SessionState, SessionStatus } from './session-types.js';
 import { createStreamRunner, type StreamJobContext } from './stream-runner.js';
 import {

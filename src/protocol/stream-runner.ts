@@ -10,6 +10,7 @@
 
 import {
   abortReason,
+  anySignal,
   ChatKitClientError,
   CLIENT_ERROR_CODES,
   isAbortError,
@@ -89,7 +90,7 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
     epoch: AbortSignal,
     signal?: AbortSignal,
   ): Promise<void> {
-    const scope = signal ? AbortSignal.any([epoch, signal]) : epoch;
+    const scope = anySignal(epoch, signal);
     if (scope.aborted) return;
     let request = build(ctx);
     while (request && !scope.aborted) {
@@ -108,7 +109,7 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
     const job = { controller, cancelled: false };
     active = job;
     started++;
-    const signal = AbortSignal.any([scope, controller.signal]);
+    const signal = anySignal(scope, controller.signal);
     let toolCall: ClientToolCallItem | null = null;
     let malformedSeen = false;
     // The user message this turn stored: the retry target if the stream fails.
