@@ -78,9 +78,15 @@ function footer(node: WidgetNode, ctx: RenderContext): TemplateResult | typeof n
   </div>`;
 }
 
+/**
+ * A Card. `collapsed` (set by the server once the main action completed) hides the confirm/cancel footer;
+ * when the card has a status header, that header stands in for the body, which a toggle can expand again.
+ */
 const card: Renderer = (node, ctx) => {
   const id = `card:${nodeIdentity(node, 'root')}`;
-  const collapsed = node.collapsed === true && ctx.ui.get(id) !== true;
+  const hasStatus = !!node.status && typeof node.status === 'object';
+  const collapsed = node.collapsed === true;
+  const bodyHidden = collapsed && hasStatus && ctx.ui.get(id) !== true;
   const size = oneOf(node.size, ['sm', 'md', 'lg', 'full'] as const) ?? 'md';
   const pad = spacing('padding', node.padding);
   const style = {
@@ -90,30 +96,27 @@ const card: Renderer = (node, ctx) => {
     '--ck-pad-top': pad['padding-top'] ?? pad.padding,
     background: color(node.background, ctx.scheme),
   };
-  const toggle = node.collapsed
-    ? html`<button
-        type="button"
-        class="card-toggle"
-        aria-expanded=${collapsed ? 'false' : 'true'}
-        aria-label=${collapsed ? 'Show details' : 'Hide details'}
-        @click=${() => {
-          ctx.ui.set(id, collapsed);
-          ctx.requestUpdate();
-        }}
-      >
-        ${icon(collapsed ? 'chevron-down' : 'chevron-up', { size: 16 })}
-      </button>`
-    : undefined;
+  const toggle =
+    collapsed && hasStatus
+      ? html`<button
+          type="button"
+          class="card-toggle"
+          aria-expanded=${bodyHidden ? 'false' : 'true'}
+          aria-label=${bodyHidden ? 'Show details' : 'Hide details'}
+          @click=${() => {
+            ctx.ui.set(id, bodyHidden);
+            ctx.requestUpdate();
+          }}
+        >
+          ${icon(bodyHidden ? 'chevron-down' : 'chevron-up', { size: 16 })}
+        </button>`
+      : undefined;
   const confirm = cardAction(node.confirm);
   const content = html`${status(node.status, ctx, toggle)}
-  ${
-    collapsed
-      ? nothing
-      : html`<div class="card-body">${ctx.children(node.children)}</div>
-          ${footer(node, ctx)}`
-  }`;
+  ${bodyHidden ? nothing : html`<div class="card-body">${ctx.children(node.children)}</div>`}
+  ${collapsed ? nothing : footer(node, ctx)}`;
   return html`<div
-    class="card size-${size}${collapsed ? ' collapsed' : ''}"
+    class="card size-${size}${bodyHidden ? ' collapsed' : ''}"
     data-type="Card"
     style=${styleMap(style)}
   >
