@@ -212,9 +212,11 @@ export function markerTitle(group: CitationGroup): string {
 
 function markerHtml(group: CitationGroup, ordinal: number, labels: CitationLabels): string {
   const title = markerTitle(group);
+  const text = markerText(group);
+  // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then says what it is.
   return (
     `<sup class="citation"><button type="button" class="citation-marker" part="citation" data-citation="${ordinal}"` +
-    ` title="${escapeHtml(title)}" aria-label="${escapeHtml(`${labels.sources}: ${title}`)}">` +
-    `${escapeHtml(markerText(group))}</button></sup>`
+    ` title="${escapeHtml(title)}" aria-label="${escapeHtml(`${text} (${labels.sources}: ${title})`)}">` +
+    `${escapeHtml(text)}</button></sup>`
   );
 }

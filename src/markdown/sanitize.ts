@@ -93,6 +93,12 @@ function forceAttributes(node: Element): void {
     // Why: only GFM task checkboxes are expected; whatever arrives becomes an inert, disabled checkbox.
     node.setAttribute('type', 'checkbox');
     node.setAttribute('disabled', '');
+    // A checkbox needs an accessible name: the task's own text. Markers are stripped because this value is
+    // set after the attribute filter, and a sentinel must never reach an attribute.
+    const label = stripMarkers(node.parentElement?.textContent ?? '')
+      .trim()
+      .slice(0, 200);
+    if (label) node.setAttribute('aria-label', label);
   }
 }
 

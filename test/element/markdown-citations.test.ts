@@ -53,7 +53,7 @@ describe('<chatkit-markdown> citations', () => {
     const markers = [...body(el).querySelectorAll<HTMLButtonElement>('[part~="citation"]')];
     expect(markers.map((m) => m.textContent)).to.deep.equal(['1,2', 'ACME']);
     expect(markers[0]!.getAttribute('aria-label')).to.equal(
-      'Sources: Remote work FAQ; Employee Handbook 2026',
+      '1,2 (Sources: Remote work FAQ; Employee Handbook 2026)',
     );
     // Offset 48 is right after "This" in the second paragraph.
     const p = body(el).querySelectorAll('p')[1]!;
