@@ -70,6 +70,18 @@ export class AgentContext<C extends RequestContext = RequestContext> {
     return this.response.signal;
   }
 
+  /**
+   * Runs `work` after every earlier `serialize(key, …)` of this turn has settled. Parallel tool calls that
+   * touch shared state (a flow, a card) use it to take turns in the order the model called them.
+   */
+  serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const chainKey = `serialize:${key}`;
+    const previous = (this.turnState.get(chainKey) as Promise<unknown> | undefined) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.turnState.set(chainKey, next);
+    return next;
+  }
+
   /** Sends any stream event as-is. */
   emit(event: ThreadStreamEvent): void {
     this.sink(event);

@@ -17,7 +17,8 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       'Starts an order return for the user and shows the first step (who is returning). Call when the user wants to return or send back something and no return is in progress.',
     parameters: z.object({}),
     statusTitle: 'Starting a return',
-    execute: (_args, ctx) => startFlow(ctx, repo),
+    // Parallel calls (e.g. start + the customer's name) run in the order the model made them.
+    execute: (_args, ctx) => ctx.serialize('returns-flow', () => startFlow(ctx, repo)),
   });
   const selectOption = defineTool({
     name: 'select_return_option',
@@ -31,7 +32,8 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
         .describe('The step being answered'),
     }),
     statusTitle: (args) => `Recording “${args.choice}”`,
-    execute: ({ choice, step }, ctx) => chooseOption(ctx, repo, { value: choice, step }),
+    execute: ({ choice, step }, ctx) =>
+      ctx.serialize('returns-flow', () => chooseOption(ctx, repo, { value: choice, step })),
   });
   return [startReturn, selectOption];
 }

@@ -16,8 +16,6 @@ const COLLAPSE_SCAN = 50;
 
 /** Turn-state key: the todo cards shown earlier in this turn (not necessarily stored yet). */
 const SHOWN_KEY = 'todo.shownCards';
-/** Turn-state key: the tail of the chain that serialises card updates of parallel tool calls. */
-const CHAIN_KEY = 'todo.chain';
 
 /**
  * Collapses the live todo cards of the thread into snapshot notes (persisted `thread.item.replaced`). A
@@ -41,32 +39,17 @@ export async function collapseOlderTodoCards(ctx: AgentContext): Promise<void> {
 }
 
 /**
- * Shows the current todo card as a new item, collapsing older ones first. Parallel tool calls take turns
- * (a chain in the turn state), so the last card shown has every change and only it stays live.
+ * Shows the current todo card as a new item, collapsing older ones first. Parallel tool calls take turns,
+ * so the last card shown has every change and only it stays live.
  */
 export async function showTodoCard(ctx: AgentContext, repo: TodoRepository): Promise<Todo[]> {
-  const previous = (ctx.turnState.get(CHAIN_KEY) as Promise<unknown> | undefined) ?? Promise.resolve();
-  const run = previous
-    .catch(() => undefined)
-    .then(async () => {
-      const todos = await repo.list(ctx.context.userId);
-      await collapseOlderTodoCards(ctx);
-      const widget = todoCard(todos);
-      const copyText = todoCopyText(todos);
-      const id = await ctx.streamWidget(widget, { copyText });
-      const item: WidgetItem = {
-        id,
-        thread_id: ctx.thread.id,
-        created_at: ctx.response.now(),
-        type: 'widget',
-        widget,
-        copy_text: copyText,
-      };
-      ctx.turnState.set(SHOWN_KEY, [item]);
-      return todos;
-    });
-  ctx.turnState.set(CHAIN_KEY, run);
-  return run;
+  return ctx.serialize('todo-card', async () => {
+    const todos = await repo.list(ctx.context.userId);
+    await collapseOlderTodoCards(ctx);
+    const item = await ctx.streamWidgetItem(todoCard(todos), { copyText: todoCopyText(todos) });
+    ctx.turnState.set(SHOWN_KEY, [item]);
+    return todos;
+  });
 }
 
 const summary = (todos: readonly Todo[]) =>

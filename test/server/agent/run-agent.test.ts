@@ -182,6 +182,30 @@ describe('runAgent with the real openai client against a fake provider', () => {
     expect(order.indexOf('workflow')).toBeLessThan(order.indexOf('widget'));
   });
 
+  it('parallel calls on a shared flow run in the order the model made them', async () => {
+    fake.enqueue(
+      reply.tools(
+        { name: 'start_return', arguments: {} },
+        { name: 'select_return_option', arguments: { choice: 'Alice Martin', step: 'customer' } },
+      ),
+      reply.text('Which item?'),
+    );
+    const { events, threadId } = await harness.create("I'm Alice and want to return something", {
+      tool_choice: { id: 'returns' },
+    });
+    const widgets = (await harness.items(threadId)).filter((i) => i.type === 'widget');
+    expect(widgets.map((w) => (w.type === 'widget' ? w.widget.key : ''))).toEqual([
+      'returns-customer',
+      'returns-item',
+    ]);
+    const results = fake.requests[1].body.messages
+      .filter((m: any) => m.role === 'tool')
+      .map((m: any) => JSON.parse(m.content));
+    expect(results[0].status).toBe('started');
+    expect(results[1].recorded).toMatchObject({ step: 'customer', value: 'cus_alice' });
+    expect(assistantText(events)).toBe('Which item?');
+  });
+
   it('sends the composer model pick to the provider', async () => {
     fake.enqueue(reply.text('ok'));
     await harness.create('hi', { model: 'other-model' });
