@@ -16,4 +16,5 @@ export * from './apply-update.js';
 export * from './thread-state.js';
 export * from './reducer.js';
 export * from './transport.js';
+export * from './user-message.js';
 export * from './session.js';

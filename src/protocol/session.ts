@@ -36,7 +36,8 @@ import {
   type ThreadState,
 } from './thread-state.js';
 import { createTransport } from './transport.js';
-import type { Attachment, Page, StreamingRequest, Thread, ThreadItem, UserMessageItem } from './types.js';
+import { buildUserMessage } from './user-message.js';
+import type { Page, StreamingRequest, Thread, ThreadItem } from './types.js';
 
 export type * from './session-types.js';
 
@@ -154,35 +155,6 @@ export function createSession(options: SessionOptions): ChatSession {
     }
   }
 
-  function userMessageJob(input: Parameters<ChatSession['sendUserMessage']>[0]) {
-    const content = input.content ?? [{ type: 'input_text' as const, text: input.text ?? '' }];
-    const attachments = input.attachments ?? [];
-    const wireInput = {
-      content,
-      attachments: attachments.map((a) => (typeof a === 'string' ? a : a.id)),
-      ...(input.quotedText ? { quoted_text: input.quotedText } : {}),
-      inference_options: input.inferenceOptions ?? {},
-    };
-    return (): StreamingRequest => {
-      // Built when the job's turn comes, so a message queued behind `threads.create` joins the new thread.
-      const threadId = thread.thread?.id;
-      const bubble: UserMessageItem = {
-        id: `local_${Math.random().toString(16).slice(2, 10)}`,
-        thread_id: threadId ?? '',
-        created_at: new Date().toISOString(),
-        type: 'user_message',
-        content,
-        attachments: attachments.filter((a): a is Attachment => typeof a !== 'string'),
-        ...(input.quotedText ? { quoted_text: input.quotedText } : {}),
-        inference_options: input.inferenceOptions ?? {},
-      };
-      update((state) => addOptimisticUserMessage(state, bubble), 'streaming');
-      return threadId
-        ? { type: 'threads.add_user_message', params: { thread_id: threadId, input: wireInput } }
-        : { type: 'threads.create', params: { input: wireInput } };
-    };
-  }
-
   const session: ChatSession = {
     transport,
     getState: () => snapshot,
@@ -227,7 +199,12 @@ export function createSession(options: SessionOptions): ChatSession {
 
     sendUserMessage(input, signal) {
       if (input.newThread && thread.thread) session.newThread();
-      return enqueue(userMessageJob(input), signal);
+      return enqueue(() => {
+        // Built when the job's turn comes, so a message queued behind `threads.create` joins the new thread.
+        const { request, bubble } = buildUserMessage(input, thread.thread?.id);
+        update((state) => addOptimisticUserMessage(state, bubble), 'streaming');
+        return request;
+      }, signal);
     },
 
     cancel() {
