@@ -23,7 +23,11 @@ export interface WidgetActionRequest {
   loading: ResolvedLoadingBehavior;
 }
 
-/** What the root element provides to the widget renderer. */
+/**
+ * What the root element provides to the widget renderer. The renderer re-renders when its `item` or `host`
+ * property changes, and when the `data-color-scheme` attribute of the nearest ancestor carrying one changes
+ * (so a stable host object with a `colorScheme` getter works).
+ */
 export interface WidgetHost {
   /**
    * Routes an action: `server` + streaming → `threads.custom_action` (queued behind a running stream),

@@ -23,11 +23,13 @@ const AUTO_LOADING: Record<ActionSite, ResolvedLoadingBehavior> = {
   cancel: 'container',
 };
 
-/** Detail of the `chatkit-widget-log` event. */
+/** Detail of the `chatkit-widget-log` event, shaped for ChatKit's `chatkit.log` (`{name, data}`). */
 export interface WidgetLogDetail {
+  /** A stable name: `widget.form.collision`, `widget.action.failed`, `widget.action.no_host`. */
+  name: string;
   level: 'warn' | 'error';
-  message: string;
-  data?: unknown;
+  /** What happened, plus the specifics (`message` is repeated here so `chatkit.log` listeners see it). */
+  data: { message: string; [key: string]: unknown };
 }
 
 type FormElement = HTMLElement & { ckSubmit?: ActionConfig | null; ckSite?: ActionSite };
@@ -48,6 +50,7 @@ export class ChatkitWidget extends LitElement {
   static override styles = widgetStyles;
 
   private readonly uid = `ckw${++instances}-`;
+  private schemeObserver?: MutationObserver;
   private readonly ui = new Map<string, unknown>();
   private autofocusDone = false;
 
@@ -68,6 +71,29 @@ export class ChatkitWidget extends LitElement {
     if (getComputedStyle(this).getPropertyValue('--chatkit-text').trim() === '') {
       this.setAttribute('data-standalone', '');
     }
+    // Why: the root keeps one host object whose `colorScheme` is a getter, so a scheme switch changes no
+    // property here. `ThemeColor` values are resolved in script, so watch the chat's scheme attribute.
+    const chat = this.schemeSource();
+    if (chat) {
+      this.schemeObserver = new MutationObserver(() => this.requestUpdate('host'));
+      this.schemeObserver.observe(chat, { attributes: true, attributeFilter: ['data-color-scheme'] });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.schemeObserver?.disconnect();
+    this.schemeObserver = undefined;
+  }
+
+  /** The nearest ancestor (across shadow roots) that carries the chat's `data-color-scheme`. */
+  private schemeSource(): Element | null {
+    let node: Node | null = this.parentNode;
+    while (node) {
+      if (node instanceof Element && node.hasAttribute('data-color-scheme')) return node;
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    return null;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -93,12 +119,12 @@ export class ChatkitWidget extends LitElement {
     return this.getAttribute('data-color-scheme') === 'dark' ? 'dark' : 'light';
   }
 
-  private log(level: WidgetLogDetail['level'], message: string, data?: unknown): void {
+  private log(level: WidgetLogDetail['level'], name: string, message: string, data: object = {}): void {
     this.dispatchEvent(
       new CustomEvent<WidgetLogDetail>('chatkit-widget-log', {
         bubbles: true,
         composed: true,
-        detail: { level, message, data },
+        detail: { name, level, data: { message, ...data } },
       }),
     );
   }
@@ -125,7 +151,7 @@ export class ChatkitWidget extends LitElement {
   private fire(config: ActionConfig | undefined | null, site: ActionSite, source: HTMLElement): void {
     if (!config || typeof config !== 'object' || typeof config.type !== 'string' || !this.item) return;
     if (!this.host) {
-      this.log('error', `Widget action "${config.type}" fired without a host`);
+      this.log('error', 'widget.action.no_host', `Widget action "${config.type}" fired without a host`);
       return;
     }
     const behavior = oneOf(config.loadingBehavior, ['auto', 'none', 'self', 'container'] as const) ?? 'auto';
@@ -136,7 +162,15 @@ export class ChatkitWidget extends LitElement {
       const merged = mergeValues(payload, collectValues(form));
       payload = merged.payload;
       for (const { name } of merged.collisions) {
-        this.log('warn', `Form value "${name}" dropped: the action payload already has that key`, { name });
+        this.log(
+          'warn',
+          'widget.form.collision',
+          `Form value "${name}" dropped: the action payload already has that key`,
+          {
+            field: name,
+            action: config.type,
+          },
+        );
       }
     }
     const request: WidgetActionRequest = {
@@ -160,7 +194,12 @@ export class ChatkitWidget extends LitElement {
       pending = Promise.reject(error);
     }
     pending
-      .catch((error: unknown) => this.log('error', `Widget action "${config.type}" failed`, error))
+      .catch((error: unknown) =>
+        this.log('error', 'widget.action.failed', `Widget action "${config.type}" failed`, {
+          action: config.type,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => {
         if (loading === 'self') this.setSelfLoading(source, false);
         if (loading === 'container') this.containerBusy--;

@@ -91,7 +91,11 @@ describe('forms', () => {
     } as WidgetNode);
     await settle(el);
     const logs: string[] = [];
-    el.addEventListener('chatkit-widget-log', (e) => logs.push((e as CustomEvent).detail.message));
+    el.addEventListener('chatkit-widget-log', (e) => {
+      const { name, data } = (e as CustomEvent).detail;
+      expect(name).to.equal('widget.form.collision');
+      logs.push(data.message);
+    });
     (root.querySelector('button.btn') as HTMLButtonElement).click();
     expect(host.calls[0].action.payload).to.deep.equal({ id: 'fixed', todo: { title: 'kept', done: 'no' } });
     expect(logs.length).to.equal(2);

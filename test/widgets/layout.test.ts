@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { mount } from './helpers.js';
+import { mount, RecordingHost, widgetItem } from './helpers.js';
 import { describe, it } from './mocha.js';
 
 const css = (el: Element | null) => getComputedStyle(el as Element);
@@ -77,6 +77,28 @@ describe('layout widgets', () => {
     await el.updateComplete;
     expect(css(root.querySelector('.card')).backgroundColor).to.not.equal(light);
     expect(el.getAttribute('data-color-scheme')).to.equal('dark');
+  });
+
+  it('follows a scheme switch on the chat element even when the host object stays the same', async () => {
+    const chat = document.createElement('div');
+    chat.setAttribute('data-color-scheme', 'light');
+    document.body.append(chat);
+    const shadow = chat.attachShadow({ mode: 'open' });
+    const host = new RecordingHost();
+    const el = document.createElement('chatkit-widget');
+    el.item = widgetItem({ type: 'Card', background: { light: 'red-500', dark: 'blue-500' }, children: [] });
+    el.host = host;
+    shadow.append(el);
+    await el.updateComplete;
+    const card = () => el.shadowRoot!.querySelector('.card') as HTMLElement;
+    const light = getComputedStyle(card()).backgroundColor;
+    host.colorScheme = 'dark';
+    chat.setAttribute('data-color-scheme', 'dark');
+    // The mutation record is delivered as a microtask queued before this continuation.
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(getComputedStyle(card()).backgroundColor).to.not.equal(light);
+    chat.remove();
   });
 
   it('Card: collapsed hides the body until expanded', async () => {
