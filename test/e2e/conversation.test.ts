@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { deepText } from './support/deep-text.js';
 import { startE2E, type E2E } from './support/harness.js';
 import { e2eHooks, feedbackLog } from './support/responder.js';
 
@@ -30,9 +31,9 @@ async function send(page: Page, text: string) {
   await box.press('Enter');
 }
 
-/** The text of the newest assistant message in the thread. */
+/** The markdown body of the newest assistant message in the thread. */
 function lastAnswer(page: Page) {
-  return page.locator('[part~="assistant-message"]').last();
+  return page.locator('[part~="assistant-message"]').last().locator('chatkit-markdown');
 }
 
 describe('conversation', () => {
@@ -45,32 +46,28 @@ describe('conversation', () => {
     // The answer grows in several steps before it is complete.
     const lengths = new Set<number>();
     const stop = page.getByRole('button', { name: 'Stop' });
-    while ((await stop.count()) > 0 || lengths.size === 0) {
-      const text =
-        (await lastAnswer(page)
-          .textContent()
-          .catch(() => '')) ?? '';
+    for (let i = 0; i < 2000 && ((await stop.count()) > 0 || lengths.size === 0); i++) {
+      const text = await deepText(lastAnswer(page)).catch(() => '');
       if (text.length > 0) lengths.add(text.length);
-      if (lengths.size > 50) break;
-      await page.waitForTimeout(15);
+      await page.waitForTimeout(10);
     }
     expect(lengths.size).toBeGreaterThan(1);
     await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
-    const finalText = await lastAnswer(page).textContent();
+    const finalText = await deepText(lastAnswer(page));
     expect(finalText?.length).toBeGreaterThan(20);
 
     await page.reload();
     await expect.poll(() => page.locator('[part~="user-message"]').count()).toBe(1);
-    await expect.poll(() => lastAnswer(page).textContent()).toBe(finalText);
+    await expect.poll(() => deepText(lastAnswer(page))).toBe(finalText);
   });
 
   it('stops a long answer, keeps the partial text (also after reload) and the composer stays usable', async () => {
     const { page } = await openInline();
     await send(page, 'Give me a long answer please');
-    await expect.poll(async () => ((await lastAnswer(page).textContent()) ?? '').length).toBeGreaterThan(100);
+    await expect.poll(async () => ((await deepText(lastAnswer(page))) ?? '').length).toBeGreaterThan(100);
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
-    const partial = (await lastAnswer(page).textContent()) ?? '';
+    const partial = (await deepText(lastAnswer(page))) ?? '';
     expect(partial).toContain('Sentence number 1 ');
     expect(partial).not.toContain('Sentence number 400 ');
 
@@ -82,7 +79,7 @@ describe('conversation', () => {
     // The server stored the partial answer (possibly a little longer than what the browser saw).
     await page.reload();
     await expect
-      .poll(() => page.locator('[part~="assistant-message"]').first().textContent())
+      .poll(() => deepText(page.locator('[part~="assistant-message"]').first().locator('chatkit-markdown')))
       .toContain('Sentence number 1 ');
   });
 
@@ -91,24 +88,18 @@ describe('conversation', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.server.url });
     await send(page, 'What is a table?');
     await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
-    await expect.poll(() => lastAnswer(page).textContent()).not.toBe('');
+    await expect.poll(() => deepText(lastAnswer(page))).not.toBe('');
 
     await page.getByRole('button', { name: 'Good response' }).last().click();
     await expect.poll(() => feedbackLog.length).toBeGreaterThan(0);
     expect(feedbackLog.at(-1)?.kind).toBe('positive');
 
     await page.getByRole('button', { name: 'Copy' }).last().click();
-    const answer = ((await lastAnswer(page).textContent()) ?? '').trim();
+    // The clipboard gets the answer's markdown source; the page shows it rendered.
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied.length).toBeGreaterThan(10);
-    expect(answer.replace(/\s+/g, ' ')).toContain(
-      copied
-        .split('\n')
-        .find((line) => line.trim())!
-        .replace(/[#*|`]/g, '')
-        .trim()
-        .slice(0, 10),
-    );
+    expect(copied).toMatch(/^#+ Plans compared/m);
+    expect(copied).toContain('| Plan |');
+    expect(await deepText(lastAnswer(page))).toContain('Plans compared');
 
     const answersBefore = await page.locator('[part~="assistant-message"]').count();
     await page.getByRole('button', { name: 'Retry' }).last().click();
@@ -159,10 +150,8 @@ describe('conversation', () => {
   it('runs a client tool in the page and continues the answer with its result', async () => {
     const { page } = await openInline();
     await send(page, 'Please use the tool');
-    await expect
-      .poll(() => lastAnswer(page).textContent(), { timeout: 15_000 })
-      .toContain('The browser said:');
-    expect(await lastAnswer(page).textContent()).toContain('Inline chat');
+    await expect.poll(() => deepText(lastAnswer(page)), { timeout: 15_000 }).toContain('The browser said:');
+    expect(await deepText(lastAnswer(page))).toContain('Inline chat');
   });
 
   it('delivers client effects as chatkit.effect events', async () => {
