@@ -109,6 +109,9 @@ describe('client tool round trip in the browser', () => {
   it('the page answers get_time and the turn resumes with the answer', async () => {
     const page = await openInline();
     await send(page, 'what time is it?');
-    await expect.poll(() => page.getByText(/Your browser says it is/).count(), { timeout: 15_000 }).toBe(1);
+    // The answer also reaches the screen-reader announcer, so it can appear twice.
+    await expect
+      .poll(() => page.getByText(/Your browser says it is/).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
   });
 });
