@@ -14,6 +14,9 @@ import type { SanitizeOptions } from './sanitize.js';
 /** Link reference definitions collected from a document (`[label]: url "title"`). */
 export type LinkDefinitions = Record<string, { href: string | null; title: string | null }>;
 
+/** The one inline tag we recognise: a bare line break, `<br>`, `<br/>` or `<br />`. */
+const BARE_BR = Object.freeze(/^<br\s*\/?>$/i);
+
 /** Options of the render in progress; the renderer methods below read them synchronously. */
 let active: SanitizeOptions = {};
 
@@ -26,6 +29,9 @@ const base = (): string => active.base ?? document.baseURI;
 const markdown = new Marked({ gfm: true, breaks: false, pedantic: false, async: false }).use({
   renderer: {
     html(token: Tokens.HTML | Tokens.Tag): string {
+      // Models often break lines inside table cells with `<br>`; we emit our own `<br>` for exactly that
+      // spelling (no attributes can come along), which is not passthrough.
+      if (!('block' in token && token.block) && BARE_BR.test(token.text)) return '<br>';
       // Why: no raw HTML passthrough; the source text stays visible, as text.
       const text = escapeHtml(token.text);
       return 'block' in token && token.block ? `<p>${text}</p>\n` : text;

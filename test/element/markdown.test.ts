@@ -40,6 +40,15 @@ describe('<chatkit-markdown> GFM rendering', () => {
     expect(aligns).to.deep.equal(['left', 'center', 'right']);
   });
 
+  it('turns a bare <br> into a line break (common in table cells) and nothing else', async () => {
+    const el = await mountMarkdown({
+      text: '| a |\n|---|\n| one<br>two<br/>three |\n\nx <br onclick="window.__xss=1"> y',
+    });
+    expect(body(el).querySelectorAll('td br').length).to.equal(2);
+    expect(body(el).querySelectorAll('br').length).to.equal(2);
+    expect(body(el).textContent).to.contain('<br onclick="window.__xss=1">');
+  });
+
   it('renders task lists as disabled checkboxes', async () => {
     const el = await mountMarkdown({ text: '- [ ] todo\n- [x] done' });
     const boxes = [...body(el).querySelectorAll('input')];
