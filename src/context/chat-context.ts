@@ -8,6 +8,7 @@
  */
 import { createContext } from '@lit/context';
 import type {
+  Attachment,
   Page,
   StructuredInputSubmission,
   Thread,
@@ -70,6 +71,7 @@ export interface ResolvedConfig {
   prompts: StarterPrompt[];
   placeholder: string | null;
   tools: ComposerTool[];
+  attachments: { enabled: boolean; maxSize?: number; maxCount?: number; accept?: Record<string, string[]> };
   models: ComposerModel[];
   itemActions: { feedback: boolean; retry: boolean; copy: boolean };
   disclaimer: { text: string; highContrast?: boolean } | null;
@@ -80,7 +82,11 @@ export interface ResolvedConfig {
 
 /** Intents sub-elements call; the root implements them on top of the protocol session. */
 export interface ChatController {
-  sendMessage(text: string): void;
+  sendMessage(text: string, attachments?: readonly Attachment[]): void;
+  /** Uploads a file for the composer (two-phase upload). */
+  uploadFile(file: File): Promise<Attachment>;
+  /** Deletes an uploaded attachment the user removed before sending. */
+  removeAttachment(attachmentId: string): void;
   cancel(): void;
   retry(itemId?: string): void;
   feedback(itemId: string, kind: 'positive' | 'negative'): Promise<void>;

@@ -14,7 +14,7 @@ import { en, type Strings } from '../i18n/strings.js';
 import { Announcer } from '../internal/announcer.js';
 import { ElementMemory, type PersistMode } from '../internal/storage.js';
 import { isImageAllowed } from '../internal/url.js';
-import type { Action, StructuredInputItem, ThreadItem } from '../protocol/types.js';
+import type { Action, Attachment, StructuredInputItem, ThreadItem } from '../protocol/types.js';
 import { tokenStyles } from '../theme/tokens.js';
 import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../theme/theme-option.js';
 import type { WidgetActionRequest, WidgetHost } from '../widgets/widget-host.js';
@@ -28,6 +28,7 @@ import { DEFAULT_ITEM_ACTIONS, type ChatkitChatOptions } from './options.js';
 import { SessionController } from './session-controller.js';
 import { sharedStyles } from './shared.styles.js';
 import { uiIcon } from './ui-icon.js';
+import { uploadAttachment } from './upload.js';
 
 /**
  * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
@@ -311,6 +312,7 @@ export class ChatkitChat extends LitElement {
       prompts: o.startScreen?.prompts ?? b.prompts ?? [],
       placeholder: o.composer?.placeholder ?? this.placeholder ?? null,
       tools: o.composer?.tools ?? [],
+      attachments: { enabled: false, ...o.composer?.attachments },
       models: o.composer?.models ?? [],
       itemActions: { ...DEFAULT_ITEM_ACTIONS, ...o.threadItemActions },
       disclaimer: o.disclaimer ?? null,
@@ -359,7 +361,15 @@ export class ChatkitChat extends LitElement {
   }
 
   private readonly controller: ChatController = {
-    sendMessage: (text) => void this.send(text),
+    sendMessage: (text, attachments) => void this.send(text, false, attachments),
+    uploadFile: async (file) => {
+      const session = this.sessions.session;
+      if (!session) throw new Error('No ChatKit endpoint configured');
+      return uploadAttachment(session, file, this.options.api?.fetch ?? fetch.bind(window));
+    },
+    removeAttachment: (attachmentId) => {
+      this.sessions.session?.deleteAttachment(attachmentId).catch(() => undefined);
+    },
     cancel: () => void this.sessions.session?.cancel(),
     retry: (itemId) => void this.sessions.session?.retry(itemId),
     feedback: async (itemId, kind) => {
@@ -399,14 +409,14 @@ export class ChatkitChat extends LitElement {
     widgetHost: this.widgetHost,
   };
 
-  private async send(text: string, newThread = false) {
+  private async send(text: string, newThread = false, attachments: readonly Attachment[] = []) {
     const session = this.sessions.session;
     if (!session) return;
     const inference: { tool_choice?: { id: string }; model?: string } = {};
     if (this.selectedTool) inference.tool_choice = { id: this.selectedTool };
     const model = this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
     if (model) inference.model = model;
-    await session.sendUserMessage({ text, inferenceOptions: inference, newThread });
+    await session.sendUserMessage({ text, inferenceOptions: inference, newThread, attachments });
   }
 
   private buildContext(): ChatContextValue {

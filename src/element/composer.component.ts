@@ -14,6 +14,7 @@ import { chatContext, type ChatContextValue } from '../context/chat-context.js';
 import { sharedStyles } from './shared.styles.js';
 import { composerStyles } from './composer.styles.js';
 import { uiIcon } from './ui-icon.js';
+import { ComposerAttachments } from './composer-attachments.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
@@ -28,6 +29,8 @@ export class ChatkitComposer extends LitElement {
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   @state() private value = '';
+
+  private readonly attachments = new ComposerAttachments(this, () => this.ctx);
 
   /** Sets the text (the `setComposerValue` method of the root). */
   setValue(text: string): void {
@@ -68,10 +71,15 @@ export class ChatkitComposer extends LitElement {
     this.submit();
   }
 
+  private get canSend(): boolean {
+    return (!!this.value.trim() || this.attachments.ready.length > 0) && !this.attachments.busy;
+  }
+
   private submit() {
     const text = this.value.trim();
-    if (!text || this.busy || this.ctx.view.threadStatus.type !== 'active') return;
-    this.ctx.controller.sendMessage(text);
+    if (!this.canSend || this.busy || this.ctx.view.threadStatus.type !== 'active') return;
+    this.ctx.controller.sendMessage(text, this.attachments.ready);
+    this.attachments.clear();
     this.value = '';
     if (this.textarea) this.textarea.value = '';
     void this.updateComplete.then(() => this.autoGrow());
@@ -90,7 +98,7 @@ export class ChatkitComposer extends LitElement {
       type="submit"
       aria-label=${strings.send}
       title=${strings.send}
-      ?disabled=${locked || !this.value.trim()}
+      ?disabled=${locked || !this.canSend}
     >
       ${uiIcon('send', 18)}
     </button>`;
@@ -165,7 +173,9 @@ export class ChatkitComposer extends LitElement {
       : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
     const showStop = this.busy;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
+      ${this.attachments.renderTray()}
       <div class="row">
+        ${this.attachments.renderButton()}
         <textarea
           part="input"
           rows="1"

@@ -103,6 +103,47 @@ export const composerStyles = css`
   .send:disabled {
     opacity: 0.4;
   }
+  .attach {
+    flex: none;
+    position: relative;
+    margin-inline-start: calc(var(--chatkit-spacing) * -1);
+    cursor: pointer;
+  }
+  .attach:focus-within {
+    box-shadow: var(--chatkit-focus-ring);
+  }
+  .tray {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--chatkit-spacing);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .file {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--chatkit-spacing);
+    max-inline-size: 16em;
+    color: var(--chatkit-text);
+  }
+  .file[data-status='error'] {
+    border-color: var(--chatkit-danger);
+    color: var(--chatkit-danger);
+  }
+  .file .name {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .remove {
+    display: inline-flex;
+    padding: 2px;
+    border: 0;
+    border-radius: 999px;
+    background: transparent;
+    color: var(--chatkit-text-secondary);
+  }
   .closed {
     padding: calc(var(--chatkit-spacing) * 3);
     border: 1px solid var(--chatkit-border);

@@ -56,6 +56,9 @@ export interface Strings {
   answered: string;
   skipped: string;
   attachment: string;
+  attach: string;
+  removeAttachment: (name: string) => string;
+  uploadFailed: string;
   quoted: string;
   assistantSaid: (text: string) => string;
   tools: string;
@@ -116,6 +119,9 @@ export const en: Strings = {
   answered: 'Answered',
   skipped: 'Skipped',
   attachment: 'Attachment',
+  attach: 'Attach files',
+  removeAttachment: (name) => `Remove ${name}`,
+  uploadFailed: 'Upload failed',
   quoted: 'Quoted text',
   assistantSaid: (text) => `Assistant: ${text}`,
   tools: 'Tools',

@@ -285,6 +285,34 @@ describe('conversation features', () => {
     await until(() => deepAll(el, 'chatkit-history', '.row').length === 0, 'row removed');
   });
 
+  it('attachments: picked files upload at once (two-phase) and travel with the message', async () => {
+    const { el, server } = await mount({ composer: { attachments: { enabled: true } } });
+    const input = deep<HTMLInputElement>(el, 'chatkit-composer', 'input[type="file"]')!;
+    expect(input.getAttribute('aria-label')).to.equal('Attach files');
+    const data = new DataTransfer();
+    data.items.add(new File(['hello file'], 'notes.txt', { type: 'text/plain' }));
+    input.files = data.files;
+    input.dispatchEvent(new Event('change'));
+    await until(() => deep(el, 'chatkit-composer', '.file[data-status="done"]'), 'uploaded');
+    expect(server.lastRequest('attachments.create')!.params).to.deep.equal({
+      name: 'notes.txt',
+      size: 10,
+      mime_type: 'text/plain',
+    });
+    expect(server.uploads).to.deep.equal([{ url: 'https://api.test/chatkit/uploads/att_1', size: 10 }]);
+    await el.setComposerValue('see attached');
+    await settle(el);
+    const ended = oneEvent(el, 'chatkit.response.end');
+    deep(el, 'chatkit-composer', '[part="send-button"]')!.click();
+    await ended;
+    expect(server.requests.find((r) => r.type === 'threads.create')!.params.input.attachments).to.deep.equal([
+      'att_1',
+    ]);
+    await settle(el);
+    expect(deep(el, 'chatkit-composer', '.file')).to.equal(null);
+    expect(deep(el, 'chatkit-thread', '.attachment')!.textContent).to.contain('att_1.txt');
+  });
+
   it('thread status: locked disables the composer with the reason; closed replaces it', async () => {
     const server = new FakeChatKit();
     server.script = ({ threadId }) =>

@@ -70,6 +70,8 @@ export class FakeChatKit {
     prompts: [{ label: 'Track order', prompt: 'Where is my order?' }],
   };
 
+  uploads: { url: string; size: number }[] = [];
+
   private counter = 0;
   private gate: { promise: Promise<void>; release: () => void } | null = null;
   private afterIndex = 0;
@@ -78,6 +80,11 @@ export class FakeChatKit {
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input);
     if (url.endsWith('/api/branding')) return Response.json(this.branding);
+    if (init?.method === 'PUT') {
+      const bytes = await new Response(init.body as BodyInit).arrayBuffer();
+      this.uploads.push({ url, size: bytes.byteLength });
+      return new Response(null, { status: 204 });
+    }
     const body = JSON.parse(String(init?.body ?? '{}'));
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     this.requests.push({ type: body.type, params: body.params, headers });
@@ -186,6 +193,18 @@ export class FakeChatKit {
       case 'threads.delete':
         this.threads.delete(p.thread_id);
         return Response.json({});
+      case 'attachments.create': {
+        const id = this.nextId('att');
+        return Response.json({
+          id,
+          type: 'file',
+          name: p.name,
+          mime_type: p.mime_type,
+          upload_descriptor: { url: `https://api.test/chatkit/uploads/${id}`, method: 'PUT', headers: {} },
+        });
+      }
+      case 'attachments.delete':
+        return Response.json({});
       case 'items.feedback':
         return Response.json({});
       case 'threads.sync_custom_action':
@@ -213,7 +232,12 @@ export class FakeChatKit {
       created_at: NOW,
       type: 'user_message',
       content: input?.content ?? [],
-      attachments: [],
+      attachments: (input?.attachments ?? []).map((id: string) => ({
+        id,
+        type: 'file',
+        name: `${id}.txt`,
+        mime_type: 'text/plain',
+      })),
       inference_options: input?.inference_options ?? {},
     };
     stored.items.push(user);
