@@ -126,7 +126,7 @@ export const controlStyles = css`
   }
   .btn.variant-soft {
     background: color-mix(in srgb, var(--tone) 12%, transparent);
-    color: var(--tone);
+    color: color-mix(in srgb, var(--tone) 82%, var(--chatkit-text));
   }
   .btn.variant-soft:hover:not(:disabled),
   .btn.variant-ghost:hover:not(:disabled) {

@@ -20,6 +20,16 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
+/**
+ * An accessible name for a control that no `Label` (by `fieldName`) names: the placeholder, or the field
+ * name in words. Returns `nothing` when a Label exists, so the visible label is the name.
+ */
+function fallbackName(node: WidgetNode, ctx: RenderContext): string | typeof nothing {
+  if (ctx.labelled.has(str(node.name))) return nothing;
+  const name = str(node.placeholder) || str(node.name).split('.').pop()!.replace(/[_-]+/g, ' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 function fieldClass(node: WidgetNode, base: string, variants: readonly string[], fallback: string): string {
   const variant = oneOf(node.variant, variants) ?? fallback;
   const gutter = oneOf(node.gutterSize, ['2xs', 'xs', 'sm', 'md', 'lg', 'xl'] as const);
@@ -56,6 +66,7 @@ const input: Renderer = (node, ctx) => {
       name=${name}
       data-field=${name}
       type=${oneOf(node.inputType, INPUT_TYPES) ?? 'text'}
+      aria-label=${fallbackName(node, ctx)}
       placeholder=${str(node.placeholder) || nothing}
       pattern=${str(node.pattern) || nothing}
       autocomplete=${node.allowAutofillExtensions ? 'on' : 'off'}
@@ -96,6 +107,7 @@ const textarea: Renderer = (node, ctx) => {
       name=${name}
       data-field=${name}
       rows=${rows}
+      aria-label=${fallbackName(node, ctx)}
       placeholder=${str(node.placeholder) || nothing}
       data-pattern=${str(node.pattern) || nothing}
       data-autoresize=${node.autoResize ? '' : nothing}
@@ -187,6 +199,7 @@ const select: Renderer = (node, ctx) => {
           id=${ctx.uid + name}
           name=${name}
           data-field=${name}
+          aria-label=${fallbackName(node, ctx)}
           ?required=${node.required === true}
           ?disabled=${node.disabled === true}
           ${controlledDefault(str(node.defaultValue))}
@@ -227,7 +240,7 @@ const datePicker: Renderer = (node, ctx) => {
         data-kind="date"
         type="date"
         lang=${ctx.host.locale || nothing}
-        aria-label=${str(node.placeholder) || nothing}
+        aria-label=${fallbackName(node, ctx)}
         min=${isoDate(node.min) || nothing}
         max=${isoDate(node.max) || nothing}
         ?required=${node.required === true}
@@ -251,6 +264,7 @@ const checkbox: Renderer = (node, ctx) => {
         name=${name}
         data-field=${name}
         data-kind="checkbox"
+        aria-label=${str(node.label) ? nothing : fallbackName(node, ctx)}
         ?required=${node.required === true}
         ?disabled=${node.disabled === true}
         ${controlledDefault(node.defaultChecked === true || node.defaultChecked === 'true')}
@@ -274,7 +288,7 @@ const radioGroup: Renderer = (node, ctx) => {
       data-field=${name}
       data-kind="radio"
       data-required=${node.required ? '' : nothing}
-      aria-label=${str(node.ariaLabel) || nothing}
+      aria-label=${str(node.ariaLabel) || fallbackName(node, ctx)}
       aria-required=${node.required ? 'true' : nothing}
     >
       ${options(node).map(

@@ -26,6 +26,8 @@ export interface RenderContext {
   readonly scheme: Scheme;
   /** A prefix unique to this widget element, for `id`/`for` pairs (Label ↔ control). */
   readonly uid: string;
+  /** Field names that a `Label` in this widget names (controls without one get an `aria-label`). */
+  readonly labelled: ReadonlySet<string>;
   /** Renders one node through the registry (unknown types → a fallback box). */
   node(node: unknown): TemplateResult;
   /** Renders a list of nodes keyed by `id`/`key`, so DOM (typed text, focus) survives updates. */
@@ -50,4 +52,16 @@ export function nodeIdentity(node: WidgetNode, fallback: string): string {
     : typeof node.key === 'string'
       ? `key:${node.key}`
       : fallback;
+}
+
+/** The `fieldName`s of every `Label` in a widget tree. */
+export function labelledFields(root: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(root)) {
+    for (const child of root) labelledFields(child, out);
+  } else if (root && typeof root === 'object') {
+    const node = root as WidgetNode;
+    if (node.type === 'Label' && typeof node.fieldName === 'string') out.add(node.fieldName);
+    if (node.children) labelledFields(node.children, out);
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import type { ActionConfig, WidgetItem } from '../protocol/types.js';
 import { collectValues, mergeValues, validate } from './form-values.js';
 import { renderChildren, renderNode } from './registry.js';
-import type { ActionSite, RenderContext } from './render-context.js';
+import { labelledFields, type ActionSite, type RenderContext } from './render-context.js';
 import { oneOf, type Scheme } from './values.js';
 import { widgetStyles } from './widget.styles.js';
 import type { ResolvedLoadingBehavior, WidgetActionRequest, WidgetHost } from './widget-host.js';
@@ -220,6 +220,7 @@ export class ChatkitWidget extends LitElement {
       scheme: this.scheme,
       uid: this.uid,
       ui: this.ui,
+      labelled: labelledFields(this.item?.widget),
       node: (n) => renderNode(n, ctx),
       children: (nodes) => renderChildren(nodes, ctx),
       fire: (config, site, source) => this.fire(config, site, source),
