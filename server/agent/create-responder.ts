@@ -131,7 +131,16 @@ export function createAgentServerHooks<C extends RequestContext = RequestContext
   } as const;
   const model = createModel(config, options);
 
-  const respond: RespondHook<C> = async function* (_thread: ThreadMetadata, input, ctx) {
+  const respond: RespondHook<C> = async function* (thread: ThreadMetadata, input, ctx) {
+    // The server does not enforce locked/closed threads (§8.12); responders bail out.
+    if (thread.status.type !== 'active') {
+      const reason = thread.status.reason ? `: ${thread.status.reason}` : '.';
+      yield ctx.events.error({
+        message: `This conversation is ${thread.status.type}${reason}`,
+        allowRetry: false,
+      });
+      return;
+    }
     const selector = input ?? (await latestUserMessage(ctx));
     const agent = agents[agentIdFor(selector)];
     const modelId = model.offline ? undefined : (input?.inference_options?.model ?? undefined);

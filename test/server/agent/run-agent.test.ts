@@ -206,6 +206,24 @@ describe('runAgent with the real openai client against a fake provider', () => {
     expect(assistantText(events)).toBe('Which item?');
   });
 
+  it('does not answer in a locked thread', async () => {
+    fake.enqueue(reply.text('first'));
+    const { threadId } = await harness.create('hi');
+    const thread = await harness.store.loadThread(threadId, harness.context);
+    await harness.store.saveThread(
+      { ...thread, status: { type: 'locked', reason: 'read only' } },
+      harness.context,
+    );
+    const before = fake.requestCount;
+    const events = await harness.send(threadId, 'hello?');
+    expect(events.find((e) => e.type === 'error')).toMatchObject({
+      code: 'custom',
+      message: 'This conversation is locked: read only',
+      allow_retry: false,
+    });
+    expect(fake.requestCount).toBe(before);
+  });
+
   it('sends the composer model pick to the provider', async () => {
     fake.enqueue(reply.text('ok'));
     await harness.create('hi', { model: 'other-model' });
