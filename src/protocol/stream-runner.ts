@@ -171,9 +171,9 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
       }
       const clientError = toClientError(error, CLIENT_ERROR_CODES.interrupted);
       const unsynced = deps.getThread().pending;
-      const retryItemId =
-        turnMessageId ??
-        (request.type === 'threads.create' ? undefined : lastUserMessageId(deps.getThread()));
+      // A send that failed before its message was stored has nothing to retry after (the bubble goes away).
+      const sendsMessage = request.type === 'threads.create' || request.type === 'threads.add_user_message';
+      const retryItemId = turnMessageId ?? (sendsMessage ? undefined : lastUserMessageId(deps.getThread()));
       deps.update(
         (state) =>
           setError(dropOptimisticUserMessage(endStream(state)), {
@@ -186,6 +186,8 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
       );
       deps.reportError(clientError);
       hooks.onResponseEnd?.();
+      // The stream is over; the refetch must not see it as still active (it would discard its result).
+      if (active === job) active = null;
       // §9 "Abrupt end": refetch so the list matches what the server stored.
       if (deps.getThread().thread) {
         await deps.refetch(epoch, unsynced).catch((refetchError: unknown) => {

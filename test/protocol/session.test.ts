@@ -397,7 +397,8 @@ describe('session: dropped connection', () => {
     });
     expect(rec.errors.map((e) => e.code)).toEqual(['stream.interrupted']);
     expect(rec.responses).toEqual(['start', 'end']);
-    // The refetch ran (get_by_id + items.list after the stream) and kept the unsynced partial answer.
+    // The refetch ran (get_by_id + items.list after the stream), took the server's user message and kept
+    // the partial answer the server has not stored (yet).
     expect(
       server.requests
         .map((r) => r.body.type)
@@ -410,6 +411,36 @@ describe('session: dropped connection', () => {
       'Write me a long essay',
       'Here is a long essay about',
     ]);
+    expect(state.items.map((i) => i.id)).toEqual(stored.map((i) => i.id));
+  });
+
+  it("takes the server's own copy of the answer when the refetch finds it", async () => {
+    const cancellation = load('sequences/cancellation.json');
+    const stored: ThreadItem[] = cancellation['items.list_after_cancel_(asc)'].data;
+    const longer = {
+      ...stored[3]!,
+      content: [{ type: 'output_text', text: 'Here is a long essay about remote work.', annotations: [] }],
+    } as ThreadItem;
+    let serverItems = stored.slice(0, 2);
+    const { session } = await setup(
+      threadHandler(
+        'thr_91e5a7c4',
+        () => serverItems,
+        async (_req, res) => {
+          openSse(res);
+          writeEvents(res, cancellation.events_received_before_disconnect);
+          await new Promise((resolve) => res.write('', resolve));
+          // On disconnect the server stores its own, longer copy of the pending answer (§8.8).
+          serverItems = [...stored.slice(0, 3), longer];
+          res.socket!.destroy();
+        },
+      ),
+    );
+    await session.loadThread('thr_91e5a7c4');
+    await session.sendUserMessage({ text: 'Write me a long essay' });
+    const state = session.getState();
+    expect(state.error?.code).toBe('stream.interrupted');
+    expect(texts(state).at(-1)).toBe('Here is a long essay about remote work.');
     expect(state.items.map((i) => i.id)).toEqual(stored.map((i) => i.id));
   });
 });
