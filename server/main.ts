@@ -13,13 +13,11 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAgentServerHooks } from './agent/create-responder.js';
-import { DiskAttachmentStore } from './chatkit/attachment-store.js';
 import { ChatKitServer } from './chatkit/server.js';
 import type { ChatKitServerOptions } from './chatkit/types.js';
 import { ConfigError, loadConfig, type BrandPrompt, type ServerConfig } from './config.js';
 import { createApp } from './express/app.js';
-import { UPLOAD_URL_TTL_MS } from './express/attachment-routes.js';
-import { CapabilityTokens, loadOrCreateSecret } from './express/capability-token.js';
+import { createDiskAttachments } from './express/attachment-routes.js';
 import { createDemoSiteApp } from './express/demo-site.js';
 import type { GetContext } from './express/request-context.js';
 import { createLogger, type Logger } from './logger.js';
@@ -167,19 +165,10 @@ export async function startServer(
   let listeningUrl = '';
   const originOf = (context: RequestContext) =>
     typeof context.requestOrigin === 'string' ? context.requestOrigin : listeningUrl;
-  const tokens = new CapabilityTokens(await loadOrCreateSecret(resolve(config.dataDir)));
-  const attachmentStore = new DiskAttachmentStore({
-    directory: join(resolve(config.dataDir), 'attachments'),
+  const { attachmentStore, tokens } = await createDiskAttachments({
+    dataDir: resolve(config.dataDir),
     store,
-    uploadUrl: (id, context) =>
-      `${originOf(context)}/chatkit/uploads/${id}?t=${tokens.seal({
-        userId: context.userId,
-        attachmentId: id,
-        purpose: 'upload',
-        expiresAt: Date.now() + UPLOAD_URL_TTL_MS,
-      })}`,
-    previewUrl: (id, context) =>
-      `${originOf(context)}/chatkit/files/${id}?t=${tokens.seal({ userId: context.userId, attachmentId: id, purpose: 'read' })}`,
+    originOf,
   });
   const chatkit = new ChatKitServer({
     attachmentStore,
@@ -193,7 +182,17 @@ export async function startServer(
 
   // The demo site listens first so its port can be named as an own origin of the API.
   const demoSite = config.demoPort !== null && demoDir ? createDemoSiteHolder() : null;
-  const demoPort = demoSite ? await listen(demoSite.server, config.demoPort ?? 0, config.host) : null;
+  const httpServer = createServer();
+  // A port in use must not leave the store or the other listener open behind the thrown error.
+  const abandon = async (error: unknown): Promise<never> => {
+    await Promise.all([closeHttp(httpServer, 0), demoSite ? closeHttp(demoSite.server, 0) : undefined]);
+    await store.close?.();
+    await closeHooks?.();
+    throw error;
+  };
+  const demoPort = demoSite
+    ? await listen(demoSite.server, config.demoPort ?? 0, config.host).catch(abandon)
+    : null;
 
   const crossOriginUrl = demoPort !== null ? `http://${browsableHost(config.host)}:${demoPort}` : null;
   const app = createApp({
@@ -215,8 +214,8 @@ export async function startServer(
     crossOriginDemo:
       crossOriginUrl !== null && demoPort !== null ? { url: crossOriginUrl, port: demoPort } : null,
   });
-  const httpServer = createServer(app);
-  const port = await listen(httpServer, config.port, config.host);
+  httpServer.on('request', app);
+  const port = await listen(httpServer, config.port, config.host).catch(abandon);
   const url = `http://${browsableHost(config.host)}:${port}`;
   listeningUrl = url;
   if (demoSite && demoDir) demoSite.use(createDemoSiteApp({ demoDir, apiOrigin: url, logger }));

@@ -11,11 +11,17 @@
  * @module
  */
 import { Router, type Request } from 'express';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { DiskAttachmentStore } from '../chatkit/attachment-store.js';
+import { DiskAttachmentStore } from '../chatkit/attachment-store.js';
 import { HttpError } from '../chatkit/errors.js';
-import type { RequestContext } from '../stores/store.js';
-import type { CapabilityTokens, TokenPurpose } from './capability-token.js';
+import type { RequestContext, Store } from '../stores/store.js';
+import {
+  CapabilityTokens,
+  loadOrCreateSecret,
+  type TokenClaims,
+  type TokenPurpose,
+} from './capability-token.js';
 import { createCors, type CorsOptions } from './cors.js';
 
 /** Image types shown inline; anything else (including SVG, which can carry script) is sent as a download. */
@@ -72,4 +78,39 @@ export function createAttachmentRouter(options: AttachmentRouterOptions): Router
     await pipeline(stream, res);
   });
   return router;
+}
+
+/** Options of {@link createDiskAttachments}. */
+export interface DiskAttachmentsOptions {
+  /** The data directory: bytes go to `attachments/`, the token key is `secret.key`. */
+  dataDir: string;
+  store: Store;
+  /** The public origin for absolute URLs, from the request context (falls back to the listening URL). */
+  originOf: (context: RequestContext) => string;
+}
+
+/**
+ * Builds the reference server's attachment store: bytes on disk, upload and preview URLs on this server's
+ * `/chatkit/uploads/:id` and `/chatkit/files/:id` routes with sealed tokens.
+ */
+export async function createDiskAttachments(
+  options: DiskAttachmentsOptions,
+): Promise<{ attachmentStore: DiskAttachmentStore; tokens: CapabilityTokens }> {
+  const tokens = new CapabilityTokens(await loadOrCreateSecret(options.dataDir));
+  const url = (kind: 'uploads' | 'files', id: string, context: RequestContext, claims: TokenClaims) =>
+    `${options.originOf(context)}/chatkit/${kind}/${encodeURIComponent(id)}?t=${tokens.seal(claims)}`;
+  const attachmentStore = new DiskAttachmentStore({
+    directory: join(options.dataDir, 'attachments'),
+    store: options.store,
+    uploadUrl: (id, context) =>
+      url('uploads', id, context, {
+        userId: context.userId,
+        attachmentId: id,
+        purpose: 'upload',
+        expiresAt: Date.now() + UPLOAD_URL_TTL_MS,
+      }),
+    previewUrl: (id, context) =>
+      url('files', id, context, { userId: context.userId, attachmentId: id, purpose: 'read' }),
+  });
+  return { attachmentStore, tokens };
 }

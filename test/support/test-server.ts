@@ -90,6 +90,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     shutdownGraceMs: 200,
     ...startOptions,
     logger: createLogger(config.logLevel),
+  }).catch(async (error: unknown) => {
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
   });
   const user = options.user ?? randomUserId();
 

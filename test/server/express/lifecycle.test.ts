@@ -120,6 +120,24 @@ describe('startServer', () => {
     }
   });
 
+  it('rejects a port in use with EADDRINUSE, leaving nothing open', async () => {
+    const first = await startTestServer();
+    try {
+      const port = new URL(first.url).port;
+      const error = await startTestServer({ env: { PORT: port } }).then(
+        async (server) => {
+          await server.close();
+          return null;
+        },
+        (caught: unknown) => caught,
+      );
+      expect((error as NodeJS.ErrnoException).code).toBe('EADDRINUSE');
+      expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    } finally {
+      await first.close();
+    }
+  });
+
   it('answers 429 rate_limited JSON past the configured limit', async () => {
     const server = await startTestServer({
       env: { CHATKIT_RATE_LIMIT: '3', CHATKIT_RATE_LIMIT_WINDOW_MS: '60000' },
