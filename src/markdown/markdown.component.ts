@@ -120,7 +120,7 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   private label(key: keyof MarkdownLabels): string {
-    return this.labels[key] ?? DEFAULT_MARKDOWN_LABELS[key];
+    return this.labels?.[key] ?? DEFAULT_MARKDOWN_LABELS[key];
   }
 
   private handleClick(event: Event): void {
