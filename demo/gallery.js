@@ -19,7 +19,17 @@ async function loadRenderer() {
   } catch {
     await import(/* @vite-ignore */ bundle);
   }
-  await customElements.whenDefined('chatkit-widget');
+  // The built bundle defines <chatkit-widget> only once a chat shows a widget; say how to open the gallery.
+  const defined = customElements.whenDefined('chatkit-widget').then(() => true);
+  const late = new Promise((resolve) => setTimeout(() => resolve(false), 3000));
+  if (!(await Promise.race([defined, late]))) {
+    const note = document.createElement('p');
+    note.className = 'note';
+    note.textContent =
+      'The widget renderer did not load. Open the gallery through the dev server: npx vite, then /demo/gallery.html.';
+    document.getElementById('widgets').append(note);
+    await defined;
+  }
 }
 
 const log = document.getElementById('log');

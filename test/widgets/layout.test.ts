@@ -101,6 +101,21 @@ describe('layout widgets', () => {
     chat.remove();
   });
 
+  it("a root's theme wins over the host scheme and brings that scheme's tokens", async () => {
+    const host = new RecordingHost();
+    host.colorScheme = 'dark';
+    const dark = await mount({ type: 'Card', children: [{ type: 'Text', value: 'x' }] }, host);
+    const forced = await mount(
+      { type: 'Card', theme: 'light', children: [{ type: 'Text', value: 'x' }] },
+      host,
+    );
+    expect(dark.el.getAttribute('data-color-scheme')).to.equal('dark');
+    expect(forced.el.getAttribute('data-color-scheme')).to.equal('light');
+    expect(forced.el.hasAttribute('data-own-tokens')).to.equal(true);
+    const text = (r: ShadowRoot) => getComputedStyle(r.querySelector('.text')!).color;
+    expect(text(forced.root)).to.not.equal(text(dark.root));
+  });
+
   it('Card: collapsed hides the body until expanded', async () => {
     const { root, el } = await mount({
       type: 'Card',
