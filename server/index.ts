@@ -67,3 +67,15 @@ export { createAgentServerHooks, createModel } from './agent/create-responder.js
 export type { AgentConfig, AgentHookOptions, AgentServerHooks } from './agent/create-responder.js';
 export { WidgetTemplate, WidgetTemplateError } from './widgets/widget-template.js';
 export type { WidgetFile } from './widgets/widget-template.js';
+
+// The Express adapter (server/express/README.md): mount the ChatKit endpoint in your own Express 5 app.
+export { createChatKitRouter } from './express/chatkit-router.js';
+export type { ChatKitProcessor, ChatKitRouterOptions } from './express/chatkit-router.js';
+export { userFromHeader, USER_HEADER, USER_ID_PATTERN } from './express/request-context.js';
+export type { GetContext } from './express/request-context.js';
+export { createCors, createOriginMatcher } from './express/cors.js';
+export type { CorsOptions } from './express/cors.js';
+export { createErrorHandler, errorBody } from './express/error-handler.js';
+export { createApp } from './express/app.js';
+export type { CreateAppOptions } from './express/app.js';
+export { createScriptedResponder } from './responders/scripted.js';
