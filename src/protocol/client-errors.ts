@@ -17,6 +17,8 @@ export const CLIENT_ERROR_CODES = {
   badContentType: 'stream.bad_content_type',
   /** The body of a streaming response ended abnormally (connection dropped mid-body). */
   interrupted: 'stream.interrupted',
+  /** A send's stream ended without echoing the user message: the server rejected it without an event (§1.4). */
+  notAccepted: 'stream.not_accepted',
   /** One SSE message was not a JSON object with a `type` (or lacked the members its type requires). */
   malformedEvent: 'stream.malformed_event',
   /** An SSE message grew beyond the decoder's `maxBufferSize`; the stream cannot be resynchronised. */

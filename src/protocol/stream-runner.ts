@@ -73,6 +73,10 @@ export interface StreamRunner {
 
 const GENERIC_STREAM_ERROR = 'An error occurred when generating a response.';
 
+function sendsMessage(request: StreamingRequest): boolean {
+  return request.type === 'threads.create' || request.type === 'threads.add_user_message';
+}
+
 /** Creates the queue. */
 export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
   const { transport, hooks } = deps;
@@ -157,6 +161,14 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
       }
       // A cancelled reader can end like a normal body; the abort must win.
       if (signal.aborted) throw abortReason(signal);
+      // A send is always echoed first (§8.2); a body that ends without it was a failure outside the
+      // response phase (thread not found, bad attachment…), which the reference server reports by silence.
+      if (sendsMessage(request) && turnMessageId === undefined) {
+        throw new ChatKitClientError(
+          CLIENT_ERROR_CODES.notAccepted,
+          'The server did not accept the message.',
+        );
+      }
       const willRunTool =
         toolCall !== null && deps.onClientTool !== undefined && !handledToolCalls.has(toolCall.id);
       deps.update(endStream, deps.getThread().error ? 'error' : willRunTool ? 'streaming' : 'idle');
@@ -172,8 +184,8 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
       const clientError = toClientError(error, CLIENT_ERROR_CODES.interrupted);
       const unsynced = deps.getThread().pending;
       // A send that failed before its message was stored has nothing to retry after (the bubble goes away).
-      const sendsMessage = request.type === 'threads.create' || request.type === 'threads.add_user_message';
-      const retryItemId = turnMessageId ?? (sendsMessage ? undefined : lastUserMessageId(deps.getThread()));
+      const retryItemId =
+        turnMessageId ?? (sendsMessage(request) ? undefined : lastUserMessageId(deps.getThread()));
       deps.update(
         (state) =>
           setError(dropOptimisticUserMessage(endStream(state)), {

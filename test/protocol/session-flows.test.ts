@@ -238,7 +238,7 @@ describe('session: queueing and concurrency', () => {
         await release.promise;
         res.end();
       } else {
-        sendSse(res, sequence('threads.retry_after_item').events);
+        sendSse(res, sequence('threads.add_user_message.structured_input').events);
       }
     });
     const first = session.sendUserMessage({ text: 'one' });

@@ -211,6 +211,18 @@ describe('session: sending', () => {
     expect(rec.responses).toEqual(['start', 'end']);
   });
 
+  it('treats a send whose stream ends without echoing the message as not accepted', async () => {
+    const { session, rec } = await setup((_req, res) => sendSse(res, []));
+    await session.sendUserMessage({ text: 'hi' });
+    const state = session.getState();
+    expect(state).toMatchObject({
+      status: 'error',
+      items: [],
+      error: { code: 'stream.not_accepted', allowRetry: false },
+    });
+    expect(rec.errors.map((e) => e.code)).toEqual(['stream.not_accepted']);
+  });
+
   it('rejects a streaming answer that is not text/event-stream', async () => {
     const { session, rec } = await setup((_req, res) => sendJson(res, { hello: 'world' }));
     await session.sendUserMessage({ text: 'hi' });
