@@ -30,6 +30,20 @@ interface PartialCall {
   arguments: string;
 }
 
+/**
+ * The slot of a streamed tool-call fragment. Providers normally send `index`; some OpenAI-compatible
+ * servers omit it and send each call whole with its own `id`, so a new id opens a new slot and a
+ * fragment without either continues the latest call.
+ */
+function callIndex(calls: Map<number, PartialCall>, part: { index?: number; id?: string }): number {
+  if (typeof part.index === 'number') return part.index;
+  if (part.id) {
+    for (const [index, call] of calls) if (call.id === part.id) return index;
+    return calls.size;
+  }
+  return Math.max(0, calls.size - 1);
+}
+
 /** A {@link ChatModel} backed by the `openai` SDK's Chat Completions streaming. */
 export class OpenAIChatModel implements ChatModel {
   readonly offline = false;
@@ -66,11 +80,12 @@ export class OpenAIChatModel implements ChatModel {
         const delta = choice.delta;
         if (delta?.content) yield { type: 'text_delta', delta: delta.content };
         for (const part of delta?.tool_calls ?? []) {
-          const entry = calls.get(part.index) ?? { id: '', name: '', arguments: '' };
+          const index = callIndex(calls, part);
+          const entry = calls.get(index) ?? { id: '', name: '', arguments: '' };
           if (part.id) entry.id = part.id;
           if (part.function?.name) entry.name += part.function.name;
           if (part.function?.arguments) entry.arguments += part.function.arguments;
-          calls.set(part.index, entry);
+          calls.set(index, entry);
         }
       }
     } catch (error) {

@@ -109,6 +109,22 @@ describe('runAgent with the real openai client against a fake provider', () => {
     expect(JSON.stringify(cards[0])).toContain('call mom');
   });
 
+  it('accepts tool calls sent whole without an index (some compatible servers)', async () => {
+    fake.enqueue(
+      {
+        kind: 'tool_calls',
+        wholeCalls: true,
+        calls: [
+          { name: 'add_todo', arguments: { title: 'one' } },
+          { name: 'add_todo', arguments: { title: 'two' } },
+        ],
+      },
+      reply.text('ok'),
+    );
+    await harness.create('add one and two', { tool_choice: { id: 'todo' } });
+    expect((await harness.hooks.todos.list('user_a')).map((t) => t.title).sort()).toEqual(['one', 'two']);
+  });
+
   it('reports invalid tool arguments to the model instead of failing the turn', async () => {
     fake.enqueue(reply.tools({ name: 'add_todo', arguments: { title: '' } }), reply.text('Sorry.'));
     const { events } = await harness.create('add nothing', { tool_choice: { id: 'todo' } });
