@@ -1,0 +1,152 @@
+/**
+ * The adapter's streaming and error contract, independent of the ChatKit server: a real Express app on
+ * loopback around a scripted `process()` that fails, never ends, or leaks secrets in its errors.
+ */
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { afterEach, expect, it } from 'vitest';
+import type { ThreadStreamEvent } from '../../../src/protocol/types.js';
+import { HttpError } from '../../../server/chatkit/errors.js';
+import type { ProcessResult } from '../../../server/chatkit/types.js';
+import { createApp } from '../../../server/express/app.js';
+import type { ChatKitProcessor } from '../../../server/express/chatkit-router.js';
+import type { GetContext } from '../../../server/express/request-context.js';
+import { DEFAULT_BRANDING } from '../../../server/config.js';
+import { createLogger } from '../../../server/logger.js';
+import type { RequestContext } from '../../../server/stores/store.js';
+import { readEvents } from '../../support/test-server.js';
+
+const NOTICE: ThreadStreamEvent = { type: 'notice', level: 'info', message: 'hello' };
+let server: Server | null = null;
+let logLines: string[] = [];
+
+async function serve(processor: ChatKitProcessor, getContext?: GetContext): Promise<string> {
+  logLines = [];
+  const logger = createLogger('error', { write: (line: string) => void logLines.push(line) });
+  const app = createApp({
+    server: processor,
+    branding: DEFAULT_BRANDING,
+    allowedOrigins: null,
+    logger,
+    getContext,
+  });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
+function post(url: string, init: { signal?: AbortSignal } = {}) {
+  return fetch(`${url}/chatkit`, {
+    method: 'POST',
+    headers: { 'x-chatkit-user': 'user_12345678' },
+    body: '{"type":"threads.create","params":{}}',
+    signal: init.signal,
+  });
+}
+
+function stream(events: AsyncIterable<ThreadStreamEvent>): ChatKitProcessor {
+  return { process: async (): Promise<ProcessResult> => ({ kind: 'stream', events }) };
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = null;
+});
+
+it('a failure of the event source after the first event ends the stream with one stream.error event', async () => {
+  const url = await serve(
+    stream(
+      (async function* () {
+        yield NOTICE;
+        throw new Error('socket to the model broke');
+      })(),
+    ),
+  );
+  const response = await post(url);
+  expect(response.status).toBe(200);
+  expect(await readEvents(response)).toEqual([
+    NOTICE,
+    { type: 'error', code: 'stream.error', allow_retry: true },
+  ]);
+  expect(logLines.join('')).toContain('socket to the model broke');
+});
+
+it('a failure before the first event is still a JSON error with its status', async () => {
+  const url = await serve(
+    stream(
+      // eslint-disable-next-line require-yield
+      (async function* () {
+        throw new HttpError(409, 'conflict', 'no pending client tool call in this thread');
+      })(),
+    ),
+  );
+  const response = await post(url);
+  expect(response.status).toBe(409);
+  expect(await response.json()).toEqual({
+    error: { code: 'conflict', message: 'no pending client tool call in this thread' },
+  });
+});
+
+it('an empty event stream is a 200 stream with no events', async () => {
+  const url = await serve(stream((async function* () {})()));
+  const response = await post(url);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('');
+});
+
+it('a disconnect aborts the context signal and returns the iterator of an endless stream', async () => {
+  let signal: AbortSignal | undefined;
+  let produced = 0;
+  let markReturned: () => void = () => {};
+  const returned = new Promise<void>((resolve) => (markReturned = resolve));
+  const processor: ChatKitProcessor = {
+    async process(_body, context: RequestContext): Promise<ProcessResult> {
+      signal = context.signal;
+      async function* endless(): AsyncGenerator<ThreadStreamEvent> {
+        try {
+          for (;;) {
+            produced++;
+            yield NOTICE;
+            // Yield to the event loop so the close can be noticed, as a real responder would.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        } finally {
+          markReturned();
+        }
+      }
+      return { kind: 'stream', events: endless() };
+    },
+  };
+  const url = await serve(processor);
+  const controller = new AbortController();
+  const response = await post(url, { signal: controller.signal });
+  const reader = response.body!.getReader();
+  await reader.read();
+  controller.abort();
+  await returned;
+  expect(signal?.aborted).toBe(true);
+  // It ran only briefly: the stream was stopped, not drained.
+  expect(produced).toBeGreaterThan(0);
+  expect(produced).toBeLessThan(100_000);
+  expect((await fetch(`${url}/health`)).status).toBe(200);
+});
+
+it('internal errors answer 500 internal_error without details, which go to the log', async () => {
+  const url = await serve({ process: async () => ({ kind: 'json', body: {} }) }, () => {
+    throw new TypeError('cannot read password of undefined (db=postgres://admin:hunter2@db)');
+  });
+  const response = await post(url);
+  expect(response.status).toBe(500);
+  const text = await response.text();
+  expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: 'Internal server error' } });
+  expect(text).not.toContain('hunter2');
+  expect(logLines.join('')).toContain('hunter2');
+});
+
+it('a JSON body of the processor is sent as application/json', async () => {
+  const url = await serve({ process: async () => ({ kind: 'json', body: { data: [], has_more: false } }) });
+  const response = await post(url);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(await response.json()).toEqual({ data: [], has_more: false });
+});
