@@ -191,8 +191,9 @@ export function endStream(state: ThreadState): ThreadState {
     streaming: false,
     allowCancel: false,
     progress: null,
-    pending: new Set(),
-    imageProgress: {},
+    // Keep the (empty) collections' identity when nothing was pending, so consumers see no change there.
+    pending: state.pending.size === 0 ? state.pending : new Set(),
+    imageProgress: Object.keys(state.imageProgress).length === 0 ? state.imageProgress : {},
   };
 }
 
