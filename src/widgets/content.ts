@@ -65,7 +65,7 @@ const image: Renderer = (node, ctx) => {
     return html`<div
       class="${cls} image-blocked"
       role="img"
-      aria-label=${alt || 'Image not shown'}
+      aria-label=${alt || ctx.strings.imageBlocked}
       style=${styleMap(style)}
     >
       ${icon('square-image', { size: 20 })}

@@ -141,12 +141,12 @@ function options(node: WidgetNode): Option[] {
 }
 
 /** A clear button for clearable Select/DatePicker; clears, then behaves like a user change. */
-function clearButton(node: WidgetNode): TemplateResult | typeof nothing {
+function clearButton(node: WidgetNode, ctx: RenderContext): TemplateResult | typeof nothing {
   if (!node.clearable || node.disabled) return nothing;
   return html`<button
     type="button"
     class="clear"
-    aria-label="Clear"
+    aria-label=${ctx.strings.clear}
     @click=${(ev: Event) => {
       const control = (ev.currentTarget as HTMLElement).parentElement?.querySelector<
         HTMLInputElement | HTMLSelectElement
@@ -172,7 +172,7 @@ const select: Renderer = (node, ctx) => {
   const name = str(node.name);
   const opts = options(node);
   const searchable = node.searchable ?? opts.length > 15;
-  const placeholder = str(node.placeholder) || 'Select…';
+  const placeholder = str(node.placeholder) || ctx.strings.selectPlaceholder;
   const filter = (ev: Event) => {
     const query = (ev.currentTarget as HTMLInputElement).value.toLowerCase();
     const el = (ev.currentTarget as HTMLElement).parentElement?.querySelector('select');
@@ -187,8 +187,8 @@ const select: Renderer = (node, ctx) => {
           ? html`<input
               class="field input select-search size-${controlSize(node.size)}"
               type="search"
-              placeholder="Search…"
-              aria-label="Search options"
+              placeholder=${ctx.strings.searchOptions}
+              aria-label=${ctx.strings.searchOptions}
               @input=${filter}
             />`
           : nothing
@@ -215,7 +215,7 @@ const select: Renderer = (node, ctx) => {
               </option>`,
           )}
         </select>
-        ${clearButton(node)}
+        ${clearButton(node, ctx)}
       </span>
     </span>`,
     node.block === true,
@@ -248,7 +248,7 @@ const datePicker: Renderer = (node, ctx) => {
         ${controlledDefault(isoDate(node.defaultValue))}
         @change=${onChange(node, ctx)}
       />
-      ${clearButton(node)}
+      ${clearButton(node, ctx)}
     </span>`,
     node.block === true,
   );

@@ -33,18 +33,20 @@ export function registeredTypes(): string[] {
 }
 
 /** A visible, inert box naming a type we cannot render. */
-function fallback(type: unknown): TemplateResult {
+function fallback(type: unknown, ctx: RenderContext): TemplateResult {
   const name = typeof type === 'string' ? type.slice(0, 60) : typeof type;
-  return html`<div class="fallback" data-fallback=${name}>Unsupported widget component: ${name}</div>`;
+  return html`<div class="fallback" data-fallback=${name}>
+    ${ctx.strings.unsupported.replace('{type}', name)}
+  </div>`;
 }
 
 /** Renders one node. */
 export function renderNode(node: unknown, ctx: RenderContext): TemplateResult {
   if (!node || typeof node !== 'object' || Array.isArray(node))
-    return fallback(node === null ? 'null' : node);
+    return fallback(node === null ? 'null' : node, ctx);
   const n = node as WidgetNode;
   const renderer = typeof n.type === 'string' ? REGISTRY[n.type] : undefined;
-  return renderer ? renderer(n, ctx) : fallback(n.type);
+  return renderer ? renderer(n, ctx) : fallback(n.type, ctx);
 }
 
 /**

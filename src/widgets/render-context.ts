@@ -8,6 +8,7 @@ import type { TemplateResult } from 'lit';
 import type { ActionConfig, WidgetNode } from '../protocol/types.js';
 import type { WidgetHost } from './widget-host.js';
 import type { Scheme } from './values.js';
+import type { WidgetStrings } from './widget-strings.js';
 
 /**
  * The place an action is bound, which decides what `loadingBehavior: "auto"` means (§7.3): Button and
@@ -26,6 +27,8 @@ export interface RenderContext {
   readonly scheme: Scheme;
   /** A prefix unique to this widget element, for `id`/`for` pairs (Label ↔ control). */
   readonly uid: string;
+  /** The renderer's own words, translated when the host provides them. */
+  readonly strings: Readonly<WidgetStrings>;
   /** Field names that a `Label` in this widget names (controls without one get an `aria-label`). */
   readonly labelled: ReadonlySet<string>;
   /** Renders one node through the registry (unknown types → a fallback box). */

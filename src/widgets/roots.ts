@@ -102,7 +102,7 @@ const card: Renderer = (node, ctx) => {
           type="button"
           class="card-toggle"
           aria-expanded=${bodyHidden ? 'false' : 'true'}
-          aria-label=${bodyHidden ? 'Show details' : 'Hide details'}
+          aria-label=${bodyHidden ? ctx.strings.showDetails : ctx.strings.hideDetails}
           @click=${() => {
             ctx.ui.set(id, bodyHidden);
             ctx.requestUpdate();
@@ -156,7 +156,7 @@ const listView: Renderer = (node, ctx) => {
               ctx.requestUpdate();
             }}
           >
-            Show more ${icon('chevron-down', { size: 14 })}
+            ${ctx.strings.showMore} ${icon('chevron-down', { size: 14 })}
           </button>`
     }
   </div>`;

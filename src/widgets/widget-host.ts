@@ -5,6 +5,7 @@
  * @module
  */
 import type { ActionConfig, WidgetItem } from '../protocol/types.js';
+import type { WidgetStrings } from './widget-strings.js';
 
 /** Where an action's loading state is shown (§7.3, after resolving `auto` for the binding site). */
 export type ResolvedLoadingBehavior = 'self' | 'container' | 'none';
@@ -48,4 +49,6 @@ export interface WidgetHost {
   colorScheme: 'light' | 'dark';
   /** BCP 47 locale for dates and numbers. */
   locale: string;
+  /** Translations of the renderer's own few words; missing keys fall back to English. Optional. */
+  strings?: Partial<WidgetStrings>;
 }

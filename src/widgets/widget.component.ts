@@ -10,6 +10,7 @@ import { collectValues, mergeValues, validate } from './form-values.js';
 import { renderChildren, renderNode } from './registry.js';
 import { labelledFields, type ActionSite, type RenderContext } from './render-context.js';
 import { oneOf, type Scheme } from './values.js';
+import { DEFAULT_WIDGET_STRINGS } from './widget-strings.js';
 import { widgetStyles } from './widget.styles.js';
 import type { ResolvedLoadingBehavior, WidgetActionRequest, WidgetHost } from './widget-host.js';
 
@@ -221,6 +222,9 @@ export class ChatkitWidget extends LitElement {
       uid: this.uid,
       ui: this.ui,
       labelled: labelledFields(this.item?.widget),
+      strings: this.host?.strings
+        ? { ...DEFAULT_WIDGET_STRINGS, ...this.host.strings }
+        : DEFAULT_WIDGET_STRINGS,
       node: (n) => renderNode(n, ctx),
       children: (nodes) => renderChildren(nodes, ctx),
       fire: (config, site, source) => this.fire(config, site, source),

@@ -17,6 +17,7 @@ export class RecordingHost implements WidgetHost {
   locale = 'en-US';
   /** Image hosts that are not allowed. */
   blockedHosts: string[] = ['blocked.example'];
+  strings?: WidgetHost['strings'];
 
   dispatchAction(request: WidgetActionRequest): Promise<void> {
     this.calls.push(request);

@@ -261,3 +261,30 @@ describe('layout widgets', () => {
     expect(root.querySelector('.text')!.textContent).to.equal('ok');
   });
 });
+
+describe('renderer strings', () => {
+  it('uses the host translations and falls back to English per key', async () => {
+    const host = new RecordingHost();
+    host.strings = { showMore: 'Mehr anzeigen', unsupported: 'Nicht unterstützt: {type}' };
+    const { root } = await mount(
+      {
+        type: 'ListView',
+        limit: 1,
+        children: [
+          { type: 'ListViewItem', children: [{ type: 'Text', value: 'a' }] },
+          {
+            type: 'ListViewItem',
+            children: [{ type: 'Select', name: 's', clearable: true, options: [] }, { type: 'Nope' }],
+          },
+        ],
+      },
+      host,
+    );
+    expect(root.querySelector('.show-more')!.textContent!.trim()).to.equal('Mehr anzeigen');
+    (root.querySelector('.show-more') as HTMLButtonElement).click();
+    await (root.host as any).updateComplete;
+    expect(root.querySelector('[data-fallback]')!.textContent).to.equal('Nicht unterstützt: Nope');
+    expect(root.querySelector('.clear')!.getAttribute('aria-label')).to.equal('Clear');
+    expect(root.querySelector('select option')!.textContent!.trim()).to.equal('Select…');
+  });
+});
