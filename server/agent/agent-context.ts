@@ -38,6 +38,8 @@ export class AgentContext<C extends RequestContext = RequestContext> {
   pendingClientToolCall: PendingClientToolCall | null = null;
   private workflow: WorkflowItem | null = null;
   private workflowStartedAt = 0;
+  /** Summary used when the open workflow ends without one (e.g. closed by a visible item). */
+  defaultWorkflowSummary: WorkflowSummary | null = null;
 
   constructor(
     /** The server's response context (store, ids, clock, signal, event builders). */
@@ -202,9 +204,10 @@ export class AgentContext<C extends RequestContext = RequestContext> {
     for (const task of workflow.workflow.tasks) {
       if (task.status_indicator === 'loading') task.status_indicator = 'complete';
     }
-    workflow.workflow.summary = summary ?? {
-      duration: Math.max(0, Math.round((Date.now() - this.workflowStartedAt) / 1000)),
-    };
+    workflow.workflow.summary = summary ??
+      this.defaultWorkflowSummary ?? {
+        duration: Math.max(0, Math.round((Date.now() - this.workflowStartedAt) / 1000)),
+      };
     workflow.workflow.expanded = options.expanded ?? false;
     this.emit(this.response.events.done(structuredClone(workflow)));
   }

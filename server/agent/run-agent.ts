@@ -188,19 +188,28 @@ async function* runTools<C extends RequestContext>(
   const late: ThreadStreamEvent[] = [];
   let running = true;
   // Tool events go out live while the tools run; events after that (closing the workflow) are drained after.
-  const runCtx = new AgentContext(agentCtx.response, (event) =>
-    running ? live.push(event) : late.push(event),
+  const runCtx = new AgentContext(
+    agentCtx.response,
+    (event) => (running ? live.push(event) : late.push(event)),
+    agentCtx.turnState,
   );
   runCtx.pendingClientToolCall = agentCtx.pendingClientToolCall;
   const taskIndexes = new Map<string, number>();
   if (agent.showToolStatus) {
+    const titles: string[] = [];
     for (const call of calls) {
       const title = statusTitle(tools.get(call.name), call);
+      titles.push(title);
       taskIndexes.set(
         call.id,
         runCtx.addTask({ type: 'custom', title, status_indicator: 'loading', icon: 'bolt' }),
       );
     }
+    // Shown on the collapsed workflow, whether a widget closes it early or the round ends.
+    runCtx.defaultWorkflowSummary = {
+      title: calls.length === 1 ? titles[0] : `${titles[0]} and ${calls.length - 1} more`,
+      icon: 'check-circle',
+    };
   }
   let fatal: unknown = null;
   const results = new Array<string>(calls.length);
@@ -224,12 +233,7 @@ async function* runTools<C extends RequestContext>(
   for await (const event of live) yield event;
   await all;
   if (fatal) throw fatal;
-  if (runCtx.hasOpenWorkflow) {
-    runCtx.endWorkflow({
-      title: calls.length === 1 ? 'Done' : `Ran ${calls.length} tools`,
-      icon: 'check-circle',
-    });
-  }
+  if (runCtx.hasOpenWorkflow) runCtx.endWorkflow();
   yield* drain(late);
   agentCtx.pendingClientToolCall = runCtx.pendingClientToolCall;
   calls.forEach((call, i) => messages.push({ role: 'tool', tool_call_id: call.id, content: results[i] }));

@@ -192,7 +192,9 @@ describe('runAgent with the real openai client against a fake provider', () => {
       update: { task: { title: 'Starting a return', status_indicator: 'loading' } },
     });
     const workflowDone = doneItems(events).find((i) => i.type === 'workflow');
-    expect(workflowDone).toMatchObject({ workflow: { tasks: [{ status_indicator: 'complete' }] } });
+    expect(workflowDone).toMatchObject({
+      workflow: { tasks: [{ status_indicator: 'complete' }], summary: { title: 'Starting a return' } },
+    });
     // The workflow closes before the widget (a visible item) appears.
     const order = doneItems(events).map((i) => i.type);
     expect(order.indexOf('workflow')).toBeLessThan(order.indexOf('widget'));
