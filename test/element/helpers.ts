@@ -7,6 +7,15 @@ import { FakeChatKit } from './fake-chatkit.js';
 
 export const API_URL = 'https://api.test/chatkit';
 
+let apiCounter = 0;
+/**
+ * A distinct endpoint URL: remembered state is keyed by API URL, and test files running in parallel share
+ * one localStorage, so tests that persist use their own URL instead of clearing storage under each other.
+ */
+export function uniqueApiUrl(): string {
+  return `${API_URL}?run=${Date.now().toString(36)}-${++apiCounter}`;
+}
+
 /** Finds an element through a path of selectors, entering each match's shadow root. */
 export function deep<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T | null {
   let current: Element | ShadowRoot | null = root;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { describe, it } from './mocha.js';
-import { API_URL, deep, FakeChatKit, mount, sendAndWait, settle, textbox, until } from './helpers.js';
+import { uniqueApiUrl, deep, FakeChatKit, mount, sendAndWait, settle, textbox, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
 
 /** The element that has focus, looking through shadow roots. */
@@ -119,18 +119,18 @@ describe('launcher', () => {
   });
 
   it('remembers the open state (persist="local")', async () => {
-    localStorage.clear();
     const server = new FakeChatKit();
+    const url = uniqueApiUrl();
     const tpl = html`<chatkit-chat persist="local" mode="launcher" locale="en"></chatkit-chat>`;
-    const first = await mount({}, tpl, server);
+    const first = await mount({ api: { url } }, tpl, server);
     deep<HTMLButtonElement>(first.el, '[part="launcher"]')!.click();
     await first.el.updateComplete;
     first.el.remove();
     const second = await fixture<ChatkitChat>(tpl);
-    second.setOptions({ api: { url: API_URL, fetch: server.fetch } });
+    second.setOptions({ api: { url, fetch: server.fetch } });
     await second.updateComplete;
     expect(deep(second, '[part="panel"]')!.hidden).to.equal(false);
-    localStorage.clear();
+    localStorage.removeItem(`chatkit-chat:open:${url}`);
   });
 });
 

@@ -1,6 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from './mocha.js';
-import { deep, deepAll, deepText, FakeChatKit, mount, sendAndWait, settle, until } from './helpers.js';
+import {
+  deep,
+  deepAll,
+  deepText,
+  FakeChatKit,
+  mount,
+  sendAndWait,
+  settle,
+  uniqueApiUrl,
+  until,
+} from './helpers.js';
 import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
 
 const T = '2026-01-01T00:00:00';
@@ -49,6 +59,8 @@ describe('thread view', () => {
     expect(deep(el, 'chatkit-thread', '[data-item-id="i0"]')).to.equal(null);
     const anchor = deep(el, 'chatkit-thread', '[data-item-id="i31"]')!;
     scroller.scrollTop = 0;
+    // Scroll events are dispatched with rendering frames, which a background tab (parallel test files) skips.
+    scroller.dispatchEvent(new Event('scroll'));
     await until(() => server.lastRequest('items.list')?.params.after, 'older page requested');
     await until(() => deep(el, 'chatkit-thread', '[data-item-id="i29"]'), 'older items shown');
     // The item that was at the top stays in view rather than jumping away.
@@ -89,9 +101,10 @@ describe('thread view', () => {
         inference_options: {},
       },
     ]);
-    localStorage.setItem('chatkit-chat:thread:https://api.test/chatkit', 'thr_pending');
+    const url = uniqueApiUrl();
+    localStorage.setItem(`chatkit-chat:thread:${url}`, 'thr_pending');
     try {
-      const { el } = await mount({ persist: 'local' }, undefined, server);
+      const { el } = await mount({ persist: 'local', api: { url } }, undefined, server);
       await until(() => deep(el, 'chatkit-thread', '[data-item-id="q"]'), 'stored question shown');
       server.threads.get('thr_pending')!.items.push({
         id: 'late',
@@ -102,7 +115,7 @@ describe('thread view', () => {
       });
       await until(() => deep(el, 'chatkit-thread', '[data-item-id="late"]'), 'answer appears after polling');
     } finally {
-      localStorage.clear();
+      localStorage.removeItem(`chatkit-chat:thread:${url}`);
     }
   });
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { describe, it } from './mocha.js';
 import { deep, FakeChatKit, mount, sendAndWait, settle, until } from './helpers.js';
 import { TOKENS, type TokenName } from '../../src/theme/tokens.js';
@@ -200,6 +200,9 @@ describe('design tokens', () => {
 
   it('each token changes what it names', async function () {
     (this as any).timeout?.(30_000);
+    // Reduced motion turns our color transitions off, so a computed color is final at once (transitions do
+    // not advance in a background tab when test files run in parallel).
+    await emulateMedia({ reducedMotion: 'reduce' });
     const el = await conversation();
     const send = deep(el, 'chatkit-composer', '.send')!;
     for (const token of TOKENS) {
