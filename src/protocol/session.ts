@@ -104,8 +104,16 @@ export function createSession(options: SessionOptions): ChatSession {
     threadChanged,
     refetch: (signal, keepUnsynced) => refetch(signal, keepUnsynced),
   });
-  const enqueue = (build: (ctx: StreamJobContext) => StreamingRequest | null, signal?: AbortSignal) =>
-    runner.enqueue(build, epoch.signal, signal);
+  // The thread load in flight: streaming intents wait for it, or a message sent while a thread is still
+  // loading would start a new thread instead of joining the one being opened.
+  let loading: Promise<void> | null = null;
+  function enqueue(
+    build: (ctx: StreamJobContext) => StreamingRequest | null,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (loading) return loading.then(() => runner.enqueue(build, epoch.signal, signal));
+    return runner.enqueue(build, epoch.signal, signal);
+  }
 
   /** Metadata plus the newest items page of a thread (§9 "History": long threads show their end). */
   function fetchThread(threadId: string, signal: AbortSignal): Promise<[Thread, Page<ThreadItem>]> {
@@ -132,7 +140,15 @@ export function createSession(options: SessionOptions): ChatSession {
     }));
   }
 
-  async function loadThread(threadId: string, signal?: AbortSignal): Promise<void> {
+  function loadThread(threadId: string, signal?: AbortSignal): Promise<void> {
+    const load = runLoad(threadId, signal).finally(() => {
+      if (loading === load) loading = null;
+    });
+    loading = load;
+    return load;
+  }
+
+  async function runLoad(threadId: string, signal?: AbortSignal): Promise<void> {
     const previous = thread.thread?.id ?? null;
     const current = reset(initialThreadState(), 'loading');
     const scope = anySignal(current, signal);

@@ -250,6 +250,41 @@ describe('session: queueing and concurrency', () => {
     expect((server.requests[1]!.body as any).params.thread_id).toBe('thr_0e93ac5d');
   });
 
+  it('a message sent while a thread is loading goes to that thread', async () => {
+    const release = deferred();
+    const { session, server } = await setup(
+      storedThread(
+        () => [item('u1', 'user_message'), item('a1')],
+        (_req, res) => sendSse(res, sequence('threads.add_user_message.structured_input').events),
+      ),
+      {
+        fetch: async (input, init) => {
+          if (String(init.body).includes('threads.get_by_id')) await release.promise;
+          return fetch(input, init);
+        },
+      },
+    );
+    const loaded = session.loadThread(THREAD.id);
+    const sent = session.sendUserMessage({ text: 'more' });
+    expect(session.getState().status).toBe('loading');
+    release.resolve();
+    await Promise.all([loaded, sent]);
+    expect(server.requests.map((r) => r.body.type).sort()).toEqual([
+      'items.list',
+      'threads.add_user_message',
+      'threads.get_by_id',
+    ]);
+    expect(
+      (server.requests.find((r) => r.body.type === 'threads.add_user_message')!.body as any).params.thread_id,
+    ).toBe(THREAD.id);
+    expect(
+      session
+        .getState()
+        .items.map((i) => i.id)
+        .slice(0, 2),
+    ).toEqual(['u1', 'a1']);
+  });
+
   it('switching threads mid-stream aborts the old stream and never mixes its events in', async () => {
     const release = deferred();
     const { session, server } = await setup(
