@@ -24,7 +24,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value=/^\\.\\.?\\/.*(?<!\\.js)(?<!\\.json)(?<!\\.css)$/]",
+          selector: 'ImportDeclaration[source.value=/^\\.\\.?\\/.*(?<!\\.js)(?<!\\.json)(?<!\\.css)$/]',
           message: 'Relative imports end in .js (ESM).',
         },
       ],

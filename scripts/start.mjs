@@ -26,7 +26,10 @@ if (builtAt < newestMtime(join(root, 'src'))) {
   console.log('Building the element (dist/ is missing or older than src/)…');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   for (const args of [['build'], ['build', '--mode', 'iife']]) {
-    const result = spawnSync(process.execPath, [vite, ...args, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [vite, ...args, '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }

@@ -20,6 +20,7 @@ export type JsonObject = Record<string, any>;
 // ───────────────────────────── Icons (§6.7) ─────────────────────────────
 
 /** The 64 built-in icon names. */
+// prettier-ignore
 export const ICON_NAMES = [
   'agent', 'analytics', 'atom', 'batch', 'bolt', 'book-open', 'book-closed', 'book-clock', 'bug', 'calendar',
   'chart', 'check', 'check-circle', 'check-circle-filled', 'chevron-left', 'chevron-right', 'circle-question',
@@ -29,7 +30,7 @@ export const ICON_NAMES = [
   'profile', 'profile-card', 'reload', 'star', 'star-filled', 'search', 'sparkle', 'sparkle-double',
   'square-code', 'square-image', 'square-text', 'suitcase', 'settings-slider', 'user', 'wreath', 'write',
   'write-alt', 'write-alt2',
-] as const; // prettier-ignore
+] as const;
 
 /** A built-in icon name, or a `vendor:`/`lucide:` prefixed name. */
 export type IconName = (typeof ICON_NAMES)[number] | `vendor:${string}` | `lucide:${string}` | (string & {});
@@ -712,9 +713,11 @@ export type Borders = {
   x?: number | Border;
   y?: number | Border;
 };
-export type WidgetStatus = { text: string; favicon?: string; frame?: boolean } | { text: string; icon?: IconName };
+export type WidgetStatus =
+  { text: string; favicon?: string; frame?: boolean } | { text: string; icon?: IconName };
 export type CardAction = { label: string; action: ActionConfig };
-export type RadiusValue = '2xs' | 'xs' | 'sm' | 'md' | 'lg' | 'xl' | '2xl' | '3xl' | '4xl' | 'full' | '100%' | 'none';
+export type RadiusValue =
+  '2xs' | 'xs' | 'sm' | 'md' | 'lg' | 'xl' | '2xl' | '3xl' | '4xl' | 'full' | '100%' | 'none';
 export type Alignment = 'start' | 'center' | 'end' | 'baseline' | 'stretch';
 export type Justification = 'start' | 'center' | 'end' | 'between' | 'around' | 'evenly' | 'stretch';
 export type TextAlign = 'start' | 'center' | 'end';
@@ -750,10 +753,11 @@ export interface WidgetRoot extends WidgetNode {
 export const WIDGET_ROOT_TYPES = ['Card', 'ListView', 'Basic'] as const;
 
 /** Every component type of the catalog (§7.5) plus ChatKit JS's Table family. */
+// prettier-ignore
 export const WIDGET_COMPONENT_TYPES = [
   'Card', 'ListView', 'Basic', 'ListViewItem', 'Box', 'Row', 'Col', 'Form', 'Spacer', 'Divider', 'Transition',
   'Text', 'Title', 'Caption', 'Markdown', 'Label', 'Badge', 'Icon', 'Image', 'Chart', 'Button', 'Input',
   'Textarea', 'Select', 'DatePicker', 'Checkbox', 'RadioGroup', 'Table', 'Table.Row', 'Table.Cell',
-] as const; // prettier-ignore
+] as const;
 
 export type WidgetComponentType = (typeof WIDGET_COMPONENT_TYPES)[number];
