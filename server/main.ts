@@ -204,6 +204,7 @@ export async function startServer(
     bodyLimit: config.bodyLimit,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
+    listenHost: config.host,
     getContext: options.getContext,
     logger,
     inFlight,
@@ -218,7 +219,8 @@ export async function startServer(
   const port = await listen(httpServer, config.port, config.host).catch(abandon);
   const url = `http://${browsableHost(config.host)}:${port}`;
   listeningUrl = url;
-  if (demoSite && demoDir) demoSite.use(createDemoSiteApp({ demoDir, apiOrigin: url, logger }));
+  if (demoSite && demoDir)
+    demoSite.use(createDemoSiteApp({ demoDir, apiOrigin: url, logger, listenHost: config.host }));
 
   let closing: Promise<void> | null = null;
   const close = () => {

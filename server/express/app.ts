@@ -23,6 +23,7 @@ import type { CapabilityTokens } from './capability-token.js';
 import { createChatKitRouter, type ChatKitProcessor } from './chatkit-router.js';
 import { createCors } from './cors.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { createHostCheck } from './host-check.js';
 import type { GetContext } from './request-context.js';
 import { createSecurityHeaders } from './security-headers.js';
 import { createBundleRouter, createDemoStatic } from './static-files.js';
@@ -40,6 +41,8 @@ export interface CreateAppOptions<C extends RequestContext = RequestContext> {
   ownPorts?: readonly number[];
   bodyLimit?: string;
   rateLimit?: RateLimitConfig | false;
+  /** The listen address; a loopback address turns on the DNS-rebinding check (see host-check.ts). */
+  listenHost?: string;
   /** Express `trust proxy` (affects client addresses for rate limiting and `req.protocol`). */
   trustProxy?: boolean | number | string;
   getContext?: GetContext<C>;
@@ -85,6 +88,7 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestLog(logger));
+  if (options.listenHost) app.use(createHostCheck(options.listenHost));
   app.use(
     createSecurityHeaders({
       scriptOrigins: options.scriptOrigins,

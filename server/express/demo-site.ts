@@ -6,6 +6,7 @@
  */
 import express, { type Express } from 'express';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { createHostCheck } from './host-check.js';
 import { createSecurityHeaders } from './security-headers.js';
 import { createDemoStatic } from './static-files.js';
 import type { Logger } from '../logger.js';
@@ -15,6 +16,8 @@ export interface DemoSiteOptions {
   demoDir: string;
   /** The main server's origin, from which pages load the bundle and call the API. */
   apiOrigin: string;
+  /** The listen address (a loopback address turns on the DNS-rebinding check). */
+  listenHost?: string;
   logger: Logger;
 }
 
@@ -22,6 +25,7 @@ export interface DemoSiteOptions {
 export function createDemoSiteApp(options: DemoSiteOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.listenHost) app.use(createHostCheck(options.listenHost));
   app.use(
     createSecurityHeaders({
       scriptOrigins: [options.apiOrigin],
