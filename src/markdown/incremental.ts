@@ -1,12 +1,13 @@
 /**
  * Incremental markdown for streaming: the text is split into top-level blocks (marked's lexer); a block that
- * is followed by another one is finished and is rendered exactly once, then kept as-is while the answer keeps
- * streaming; only the last block (the tail) is lexed and rendered again on each delta.
+ * no continuation of the text can change is committed, rendered exactly once, and kept as-is while the answer
+ * keeps streaming; only the blocks after the last committed one (usually just the last block) are lexed and
+ * rendered again on each delta.
  *
  * Why this is sound: at a boundary between two top-level blocks marked's lexer carries no state except link
  * reference definitions, so lexing the remainder on its own gives the same blocks as lexing everything
- * (definitions are seeded into the lexer). A block only counts as finished once a later block exists,
- * because a trailing block can still grow (a paragraph gains a line, a list an item, a fence its end).
+ * (definitions are seeded into the lexer). When a block counts as unchangeable is decided by {@link isSettled}.
+ * test/element/markdown-fuzz.test.ts checks the result against one-shot rendering on generated documents.
  *
  * @module
  */
@@ -59,7 +60,8 @@ export class IncrementalMarkdown {
   private linkCount = 0;
   /** Number of known link definitions when each finished block was rendered (by key). */
   private linksSeen = new Map<string, number>();
-  private tail: MarkdownBlock | undefined;
+  /** Rendered blocks after the committed prefix, by key; reused while their source is unchanged. */
+  private pending = new Map<string, MarkdownBlock>();
 
   constructor(opts: IncrementalMarkdownOptions = {}) {
     this.opts = opts;
@@ -69,33 +71,44 @@ export class IncrementalMarkdown {
    * Brings the blocks up to date with `source`.
    *
    * @param source - the whole document so far (line endings normalised to `\n`).
-   * @param streaming - whether more text may follow; when false every block is final.
+   * @param streaming - whether more text may follow; the last block is `open` while it is true.
    * @returns the blocks in order; finished blocks are the same objects as in earlier results.
    */
   update(source: string, streaming: boolean): readonly MarkdownBlock[] {
     if (!source.startsWith(this.stable)) this.reset();
     let offset = this.stable.length;
     const chunks = this.split(source.slice(offset));
-    // Why keep the last chunk out of `stable` even when not streaming: the text may still be replaced by a
-    // longer one (a `done` event after a resync), and a final paragraph can grow.
-    const last = chunks.pop();
-    for (const chunk of chunks) {
-      this.finished.push(this.render(chunk, offset, false));
+    // Commit the leading blocks that no continuation of the text can change; the rest stay pending. This
+    // holds even when not streaming: a `done` text may still be replaced by a longer one.
+    let settled = 0;
+    while (settled < chunks.length - 1 && isSettled(chunks[settled]!, chunks[settled + 1]!)) settled++;
+    for (const chunk of chunks.slice(0, settled)) {
+      const key = `${offset}`;
+      const pending = this.pending.get(key);
+      // A pending block whose source did not change is already rendered; it is committed as it is.
+      const reuse =
+        pending && pending.raw === chunk.raw && !pending.open && this.linksSeen.get(key) === this.linkCount;
+      this.finished.push(reuse ? pending : this.render(chunk, offset, false));
       this.stable += chunk.raw;
       offset += chunk.raw.length;
       this.learnLinks(chunk.tokens);
     }
-    if (last === undefined) this.tail = undefined;
-    else if (!(
-      this.tail &&
-      this.tail.raw === last.raw &&
-      this.tail.open === streaming &&
-      this.tail.key === `${offset}`
-    )) {
-      this.tail = this.render(last, offset, streaming);
-    }
-    if (!streaming) this.refreshLateLinks(last);
-    return this.tail ? [...this.finished, this.tail] : [...this.finished];
+    const rest = chunks.slice(settled);
+    const pending = new Map<string, MarkdownBlock>();
+    rest.forEach((chunk, i) => {
+      const key = `${offset}`;
+      const open = streaming && i === rest.length - 1;
+      const previous = this.pending.get(key);
+      const block =
+        previous && previous.raw === chunk.raw && previous.open === open
+          ? previous
+          : this.render(chunk, offset, open);
+      pending.set(key, block);
+      offset += chunk.raw.length;
+    });
+    this.pending = pending;
+    if (!streaming) this.refreshLateLinks(rest);
+    return [...this.finished, ...pending.values()];
   }
 
   private reset(): void {
@@ -104,7 +117,7 @@ export class IncrementalMarkdown {
     this.links = Object.create(null) as LinkDefinitions;
     this.linkCount = 0;
     this.linksSeen.clear();
-    this.tail = undefined;
+    this.pending = new Map();
   }
 
   /** Lexes a chunk and groups its tokens: one block per non-space token, blank lines joined to the block before. */
@@ -141,15 +154,17 @@ export class IncrementalMarkdown {
     }
   }
 
-  /** Re-renders finished blocks that may reference a definition which appeared after them. */
-  private refreshLateLinks(last: Chunk | undefined): void {
-    if (last) this.learnLinks(last.tokens);
+  /** Re-renders blocks that may reference a definition which appeared after they were rendered. */
+  private refreshLateLinks(rest: readonly Chunk[]): void {
+    for (const chunk of rest) this.learnLinks(chunk.tokens);
     if (this.linkCount === 0) return;
-    this.finished = this.finished.map((block) => {
+    const refresh = (block: MarkdownBlock): MarkdownBlock => {
       if ((this.linksSeen.get(block.key) ?? 0) === this.linkCount || !block.raw.includes('[')) return block;
       const tokens = lexMarkdown(block.raw, this.links).filter((t) => t.type !== 'space');
-      return this.render({ tokens, raw: block.raw }, Number(block.key), false);
-    });
+      return this.render({ tokens, raw: block.raw }, Number(block.key), block.open);
+    };
+    this.finished = this.finished.map(refresh);
+    for (const [key, block] of this.pending) this.pending.set(key, refresh(block));
   }
 
   private render(chunk: Chunk, offset: number, open: boolean): MarkdownBlock {
@@ -166,4 +181,28 @@ export class IncrementalMarkdown {
     const html = this.opts.decorate ? this.opts.decorate(clean) : clean;
     return { key, raw: chunk.raw, kind: 'html', html, code: '', lang: '', open };
   }
+}
+
+/**
+ * Whether block `a` can no longer change, whatever text is appended, given the block `b` that follows it.
+ *
+ * A following block alone does not prove it: `b` may be an interruption that later text retracts (a one-column
+ * table whose delimiter row grows a second column, `***` growing into `***bold***`, `#` into `#tag`), and its
+ * lines then belong to `a` again. Two things do prove it:
+ * - `a` delimits itself and its last line is complete: an ATX or setext heading, a thematic break, a closed
+ *   fenced code block (it is closed, or it would run to the end and be the last block);
+ * - a blank line separates `a` from `b` and `b`'s first line is complete: a blank line ends paragraphs,
+ *   tables, quotes and HTML blocks, and a list or indented code that continues after it already includes
+ *   `b` when `b`'s first line (its indentation and marker) is known.
+ */
+function isSettled(a: Chunk, b: Chunk): boolean {
+  const [token] = a.tokens;
+  if (token === undefined) return true;
+  const lineComplete = a.raw.endsWith('\n');
+  if (lineComplete && (token.type === 'heading' || token.type === 'hr')) return true;
+  if (lineComplete && token.type === 'code' && (token as Tokens.Code).codeBlockStyle !== 'indented')
+    return true;
+  const trailing = /\s*$/.exec(a.raw)?.[0] ?? '';
+  const blankLine = /\n[ \t]*\n/.test(trailing);
+  return blankLine && b.raw.includes('\n');
 }

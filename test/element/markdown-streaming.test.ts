@@ -86,6 +86,20 @@ describe('<chatkit-markdown> incremental streaming', () => {
     expect(incremental).to.equal(renderMarkdownHTML(text));
   });
 
+  it('does not commit a paragraph that a later-retracted interruption seemed to end', () => {
+    // Found by the generated-documents check: while streaming, `text\n|---|` is a one-column table that
+    // interrupts the paragraph above; once the delimiter row grows a second column it is paragraph text again.
+    const text = 'Plain text.\nPlain text.\n|---|:-:|\n\nEnd.';
+    const engine = new IncrementalMarkdown();
+    for (let end = 1; end <= text.length; end++) engine.update(text.slice(0, end), true);
+    const html = engine
+      .update(text, false)
+      .map((b) => b.html)
+      .join('');
+    expect(html).to.equal(renderMarkdownHTML(text));
+    expect(html).to.contain('<p>Plain text.\nPlain text.\n|---|:-:|</p>');
+  });
+
   it('renders an unclosed code fence as code while it streams', async () => {
     const el = await mountMarkdown({ streaming: true, text: 'Run this:\n\n```py\nprint("hi")\nfor i in' });
     let code = el.shadowRoot!.querySelector('[part~="code-block"]')!;

@@ -1,0 +1,101 @@
+/**
+ * Property checks over generated documents (seeded, so failures reproduce): streaming a document through the
+ * incremental renderer in random chunks ends with the same HTML as rendering it in one go, and rendering never
+ * throws nor emits anything outside the sanitizer policy.
+ */
+import { expect } from '@open-wc/testing';
+import { IncrementalMarkdown } from '../../src/markdown/incremental.js';
+import { ALLOWED_TAGS } from '../../src/markdown/policy.js';
+import { renderMarkdownHTML } from '../../src/markdown/render.js';
+import { describe, it } from './markdown-harness.js';
+
+/** Mulberry32: a tiny seeded PRNG. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LINES = [
+  '',
+  '',
+  '# Heading',
+  '## Sub *heading*',
+  'Plain text with **bold** and `code`.',
+  'continued line',
+  '- item',
+  '  - nested',
+  '1. first',
+  '2) second',
+  '> quote',
+  '> > nested quote',
+  '```js',
+  '```',
+  '~~~',
+  '    indented code',
+  '| a | b |',
+  '|---|:-:|',
+  '| 1 | 2 |',
+  '---',
+  '***',
+  '===',
+  '[ref]: https://example.com/ref "Ref"',
+  'see [ref] and [link](https://example.com) and <https://auto.example>',
+  '![img](https://img.example.com/a.png)',
+  '<div>html block</div>',
+  '<img src=x onerror=alert(1)>',
+  'line with trailing spaces  ',
+  '- [ ] task',
+  '- [x] done',
+  '\t tabbed',
+  'www.example.com and a@b.example',
+];
+
+function documentFor(random: () => number): string {
+  const n = 1 + Math.floor(random() * 25);
+  return Array.from({ length: n }, () => LINES[Math.floor(random() * LINES.length)]).join('\n');
+}
+
+function oneShotEquivalent(blocks: ReturnType<IncrementalMarkdown['update']>): string {
+  return blocks.map((b) => (b.kind === 'code' ? renderMarkdownHTML(b.raw) : b.html)).join('');
+}
+
+describe('markdown properties over generated documents', () => {
+  it('streaming in random chunks ends with the one-shot HTML (200 documents)', () => {
+    const random = prng(20261122);
+    for (let i = 0; i < 200; i++) {
+      const text = documentFor(random);
+      const engine = new IncrementalMarkdown();
+      let end = 0;
+      while (end < text.length) {
+        end = Math.min(text.length, end + 1 + Math.floor(random() * 12));
+        engine.update(text.slice(0, end), true);
+      }
+      const streamed = oneShotEquivalent(engine.update(text, false));
+      expect(streamed, `document ${i}:\n${JSON.stringify(text)}`).to.equal(renderMarkdownHTML(text));
+    }
+  });
+
+  it('never throws and only emits allowlisted tags', () => {
+    const random = prng(7);
+    const allowed = new Set(ALLOWED_TAGS.map((t) => t.toUpperCase()));
+    for (let i = 0; i < 200; i++) {
+      // Random characters biased towards markdown and HTML syntax.
+      const alphabet = '<>/="\'`*_[]()!#-|:&;\n \tabcjavscript0123456789\u0000\u2028\uE000\uE001';
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 120) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      const template = document.createElement('template');
+      template.innerHTML = renderMarkdownHTML(text);
+      for (const el of template.content.querySelectorAll('*')) {
+        expect(allowed.has(el.tagName), `${el.tagName} from ${JSON.stringify(text)}`).to.equal(true);
+        for (const name of el.getAttributeNames()) expect(name.startsWith('on'), name).to.equal(false);
+      }
+    }
+  });
+});
