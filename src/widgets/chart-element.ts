@@ -4,10 +4,11 @@
  *
  * @module
  */
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { html, LitElement, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { WidgetNode } from '../protocol/types.js';
+import { chartStyles } from './chart.styles.js';
 import { color, type Scheme } from './values.js';
 
 type Series = {
@@ -79,63 +80,7 @@ function linePath(points: Point[], curve = 'linear'): string {
  * @internal
  */
 export class ChatkitWidgetChart extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      /* Why: the SVG is sized from the host's width; containment stops that from feeding back into it. */
-      contain: inline-size;
-      min-height: 120px;
-      font-size: 12px;
-      color: var(--chatkit-text-secondary);
-    }
-    svg {
-      display: block;
-      overflow: visible;
-    }
-    .grid {
-      stroke: var(--chatkit-border-subtle);
-    }
-    .axis {
-      fill: var(--chatkit-text-tertiary);
-    }
-    .hover {
-      fill: var(--chatkit-surface-tertiary);
-      opacity: 0.6;
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 14px;
-      justify-content: center;
-      margin-top: 6px;
-    }
-    .swatch {
-      display: inline-block;
-      width: 10px;
-      height: 10px;
-      border-radius: 3px;
-      margin-right: 6px;
-      vertical-align: -1px;
-    }
-    .tooltip {
-      position: absolute;
-      top: 0;
-      pointer-events: none;
-      background: var(--chatkit-surface-elevated);
-      color: var(--chatkit-text);
-      border: 1px solid var(--chatkit-border);
-      border-radius: var(--chatkit-radius-sm);
-      box-shadow: var(--chatkit-shadow);
-      padding: 6px 10px;
-      white-space: nowrap;
-      z-index: 1;
-    }
-    .tooltip b {
-      display: block;
-      margin-bottom: 2px;
-    }
-  `;
+  static override styles = chartStyles;
 
   private observer?: ResizeObserver;
 

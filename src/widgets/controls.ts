@@ -6,56 +6,23 @@
  *
  * @module
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { icon } from '../internal/icons.js';
-import type { WidgetNode } from '../protocol/types.js';
-import { buttonRenderers, controlSize } from './button.js';
+import { html, nothing } from 'lit';
+import { buttonRenderers } from './button.js';
+import {
+  autoSelect,
+  clearError,
+  fallbackName,
+  fieldClass,
+  onChange,
+  str,
+  withError,
+} from './control-parts.js';
 import { controlledDefault } from './controlled-default.js';
-import type { RenderContext, Renderer } from './render-context.js';
+import { options, pickerRenderers } from './pickers.js';
+import type { Renderer } from './render-context.js';
 import { oneOf } from './values.js';
 
 const INPUT_TYPES = ['number', 'email', 'text', 'password', 'tel', 'url'] as const;
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
-
-/**
- * An accessible name for a control that no `Label` (by `fieldName`) names: the placeholder, or the field
- * name in words. Returns `nothing` when a Label exists, so the visible label is the name.
- */
-function fallbackName(node: WidgetNode, ctx: RenderContext): string | typeof nothing {
-  if (ctx.labelled.has(str(node.name))) return nothing;
-  const name = str(node.placeholder) || str(node.name).split('.').pop()!.replace(/[_-]+/g, ' ');
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-function fieldClass(node: WidgetNode, base: string, variants: readonly string[], fallback: string): string {
-  const variant = oneOf(node.variant, variants) ?? fallback;
-  const gutter = oneOf(node.gutterSize, ['2xs', 'xs', 'sm', 'md', 'lg', 'xl'] as const);
-  return `field ${base} variant-${variant} size-${controlSize(node.size)}${node.pill ? ' pill' : ''}${
-    node.block ? ' block' : ''
-  }${gutter ? ` gutter-${gutter}` : ''}`;
-}
-
-/** Wraps a control with its (initially empty) validation message slot. */
-function withError(control: TemplateResult, block = true): TemplateResult {
-  return html`<span class=${block ? 'control block' : 'control'}
-    >${control}<span class="field-error" aria-live="polite"></span
-  ></span>`;
-}
-
-function clearError(ev: Event): void {
-  const el = ev.currentTarget as HTMLElement;
-  el.removeAttribute('aria-invalid');
-  const slot = el.closest('.control')?.querySelector('.field-error');
-  if (slot) slot.textContent = '';
-}
-
-function autoSelect(ev: FocusEvent): void {
-  const el = ev.currentTarget as HTMLInputElement;
-  if (el.dataset.autoselect !== undefined) el.select();
-}
 
 const input: Renderer = (node, ctx) => {
   const name = str(node.name);
@@ -127,133 +94,6 @@ const textarea: Renderer = (node, ctx) => {
   );
 };
 
-type Option = { value: string; label: string; disabled?: boolean; description?: string };
-
-function options(node: WidgetNode): Option[] {
-  return (Array.isArray(node.options) ? node.options : [])
-    .filter((o: unknown): o is Record<string, unknown> => !!o && typeof o === 'object')
-    .map((o: Record<string, unknown>) => ({
-      value: str(o.value),
-      label: str(o.label) || str(o.value),
-      disabled: o.disabled === true,
-      description: str(o.description) || undefined,
-    }));
-}
-
-/** A clear button for clearable Select/DatePicker; clears, then behaves like a user change. */
-function clearButton(node: WidgetNode, ctx: RenderContext): TemplateResult | typeof nothing {
-  if (!node.clearable || node.disabled) return nothing;
-  return html`<button
-    type="button"
-    class="clear"
-    aria-label=${ctx.strings.clear}
-    @click=${(ev: Event) => {
-      const control = (ev.currentTarget as HTMLElement).parentElement?.querySelector<
-        HTMLInputElement | HTMLSelectElement
-      >('[data-field]');
-      if (!control) return;
-      control.value = '';
-      control.dispatchEvent(new Event('change', { bubbles: true }));
-      control.focus();
-    }}
-  >
-    ${icon('x', { size: 14 })}
-  </button>`;
-}
-
-function onChange(node: WidgetNode, ctx: RenderContext) {
-  return (ev: Event) => {
-    clearError(ev);
-    if (node.onChangeAction) ctx.fire(node.onChangeAction, 'change', ev.currentTarget as HTMLElement);
-  };
-}
-
-const select: Renderer = (node, ctx) => {
-  const name = str(node.name);
-  const opts = options(node);
-  const searchable = node.searchable ?? opts.length > 15;
-  const placeholder = str(node.placeholder) || ctx.strings.selectPlaceholder;
-  const filter = (ev: Event) => {
-    const query = (ev.currentTarget as HTMLInputElement).value.toLowerCase();
-    const el = (ev.currentTarget as HTMLElement).parentElement?.querySelector('select');
-    for (const option of Array.from(el?.options ?? [])) {
-      option.hidden = option.value !== '' && !option.text.toLowerCase().includes(query);
-    }
-  };
-  return withError(
-    html`<span class="select-wrap${node.block ? ' block' : ''}">
-      ${
-        searchable
-          ? html`<input
-              class="field input select-search size-${controlSize(node.size)}"
-              type="search"
-              placeholder=${ctx.strings.searchOptions}
-              aria-label=${ctx.strings.searchOptions}
-              @input=${filter}
-            />`
-          : nothing
-      }
-      <span class="select-row">
-        <select
-          class=${fieldClass(node, 'select', ['solid', 'soft', 'outline', 'ghost'], 'outline')}
-          id=${ctx.uid + name}
-          name=${name}
-          data-field=${name}
-          aria-label=${fallbackName(node, ctx)}
-          ?required=${node.required === true}
-          ?disabled=${node.disabled === true}
-          ${controlledDefault(str(node.defaultValue))}
-          @change=${onChange(node, ctx)}
-        >
-          <option value="" ?disabled=${node.clearable !== true && node.required === true}>
-            ${placeholder}
-          </option>
-          ${opts.map(
-            (o) =>
-              html`<option value=${o.value} ?disabled=${o.disabled} title=${o.description ?? nothing}>
-                ${o.description ? `${o.label} — ${o.description}` : o.label}
-              </option>`,
-          )}
-        </select>
-        ${clearButton(node, ctx)}
-      </span>
-    </span>`,
-    node.block === true,
-  );
-};
-
-/** The date part (YYYY-MM-DD) of an ISO date or datetime string (§0), or `''`. */
-export function isoDate(value: unknown): string {
-  const match = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
-  return match ? match[1] : '';
-}
-
-const datePicker: Renderer = (node, ctx) => {
-  const name = str(node.name);
-  return withError(
-    html`<span class="select-row${node.block ? ' block' : ''}">
-      <input
-        class=${fieldClass(node, 'date', ['solid', 'soft', 'outline', 'ghost'], 'outline')}
-        id=${ctx.uid + name}
-        name=${name}
-        data-field=${name}
-        data-kind="date"
-        type="date"
-        lang=${ctx.host.locale || nothing}
-        aria-label=${fallbackName(node, ctx)}
-        min=${isoDate(node.min) || nothing}
-        max=${isoDate(node.max) || nothing}
-        ?required=${node.required === true}
-        ?disabled=${node.disabled === true}
-        ${controlledDefault(isoDate(node.defaultValue))}
-        @change=${onChange(node, ctx)}
-      />
-      ${clearButton(node, ctx)}
-    </span>`,
-    node.block === true,
-  );
-};
-
 const checkbox: Renderer = (node, ctx) => {
   const name = str(node.name);
   return withError(
@@ -319,8 +159,7 @@ export const controlRenderers: Record<string, Renderer> = {
   ...buttonRenderers,
   Input: input,
   Textarea: textarea,
-  Select: select,
-  DatePicker: datePicker,
+  ...pickerRenderers,
   Checkbox: checkbox,
   RadioGroup: radioGroup,
 };

@@ -35,9 +35,8 @@ export function registeredTypes(): string[] {
 /** A visible, inert box naming a type we cannot render. */
 function fallback(type: unknown, ctx: RenderContext): TemplateResult {
   const name = typeof type === 'string' ? type.slice(0, 60) : typeof type;
-  return html`<div class="fallback" data-fallback=${name}>
-    ${ctx.strings.unsupported.replace('{type}', name)}
-  </div>`;
+  const text = ctx.strings.unsupported.replace('{type}', name);
+  return html`<div class="fallback" data-fallback=${name}>${text}</div>`;
 }
 
 /** Renders one node. */

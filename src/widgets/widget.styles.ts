@@ -7,6 +7,8 @@
  */
 import { css, unsafeCSS } from 'lit';
 import { tokenStyles } from '../theme/tokens.js';
+import { buttonStyles } from './button.styles.js';
+import { contentStyles } from './content.styles.js';
 import { controlStyles } from './controls.styles.js';
 
 // Why derived from tokenStyles: one source of truth for the light/dark values, scoped to `data-own-tokens`.
@@ -268,111 +270,6 @@ const base = css`
     display: block;
   }
 
-  /* Content */
-  .icon-node {
-    display: inline-flex;
-    flex: none;
-    line-height: 0;
-  }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    width: fit-content;
-    flex: none;
-    gap: 4px;
-    border-radius: 6px;
-    font-weight: 500;
-    white-space: nowrap;
-    border: 1px solid transparent;
-    --tone: var(--chatkit-text-secondary);
-  }
-  .badge.size-sm {
-    font-size: 12px;
-    padding: 0 6px;
-    line-height: 20px;
-  }
-  .badge.size-md {
-    font-size: 13px;
-    padding: 1px 8px;
-    line-height: 22px;
-  }
-  .badge.size-lg {
-    font-size: 14px;
-    padding: 2px 10px;
-    line-height: 24px;
-  }
-  .badge.pill {
-    border-radius: 9999px;
-  }
-  .badge.variant-soft {
-    /* Why mixed with the text color: a pure tone on its own tint misses 4.5:1 at badge sizes. */
-    color: color-mix(in srgb, var(--tone) 78%, var(--chatkit-text));
-    background: color-mix(in srgb, var(--tone) 13%, transparent);
-  }
-  .badge.variant-solid {
-    color: var(--chatkit-widget-surface);
-    background: var(--tone);
-  }
-  .badge.variant-outline {
-    color: color-mix(in srgb, var(--tone) 78%, var(--chatkit-text));
-    border-color: color-mix(in srgb, var(--tone) 45%, transparent);
-  }
-  .image {
-    display: block;
-    max-width: 100%;
-  }
-  .image.failed {
-    background: var(--chatkit-surface-tertiary);
-  }
-  .image.frame {
-    border: 1px solid var(--chatkit-border);
-  }
-  .image-blocked {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 40px;
-    min-height: 40px;
-    background: var(--chatkit-surface-tertiary);
-    color: var(--chatkit-text-tertiary);
-  }
-  .chart {
-    display: block;
-    width: 100%;
-  }
-  .fallback {
-    padding: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
-    border: 1px dashed var(--chatkit-border-strong);
-    border-radius: var(--chatkit-radius-sm);
-    color: var(--chatkit-text-tertiary);
-    font-family: var(--chatkit-font-family-mono);
-    font-size: 12px;
-    overflow-wrap: anywhere;
-  }
-
-  /* Table */
-  .table-wrap {
-    overflow-x: auto;
-  }
-  .table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 14px;
-  }
-  .table th,
-  .table td {
-    padding: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
-    border-bottom: 1px solid var(--chatkit-border-subtle);
-    text-align: start;
-    vertical-align: top;
-  }
-  .table th {
-    font-weight: 600;
-    font-size: 13px;
-    color: var(--chatkit-text-secondary);
-    background: var(--chatkit-surface-secondary);
-  }
-
   @media (prefers-reduced-motion: reduce) {
     .transition-item,
     .caret,
@@ -384,4 +281,4 @@ const base = css`
 `;
 
 /** Every stylesheet of `<chatkit-widget>`. */
-export const widgetStyles = [ownTokens, base, controlStyles];
+export const widgetStyles = [ownTokens, base, contentStyles, controlStyles, buttonStyles];
