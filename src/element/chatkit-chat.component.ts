@@ -13,22 +13,22 @@ import { directionOf, loadStrings, resolveLanguage } from '../i18n/localize.js';
 import { en, type Strings } from '../i18n/strings.js';
 import { Announcer } from '../internal/announcer.js';
 import { ElementMemory, type PersistMode } from '../internal/storage.js';
-import { isImageAllowed } from '../internal/url.js';
-import type { Action, Attachment, StructuredInputItem, ThreadItem } from '../protocol/types.js';
+import type { Action, Attachment, ThreadItem } from '../protocol/types.js';
 import { tokenStyles } from '../theme/tokens.js';
 import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../theme/theme-option.js';
-import type { WidgetActionRequest, WidgetHost } from '../widgets/widget-host.js';
 import { loadBranding, type Branding } from './branding.js';
 import { chatStyles } from './chatkit-chat.styles.js';
 import { ColorSchemeController } from './color-scheme-controller.js';
 import type { ChatComposerHandle } from './composer-handle.js';
 import { LauncherController } from './launcher-controller.js';
 import { ensureElement } from './lazy-elements.js';
-import { DEFAULT_ITEM_ACTIONS, type ChatkitChatOptions } from './options.js';
+import { renderChatLayout } from './chat-layout.js';
+import type { ChatkitChatOptions } from './options.js';
+import { createChatController } from './chat-controller.js';
+import { resolveConfig } from './resolve-config.js';
 import { SessionController } from './session-controller.js';
 import { sharedStyles } from './shared.styles.js';
 import { uiIcon } from './ui-icon.js';
-import { uploadAttachment } from './upload.js';
 
 /**
  * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
@@ -66,6 +66,7 @@ import { uploadAttachment } from './upload.js';
  * @csspart send-button - The Send (or Stop) button.
  * @csspart stop-button - The Stop button.
  * @csspart structured-input - The question form that replaces the composer.
+ * @csspart attachments - The composer's tray of picked files.
  * @csspart disclaimer - The disclaimer under the composer.
  *
  * @cssproperty --chatkit-accent - Accent color (buttons, links, focus).
@@ -158,12 +159,14 @@ export class ChatkitChat extends LitElement {
     super.connectedCallback();
     this.addEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.addEventListener('chatkit-close-request', this.handleCloseRequest);
+    this.addEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.removeEventListener('chatkit-close-request', this.handleCloseRequest);
+    this.removeEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
     this.announcer.dispose();
     this.brandingAbort?.abort();
   }
@@ -265,6 +268,19 @@ export class ChatkitChat extends LitElement {
 
   private handleCloseRequest = () => this.launcher.setOpen(false);
 
+  /** Entity citations go to the host's `entities.onClick` (ChatKit's entity callback). */
+  private handleSourceClick = (event: CustomEvent<{ sources: { type: string }[] }>) => {
+    const onClick = this.options.entities?.onClick;
+    const entity = event.detail?.sources?.find((source) => source.type === 'entity');
+    if (!onClick || !entity) return;
+    event.stopPropagation();
+    try {
+      onClick(entity);
+    } catch (error) {
+      emit(this, 'chatkit.log', { name: 'entities.onClick.error', data: { message: String(error) } });
+    }
+  };
+
   /** @internal Launcher callback: focus follows the open state. */
   launcherToggled(open: boolean): void {
     this.memory().open = open;
@@ -297,117 +313,24 @@ export class ChatkitChat extends LitElement {
   }
 
   private resolveConfig(): ResolvedConfig {
-    const o = this.options;
-    const b = this.branding;
-    return {
-      headerEnabled: o.header?.enabled ?? true,
-      headerTitle: o.header?.title?.text ?? null,
-      showTitle: o.header?.title?.enabled ?? true,
-      leftAction: o.header?.leftAction,
-      rightAction: o.header?.rightAction,
-      historyEnabled: o.history?.enabled ?? true,
-      showDelete: o.history?.showDelete ?? true,
-      showRename: o.history?.showRename ?? true,
-      greeting: o.startScreen?.greeting ?? this.greeting ?? b.greeting ?? null,
-      prompts: o.startScreen?.prompts ?? b.prompts ?? [],
-      placeholder: o.composer?.placeholder ?? this.placeholder ?? null,
-      tools: o.composer?.tools ?? [],
-      attachments: { enabled: false, ...o.composer?.attachments },
-      models: o.composer?.models ?? [],
-      itemActions: { ...DEFAULT_ITEM_ACTIONS, ...o.threadItemActions },
-      disclaimer: o.disclaimer ?? null,
-      brandName: b.name ?? null,
-      logoUrl: b.logoUrl ?? null,
-      mode: o.mode ?? this.mode,
-    };
+    return resolveConfig(
+      this.options,
+      { greeting: this.greeting, placeholder: this.placeholder, mode: this.mode },
+      this.branding,
+    );
   }
 
-  private readonly widgetHost: WidgetHost = this.createWidgetHost();
-
-  private createWidgetHost(): WidgetHost {
-    const scheme = () => this.colorScheme.scheme;
-    const locale = () => this.resolvedLocale;
-    return {
-      dispatchAction: (request) => this.dispatchWidgetAction(request),
-      isImageAllowed: (url) =>
-        isImageAllowed(url, this.sessions.state?.thread?.allowed_image_domains, document.baseURI),
-      get colorScheme() {
-        return scheme();
-      },
-      get locale() {
-        return locale();
-      },
-    };
-  }
-
-  private async dispatchWidgetAction(request: WidgetActionRequest): Promise<void> {
-    const { action, item } = request;
-    const session = this.sessions.session;
-    if (action.handler === 'client') {
-      const event = new CustomEvent('chatkit.widget.action', {
-        detail: { action: { type: action.type, payload: action.payload }, item },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      });
-      if (!this.dispatchEvent(event)) return;
-      await this.options.widgets?.onAction?.({ type: action.type, payload: action.payload }, item);
-      return;
-    }
-    if (!session) return;
-    const wire: Action = { type: action.type, payload: action.payload };
-    if (action.streaming === false) await session.syncCustomAction(wire, item.id);
-    else await session.customAction(wire, item.id);
-  }
-
-  private readonly controller: ChatController = {
-    sendMessage: (text, attachments) => void this.send(text, false, attachments),
-    uploadFile: async (file) => {
-      const session = this.sessions.session;
-      if (!session) throw new Error('No ChatKit endpoint configured');
-      return uploadAttachment(session, file, this.options.api?.fetch ?? fetch.bind(window));
-    },
-    removeAttachment: (attachmentId) => {
-      this.sessions.session?.deleteAttachment(attachmentId).catch(() => undefined);
-    },
-    cancel: () => void this.sessions.session?.cancel(),
-    retry: (itemId) => void this.sessions.session?.retry(itemId),
-    feedback: async (itemId, kind) => {
-      await this.sessions.session?.feedback([itemId], kind);
-    },
-    loadOlder: async () => {
-      await this.sessions.session?.loadOlder();
-    },
-    submitStructuredInput: (itemId, input) => void this.sessions.session?.addStructuredInput(itemId, input),
-    newChat: () => {
-      this.sessions.session?.newThread();
-      this.setHistoryOpen(false, true);
-    },
-    setHistoryOpen: (open) => this.setHistoryOpen(open, true),
-    openThread: (threadId) => {
-      this.setHistoryOpen(false, true);
-      void this.sessions.load(threadId);
-    },
-    listThreads: async (after) => {
-      const session = this.sessions.session;
-      if (!session) return { data: [], has_more: false };
-      return session.listThreads({ after: after ?? null, limit: 20, order: 'desc' });
-    },
-    renameThread: async (threadId, title) => {
-      await this.sessions.session?.renameThread(threadId, title);
-    },
-    deleteThread: async (threadId) => {
-      await this.sessions.session?.deleteThread(threadId);
-    },
-    dismissNotice: (id) => this.sessions.session?.dismissNotice(id),
-    selectTool: (toolId) => {
-      this.selectedTool = toolId;
-      emit(this, 'chatkit.tool.change', { toolId });
-    },
-    selectModel: (modelId) => (this.selectedModel = modelId),
-    log: (name, data) => emit(this, 'chatkit.log', { name, data }),
-    widgetHost: this.widgetHost,
-  };
+  private readonly controller: ChatController = createChatController({
+    element: this,
+    sessions: this.sessions,
+    options: () => this.options,
+    colorScheme: () => this.colorScheme.scheme,
+    locale: () => this.resolvedLocale,
+    send: (text, newThread, attachments) => this.send(text, newThread, attachments),
+    setHistoryOpen: (open, byUser) => this.setHistoryOpen(open, byUser),
+    setTool: (toolId) => (this.selectedTool = toolId),
+    setModel: (modelId) => (this.selectedModel = modelId),
+  });
 
   private async send(text: string, newThread = false, attachments: readonly Attachment[] = []) {
     const session = this.sessions.session;
@@ -516,57 +439,12 @@ export class ChatkitChat extends LitElement {
 
   // ───────────── render ─────────────
 
-  private renderChat() {
-    const { view, config } = this.ctx;
-    const last = view.items.at(-1);
-    const question =
-      last?.type === 'structured_input' && last.status === 'pending' ? (last as StructuredInputItem) : null;
-    if (question) void ensureElement('chatkit-structured-input');
-    if (this.historyOpen) void ensureElement('chatkit-history');
-    const showStart = !view.threadId && !view.items.length && view.status !== 'loading';
-    const disclaimer = config.disclaimer;
-    return html`
-      ${
-        config.headerEnabled
-          ? html`<chatkit-header
-              exportparts="header,title"
-              ?closable=${this.mode === 'launcher'}
-            ></chatkit-header>`
-          : nothing
-      }
-      <div class="main">
-        ${this.historyOpen && config.historyEnabled ? html`<chatkit-history exportparts="history"></chatkit-history>` : nothing}
-        ${
-          showStart
-            ? html`<chatkit-start-screen exportparts="start-screen,starter-prompt"></chatkit-start-screen>`
-            : html`<chatkit-thread
-                exportparts="thread,message,user-message,assistant-message,item-actions,widget"
-              ></chatkit-thread>`
-        }
-      </div>
-      ${
-        question
-          ? html`<chatkit-structured-input
-              exportparts="composer,structured-input"
-              .item=${question}
-            ></chatkit-structured-input>`
-          : html`<chatkit-composer exportparts="composer,input,send-button,stop-button"></chatkit-composer>`
-      }
-      ${
-        disclaimer
-          ? html`<div part="disclaimer" class="disclaimer ${disclaimer.highContrast ? 'high-contrast' : ''}">
-              <chatkit-markdown .text=${disclaimer.text}></chatkit-markdown>
-            </div>`
-          : nothing
-      }
-      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    `;
-  }
-
   override render() {
     if (this.mode !== 'launcher') {
       this.removeAttribute('data-open');
-      return html`<div part="panel" class="panel" id="panel">${this.renderChat()}</div>`;
+      return html`<div part="panel" class="panel" id="panel">
+        ${renderChatLayout(this.ctx, this.mode, this.announcement)}
+      </div>`;
     }
     const open = this.launcher.open;
     this.toggleAttribute('data-open', open);
@@ -582,7 +460,7 @@ export class ChatkitChat extends LitElement {
         ?hidden=${!open}
         @keydown=${this.handlePanelKeyDown}
       >
-        ${this.renderChat()}
+        ${renderChatLayout(this.ctx, this.mode, this.announcement)}
       </div>
       <button
         part="launcher"

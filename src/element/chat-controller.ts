@@ -1,0 +1,121 @@
+/**
+ * The {@link ChatController} the root element provides to its sub-elements, and the {@link WidgetHost} it
+ * gives the widget renderer: both translate UI intents into protocol-session calls. Kept out of the root
+ * class so that file stays about the element's public surface.
+ *
+ * @internal
+ * @module
+ */
+import type { ChatController } from '../context/chat-context.js';
+import { emit } from '../events.js';
+import { isImageAllowed } from '../internal/url.js';
+import type { Action, Attachment } from '../protocol/types.js';
+import type { WidgetActionRequest, WidgetHost } from '../widgets/widget-host.js';
+import type { ChatkitChatOptions } from './options.js';
+import type { SessionController } from './session-controller.js';
+import { uploadAttachment } from './upload.js';
+
+/** What the controller needs from the root element. */
+export interface ControllerRoot {
+  readonly element: HTMLElement;
+  readonly sessions: SessionController;
+  options(): ChatkitChatOptions;
+  colorScheme(): 'light' | 'dark';
+  locale(): string;
+  send(text: string, newThread: boolean, attachments: readonly Attachment[]): Promise<void>;
+  setHistoryOpen(open: boolean, byUser: boolean): void;
+  setTool(toolId: string | null): void;
+  setModel(modelId: string | null): void;
+}
+
+/** Routes a widget action (§7.3): client actions to the host page, server ones to the session. */
+async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionRequest): Promise<void> {
+  const { action, item } = request;
+  const wire: Action = { type: action.type, payload: action.payload };
+  if (action.handler === 'client') {
+    const event = new CustomEvent('chatkit.widget.action', {
+      detail: { action: wire, item },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    // A host listener may take over by calling preventDefault().
+    if (!root.element.dispatchEvent(event)) return;
+    await root.options().widgets?.onAction?.(wire, item);
+    return;
+  }
+  const session = root.sessions.session;
+  if (!session) return;
+  if (action.streaming === false) await session.syncCustomAction(wire, item.id);
+  else await session.customAction(wire, item.id);
+}
+
+/** The widget renderer's view of the root element. */
+export function createWidgetHost(root: ControllerRoot): WidgetHost {
+  return {
+    dispatchAction: (request) => dispatchWidgetAction(root, request),
+    isImageAllowed: (url) =>
+      isImageAllowed(url, root.sessions.state?.thread?.allowed_image_domains, document.baseURI),
+    get colorScheme() {
+      return root.colorScheme();
+    },
+    get locale() {
+      return root.locale();
+    },
+  };
+}
+
+/** The intents sub-elements call. */
+export function createChatController(root: ControllerRoot): ChatController {
+  const session = () => root.sessions.session;
+  return {
+    sendMessage: (text, attachments = []) => void root.send(text, false, attachments),
+    uploadFile: async (file) => {
+      const current = session();
+      if (!current) throw new Error('No ChatKit endpoint configured');
+      return uploadAttachment(current, file, root.options().api?.fetch ?? fetch.bind(window));
+    },
+    removeAttachment: (attachmentId) => {
+      session()
+        ?.deleteAttachment(attachmentId)
+        .catch(() => undefined);
+    },
+    cancel: () => void session()?.cancel(),
+    retry: (itemId) => void session()?.retry(itemId),
+    feedback: async (itemId, kind) => {
+      await session()?.feedback([itemId], kind);
+    },
+    loadOlder: async () => {
+      await session()?.loadOlder();
+    },
+    submitStructuredInput: (itemId, input) => void session()?.addStructuredInput(itemId, input),
+    newChat: () => {
+      session()?.newThread();
+      root.setHistoryOpen(false, true);
+    },
+    setHistoryOpen: (open) => root.setHistoryOpen(open, true),
+    openThread: (threadId) => {
+      root.setHistoryOpen(false, true);
+      void root.sessions.load(threadId);
+    },
+    listThreads: async (after) => {
+      const current = session();
+      if (!current) return { data: [], has_more: false };
+      return current.listThreads({ after: after ?? null, limit: 20, order: 'desc' });
+    },
+    renameThread: async (threadId, title) => {
+      await session()?.renameThread(threadId, title);
+    },
+    deleteThread: async (threadId) => {
+      await session()?.deleteThread(threadId);
+    },
+    dismissNotice: (id) => session()?.dismissNotice(id),
+    selectTool: (toolId) => {
+      root.setTool(toolId);
+      emit(root.element, 'chatkit.tool.change', { toolId });
+    },
+    selectModel: (modelId) => root.setModel(modelId),
+    log: (name, data) => emit(root.element, 'chatkit.log', { name, data }),
+    widgetHost: createWidgetHost(root),
+  };
+}
