@@ -84,11 +84,10 @@ export class IncrementalMarkdown {
     while (settled < chunks.length - 1 && isSettled(chunks[settled]!, chunks[settled + 1]!)) settled++;
     for (const chunk of chunks.slice(0, settled)) {
       const key = `${offset}`;
-      const pending = this.pending.get(key);
       // A pending block whose source did not change is already rendered; it is committed as it is.
-      const reuse =
-        pending && pending.raw === chunk.raw && !pending.open && this.linksSeen.get(key) === this.linkCount;
-      this.finished.push(reuse ? pending : this.render(chunk, offset, false));
+      this.finished.push(
+        this.reuse(this.pending.get(key), chunk, false) ?? this.render(chunk, offset, false),
+      );
       this.stable += chunk.raw;
       offset += chunk.raw.length;
       this.learnLinks(chunk.tokens);
@@ -98,17 +97,20 @@ export class IncrementalMarkdown {
     rest.forEach((chunk, i) => {
       const key = `${offset}`;
       const open = streaming && i === rest.length - 1;
-      const previous = this.pending.get(key);
-      const block =
-        previous && previous.raw === chunk.raw && previous.open === open
-          ? previous
-          : this.render(chunk, offset, open);
-      pending.set(key, block);
+      pending.set(key, this.reuse(this.pending.get(key), chunk, open) ?? this.render(chunk, offset, open));
       offset += chunk.raw.length;
     });
     this.pending = pending;
     if (!streaming) this.refreshLateLinks(rest);
     return [...this.finished, ...pending.values()];
+  }
+
+  /** The earlier rendering of the same source and link set (with `open` adjusted), if there is one. */
+  private reuse(previous: MarkdownBlock | undefined, chunk: Chunk, open: boolean): MarkdownBlock | undefined {
+    if (!previous || previous.raw !== chunk.raw || this.linksSeen.get(previous.key) !== this.linkCount)
+      return;
+    // `open` only drives the caret; the HTML does not depend on it.
+    return previous.open === open ? previous : { ...previous, open };
   }
 
   private reset(): void {
