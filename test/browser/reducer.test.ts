@@ -16,7 +16,7 @@ describe('reducer in Chromium (shared cases)', () => {
   before(async () => {
     await Promise.all(
       REDUCER_FIXTURES.map(async (path) => {
-        const response = await fetch(`/test/fixtures/sse/examples/${path}`);
+        const response = await fetch(`/test/fixtures/protocol-examples/${path}`);
         if (!response.ok) throw new Error(`${path}: ${response.status}`);
         cache.set(path, await response.json());
       }),

@@ -11,7 +11,7 @@ import type {
   WorkflowItem,
 } from '../../src/protocol/types.js';
 
-const EXAMPLES = new URL('../fixtures/sse/examples', import.meta.url).pathname;
+const EXAMPLES = new URL('../fixtures/protocol-examples', import.meta.url).pathname;
 const load = <T>(path: string): T => JSON.parse(readFileSync(`${EXAMPLES}/${path}`, 'utf8')) as T;
 const updateOf = (name: string): ThreadItemUpdate =>
   load<{ update: ThreadItemUpdate }>(`events/thread.item.updated.${name}.json`).update;

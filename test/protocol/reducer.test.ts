@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ALL_REDUCER_CASES, REDUCER_FIXTURES, type Load } from '../fixtures/sse/reducer-cases.js';
 
-const EXAMPLES = new URL('../fixtures/sse/examples/', import.meta.url);
+const EXAMPLES = new URL('../fixtures/protocol-examples/', import.meta.url);
 const cache = new Map<string, unknown>();
 for (const path of REDUCER_FIXTURES)
   cache.set(path, JSON.parse(readFileSync(new URL(path, EXAMPLES), 'utf8')));

@@ -13,7 +13,7 @@ import {
 } from '../../src/protocol/schema.js';
 import { toWire } from '../../src/protocol/wire.js';
 
-const EXAMPLES = '/work/shared/protocol/examples';
+const EXAMPLES = new URL('../fixtures/protocol-examples', import.meta.url).pathname;
 const load = (dir: string) =>
   readdirSync(join(EXAMPLES, dir))
     .filter((file) => file.endsWith('.json'))

@@ -16,7 +16,7 @@ import {
   type ScriptedServer,
 } from '../fixtures/sse/scripted-server.js';
 
-const EXAMPLES = new URL('../fixtures/sse/examples/', import.meta.url);
+const EXAMPLES = new URL('../fixtures/protocol-examples/', import.meta.url);
 const load = (path: string): any => JSON.parse(readFileSync(new URL(path, EXAMPLES), 'utf8'));
 const sequence = (name: string): { request: any; events: ThreadStreamEvent[] } =>
   load(`sequences/${name}.json`);

@@ -34,8 +34,8 @@ describe('encodeSSE', () => {
   });
 
   it('reproduces the recorded threads.create transcript byte for byte', () => {
-    const recorded = read('examples/sequences/threads.create.sse').toString('utf8');
-    const sequence = JSON.parse(read('examples/sequences/threads.create.json').toString('utf8')) as {
+    const recorded = read('../protocol-examples/sequences/threads.create.sse').toString('utf8');
+    const sequence = JSON.parse(read('../protocol-examples/sequences/threads.create.json').toString('utf8')) as {
       events: ThreadStreamEvent[];
     };
     expect(sequence.events.map(encodeSSE).join('')).toBe(recorded);
@@ -44,7 +44,7 @@ describe('encodeSSE', () => {
 
 describe('decodeSSEStream over recorded transcripts', () => {
   const cases = [
-    ['recorded threads.create.sse', 'examples/sequences/threads.create.sse'],
+    ['recorded threads.create.sse', '../protocol-examples/sequences/threads.create.sse'],
     ...TRANSCRIPTS.map((name) => [`generated ${name}.sse`, `${name}.sse`]),
   ] as const;
 

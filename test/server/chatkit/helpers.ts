@@ -12,7 +12,7 @@ import { SqliteStore } from '../../../server/stores/sqlite-store.js';
 import { sequentialIdGenerator } from '../../../src/protocol/ids.js';
 import type { ThreadStreamEvent } from '../../../src/protocol/types.js';
 
-export const EXAMPLES = '/work/shared/protocol/examples';
+export const EXAMPLES = new URL('../../fixtures/protocol-examples', import.meta.url).pathname;
 
 /** Reads one example file. */
 export function example<T = any>(path: string): T {

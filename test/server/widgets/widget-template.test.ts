@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WidgetTemplate, WidgetTemplateError } from '../../../server/widgets/widget-template.js';
 
-const WIDGETS_DIR = '/work/shared/widgets';
+const WIDGETS_DIR = new URL('../../fixtures/shared-widgets', import.meta.url).pathname;
 const PYTHON_DIR = join(WIDGETS_DIR, 'openai+chatkit-python');
 
 /** Builds a value that satisfies a JSON schema (every property present, arrays of two). */
