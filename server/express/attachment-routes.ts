@@ -14,6 +14,7 @@ import { Router, type Request } from 'express';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DiskAttachmentStore } from '../chatkit/attachment-store.js';
+import { toWire } from '../../src/protocol/wire.js';
 import { HttpError } from '../chatkit/errors.js';
 import type { RequestContext, Store } from '../stores/store.js';
 import {
@@ -56,9 +57,8 @@ export function createAttachmentRouter(options: AttachmentRouterOptions): Router
   router.put('/uploads/:id', async (req, res) => {
     const context = contextFromToken(req, tokens, 'upload');
     const record = await attachmentStore.writeUpload(String(req.params.id), req, context);
-    // The record's private metadata never leaves the server (§6.6).
-    const { metadata: _metadata, upload_descriptor: _descriptor, ...attachment } = record;
-    res.status(200).json(attachment);
+    // toWire drops the cleared upload descriptor and the record's private metadata (§6.6).
+    res.status(200).json(toWire(record));
   });
 
   router.get('/files/:id', async (req, res) => {

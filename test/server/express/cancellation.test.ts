@@ -15,6 +15,7 @@ let markFinished: () => void = () => {};
 const observed = {
   signal: null as AbortSignal | null,
   deltas: 0,
+  text: '',
   completed: false,
   finished: new Promise<void>((resolve) => (markFinished = resolve)),
 };
@@ -30,8 +31,13 @@ beforeAll(async () => {
         observed.signal = ctx.signal;
         try {
           for await (const event of scripted(thread, input, ctx)) {
-            if (event.type === 'thread.item.updated' && event.update.type.endsWith('text_delta'))
+            if (
+              event.type === 'thread.item.updated' &&
+              event.update.type === 'assistant_message.content_part.text_delta'
+            ) {
               observed.deltas++;
+              observed.text += event.update.delta;
+            }
             yield event;
           }
           observed.completed = !ctx.signal.aborted;
@@ -79,17 +85,16 @@ it('aborting the fetch cancels the responder and keeps the partial answer', asyn
   await observed.finished;
   expect(observed.signal?.aborted).toBe(true);
   expect(observed.completed).toBe(false);
-  const deltasAtStop = observed.deltas;
-  expect(deltasAtStop).toBeLessThan(FULL_TEXT.split(/\s+/).length / 2);
-
+  expect(observed.deltas).toBeLessThan(FULL_TEXT.split(/\s+/).length / 2);
   await server.settled();
-  expect(observed.deltas).toBe(deltasAtStop);
 
   const items = await server.json({ type: 'items.list', params: { thread_id: threadId, order: 'asc' } });
   const types = items.data.map((item: ThreadItem) => item.type);
   // The hidden cancellation note is stored but never listed.
   expect(types).toEqual(['user_message', 'assistant_message']);
   const partial = items.data[1].content[0].text as string;
+  // The store holds exactly what the responder produced (possibly more than the client received).
+  expect(partial).toBe(observed.text);
   expect(partial.startsWith(received)).toBe(true);
   expect(FULL_TEXT.startsWith(partial)).toBe(true);
   expect(partial.length).toBeLessThan(FULL_TEXT.length);
