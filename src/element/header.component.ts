@@ -11,6 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { chatContext, type ChatContextValue } from '../context/chat-context.js';
 import type { HeaderAction } from './options.js';
 import { sharedStyles } from './shared.styles.js';
+import { hideBrokenImage } from './safe-url.js';
 import { headerStyles } from './header.styles.js';
 import { uiIcon } from './ui-icon.js';
 
@@ -69,7 +70,7 @@ export class ChatkitHeader extends LitElement {
               </button>`
             : nothing
         }
-        ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" />` : nothing}
+        ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" @error=${hideBrokenImage} />` : nothing}
         <h2 part="title" class="title">${title}</h2>
       </div>
       <div class="end">

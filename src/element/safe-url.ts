@@ -14,3 +14,8 @@ export function safeUrl(url: string | null | undefined, kind: 'image' | 'link' =
     kind === 'image' ? { allowData: 'image', base: document.baseURI } : { base: document.baseURI },
   );
 }
+
+/** `@error` handler: a logo that cannot load (blocked cross-origin, 404) disappears instead of showing a broken icon. */
+export function hideBrokenImage(event: Event): void {
+  (event.target as HTMLElement).hidden = true;
+}

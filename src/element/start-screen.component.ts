@@ -10,6 +10,7 @@ import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { chatContext, type ChatContextValue } from '../context/chat-context.js';
 import { sharedStyles } from './shared.styles.js';
+import { hideBrokenImage } from './safe-url.js';
 
 export class ChatkitStartScreen extends LitElement {
   static override styles = [
@@ -79,7 +80,7 @@ export class ChatkitStartScreen extends LitElement {
   override render() {
     const { config, strings, controller } = this.ctx;
     return html`<section part="start-screen" class="start">
-      ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" />` : nothing}
+      ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" @error=${hideBrokenImage} />` : nothing}
       <h2>${config.greeting ?? strings.greeting}</h2>
       ${
         config.prompts.length
