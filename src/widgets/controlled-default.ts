@@ -50,6 +50,8 @@ function apply(el: Control, value: string | boolean | undefined): void {
     return;
   }
   el.value = text;
+  // Why later: on first render the control is still in a detached fragment; listeners (auto-resize) need layout.
+  queueMicrotask(() => el.dispatchEvent(new Event('ck-sync')));
 }
 
 /**

@@ -90,6 +90,7 @@ const textarea: Renderer = (node, ctx) => {
         clearError(ev);
         resize(ev.currentTarget as HTMLTextAreaElement);
       }}
+      @ck-sync=${(ev: Event) => resize(ev.currentTarget as HTMLTextAreaElement)}
     ></textarea>`,
   );
 };

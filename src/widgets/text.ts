@@ -8,6 +8,7 @@ import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../markdown/markdown-element.js';
 import type { WidgetNode } from '../protocol/types.js';
+import { autoSelect } from './control-parts.js';
 import { controlledDefault } from './controlled-default.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { color, size, textAlign, type Styles } from './values.js';
@@ -76,6 +77,7 @@ function editableText(node: WidgetNode, ctx: RenderContext, style: Styles) {
       ?required=${e.required === true}
       ?autofocus=${e.autoFocus === true}
       data-autoselect=${e.autoSelect === true ? '' : nothing}
+      @focus=${autoSelect}
       ${controlledDefault(str(node.value))}
       @keydown=${(ev: KeyboardEvent) => {
         if (ev.key === 'Enter' && !ev.isComposing) ctx.submit(ev.currentTarget as HTMLElement);

@@ -203,8 +203,22 @@ export class ChatkitWidget extends LitElement {
       )
       .finally(() => {
         if (loading === 'self') this.setSelfLoading(source, false);
-        if (loading === 'container') this.containerBusy--;
+        if (loading === 'container') {
+          this.containerBusy--;
+          if (this.containerBusy === 0) void this.restoreFocus(source);
+        }
       });
+  }
+
+  /**
+   * Why: an inert widget drops focus to the page; once it is interactive again, focus returns to the control
+   * that fired (or, if a live update replaced it, stays where the user left it).
+   */
+  private async restoreFocus(source: HTMLElement): Promise<void> {
+    await this.updateComplete;
+    const active = this.shadowRoot?.activeElement;
+    const onPage = document.activeElement === document.body || document.activeElement === null;
+    if (!active && onPage && source.isConnected && this.shadowRoot?.contains(source)) source.focus();
   }
 
   private submit(source: HTMLElement, fallback?: ActionConfig | null): void {

@@ -92,6 +92,9 @@ describe('actions', () => {
     await el.updateComplete;
     expect(part.inert).to.equal(false);
     expect(logs.length).to.equal(1);
+    // Focus, dropped while the widget was inert, returns to the control that fired.
+    await flush();
+    expect(el.shadowRoot!.activeElement).to.equal(root.querySelector('[data-card-action="confirm"]'));
   });
 
   it('none: nothing changes; cancel resolves auto to container; onChange to none; ListViewItem to self', async () => {

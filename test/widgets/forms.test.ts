@@ -181,6 +181,19 @@ describe('forms', () => {
     ]);
   });
 
+  it('Textarea autoResize fits a multi-line default on first render', async () => {
+    const { root, el } = await mount({
+      type: 'Card',
+      children: [
+        { type: 'Textarea', name: 'a', rows: 2, autoResize: true, defaultValue: '1\n2\n3\n4\n5' },
+        { type: 'Textarea', name: 'b', rows: 2 },
+      ],
+    });
+    await settle(el);
+    const [grown, fixed] = Array.from(root.querySelectorAll('textarea'));
+    expect(grown.getBoundingClientRect().height).to.be.greaterThan(fixed.getBoundingClientRect().height + 30);
+  });
+
   it('controls: Input types/placeholder/size, Textarea rows and autoResize, Select search beyond 15 options, DatePicker min/max, clearable', async () => {
     const options = Array.from({ length: 16 }, (_, i) => ({
       value: `v${i}`,
