@@ -16,7 +16,9 @@ export default defineConfig(({ mode }) => {
       outDir: 'dist',
       emptyOutDir: !iife,
       sourcemap: true,
-      minify: true,
+      // Lib mode keeps whitespace in ES output by default (to preserve annotations for re-bundlers); the
+      // drop-in file is served as is, so minify fully.
+      minify: 'oxc',
       lib: {
         entry: iife ? 'src/classic-loader.ts' : 'src/define.ts',
         name: 'ChatkitChat',
@@ -24,7 +26,7 @@ export default defineConfig(({ mode }) => {
         fileName: () => (iife ? 'chatkit-chat.iife.js' : 'chatkit-chat.js'),
       },
       rollupOptions: {
-        output: iife ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: iife ? { minify: true } : { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
       },
     },
   };
