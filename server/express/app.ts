@@ -88,7 +88,8 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestLog(logger));
-  if (options.listenHost) app.use(createHostCheck(options.listenHost));
+  // A declared reverse proxy forwards public host names; the rebinding check would refuse them.
+  if (options.listenHost && !options.trustProxy) app.use(createHostCheck(options.listenHost));
   app.use(
     createSecurityHeaders({
       scriptOrigins: options.scriptOrigins,

@@ -109,7 +109,8 @@ async function handleChatKitRequest<C extends RequestContext>(
     ? AbortSignal.any([baseContext.signal, controller.signal])
     : controller.signal;
   // The public origin lets hooks build absolute URLs (attachment upload and preview URLs).
-  const requestOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  // `req.host` honours X-Forwarded-Host when `trust proxy` is set.
+  const requestOrigin = `${req.protocol}://${req.host ?? 'localhost'}`;
   const context = { requestOrigin, ...baseContext, signal } as C;
 
   const result = await server.process(body, context);

@@ -114,7 +114,8 @@ export function isOwnOrigin(origin: string, req: Request, ownPorts: readonly num
   } catch {
     return false;
   }
-  const host = (req.get('host') ?? '').toLowerCase();
+  // `req.host` is the Host header, or X-Forwarded-Host behind a trusted proxy: the origin the browser saw.
+  const host = (req.host ?? '').toLowerCase();
   if (url.host === host) return true;
   if (ownPorts.length === 0) return false;
   const hostname = host.replace(/:\d+$/, '');

@@ -72,3 +72,34 @@ describe('a server bound to 127.0.0.1', () => {
     expect((await getWithHost(`${server.url}/health`, `127.0.0.1:${port}`)).status).toBe(200);
   });
 });
+
+describe('a server behind a trusted reverse proxy (CHATKIT_TRUST_PROXY)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { CHATKIT_TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('takes its own origin and absolute URLs from the forwarded host and protocol', async () => {
+    const forwarded = {
+      origin: 'https://chat.example.com',
+      'x-forwarded-host': 'chat.example.com',
+      'x-forwarded-proto': 'https',
+    };
+    const list = await server.post({ type: 'threads.list', params: {} }, { headers: forwarded });
+    expect(list.status).toBe(200);
+    expect(list.headers.get('access-control-allow-origin')).toBe('https://chat.example.com');
+
+    const created = await server.post(
+      { type: 'attachments.create', params: { name: 'a.txt', size: 3, mime_type: 'text/plain' } },
+      { headers: forwarded },
+    );
+    const attachment = await created.json();
+    expect(attachment.upload_descriptor.url).toMatch(/^https:\/\/chat\.example\.com\/chatkit\/uploads\//);
+
+    const port = new URL(server.url).port;
+    expect((await getWithHost(`${server.url}/health`, `chat.example.com:${port}`)).status).toBe(200);
+  });
+});
