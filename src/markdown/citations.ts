@@ -151,7 +151,7 @@ const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.te
 /** Characters that open a block at the start of a line (`#`, `>`, list bullets, `1.`); a marker after them breaks it. */
 const BLOCK_PREFIX = /^(?:#{1,6}|>|[-*+]|\d{1,9}[.)])$/;
 
-function snap(text: string, position: number): number {
+function snapToWord(text: string, position: number): number {
   let p = position;
   if (p > 0 && isSpace(text[p - 1])) {
     while (p > 0 && isSpace(text[p - 1])) p--;
@@ -164,6 +164,26 @@ function snap(text: string, position: number): number {
     if (!BLOCK_PREFIX.test(text.slice(runStart, p)) || p >= text.length) return p;
     while (p < text.length && isSpace(text[p]) && text[p] !== '\n') p++;
   }
+}
+
+function snap(text: string, position: number): number {
+  return leaveCodeSpan(text, snapToWord(text, position));
+}
+
+/**
+ * Moves a position inside an inline code span (an odd number of backticks before it on its line) to after
+ * the span, since a marker there would render as code text.
+ */
+function leaveCodeSpan(text: string, p: number): number {
+  const lineStart = text.lastIndexOf('\n', p - 1) + 1;
+  if ((text.slice(lineStart, p).match(/`/g) ?? []).length % 2 === 0) return p;
+  const newline = text.indexOf('\n', p);
+  const close = text.indexOf('`', p);
+  if (close === -1 || (newline !== -1 && close > newline)) return p;
+  let q = close;
+  while (q < text.length && text[q] === '`') q++;
+  while (q < text.length && !isSpace(text[q])) q++;
+  return q;
 }
 
 function onSyntaxOnlyLine(text: string, position: number): boolean {

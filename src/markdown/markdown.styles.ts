@@ -177,6 +177,9 @@ export const markdownStyles = css`
     border: 1px solid var(--chatkit-border);
     text-align: start;
     vertical-align: top;
+    /* Why: the host breaks long words anywhere; in a cell that squeezes columns to one letter, and the
+       table scrolls instead. */
+    overflow-wrap: normal;
   }
   th {
     background: var(--chatkit-surface-secondary);

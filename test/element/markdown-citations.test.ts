@@ -148,6 +148,15 @@ describe('<chatkit-markdown> citations', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="sources"] li').length).to.equal(3);
   });
 
+  it('moves a marker out of an inline code span', () => {
+    const { groups } = buildCitations([
+      { type: 'annotation', source: { type: 'file', title: 'f', filename: 'f' }, index: 9 },
+    ]);
+    expect(insertMarkers('Use the `inline code` form.', groups)).to.equal(
+      'Use the `inline code`\uE0001\uE001 form.',
+    );
+  });
+
   it('counts offsets in code points and tolerates offsets past the end', () => {
     const { groups } = buildCitations([
       { type: 'annotation', source: { type: 'file', title: 'f', filename: 'f' }, index: 2 },
