@@ -132,6 +132,28 @@ it('a disconnect aborts the context signal and returns the iterator of an endles
   expect((await fetch(`${url}/health`)).status).toBe(200);
 });
 
+it('a client that stops reading pauses the event source (backpressure) instead of buffering everything', async () => {
+  const big: ThreadStreamEvent = { type: 'notice', level: 'info', message: 'x'.repeat(64 * 1024) };
+  const total = 2000; // 128 MiB if it were all buffered
+  let produced = 0;
+  const url = await serve(
+    stream(
+      (async function* () {
+        for (; produced < total; produced++) yield big;
+      })(),
+    ),
+  );
+  const controller = new AbortController();
+  const response = await post(url, { signal: controller.signal });
+  const reader = response.body!.getReader();
+  await reader.read();
+  // Nothing signals "the producer is blocked", so give it time it would need to run away, then look.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(produced).toBeGreaterThan(0);
+  expect(produced).toBeLessThan(200);
+  controller.abort();
+});
+
 it('internal errors answer 500 internal_error without details, which go to the log', async () => {
   const url = await serve({ process: async () => ({ kind: 'json', body: {} }) }, () => {
     throw new TypeError('cannot read password of undefined (db=postgres://admin:hunter2@db)');
