@@ -1,34 +1,44 @@
-/* global navigator, location, customElements, URLSearchParams */
+/* global navigator, location, customElements, URLSearchParams, fetch */
 /**
  * The widget gallery: renders every component variant and every shared fixture in a `<chatkit-widget>` with
  * a demo host whose dispatchAction shows the sent action in the log panel (and settles after a short delay,
  * so loading states are visible). A button toggles light and dark.
  *
- * Served by the Vite dev server from the project root (`npx vite` → /demo/gallery.html), where the widget
- * renderer is imported from source; elsewhere it falls back to the built bundle.
+ * Works from the demo server (`npm start` → /gallery.html, renderer from the built bundle) and from the Vite
+ * dev server at the project root (`npx vite` → /demo/gallery.html, renderer from source).
  */
 import { VARIANT_WIDGETS } from './gallery-variants.js';
 import { WIDGET_FIXTURES } from './gallery-fixtures.js';
 
+/**
+ * Loads `<chatkit-widget>`: from source under the dev server; otherwise from the built bundle. The bundle
+ * defines the widget element lazily (when a chat first shows a widget), so the gallery loads the same lazy
+ * chunk the bundle would, found by name in the bundle's text.
+ */
 async function loadRenderer() {
   // Why variables: the dev server must not try to resolve the path that only exists elsewhere.
   const source = '/src/widgets/widget-element.ts';
-  const bundle = '/chatkit-chat.js';
+  const bundle = new URL('/chatkit-chat.js', location.href);
   try {
     await import(/* @vite-ignore */ source);
   } catch {
-    await import(/* @vite-ignore */ bundle);
+    await import(/* @vite-ignore */ bundle.href);
+    if (!customElements.get('chatkit-widget')) {
+      const text = await (await fetch(bundle)).text();
+      const chunk = /chunks\/widget\.component-[\w-]+\.js/.exec(text);
+      if (chunk) {
+        const { ChatkitWidget } = await import(/* @vite-ignore */ new URL(chunk[0], bundle).href);
+        if (!customElements.get('chatkit-widget')) customElements.define('chatkit-widget', ChatkitWidget);
+      }
+    }
   }
-  // The built bundle defines <chatkit-widget> only once a chat shows a widget; say how to open the gallery.
-  const defined = customElements.whenDefined('chatkit-widget').then(() => true);
-  const late = new Promise((resolve) => setTimeout(() => resolve(false), 3000));
-  if (!(await Promise.race([defined, late]))) {
+  if (!customElements.get('chatkit-widget')) {
     const note = document.createElement('p');
     note.className = 'note';
     note.textContent =
-      'The widget renderer did not load. Open the gallery through the dev server: npx vite, then /demo/gallery.html.';
+      'The widget renderer did not load: build the element (npm run build) or open the gallery through npx vite.';
     document.getElementById('widgets').append(note);
-    await defined;
+    throw new Error('chatkit-widget is not available');
   }
 }
 

@@ -124,12 +124,18 @@ export class ChatkitWidgetChart extends LitElement {
     const xAxis = typeof node.xAxis === 'string' ? { dataKey: node.xAxis } : (node.xAxis ?? {});
     const labels: Record<string, string> =
       xAxis.labels && typeof xAxis.labels === 'object' ? xAxis.labels : {};
+    // Default colors cycle through the palette, skipping the ones other series chose explicitly.
+    const taken = new Set(series.map((sr) => sr.color).filter((c) => typeof c === 'string'));
+    const free = PALETTE.filter((c) => !taken.has(c));
+    let next = 0;
     const colors = series.map(
-      (s, i) => color(s.color as string, this.scheme) ?? color(PALETTE[i % PALETTE.length], this.scheme)!,
+      (sr) =>
+        color(sr.color as string, this.scheme) ??
+        color(free[next++ % Math.max(1, free.length)] ?? 'blue', this.scheme)!,
     );
-    const height =
-      Math.max(80, this.clientHeight || (typeof node.height === 'number' ? node.height : 200)) -
-      (node.showLegend ? 26 : 0);
+    // A numeric height is exact; a CSS height (string) is read from the laid-out host once it has one.
+    const outer = typeof node.height === 'number' ? node.height : this.clientHeight || 200;
+    const height = Math.max(80, outer) - (node.showLegend ? 26 : 0);
     const showY = node.showYAxis === true;
     const left = PAD.left + (showY ? 36 : 0);
     const bottom = xAxis.hide ? 6 : PAD.bottom;

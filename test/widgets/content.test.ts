@@ -109,6 +109,10 @@ describe('content widgets', () => {
     ]);
     expect(sr.querySelector('.legend')!.textContent).to.contain('Y');
     expect(chart.getBoundingClientRect().height).to.equal(220);
+    // The unnamed line takes a palette color no other series chose explicitly (orange is taken).
+    const fills = bars.map((b) => b.getAttribute('fill'));
+    const line = sr.querySelectorAll('path')[0].getAttribute('stroke');
+    expect(fills).to.not.include(line);
     // Tooltip on hover.
     const svg = sr.querySelector('svg')!;
     const box = svg.getBoundingClientRect();
