@@ -31,6 +31,24 @@ export default tseslint.config(
     },
   },
   {
+    // House rule 10: server text reaches the DOM through Lit bindings; only the markdown module renders HTML,
+    // after DOMPurify.
+    files: ['src/**/*.ts'],
+    ignores: ['src/markdown/markdown.component.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Only src/markdown renders HTML.' }] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render through Lit bindings; only src/markdown renders HTML.' },
+        { property: 'outerHTML', message: 'Render through Lit bindings.' },
+        { property: 'insertAdjacentHTML', message: 'Render through Lit bindings.' },
+      ],
+    },
+  },
+  {
     files: ['src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': [
