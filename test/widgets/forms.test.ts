@@ -181,6 +181,40 @@ describe('forms', () => {
     ]);
   });
 
+  it('Input autoFocus focuses on first render only; autoSelect selects on focus; gutterSize sets padding', async () => {
+    const { root, el } = await mount({
+      type: 'Card',
+      children: [
+        {
+          type: 'Input',
+          name: 'a',
+          defaultValue: 'hello',
+          autoFocus: true,
+          autoSelect: true,
+          gutterSize: 'xl',
+        },
+        { type: 'Input', name: 'b' },
+      ],
+    });
+    await settle(el);
+    const [a, b] = Array.from(root.querySelectorAll('input'));
+    expect(el.shadowRoot!.activeElement).to.equal(a);
+    expect(getComputedStyle(a).paddingLeft).to.equal('20px');
+    b.focus();
+    a.focus();
+    expect([a.selectionStart, a.selectionEnd]).to.deep.equal([0, 5]);
+    b.focus();
+    el.item = {
+      ...el.item!,
+      widget: {
+        ...el.item!.widget,
+        children: [...el.item!.widget.children, { type: 'Text', value: 'more' }],
+      },
+    };
+    await settle(el);
+    expect(el.shadowRoot!.activeElement).to.equal(b);
+  });
+
   it('Textarea autoResize fits a multi-line default on first render', async () => {
     const { root, el } = await mount({
       type: 'Card',
