@@ -151,6 +151,8 @@ export class ChatkitWidget extends LitElement {
   /** Applies defaults, resolves `auto`, merges form values, shows the loading state and dispatches. */
   private fire(config: ActionConfig | undefined | null, site: ActionSite, source: HTMLElement): void {
     if (!config || typeof config !== 'object' || typeof config.type !== 'string' || !this.item) return;
+    // A control showing its own loading state is busy (rows cannot be disabled, so guard here).
+    if (source.classList.contains('loading')) return;
     if (!this.host) {
       this.log('error', 'widget.action.no_host', `Widget action "${config.type}" fired without a host`);
       return;

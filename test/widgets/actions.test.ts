@@ -123,6 +123,31 @@ describe('actions', () => {
     ]);
   });
 
+  it('a busy list row ignores repeated activation until its action settles', async () => {
+    const host = new RecordingHost();
+    host.hold = true;
+    const { root } = await mount(
+      {
+        type: 'ListView',
+        children: [
+          { type: 'ListViewItem', onClickAction: { type: 'pick' }, children: [{ type: 'Text', value: 'a' }] },
+        ],
+      },
+      host,
+    );
+    const row = root.querySelector('.list-item-hit') as HTMLElement;
+    row.click();
+    row.click();
+    expect(host.calls.length).to.equal(1);
+    expect(row.getAttribute('aria-busy')).to.equal('true');
+    expect(row.hasAttribute('aria-disabled')).to.equal(true);
+    host.releases[0](true);
+    await flush();
+    expect(row.hasAttribute('aria-busy')).to.equal(false);
+    row.click();
+    expect(host.calls.length).to.equal(2);
+  });
+
   it('widgets stay clickable while another action is pending', async () => {
     const host = new RecordingHost();
     host.hold = true;
