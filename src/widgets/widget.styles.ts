@@ -49,20 +49,19 @@ const base = css`
     overflow: hidden;
     max-width: 100%;
   }
+  /* Why max-width and not width: a fixed width would force its size on narrow, intrinsically sized layouts. */
   .card {
     padding: var(--ck-pad);
+    width: 100%;
   }
   .card.size-sm {
-    width: 360px;
+    max-width: 360px;
   }
   .card.size-md {
-    width: 480px;
+    max-width: 480px;
   }
   .card.size-lg {
-    width: 640px;
-  }
-  .card.size-full {
-    width: 100%;
+    max-width: 640px;
   }
   .card-body {
     display: flex;
