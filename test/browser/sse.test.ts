@@ -22,7 +22,10 @@ async function fetchBytes(path: string): Promise<Uint8Array> {
 }
 
 describe('decodeSSEStream in Chromium', () => {
-  const paths = ['../protocol-examples/sequences/threads.create.sse', ...TRANSCRIPTS.map((name) => `${name}.sse`)];
+  const paths = [
+    '../protocol-examples/sequences/threads.create.sse',
+    ...TRANSCRIPTS.map((name) => `${name}.sse`),
+  ];
 
   for (const path of paths) {
     it(`decodes ${path} identically when split at every byte boundary`, async () => {

@@ -35,7 +35,9 @@ describe('encodeSSE', () => {
 
   it('reproduces the recorded threads.create transcript byte for byte', () => {
     const recorded = read('../protocol-examples/sequences/threads.create.sse').toString('utf8');
-    const sequence = JSON.parse(read('../protocol-examples/sequences/threads.create.json').toString('utf8')) as {
+    const sequence = JSON.parse(
+      read('../protocol-examples/sequences/threads.create.json').toString('utf8'),
+    ) as {
       events: ThreadStreamEvent[];
     };
     expect(sequence.events.map(encodeSSE).join('')).toBe(recorded);
