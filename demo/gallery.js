@@ -1,4 +1,4 @@
-/* global navigator, location, customElements, URLSearchParams, fetch */
+/* global navigator, location, customElements, URLSearchParams */
 /**
  * The widget gallery: renders every component variant and every shared fixture in a `<chatkit-widget>` with
  * a demo host whose dispatchAction shows the sent action in the log panel (and settles after a short delay,
@@ -11,26 +11,18 @@ import { VARIANT_WIDGETS } from './gallery-variants.js';
 import { WIDGET_FIXTURES } from './gallery-fixtures.js';
 
 /**
- * Loads `<chatkit-widget>`: from source under the dev server; otherwise from the built bundle. The bundle
- * defines the widget element lazily (when a chat first shows a widget), so the gallery loads the same lazy
- * chunk the bundle would, found by name in the bundle's text.
+ * Loads `<chatkit-widget>` through the built bundle's `loadElement` (the bundle defines the widget renderer on
+ * demand); under the Vite dev server, where no bundle is built, from source.
  */
 async function loadRenderer() {
   // Why variables: the dev server must not try to resolve the path that only exists elsewhere.
+  const bundle = new URL('/chatkit-chat.js', location.href).href;
   const source = '/src/widgets/widget-element.ts';
-  const bundle = new URL('/chatkit-chat.js', location.href);
   try {
-    await import(/* @vite-ignore */ source);
+    const { loadElement } = await import(/* @vite-ignore */ bundle);
+    await loadElement('chatkit-widget');
   } catch {
-    await import(/* @vite-ignore */ bundle.href);
-    if (!customElements.get('chatkit-widget')) {
-      const text = await (await fetch(bundle)).text();
-      const chunk = /chunks\/widget\.component-[\w-]+\.js/.exec(text);
-      if (chunk) {
-        const { ChatkitWidget } = await import(/* @vite-ignore */ new URL(chunk[0], bundle).href);
-        if (!customElements.get('chatkit-widget')) customElements.define('chatkit-widget', ChatkitWidget);
-      }
-    }
+    await import(/* @vite-ignore */ source).catch(() => undefined);
   }
   if (!customElements.get('chatkit-widget')) {
     const note = document.createElement('p');

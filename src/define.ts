@@ -23,3 +23,9 @@ define('chatkit-start-screen', ChatkitStartScreen);
 define('chatkit-chat', ChatkitChat);
 
 export { ChatkitChat };
+
+/**
+ * Loads one of the on-demand internal elements (`chatkit-widget`, `chatkit-markdown`, …) and resolves once it
+ * is defined: for pages that render `<chatkit-widget>` on their own, like the widget gallery.
+ */
+export { ensureElement as loadElement } from './element/lazy-elements.js';
