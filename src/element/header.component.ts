@@ -71,7 +71,7 @@ export class ChatkitHeader extends LitElement {
             : nothing
         }
         ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" @error=${hideBrokenImage} />` : nothing}
-        <h2 part="title" class="title">${title}</h2>
+        ${title ? html`<h2 part="title" class="title">${title}</h2>` : nothing}
       </div>
       <div class="end">
         <button

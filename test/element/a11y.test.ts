@@ -1,0 +1,66 @@
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { describe, it } from './mocha.js';
+import { deep, mount, sendAndWait, settle, until } from './helpers.js';
+import { en } from '../../src/i18n/strings.js';
+import { loadStrings, resolveLanguage, SUPPORTED_LANGUAGES } from '../../src/i18n/localize.js';
+
+describe('accessibility', () => {
+  it('a conversation passes axe', async () => {
+    const { el } = await mount();
+    await sendAndWait(el, 'check me');
+    await until(
+      () => deep(el, 'chatkit-thread', 'chatkit-markdown')?.shadowRoot?.childElementCount,
+      'markdown',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('the start screen and the open launcher pass axe', async () => {
+    const { el } = await mount(
+      { startScreen: { greeting: 'Hi', prompts: [{ label: 'One', prompt: 'one' }] } },
+      html`<chatkit-chat persist="none" mode="launcher" locale="en"></chatkit-chat>`,
+    );
+    deep<HTMLButtonElement>(el, '[part="launcher"]')!.click();
+    await settle(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('honours prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const { el } = await mount(
+        {},
+        html`<chatkit-chat persist="none" mode="launcher" locale="en"></chatkit-chat>`,
+      );
+      deep<HTMLButtonElement>(el, '[part="launcher"]')!.click();
+      await settle(el);
+      const panel = getComputedStyle(deep(el, '[part="panel"]')!);
+      expect(parseFloat(panel.animationDuration)).to.be.lessThan(0.01);
+      const send = getComputedStyle(deep(el, 'chatkit-composer', '.send')!);
+      expect(parseFloat(send.transitionDuration)).to.be.lessThan(0.01);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+});
+
+describe('languages', () => {
+  for (const language of SUPPORTED_LANGUAGES) {
+    it(`${language}: every string is translated and of the right kind`, async () => {
+      const strings = await loadStrings(language);
+      for (const [key, value] of Object.entries(en)) {
+        const translated = (strings as unknown as Record<string, unknown>)[key];
+        expect(typeof translated, key).to.equal(typeof value);
+        if (typeof value === 'function') expect((translated as (n: number) => string)(2)).to.be.a('string');
+      }
+      if (language !== 'en') expect(strings.send).to.not.equal(en.send);
+    });
+  }
+
+  it('resolves tags to shipped languages and falls back to English', () => {
+    expect(resolveLanguage('de-CH')).to.equal('de');
+    expect(resolveLanguage('pt-BR')).to.equal('en');
+    expect(resolveLanguage('AR')).to.equal('ar');
+  });
+});
