@@ -26,9 +26,9 @@ function apply() {
       greeting: 'Make it yours',
       prompts: data.get('prompts')
         ? [
-            { label: 'Show a table', prompt: 'table' },
-            { label: 'Show some code', prompt: 'code' },
-            { label: 'Everything', prompt: 'markdown' },
+            { label: 'Show my todos', prompt: 'show my todos' },
+            { label: 'Return an order', prompt: 'I want to return something' },
+            { label: 'What can you do?', prompt: 'What can you do?' },
           ]
         : [],
     },
