@@ -206,7 +206,11 @@ export class ChatkitThread extends LitElement {
       ${
         view.progress
           ? html`<div class="progress" role="status">
-              <span class="spin" aria-hidden="true">${uiIcon('loader', 14)}</span>${view.progress.text}
+              ${
+                view.progress.icon
+                  ? html`<span aria-hidden="true">${uiIcon(view.progress.icon, 14)}</span>`
+                  : html`<span class="spin" aria-hidden="true">${uiIcon('loader', 14)}</span>`
+              }${view.progress.text}
             </div>`
           : view.status === 'streaming' && !view.pending.size
             ? html`<div class="progress typing" role="status" aria-label=${strings.thinking}>

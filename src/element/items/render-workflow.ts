@@ -12,6 +12,11 @@ import { safeUrl } from '../safe-url.js';
 import { uiIcon } from '../ui-icon.js';
 
 function renderIndicator(task: Task) {
+  if (task.type === 'custom' && task.icon && task.status_indicator !== 'loading') {
+    return html`<span class="indicator ${task.status_indicator}" aria-hidden="true"
+      >${uiIcon(task.icon, 14)}</span
+    >`;
+  }
   if (task.status_indicator === 'loading') {
     return html`<span class="indicator loading spin" aria-hidden="true">${uiIcon('loader', 14)}</span>`;
   }
@@ -65,6 +70,7 @@ export function renderWorkflow(item: WorkflowItem, rc: ItemRenderContext) {
   const workflow = item.workflow;
   const summary = workflow.summary;
   let label: string;
+  const summaryIcon = summary && 'title' in summary ? summary.icon : null;
   if (summary && 'duration' in summary) label = strings.workedFor(summary.duration);
   else if (summary && 'title' in summary) label = summary.title;
   else label = rc.pending ? strings.thinking : (taskTitle(workflow.tasks.at(-1) ?? ({} as Task)) ?? '');
@@ -79,7 +85,13 @@ export function renderWorkflow(item: WorkflowItem, rc: ItemRenderContext) {
       aria-controls=${bodyId}
       @click=${() => rc.toggleExpanded(item.id, rc.pending || workflow.expanded)}
     >
-      ${rc.pending ? html`<span class="spin" aria-hidden="true">${uiIcon('loader', 14)}</span>` : nothing}
+      ${
+        rc.pending
+          ? html`<span class="spin" aria-hidden="true">${uiIcon('loader', 14)}</span>`
+          : summaryIcon
+            ? uiIcon(summaryIcon, 14)
+            : nothing
+      }
       <span class="label">${label || strings.thinking}</span>
       ${uiIcon(expanded ? 'chevron-up' : 'chevron-down', 14)}
     </button>
