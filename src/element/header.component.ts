@@ -87,7 +87,7 @@ export class ChatkitHeader extends LitElement {
         ${
           this.closable
             ? html`<button
-                class="icon-button"
+                class="icon-button close"
                 type="button"
                 aria-label=${strings.closeChat}
                 title=${strings.closeChat}

@@ -39,4 +39,11 @@ export const headerStyles = css`
     border-radius: var(--chatkit-radius-sm);
     object-fit: cover;
   }
+  /* The launcher button closes the panel on wide screens; on narrow ones the full-screen panel hides it, so
+     the header's own close button takes over (one "Close chat" control at a time). */
+  @media (min-width: 601px) {
+    .close {
+      display: none;
+    }
+  }
 `;
