@@ -239,7 +239,7 @@ export class ChatkitChat extends LitElement {
     const compiled = compileTheme(
       primary ? { ...option, color: { accent: { primary }, ...option.color } } : option,
     );
-    this.colorScheme.set(typeof theme === 'string' ? theme : (compiled.colorScheme ?? 'light'));
+    this.colorScheme.set(typeof theme === 'string' ? theme : (compiled.colorScheme ?? this.theme));
     this.themeSheet.replaceSync(themeCss(compiled));
     loadFonts(compiled.fonts);
   }
