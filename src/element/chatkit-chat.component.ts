@@ -9,16 +9,13 @@ import {
   type ResolvedConfig,
 } from '../context/chat-context.js';
 import { emit } from '../events.js';
-import { directionOf, loadStrings, resolveLanguage } from '../i18n/localize.js';
-import { en, type Strings } from '../i18n/strings.js';
+import { directionOf } from '../i18n/localize.js';
 import { Announcer } from '../internal/announcer.js';
 import { ElementMemory, type PersistMode } from '../internal/storage.js';
 import type { Action, Attachment, ThreadItem } from '../protocol/types.js';
 import { tokenStyles } from '../theme/tokens.js';
-import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../theme/theme-option.js';
-import { loadBranding, type Branding } from './branding.js';
 import { chatStyles } from './chatkit-chat.styles.js';
-import { ColorSchemeController } from './color-scheme-controller.js';
+import { AppearanceController, type AppearanceInputs } from './appearance-controller.js';
 import type { ChatComposerHandle } from './composer-handle.js';
 import { LauncherController } from './launcher-controller.js';
 import { ensureElement } from './lazy-elements.js';
@@ -110,10 +107,8 @@ export class ChatkitChat extends LitElement {
   @query('chatkit-composer') private composer?: ChatComposerHandle;
   @query('.launcher') private launcherButton?: HTMLButtonElement;
 
-  @state() private strings: Strings = en;
   @state() private historyOpen = false;
   @state() private announcement = '';
-  @state() private branding: Branding = {};
   @state() private selectedTool: string | null = null;
   @state() private selectedModel: string | null = null;
 
@@ -137,12 +132,19 @@ export class ChatkitChat extends LitElement {
   @property() persist: PersistMode = 'local';
 
   private options: ChatkitChatOptions = {};
-  private readonly colorScheme = new ColorSchemeController(this);
+  private readonly appearance: AppearanceController = new AppearanceController(
+    this,
+    (): AppearanceInputs => ({
+      theme: this.options.theme ?? this.theme,
+      themeAttribute: this.theme,
+      locale: this.resolvedLocale,
+      brandingUrl: this.options.brandingUrl ?? this.brandingUrl,
+      fetch: this.options.api?.fetch ?? fetch.bind(window),
+    }),
+  );
   private readonly launcher = new LauncherController(this);
   private readonly sessions = new SessionController(this);
   private readonly announcer = new Announcer((text) => (this.announcement = text));
-  private readonly themeSheet = new CSSStyleSheet();
-  private brandingAbort?: AbortController;
   private ready = false;
   private restoredOpenFor: string | null = null;
 
@@ -168,19 +170,18 @@ export class ChatkitChat extends LitElement {
     this.removeEventListener('chatkit-close-request', this.handleCloseRequest);
     this.removeEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
     this.announcer.dispose();
-    this.brandingAbort?.abort();
   }
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot() as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.themeSheet];
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.appearance.sheet];
     return root;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) void this.applyLocale();
-    if (changed.has('theme')) this.applyTheme();
-    if (changed.has('brandingUrl')) void this.applyBranding();
+    if (changed.has('locale')) void this.appearance.applyLocale();
+    if (changed.has('theme')) this.appearance.applyTheme();
+    if (changed.has('brandingUrl')) void this.appearance.applyBranding();
     if (changed.has('apiUrl') || changed.has('persist') || changed.has('initialThread'))
       this.configureSession();
     this.ctx = this.buildContext();
@@ -189,7 +190,7 @@ export class ChatkitChat extends LitElement {
   protected override firstUpdated(): void {
     // Every answer needs the markdown renderer: fetch it now, while the start screen shows.
     void ensureElement('chatkit-markdown');
-    void this.applyLocale().then(() => {
+    void this.appearance.applyLocale().then(() => {
       if (!this.ready) {
         this.ready = true;
         emit(this, 'chatkit.ready', undefined);
@@ -225,42 +226,6 @@ export class ChatkitChat extends LitElement {
     this.launcher.setOpen(this.memory().open, false);
   }
 
-  private async applyLocale() {
-    const locale = this.resolvedLocale;
-    this.setAttribute('dir', directionOf(locale));
-    this.setAttribute('lang', locale);
-    this.strings = await loadStrings(resolveLanguage(locale));
-  }
-
-  private applyTheme() {
-    const theme = this.options.theme ?? this.theme;
-    const option: ThemeOption = typeof theme === 'object' && theme ? theme : {};
-    const primary = this.branding.primaryColor;
-    const compiled = compileTheme(
-      primary ? { ...option, color: { accent: { primary }, ...option.color } } : option,
-    );
-    this.colorScheme.set(typeof theme === 'string' ? theme : (compiled.colorScheme ?? this.theme));
-    this.themeSheet.replaceSync(themeCss(compiled));
-    loadFonts(compiled.fonts);
-  }
-
-  private async applyBranding() {
-    this.brandingAbort?.abort();
-    const url = this.options.brandingUrl ?? this.brandingUrl;
-    if (!url) {
-      this.branding = {};
-      return this.applyTheme();
-    }
-    const abort = (this.brandingAbort = new AbortController());
-    try {
-      this.branding = await loadBranding(url, this.options.api?.fetch ?? fetch.bind(window), abort.signal);
-      this.applyTheme();
-    } catch (error) {
-      if (!abort.signal.aborted)
-        emit(this, 'chatkit.log', { name: 'branding.failed', data: { message: String(error) } });
-    }
-  }
-
   private handleWidgetLog = (event: CustomEvent<{ name?: string; data?: Record<string, unknown> }>) => {
     event.stopPropagation();
     emit(this, 'chatkit.log', { name: event.detail?.name ?? 'widget.log', data: event.detail?.data });
@@ -294,7 +259,7 @@ export class ChatkitChat extends LitElement {
       .map((part) => part.text)
       .join(' ')
       .trim();
-    if (text) this.announcer.announce(this.strings.assistantSaid(text));
+    if (text) this.announcer.announce(this.appearance.strings.assistantSaid(text));
     this.launcher.noteAnswer();
   }
 
@@ -316,7 +281,7 @@ export class ChatkitChat extends LitElement {
     return resolveConfig(
       this.options,
       { greeting: this.greeting, placeholder: this.placeholder, mode: this.mode },
-      this.branding,
+      this.appearance.branding,
     );
   }
 
@@ -324,7 +289,7 @@ export class ChatkitChat extends LitElement {
     element: this,
     sessions: this.sessions,
     options: () => this.options,
-    colorScheme: () => this.colorScheme.scheme,
+    colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
     send: (text, newThread, attachments) => this.send(text, newThread, attachments),
     setHistoryOpen: (open, byUser) => this.setHistoryOpen(open, byUser),
@@ -365,7 +330,7 @@ export class ChatkitChat extends LitElement {
     return {
       view,
       config: this.resolveConfig(),
-      strings: this.strings,
+      strings: this.appearance.strings,
       locale,
       dir: directionOf(locale),
       historyOpen: this.historyOpen,
@@ -381,9 +346,9 @@ export class ChatkitChat extends LitElement {
   setOptions(options: ChatkitChatOptions): void {
     const previous = this.options;
     this.options = options ?? {};
-    if (previous.locale !== this.options.locale) void this.applyLocale();
-    if (previous.brandingUrl !== this.options.brandingUrl) void this.applyBranding();
-    this.applyTheme();
+    if (previous.locale !== this.options.locale) void this.appearance.applyLocale();
+    if (previous.brandingUrl !== this.options.brandingUrl) void this.appearance.applyBranding();
+    this.appearance.applyTheme();
     this.configureSession();
     if (this.options.mode && this.options.mode !== this.mode) this.mode = this.options.mode;
     this.requestUpdate();

@@ -92,6 +92,21 @@ describe('<chatkit-chat> attributes', () => {
     expect(getComputedStyle(send).getPropertyValue('--chatkit-accent').trim()).to.equal('#ff0066');
   });
 
+  it('the branding-url attribute works too', async () => {
+    const { el } = await mount(
+      {},
+      html`<chatkit-chat
+        persist="none"
+        locale="en"
+        branding-url="https://api.test/api/branding"
+      ></chatkit-chat>`,
+    );
+    await until(
+      () => deep(el, 'chatkit-header', '[part="title"]')?.textContent === 'Acme Help',
+      'branded title',
+    );
+  });
+
   it('persist="local" remembers the thread per api-url and restores it with its items', async () => {
     const server = new FakeChatKit();
     const url = uniqueApiUrl();
