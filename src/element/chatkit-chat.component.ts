@@ -347,7 +347,8 @@ export class ChatkitChat extends LitElement {
     const previous = this.options;
     this.options = options ?? {};
     if (previous.locale !== this.options.locale) void this.appearance.applyLocale();
-    if (previous.brandingUrl !== this.options.brandingUrl) void this.appearance.applyBranding();
+    if (previous.brandingUrl !== this.options.brandingUrl || previous.api?.fetch !== this.options.api?.fetch)
+      void this.appearance.applyBranding();
     this.appearance.applyTheme();
     this.configureSession();
     if (this.options.mode && this.options.mode !== this.mode) this.mode = this.options.mode;
