@@ -297,14 +297,19 @@ export class ChatkitChat extends LitElement {
     setModel: (modelId) => (this.selectedModel = modelId),
   });
 
-  private async send(text: string, newThread = false, attachments: readonly Attachment[] = []) {
+  private async send(
+    text: string,
+    newThread = false,
+    attachments: readonly Attachment[] = [],
+    quotedText: string | null = null,
+  ) {
     const session = this.sessions.session;
     if (!session) return;
     const inference: { tool_choice?: { id: string }; model?: string } = {};
     if (this.selectedTool) inference.tool_choice = { id: this.selectedTool };
     const model = this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
     if (model) inference.model = model;
-    await session.sendUserMessage({ text, inferenceOptions: inference, newThread, attachments });
+    await session.sendUserMessage({ text, inferenceOptions: inference, newThread, attachments, quotedText });
   }
 
   private buildContext(): ChatContextValue {
@@ -376,10 +381,15 @@ export class ChatkitChat extends LitElement {
     await this.sessions.session?.customAction(action as Action, itemId ?? null);
   }
 
-  /** Sends a user message as if typed. */
-  async sendUserMessage(params: { text: string; newThread?: boolean } | string): Promise<void> {
-    const { text, newThread } = typeof params === 'string' ? { text: params, newThread: false } : params;
-    await this.send(text, !!newThread);
+  /**
+   * Sends a user message as if typed. `reply` is quoted text shown above the message (ChatKit's reply-to);
+   * `attachments` are already uploaded attachments; `newThread` starts a new conversation first.
+   */
+  async sendUserMessage(
+    params: { text: string; reply?: string; attachments?: Attachment[]; newThread?: boolean } | string,
+  ): Promise<void> {
+    const { text, newThread, reply, attachments } = typeof params === 'string' ? { text: params } : params;
+    await this.send(text, !!newThread, attachments ?? [], reply ?? null);
   }
 
   /** Puts text into the composer without sending it. */

@@ -192,6 +192,17 @@ describe('<chatkit-chat> methods', () => {
     expect(server.requests.map((r) => r.type)).to.deep.equal(['threads.create']);
   });
 
+  it('sendUserMessage with reply quotes the text; newThread starts a new thread', async () => {
+    const { el, server } = await mount();
+    await sendAndWait(el, 'first');
+    const ended = oneEvent(el, 'chatkit.response.end');
+    await el.sendUserMessage({ text: 'about this', reply: 'quoted bit', newThread: true });
+    await ended;
+    await settle(el);
+    expect(server.requests.filter((r) => r.type === 'threads.create').length).to.equal(2);
+    expect(server.lastRequest('threads.create')!.params.input.quoted_text).to.equal('quoted bit');
+  });
+
   it('setComposerValue and focusComposer', async () => {
     const { el } = await mount();
     await el.setComposerValue({ text: 'draft text' });
