@@ -14,6 +14,9 @@ customElements.whenDefined('chatkit-chat').then(() => {
       ],
     },
     disclaimer: { text: 'Answers may be inaccurate. [Privacy](https://example.com/privacy)' },
+    // The server's get_time tool runs in the browser.
+    onClientTool: ({ name }) =>
+      name === 'get_time' ? { time: new Date().toISOString() } : { error: `unknown tool ${name}` },
   });
 });
 chat.addEventListener('chatkit.effect', (event) => {

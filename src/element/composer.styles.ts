@@ -8,6 +8,8 @@ export const composerStyles = css`
     padding-block: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
   }
   .composer {
+    max-inline-size: 48rem;
+    margin-inline: auto;
     display: flex;
     flex-direction: column;
     gap: calc(var(--chatkit-spacing) * 1);

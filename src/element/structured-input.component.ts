@@ -24,6 +24,8 @@ export class ChatkitStructuredInput extends LitElement {
         padding-block: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
       }
       form {
+        max-inline-size: 48rem;
+        margin-inline: auto;
         display: flex;
         flex-direction: column;
         gap: calc(var(--chatkit-spacing) * 4);
