@@ -277,12 +277,20 @@ export class ChatkitChat extends LitElement {
     if (!open) void this.updateComplete.then(() => this.focusComposer());
   }
 
+  private configCache?: { key: unknown[]; config: ResolvedConfig };
+
+  /** The resolved configuration, recomputed only when one of its inputs changed (not on every delta). */
   private resolveConfig(): ResolvedConfig {
-    return resolveConfig(
+    const key = [this.options, this.appearance.branding, this.greeting, this.placeholder, this.mode];
+    const cached = this.configCache;
+    if (cached && cached.key.every((value, index) => Object.is(value, key[index]))) return cached.config;
+    const config = resolveConfig(
       this.options,
       { greeting: this.greeting, placeholder: this.placeholder, mode: this.mode },
       this.appearance.branding,
     );
+    this.configCache = { key, config };
+    return config;
   }
 
   private readonly controller: ChatController = createChatController({

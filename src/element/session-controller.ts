@@ -41,6 +41,7 @@ export class SessionController implements ReactiveController {
   private memory?: ElementMemory;
   private unsubscribe?: () => void;
   private resumeAbort?: AbortController;
+  private disposeTimer?: ReturnType<typeof setTimeout>;
   /** While > 0, thread changes come from host code (a method call) and fire no `chatkit.thread.change`. */
   private quiet = 0;
 
@@ -49,11 +50,16 @@ export class SessionController implements ReactiveController {
   }
 
   hostConnected(): void {
+    clearTimeout(this.disposeTimer);
     if (this.config && !this.session) this.start(this.config);
   }
 
   hostDisconnected(): void {
-    this.stop();
+    // Moving the element (remove + insert in one task, as frameworks do) must not lose the conversation:
+    // dispose only if it is still detached once the current task is over.
+    this.disposeTimer = setTimeout(() => {
+      if (!this.host.isConnected) this.stop();
+    });
   }
 
   /** Applies configuration; recreates the session only when the endpoint or fetch changed. */

@@ -203,6 +203,21 @@ describe('<chatkit-chat> methods', () => {
     expect(server.lastRequest('threads.create')!.params.input.quoted_text).to.equal('quoted bit');
   });
 
+  it('moving the element in the DOM keeps the conversation', async () => {
+    const { el } = await mount();
+    await sendAndWait(el, 'do not lose me');
+    const parent = el.parentElement!;
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(el);
+    // The session would be disposed in the next task if the element had stayed detached: let that task run.
+    await new Promise((resolve) => setTimeout(resolve));
+    await settle(el);
+    expect(deepText(deep(el, 'chatkit-thread', '[part~="user-message"]'))).to.contain('do not lose me');
+    parent.append(el);
+    other.remove();
+  });
+
   it('setComposerValue and focusComposer', async () => {
     const { el } = await mount();
     await el.setComposerValue({ text: 'draft text' });
