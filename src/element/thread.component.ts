@@ -20,6 +20,9 @@ import type { ItemRenderContext } from './items/item-context.js';
 import { renderItem } from './items/render-item.js';
 import { uiIcon } from './ui-icon.js';
 
+// The log's implicit polite live region is turned off (aria-live="off"): it would read every streamed
+// delta; the root element announces each finished answer once, throttled, in its own live region instead.
+
 /** How close to the bottom (px) still counts as "at the bottom". */
 const STICK_THRESHOLD = 48;
 /** How close to the top (px) triggers loading older items. */
@@ -233,6 +236,7 @@ export class ChatkitThread extends LitElement {
         class="scroller"
         part="thread"
         role="log"
+        aria-live="off"
         aria-label=${strings.conversation}
         aria-busy=${view.status === 'loading' ? 'true' : 'false'}
         tabindex="0"
