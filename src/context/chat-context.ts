@@ -15,6 +15,7 @@ import type {
   ThreadItem,
   ThreadMetadata,
   ThreadStatus,
+  UserMessageContent,
 } from '../protocol/types.js';
 import type { ThreadNotice } from '../protocol/thread-state.js';
 import type { Strings } from '../i18n/strings.js';
@@ -75,6 +76,8 @@ export interface ResolvedConfig {
   models: ComposerModel[];
   itemActions: { feedback: boolean; retry: boolean; copy: boolean };
   disclaimer: { text: string; highContrast?: boolean } | null;
+  /** The host's entity search for @-mentions (`entities.onTagSearch`). */
+  onTagSearch?: (query: string) => Promise<unknown[]>;
   brandName: string | null;
   logoUrl: string | null;
   mode: 'inline' | 'launcher' | 'fullscreen';
@@ -82,7 +85,7 @@ export interface ResolvedConfig {
 
 /** Intents sub-elements call; the root implements them on top of the protocol session. */
 export interface ChatController {
-  sendMessage(text: string, attachments?: readonly Attachment[]): void;
+  sendMessage(text: string, attachments?: readonly Attachment[], content?: UserMessageContent[]): void;
   /** Uploads a file for the composer (two-phase upload). */
   uploadFile(file: File): Promise<Attachment>;
   /** Deletes an uploaded attachment the user removed before sending. */

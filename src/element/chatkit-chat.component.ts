@@ -12,7 +12,7 @@ import { emit } from '../events.js';
 import { directionOf } from '../i18n/localize.js';
 import { Announcer } from '../internal/announcer.js';
 import { ElementMemory, type PersistMode } from '../internal/storage.js';
-import type { Action, Attachment, ThreadItem } from '../protocol/types.js';
+import type { Action, Attachment, ThreadItem, UserMessageContent } from '../protocol/types.js';
 import { tokenStyles } from '../theme/tokens.js';
 import { chatStyles } from './chatkit-chat.styles.js';
 import { AppearanceController, type AppearanceInputs } from './appearance-controller.js';
@@ -299,7 +299,7 @@ export class ChatkitChat extends LitElement {
     options: () => this.options,
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
-    send: (text, newThread, attachments) => this.send(text, newThread, attachments),
+    send: (text, newThread, attachments, content) => this.send(text, newThread, attachments, null, content),
     setHistoryOpen: (open, byUser) => this.setHistoryOpen(open, byUser),
     setTool: (toolId) => (this.selectedTool = toolId),
     setModel: (modelId) => (this.selectedModel = modelId),
@@ -310,6 +310,7 @@ export class ChatkitChat extends LitElement {
     newThread = false,
     attachments: readonly Attachment[] = [],
     quotedText: string | null = null,
+    content?: UserMessageContent[],
   ) {
     const session = this.sessions.session;
     if (!session) return;
@@ -317,7 +318,14 @@ export class ChatkitChat extends LitElement {
     if (this.selectedTool) inference.tool_choice = { id: this.selectedTool };
     const model = this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
     if (model) inference.model = model;
-    await session.sendUserMessage({ text, inferenceOptions: inference, newThread, attachments, quotedText });
+    await session.sendUserMessage({
+      text,
+      ...(content ? { content } : {}),
+      inferenceOptions: inference,
+      newThread,
+      attachments,
+      quotedText,
+    });
   }
 
   private buildContext(): ChatContextValue {

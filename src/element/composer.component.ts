@@ -15,6 +15,7 @@ import { sharedStyles } from './shared.styles.js';
 import { composerStyles } from './composer.styles.js';
 import { uiIcon } from './ui-icon.js';
 import { ComposerAttachments } from './composer-attachments.js';
+import { ComposerTags } from './composer-tags.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
@@ -31,6 +32,11 @@ export class ChatkitComposer extends LitElement {
   @state() private value = '';
 
   private readonly attachments = new ComposerAttachments(this, () => this.ctx);
+  private readonly tags = new ComposerTags(
+    this,
+    () => this.ctx,
+    () => this.ctx.config.onTagSearch,
+  );
 
   /** Sets the text (the `setComposerValue` method of the root). */
   setValue(text: string): void {
@@ -59,11 +65,14 @@ export class ChatkitComposer extends LitElement {
   }
 
   private handleInput(event: Event) {
-    this.value = (event.target as HTMLTextAreaElement).value;
+    const textarea = event.target as HTMLTextAreaElement;
+    this.value = textarea.value;
     this.autoGrow();
+    void this.tags.handleInput(textarea);
   }
 
   private handleKeyDown(event: KeyboardEvent) {
+    if (!event.isComposing && this.tags.handleKeyDown(event, event.target as HTMLTextAreaElement)) return;
     if (event.key !== 'Enter' || event.shiftKey) return;
     // keyCode 229 is what Chromium and Safari report for the Enter that confirms an IME candidate.
     if (event.isComposing || event.keyCode === 229) return;
@@ -72,14 +81,21 @@ export class ChatkitComposer extends LitElement {
   }
 
   private get canSend(): boolean {
-    return (!!this.value.trim() || this.attachments.ready.length > 0) && !this.attachments.busy;
+    const hasContent = !!this.value.trim() || this.attachments.ready.length > 0 || this.tags.tags.length > 0;
+    return hasContent && !this.attachments.busy;
   }
 
   private submit() {
     const text = this.value.trim();
     if (!this.canSend || this.busy || this.ctx.view.threadStatus.type !== 'active') return;
-    this.ctx.controller.sendMessage(text, this.attachments.ready);
+    const tags = this.tags.content();
+    this.ctx.controller.sendMessage(
+      text,
+      this.attachments.ready,
+      tags.length ? [...tags, ...(text ? [{ type: 'input_text' as const, text }] : [])] : undefined,
+    );
     this.attachments.clear();
+    this.tags.clear();
     this.value = '';
     if (this.textarea) this.textarea.value = '';
     void this.updateComplete.then(() => this.autoGrow());
@@ -173,13 +189,15 @@ export class ChatkitComposer extends LitElement {
       : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
     const showStop = this.busy;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
-      ${this.attachments.renderTray()}
+      ${this.attachments.renderTray()} ${this.tags.renderChips()} ${this.tags.renderList(() => this.textarea)}
       <div class="row">
         ${this.attachments.renderButton()}
         <textarea
           part="input"
           rows="1"
           aria-label=${strings.message}
+          aria-controls=${this.tags.open ? 'tag-list' : nothing}
+          aria-activedescendant=${this.tags.activeId ?? nothing}
           placeholder=${placeholder}
           .value=${this.value}
           ?disabled=${locked}

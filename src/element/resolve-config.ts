@@ -36,6 +36,7 @@ export function resolveConfig(o: ChatkitChatOptions, attrs: ConfigAttributes, b:
     models: o.composer?.models ?? [],
     itemActions: { ...DEFAULT_ITEM_ACTIONS, ...o.threadItemActions },
     disclaimer: o.disclaimer ?? null,
+    onTagSearch: o.entities?.onTagSearch,
     brandName: b.name ?? null,
     logoUrl: b.logoUrl ?? null,
     mode: o.mode ?? attrs.mode,

@@ -40,6 +40,42 @@ describe('keyboard', () => {
     expect(textbox(el).value).to.equal('');
   });
 
+  it('@-mentions: entities.onTagSearch results are picked by keyboard and sent as input_tag', async () => {
+    const queries: string[] = [];
+    const { el, server } = await mount({
+      entities: {
+        onTagSearch: async (query: string) => {
+          queries.push(query);
+          return [
+            { id: 'c1', title: 'Paris', group: 'Cities' },
+            { id: 'c2', title: 'Pamplona', group: 'Cities' },
+          ];
+        },
+      },
+    });
+    textbox(el).focus();
+    await sendKeys({ type: 'Trip to @Pa' });
+    await until(() => deep(el, 'chatkit-composer', '[role="listbox"]'), 'suggestions');
+    expect(queries.at(-1)).to.equal('Pa');
+    expect(textbox(el).getAttribute('aria-activedescendant')).to.equal('tag-option-0');
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(textbox(el).getAttribute('aria-activedescendant')).to.equal('tag-option-1');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(server.requests.length).to.equal(0);
+    expect(deep(el, 'chatkit-composer', '[role="listbox"]')).to.equal(null);
+    expect(deep(el, 'chatkit-composer', '.tag-chip')!.textContent).to.contain('@Pamplona');
+    expect(textbox(el).value).to.equal('Trip to ');
+    const ended = oneEvent(el, 'chatkit.response.end');
+    await sendKeys({ press: 'Enter' });
+    await ended;
+    expect(server.requests[0].params.input.content).to.deep.equal([
+      { type: 'input_tag', id: 'c2', text: 'Pamplona', data: {}, group: 'Cities', interactive: false },
+      { type: 'input_text', text: 'Trip to' },
+    ]);
+  });
+
   it('every control is reachable with Tab and has a name; a whole conversation works by keyboard', async () => {
     const { el } = await mount();
     await sendAndWait(el, 'hello');
