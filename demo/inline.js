@@ -14,6 +14,15 @@ customElements.whenDefined('chatkit-chat').then(() => {
   chat.setOptions({
     header: { title: { text: params.get('locale') === 'ar' ? undefined : 'Assistant' } },
     threadItemActions: { feedback: true, retry: true, copy: true },
+    // Type "@" in the composer: the page offers entities to tag (sent as input_tag content).
+    entities: {
+      onTagSearch: async (query) =>
+        [
+          { id: 'p-jacket', title: 'Trail jacket', group: 'Products', icon: 'suitcase' },
+          { id: 'p-shell', title: 'Rain shell', group: 'Products', icon: 'suitcase' },
+          { id: 'o-1042', title: 'Order 1042', group: 'Orders', icon: 'document' },
+        ].filter((entity) => entity.title.toLowerCase().includes(query.toLowerCase())),
+    },
     onClientTool: async ({ name, params: args }) => {
       if (name === 'get_time') return { time: new Date().toISOString() };
       if (name === 'get_page_title') return { title: document.title };
