@@ -313,6 +313,69 @@ describe('conversation features', () => {
     expect(deep(el, 'chatkit-thread', '.attachment')!.textContent).to.contain('att_1.txt');
   });
 
+  it('composer models: the chosen model travels in inference_options', async () => {
+    const { el, server } = await mount({
+      composer: {
+        models: [
+          { id: 'fast', label: 'Fast', default: true },
+          { id: 'smart', label: 'Smart' },
+        ],
+      },
+    });
+    await sendAndWait(el, 'default model');
+    expect(server.requests[0].params.input.inference_options).to.deep.equal({ model: 'fast' });
+    const select = deep<HTMLSelectElement>(el, 'chatkit-composer', 'select')!;
+    select.value = 'smart';
+    select.dispatchEvent(new Event('change'));
+    await sendAndWait(el, 'smart model');
+    expect(server.lastRequest('threads.add_user_message')!.params.input.inference_options).to.deep.equal({
+      model: 'smart',
+    });
+  });
+
+  it('client widget actions go to widgets.onAction after a cancelable chatkit.widget.action event', async () => {
+    const server = new FakeChatKit();
+    server.script = ({ threadId, nextId }) =>
+      [
+        {
+          type: 'thread.item.done',
+          item: {
+            id: nextId('w'),
+            thread_id: threadId,
+            created_at: '2026-01-01T00:00:00',
+            type: 'widget',
+            widget: {
+              type: 'Card',
+              children: [
+                {
+                  type: 'Button',
+                  label: 'Open cart',
+                  onClickAction: { type: 'cart.open', handler: 'client', payload: { n: 1 } },
+                },
+              ],
+            },
+          },
+        },
+      ] as ThreadStreamEvent[];
+    const calls: unknown[] = [];
+    const { el } = await mount(
+      { widgets: { onAction: (action) => void calls.push(action) } },
+      undefined,
+      server,
+    );
+    await sendAndWait(el, 'cart');
+    const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
+    await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
+    const event = oneEvent(el, 'chatkit.widget.action' as any);
+    widget.shadowRoot!.querySelector('button')!.click();
+    expect(((await event) as CustomEvent).detail.action).to.deep.equal({
+      type: 'cart.open',
+      payload: { n: 1 },
+    });
+    await until(() => calls.length === 1, 'onAction called');
+    expect(server.lastRequest('threads.custom_action')).to.equal(undefined);
+  });
+
   it('thread status: locked disables the composer with the reason; closed replaces it', async () => {
     const server = new FakeChatKit();
     server.script = ({ threadId }) =>
