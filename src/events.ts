@@ -66,5 +66,7 @@ declare global {
     'chatkit.history.close': ChatkitEvent<'chatkit.history.close'>;
     'chatkit.tool.change': ChatkitEvent<'chatkit.tool.change'>;
     'chatkit.log': ChatkitEvent<'chatkit.log'>;
+    /** A widget action with `handler: "client"`; cancelable (then `widgets.onAction` is not called). */
+    'chatkit.widget.action': CustomEvent<{ action: { type: string; payload?: unknown }; item: unknown }>;
   }
 }

@@ -44,6 +44,8 @@ import { uiIcon } from './ui-icon.js';
  * @event chatkit.history.close - The user closed the history panel.
  * @event chatkit.tool.change - The user picked a composer tool. `detail: { toolId }`.
  * @event chatkit.log - Diagnostics (unknown events, widget warnings). `detail: { name, data }`.
+ * @event chatkit.widget.action - A client-handled widget action, before `widgets.onAction`; cancelable.
+ *   `detail: { action: { type, payload }, item }`.
  *
  * @csspart panel - The chat surface (in launcher mode, the floating panel).
  * @csspart launcher - The floating launcher button (launcher mode).

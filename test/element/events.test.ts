@@ -366,9 +366,9 @@ describe('conversation features', () => {
     await sendAndWait(el, 'cart');
     const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
     await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
-    const event = oneEvent(el, 'chatkit.widget.action' as any);
+    const event = oneEvent(el, 'chatkit.widget.action');
     widget.shadowRoot!.querySelector('button')!.click();
-    expect(((await event) as CustomEvent).detail.action).to.deep.equal({
+    expect((await event).detail.action).to.deep.equal({
       type: 'cart.open',
       payload: { n: 1 },
     });
