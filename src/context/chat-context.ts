@@ -39,6 +39,8 @@ export interface ChatView {
   error: { code: string; message?: string | null; allowRetry: boolean } | null;
   hasMoreBefore: boolean;
   loadingOlder: boolean;
+  /** Progress (0..1) of images still being generated, by item id. */
+  imageProgress: Readonly<Record<string, number>>;
 }
 
 /** An empty conversation (the start screen). */
@@ -56,6 +58,7 @@ export const EMPTY_VIEW: ChatView = Object.freeze({
   error: null,
   hasMoreBefore: false,
   loadingOlder: false,
+  imageProgress: {},
 }) as ChatView;
 
 /** Options after defaults, attributes and branding were merged. */

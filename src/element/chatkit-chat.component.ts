@@ -347,6 +347,7 @@ export class ChatkitChat extends LitElement {
           error: state.error,
           hasMoreBefore: state.hasMoreBefore,
           loadingOlder: state.loadingOlder,
+          imageProgress: state.imageProgress,
         }
       : EMPTY_VIEW;
     const locale = this.resolvedLocale;

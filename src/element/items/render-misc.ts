@@ -42,12 +42,15 @@ export function renderGeneratedImage(item: GeneratedImageItem, rc: ItemRenderCon
   const { strings, controller } = rc.ctx;
   const url = item.image ? safeUrl(item.image.url, 'image') : null;
   const allowed = url !== null && (url.startsWith('data:') || controller.widgetHost.isImageAllowed(url));
+  const progress = rc.ctx.view.imageProgress[item.id];
+  const percent = rc.pending && typeof progress === 'number' ? ` ${Math.round(progress * 100)}%` : '';
   return html`<figure class="generated-image" data-item-id=${item.id} ?data-pending=${rc.pending}>
     ${
       allowed
         ? html`<img src=${url!} alt=${strings.generatedImage} />`
         : html`<div class="image-placeholder" role="status">
-            <span class="spin" aria-hidden="true">${uiIcon('loader', 16)}</span>${strings.generatingImage}
+            <span class="spin" aria-hidden="true">${uiIcon('loader', 16)}</span
+            >${strings.generatingImage}${percent}
           </div>`
     }
   </figure>`;
