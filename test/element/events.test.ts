@@ -1,6 +1,16 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { describe, it } from './mocha.js';
-import { deep, deepAll, FakeChatKit, mount, sendAndWait, settle, textbox, until } from './helpers.js';
+import {
+  deep,
+  deepAll,
+  deepText,
+  FakeChatKit,
+  mount,
+  sendAndWait,
+  settle,
+  textbox,
+  until,
+} from './helpers.js';
 import { CHATKIT_EVENTS } from '../../src/events.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 
@@ -113,6 +123,27 @@ describe('chatkit.* events', () => {
     expect(server.lastRequest('threads.retry_after_item')).to.not.equal(undefined);
     expect(deep(el, 'chatkit-thread', '.error')).to.equal(null);
     expect(seen.filter((e) => e.name === 'chatkit.error').length).to.be.at.most(1);
+  });
+
+  it('a malformed event surfaces one error, keeps the thread and the rest of the stream', async () => {
+    const server = new FakeChatKit();
+    const normal = server.script;
+    server.script = (ctx) => [
+      { __raw: 'data: {"type": "thread.item.added", broken\n\n' } as any,
+      ...normal(ctx),
+    ];
+    const { el } = await mount({}, undefined, server);
+    const seen = record(el);
+    await sendAndWait(el, 'survive this');
+    expect(seen.filter((e) => e.name === 'chatkit.error').length).to.equal(1);
+    await until(
+      () =>
+        deepText(deep(el, 'chatkit-thread', '[part~="assistant-message"]')).includes(
+          'You said: survive this',
+        ),
+      'answer after the broken event',
+    );
+    expect(deep(el, 'chatkit-thread', '[part~="user-message"]')).to.not.equal(null);
   });
 
   it('a failing request fires chatkit.error with an Error', async () => {

@@ -259,7 +259,8 @@ export class FakeChatKit {
             controller.error(signal.reason ?? new DOMException('Aborted', 'AbortError'));
             return;
           }
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(events[i])}\n\n`));
+          const raw = (events[i] as { __raw?: string }).__raw;
+          controller.enqueue(encoder.encode(raw ?? `data: ${JSON.stringify(events[i])}\n\n`));
           await Promise.resolve();
         }
         controller.close();
