@@ -7,9 +7,14 @@
  */
 import type { ServerHooks } from '../../../server/main.js';
 import { createScriptedResponder } from '../../../server/responders/scripted.js';
-import type { RespondHook } from '../../../server/chatkit/types.js';
+import type { ActionHook, RespondHook, SyncActionHook } from '../../../server/chatkit/types.js';
 import type { RequestContext } from '../../../server/stores/store.js';
-import type { ClientToolCallItem, UserMessageItem } from '../../../src/protocol/types.js';
+import type {
+  ClientToolCallItem,
+  UserMessageItem,
+  WidgetItem,
+  WidgetRoot,
+} from '../../../src/protocol/types.js';
 
 /** Feedback the server received, for assertions. */
 export const feedbackLog: { threadId: string; itemIds: string[]; kind: string }[] = [];
@@ -52,6 +57,18 @@ const respond: RespondHook<RequestContext> = async function* (thread, input, ctx
     yield ctx.events.done(call);
     return;
   }
+  if (text.includes('show a widget')) {
+    const item: WidgetItem = {
+      type: 'widget',
+      id: ctx.generateId('message'),
+      thread_id: thread.id,
+      created_at: ctx.now(),
+      widget: counterCard(0, 'start'),
+      copy_text: 'Counter: 0',
+    };
+    yield ctx.events.done(item);
+    return;
+  }
   if (text.includes('celebrate')) {
     yield ctx.events.clientEffect('confetti', { count: 3 });
     yield ctx.events.done(ctx.assistantMessage('Celebration sent to the page.'));
@@ -71,8 +88,69 @@ const respond: RespondHook<RequestContext> = async function* (thread, input, ctx
 
 const scripted = createScriptedResponder();
 
+/** A counter card: a streaming server action, a sync action, a client action and a form. */
+export function counterCard(count: number, by: string): WidgetRoot {
+  return {
+    type: 'Card',
+    children: [
+      { type: 'Title', id: 'counter', value: `Counter: ${count}` },
+      { type: 'Caption', value: `Last change: ${by}` },
+      {
+        type: 'Row',
+        children: [
+          {
+            type: 'Button',
+            label: 'Increment',
+            onClickAction: { type: 'counter.increment', payload: { count } },
+          },
+          {
+            type: 'Button',
+            label: 'Sync increment',
+            onClickAction: { type: 'counter.sync', payload: { count }, streaming: false },
+          },
+          {
+            type: 'Button',
+            label: 'Client action',
+            onClickAction: { type: 'counter.client', handler: 'client' },
+          },
+        ],
+      },
+      {
+        type: 'Form',
+        onSubmitAction: { type: 'note.save', payload: { count } },
+        children: [
+          { type: 'Input', name: 'note.text', placeholder: 'A note', required: true },
+          { type: 'Checkbox', name: 'note.urgent', label: 'Urgent' },
+          { type: 'Button', label: 'Save note', submit: true },
+        ],
+      },
+    ],
+  };
+}
+
+const action: ActionHook<RequestContext> = async function* (_thread, action, sender, ctx) {
+  const count = Number(action.payload?.count ?? 0);
+  if (action.type === 'counter.increment' && sender) {
+    yield ctx.events.updated(sender.id, {
+      type: 'widget.root.updated',
+      widget: counterCard(count + 1, 'server action'),
+    });
+    yield ctx.events.done(ctx.assistantMessage(`Incremented to ${count + 1}.`));
+  } else if (action.type === 'note.save') {
+    yield ctx.events.done(ctx.assistantMessage(`Saved note: ${JSON.stringify(action.payload)}`));
+  }
+};
+
+const syncAction: SyncActionHook<RequestContext> = async (_thread, action, sender) => {
+  if (action.type !== 'counter.sync' || !sender) return {};
+  const count = Number(action.payload?.count ?? 0);
+  return { updated_item: { ...sender, widget: counterCard(count + 1, 'sync action') } };
+};
+
 /** Hooks for `startE2E({ hooks })`. */
 export const e2eHooks: ServerHooks = {
   respond,
+  action,
+  syncAction,
   addFeedback: (threadId, itemIds, kind) => void feedbackLog.push({ threadId, itemIds, kind }),
 };
