@@ -20,6 +20,10 @@ export class ChatkitStructuredInput extends LitElement {
     css`
       :host {
         display: block;
+        flex: none;
+        /* Questions take over the composer, but never the whole panel: the thread stays readable above. */
+        max-block-size: 55%;
+        overflow-y: auto;
         padding-inline: calc(var(--chatkit-spacing) * 3);
         padding-block: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
       }
@@ -28,8 +32,8 @@ export class ChatkitStructuredInput extends LitElement {
         margin-inline: auto;
         display: flex;
         flex-direction: column;
-        gap: calc(var(--chatkit-spacing) * 4);
-        padding: calc(var(--chatkit-spacing) * 4);
+        gap: calc(var(--chatkit-spacing) * 3);
+        padding: calc(var(--chatkit-spacing) * 3) calc(var(--chatkit-spacing) * 4);
         border: 1px solid var(--chatkit-border);
         border-radius: var(--chatkit-radius-lg);
         background: var(--chatkit-surface-elevated);
@@ -58,7 +62,7 @@ export class ChatkitStructuredInput extends LitElement {
         display: flex;
         align-items: center;
         gap: calc(var(--chatkit-spacing) * 2);
-        padding: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
+        padding: calc(var(--chatkit-spacing) * 1.5) calc(var(--chatkit-spacing) * 3);
         border: 1px solid var(--chatkit-border);
         border-radius: var(--chatkit-radius-sm);
         cursor: pointer;
@@ -82,9 +86,13 @@ export class ChatkitStructuredInput extends LitElement {
         font: inherit;
       }
       .buttons {
+        position: sticky;
+        inset-block-end: calc(var(--chatkit-spacing) * -3);
         display: flex;
         justify-content: flex-end;
         gap: calc(var(--chatkit-spacing) * 2);
+        padding-block: calc(var(--chatkit-spacing) * 2);
+        background: var(--chatkit-surface-elevated);
       }
     `,
   ];

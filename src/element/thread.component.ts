@@ -63,6 +63,8 @@ export class ChatkitThread extends LitElement {
   protected override firstUpdated(): void {
     const content = this.renderRoot.querySelector('.content');
     if (content) this.resizeObserver?.observe(content);
+    // The viewport shrinks too (the composer grows, questions take over): stay pinned to the bottom then.
+    if (this.scroller) this.resizeObserver?.observe(this.scroller);
     this.scrollToBottom();
   }
 
