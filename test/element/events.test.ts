@@ -65,6 +65,16 @@ describe('chatkit.* events', () => {
     expect(seen[0].detail).to.deep.equal({ threadId: 'thr_x' });
   });
 
+  it('New chat by the user fires chatkit.thread.change with null', async () => {
+    const { el } = await mount();
+    await sendAndWait(el, 'first thread');
+    const change = oneEvent(el, 'chatkit.thread.change');
+    deep(el, 'chatkit-header', 'button[aria-label="New chat"]')!.click();
+    expect((await change).detail).to.deep.equal({ threadId: null });
+    await settle(el);
+    expect(deep(el, 'chatkit-start-screen')).to.not.equal(null);
+  });
+
   it('opening a thread from history fires thread.change, history.open and history.close', async () => {
     const { el, server } = await mount();
     server.addThread('thr_h', 'From history');
