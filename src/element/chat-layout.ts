@@ -6,10 +6,12 @@
  * @internal
  * @module
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ChatContextValue } from '../context/chat-context.js';
 import type { StructuredInputItem } from '../protocol/types.js';
 import { ensureElement } from './lazy-elements.js';
+import type { LauncherController } from './launcher-controller.js';
+import { uiIcon } from './ui-icon.js';
 
 /** Renders the panel content. */
 export function renderChatLayout(ctx: ChatContextValue, mode: string, announcement: string) {
@@ -55,5 +57,45 @@ export function renderChatLayout(ctx: ChatContextValue, mode: string, announceme
         : nothing
     }
     <div class="sr-only" aria-live="polite" aria-atomic="true">${announcement}</div>
+  `;
+}
+
+/** Launcher mode: the floating panel (a labelled dialog, hidden while closed) and the launcher button. */
+export function renderLauncher(
+  ctx: ChatContextValue,
+  layout: TemplateResult,
+  launcher: LauncherController,
+  onPanelKeyDown: (event: KeyboardEvent) => void,
+) {
+  const { strings } = ctx;
+  const { open, unread } = launcher;
+  return html`
+    <div
+      part="panel"
+      class="panel"
+      id="panel"
+      role="dialog"
+      aria-label=${ctx.config.brandName ?? strings.conversation}
+      ?hidden=${!open}
+      @keydown=${onPanelKeyDown}
+    >
+      ${layout}
+    </div>
+    <button
+      part="launcher"
+      class="launcher"
+      type="button"
+      aria-label=${open ? strings.closeChat : strings.openChat}
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="panel"
+      @click=${() => launcher.setOpen(!open)}
+    >
+      ${uiIcon(open ? 'x' : 'message-circle', 24)}
+      ${
+        unread && !open
+          ? html`<span class="badge" aria-label=${strings.unread(unread)} role="status">${unread}</span>`
+          : nothing
+      }
+    </button>
   `;
 }

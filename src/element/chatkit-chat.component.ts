@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
 import {
@@ -19,13 +19,12 @@ import { AppearanceController, type AppearanceInputs } from './appearance-contro
 import type { ChatComposerHandle } from './composer-handle.js';
 import { LauncherController } from './launcher-controller.js';
 import { ensureElement } from './lazy-elements.js';
-import { renderChatLayout } from './chat-layout.js';
+import { renderChatLayout, renderLauncher } from './chat-layout.js';
 import type { ChatkitChatOptions } from './options.js';
 import { createChatController } from './chat-controller.js';
 import { resolveConfig } from './resolve-config.js';
 import { SessionController } from './session-controller.js';
 import { sharedStyles } from './shared.styles.js';
-import { uiIcon } from './ui-icon.js';
 
 /**
  * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
@@ -435,45 +434,11 @@ export class ChatkitChat extends LitElement {
   // ───────────── render ─────────────
 
   override render() {
-    if (this.mode !== 'launcher') {
-      this.removeAttribute('data-open');
-      return html`<div part="panel" class="panel" id="panel">
-        ${renderChatLayout(this.ctx, this.mode, this.announcement)}
-      </div>`;
-    }
-    const open = this.launcher.open;
-    this.toggleAttribute('data-open', open);
-    const { strings } = this.ctx;
-    const unread = this.launcher.unread;
-    return html`
-      <div
-        part="panel"
-        class="panel"
-        id="panel"
-        role="dialog"
-        aria-label=${this.ctx.config.brandName ?? strings.conversation}
-        ?hidden=${!open}
-        @keydown=${this.handlePanelKeyDown}
-      >
-        ${renderChatLayout(this.ctx, this.mode, this.announcement)}
-      </div>
-      <button
-        part="launcher"
-        class="launcher"
-        type="button"
-        aria-label=${open ? strings.closeChat : strings.openChat}
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="panel"
-        @click=${() => this.launcher.setOpen(!open)}
-      >
-        ${uiIcon(open ? 'x' : 'message-circle', 24)}
-        ${
-          unread && !open
-            ? html`<span class="badge" aria-label=${strings.unread(unread)} role="status">${unread}</span>`
-            : nothing
-        }
-      </button>
-    `;
+    const launcher = this.mode === 'launcher';
+    this.toggleAttribute('data-open', launcher && this.launcher.open);
+    const layout = renderChatLayout(this.ctx, this.mode, this.announcement);
+    if (!launcher) return html`<div part="panel" class="panel" id="panel">${layout}</div>`;
+    return renderLauncher(this.ctx, layout, this.launcher, this.handlePanelKeyDown);
   }
 }
 
