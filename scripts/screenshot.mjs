@@ -30,7 +30,7 @@ page.on('pageerror', (error) => console.log('[pageerror]', error.message));
 await page.goto(url, { waitUntil: 'networkidle' });
 const text = flag('send', null);
 if (text) {
-  const box = page.getByRole('textbox', { name: 'Message' });
+  const box = page.locator('[part~="input"]').first();
   await box.fill(text);
   await box.press('Enter');
 }

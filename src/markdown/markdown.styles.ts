@@ -271,4 +271,15 @@ export const markdownStyles = css`
   .source-description {
     color: var(--chatkit-text-tertiary);
   }
+  /* Each paragraph takes its direction from its own text (an English answer inside an Arabic UI reads
+     left to right, and the reverse), like dir="auto" per block. Code always reads left to right. */
+  :is(p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, dt, dd) {
+    unicode-bidi: plaintext;
+  }
+  pre,
+  code {
+    direction: ltr;
+    unicode-bidi: isolate;
+    text-align: left;
+  }
 `;

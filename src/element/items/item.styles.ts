@@ -21,6 +21,8 @@ export const itemStyles = css`
   }
   .user .text {
     white-space: pre-wrap;
+    /* The user's own text sets its direction (dir="auto" for a run). */
+    unicode-bidi: plaintext;
   }
   .tag {
     display: inline-block;
