@@ -10,10 +10,10 @@
  * @module
  */
 import pg from 'pg';
-import { parseTimestamp } from '../../src/protocol/time.js';
 import type { Page, ThreadItem, ThreadMetadata } from '../../src/protocol/types.js';
 import type { PageParams, RequestContext, Store, StoredAttachment } from './store.js';
 import { NotFoundError } from './store.js';
+import { createdMs, toPage } from './rows.js';
 
 /** Options of {@link PostgresStore}. */
 export interface PostgresStoreOptions {
@@ -29,20 +29,7 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 // Any constant works: it only serialises concurrent schema creation by several processes.
 const SCHEMA_LOCK = 0x636b_7374;
 
-function createdMs(createdAt: string): number {
-  const ms = parseTimestamp(createdAt);
-  return Number.isNaN(ms) ? 0 : ms;
-}
-
 type Cursor = { created_ms: string; seq: string };
-
-function toPage<T extends { id: string }>(rows: { data: string }[], limit: number): Page<T> {
-  const hasMore = rows.length > limit;
-  const data = rows.slice(0, limit).map((row) => JSON.parse(row.data) as T);
-  const page: Page<T> = { data, has_more: hasMore };
-  if (hasMore && data.length > 0) page.after = data[data.length - 1].id;
-  return page;
-}
 
 /** A {@link Store} in PostgreSQL. */
 export class PostgresStore<C extends RequestContext = RequestContext> implements Store<C> {

@@ -17,10 +17,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { parseTimestamp } from '../../src/protocol/time.js';
 import type { Page, ThreadItem, ThreadMetadata } from '../../src/protocol/types.js';
 import type { PageParams, RequestContext, Store, StoredAttachment } from './store.js';
 import { NotFoundError } from './store.js';
+import { createdMs, toPage } from './rows.js';
 
 /** Options of {@link SqliteStore}. */
 export interface SqliteStoreOptions {
@@ -58,21 +58,7 @@ CREATE TABLE IF NOT EXISTS attachments (
 );
 `;
 
-function createdMs(createdAt: string): number {
-  const ms = parseTimestamp(createdAt);
-  return Number.isNaN(ms) ? 0 : ms;
-}
-
 type Cursor = { created_ms: number; seq: number };
-
-/** Builds a page from `limit + 1` fetched rows (the extra row only tells whether there is more). */
-function toPage<T extends { id: string }>(rows: { data: string }[], limit: number): Page<T> {
-  const hasMore = rows.length > limit;
-  const data = rows.slice(0, limit).map((row) => JSON.parse(row.data) as T);
-  const page: Page<T> = { data, has_more: hasMore };
-  if (hasMore && data.length > 0) page.after = data[data.length - 1].id;
-  return page;
-}
 
 /** A {@link Store} in one SQLite file. */
 export class SqliteStore<C extends RequestContext = RequestContext> implements Store<C> {

@@ -65,9 +65,9 @@ function oneShotEquivalent(blocks: ReturnType<IncrementalMarkdown['update']>): s
 }
 
 describe('markdown properties over generated documents', () => {
-  it('streaming in random chunks ends with the one-shot HTML (200 documents)', function () {
+  it('streaming in random chunks ends with the one-shot HTML (200 documents)', function (this: unknown) {
     // Hundreds of renders: allow for a loaded CI machine.
-    this.timeout(120_000);
+    (this as { timeout(ms: number): void }).timeout(120_000);
     const random = prng(20261122);
     for (let i = 0; i < 200; i++) {
       const text = documentFor(random);
@@ -82,9 +82,9 @@ describe('markdown properties over generated documents', () => {
     }
   });
 
-  it('never throws and only emits allowlisted tags', function () {
+  it('never throws and only emits allowlisted tags', function (this: unknown) {
     // Hundreds of renders: allow for a loaded CI machine.
-    this.timeout(120_000);
+    (this as { timeout(ms: number): void }).timeout(120_000);
     const random = prng(7);
     const allowed = new Set(ALLOWED_TAGS.map((t) => t.toUpperCase()));
     for (let i = 0; i < 200; i++) {
