@@ -54,6 +54,14 @@ describe('launcher mode', () => {
     const panel = page.locator('[part~="panel"]');
     await expect.poll(async () => (await panel.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(380);
     await page.screenshot({ path: `${SHOTS}/shop-narrow.png` });
+
+    // The on-screen keyboard shrinks the visual viewport: the panel follows it and the composer stays visible.
+    await page.setViewportSize({ width: 390, height: 420 });
+    await expect.poll(async () => (await panel.boundingBox())?.height ?? Infinity).toBeLessThanOrEqual(420);
+    const composer = await page.locator('[part~="input"]').boundingBox();
+    expect(composer).not.toBeNull();
+    expect(composer!.y + composer!.height).toBeLessThanOrEqual(420);
+    await page.screenshot({ path: `${SHOTS}/shop-narrow-keyboard.png` });
   });
 });
 
