@@ -258,9 +258,9 @@ export function mergeHistoryPage(
 /** Options of {@link reconcileNewest}. */
 export interface ReconcileOptions {
   /**
-   * Ids of items that were still streaming when the stream broke off. Those that are assistant messages
-   * with text and that the server does not have yet stay at the end (the partial answer stays visible
-   * until the server stores its copy). @defaultValue none
+   * Ids of items that were still streaming when the stream ended or broke off. Those that are workflows
+   * or assistant messages with text and that the server does not have yet stay at the end (the partial
+   * answer stays visible until the server stores its copy). @defaultValue none
    */
   keepUnsynced?: ReadonlySet<string>;
 }
@@ -307,7 +307,7 @@ function appendMissing(items: ThreadItem[], tail: readonly ThreadItem[]): Thread
   return [...items, ...tail.filter((item) => !present.has(item.id))];
 }
 
-/** The `keep` items the server lacks that are assistant messages with text, in local order. */
+/** The `keep` items the server lacks that are workflows or assistant messages with text, in local order. */
 function unsyncedTail(
   state: ThreadState,
   server: readonly ThreadItem[],
@@ -318,8 +318,9 @@ function unsyncedTail(
     (item) =>
       keep.has(item.id) &&
       !serverIds.has(item.id) &&
-      item.type === 'assistant_message' &&
-      item.content.some((part) => (part.text ?? '').trim() !== ''),
+      // §9 "End of stream": a workflow may legitimately stay open until a later turn.
+      (item.type === 'workflow' ||
+        (item.type === 'assistant_message' && item.content.some((part) => (part.text ?? '').trim() !== ''))),
   );
 }
 

@@ -77,6 +77,11 @@ function sendsMessage(request: StreamingRequest): boolean {
   return request.type === 'threads.create' || request.type === 'threads.add_user_message';
 }
 
+/** Whether an assistant message was added in the current stream and never completed. */
+function hasPendingMessage(state: ThreadState): boolean {
+  return state.items.some((item) => item.type === 'assistant_message' && state.pending.has(item.id));
+}
+
 /** Creates the queue. */
 export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
   const { transport, hooks } = deps;
@@ -169,10 +174,23 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
           'The server did not accept the message.',
         );
       }
+      // §9 "End of stream": items still pending when the body ends. A pending assistant message means the
+      // body was cut mid-answer (a close-delimited response just ends; only chunked framing reports it), since
+      // servers always send `done` for a message they complete: treat it like a dropped connection. Other
+      // pending items (a workflow left open) may be legitimate; they stay, and a refetch reconciles them.
+      const unsynced = deps.getThread().pending;
+      if (!deps.getThread().error && hasPendingMessage(deps.getThread())) {
+        throw new ChatKitClientError(
+          CLIENT_ERROR_CODES.interrupted,
+          'The stream ended before the answer was complete.',
+          { allowRetry: true },
+        );
+      }
       const willRunTool =
         toolCall !== null && deps.onClientTool !== undefined && !handledToolCalls.has(toolCall.id);
       deps.update(endStream, deps.getThread().error ? 'error' : willRunTool ? 'streaming' : 'idle');
       hooks.onResponseEnd?.();
+      if (unsynced.size > 0) await reconcile(job, epoch, unsynced);
       return toolCall;
     } catch (error) {
       if (isAbortError(error) || signal.aborted) {
@@ -198,18 +216,26 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
       );
       deps.reportError(clientError);
       hooks.onResponseEnd?.();
-      // The stream is over; the refetch must not see it as still active (it would discard its result).
-      if (active === job) active = null;
       // §9 "Abrupt end": refetch so the list matches what the server stored.
-      if (deps.getThread().thread) {
-        await deps.refetch(epoch, unsynced).catch((refetchError: unknown) => {
-          if (!isAbortError(refetchError)) deps.log('refetch.failed', { message: String(refetchError) });
-        });
-      }
+      await reconcile(job, epoch, unsynced);
       return null;
     } finally {
       if (active === job) active = null;
     }
+  }
+
+  /** Re-reads the thread after a stream ended with `unsynced` items; keeps those the server lacks. */
+  async function reconcile(
+    job: { controller: AbortController },
+    epoch: AbortSignal,
+    unsynced: ReadonlySet<string>,
+  ): Promise<void> {
+    // The stream is over; the refetch must not see it as still active (it would discard its result).
+    if (active === job) active = null;
+    if (!deps.getThread().thread) return;
+    await deps.refetch(epoch, unsynced).catch((refetchError: unknown) => {
+      if (!isAbortError(refetchError)) deps.log('refetch.failed', { message: String(refetchError) });
+    });
   }
 
   /** Runs the host's tool for a pending call and builds the follow-up request (exactly once per call). */

@@ -8,6 +8,7 @@ import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js'
 import {
   deferred,
   openSse,
+  sendCloseDelimitedSse,
   sendJson,
   sendSse,
   startScriptedServer,
@@ -454,5 +455,81 @@ describe('session: dropped connection', () => {
     expect(state.error?.code).toBe('stream.interrupted');
     expect(texts(state).at(-1)).toBe('Here is a long essay about remote work.');
     expect(state.items.map((i) => i.id)).toEqual(stored.map((i) => i.id));
+  });
+
+  it('a close-delimited body that ends mid-answer is an interrupted stream: error with Retry, refetch', async () => {
+    const cancellation = load('sequences/cancellation.json');
+    const stored: ThreadItem[] = cancellation['items.list_after_cancel_(asc)'].data;
+    let serverItems = stored.slice(0, 2);
+    const { session, server, rec } = await setup(
+      threadHandler(
+        'thr_91e5a7c4',
+        () => serverItems,
+        (_req, res) => {
+          serverItems = stored.slice(0, 3);
+          // The body just ends after the deltas: the answer was added but never done.
+          sendCloseDelimitedSse(res, cancellation.events_received_before_disconnect);
+        },
+      ),
+    );
+    await session.loadThread('thr_91e5a7c4');
+    await session.sendUserMessage({ text: 'Write me a long essay' });
+    const state = session.getState();
+    expect(state.status).toBe('error');
+    expect(state.error).toMatchObject({
+      code: 'stream.interrupted',
+      allowRetry: true,
+      retryItemId: 'msg_f7a2c95e',
+    });
+    expect(rec.errors.map((e) => e.code)).toEqual(['stream.interrupted']);
+    expect(rec.responses).toEqual(['start', 'end']);
+    expect(
+      server.requests
+        .map((r) => r.body.type)
+        .slice(-2)
+        .sort(),
+    ).toEqual(['items.list', 'threads.get_by_id']);
+    expect(texts(state).at(-1)).toBe('Here is a long essay about');
+    expect(state.pending.size).toBe(0);
+  });
+
+  it('a workflow still open at the end of a complete body is kept, refetched, and not an error', async () => {
+    const user = load('items/user_message.json');
+    const userItem = { ...user, id: 'u_open', thread_id: 'thr_open' };
+    const workflow = {
+      id: 'wf_open',
+      thread_id: 'thr_open',
+      created_at: user.created_at,
+      type: 'workflow',
+      workflow: { type: 'reasoning', tasks: [], expanded: false },
+    };
+    let serverItems: ThreadItem[] = [];
+    const { session, server, rec } = await setup(
+      threadHandler(
+        'thr_open',
+        () => serverItems,
+        (_req, res) => {
+          serverItems = [userItem];
+          sendCloseDelimitedSse(res, [
+            { type: 'thread.item.done', item: userItem },
+            { type: 'thread.item.added', item: workflow },
+          ]);
+        },
+      ),
+    );
+    await session.loadThread('thr_open');
+    const before = server.requests.length;
+    await session.sendUserMessage({ text: 'think' });
+    const state = session.getState();
+    expect(state.status).toBe('idle');
+    expect(state.error).toBeNull();
+    expect(rec.errors).toEqual([]);
+    expect(state.items.map((i) => i.id)).toEqual(['u_open', 'wf_open']);
+    expect(
+      server.requests
+        .slice(before)
+        .map((r) => r.body.type)
+        .sort(),
+    ).toEqual(['items.list', 'threads.add_user_message', 'threads.get_by_id']);
   });
 });
