@@ -109,9 +109,11 @@ export interface SendUserMessageInput {
 
 /** Options of `resume`. */
 export interface ResumeOptions {
-  /** Delay between polls, in milliseconds. @defaultValue 1500 */
+  /** Delay before the first poll, in milliseconds; it doubles after each poll. @defaultValue 1000 */
   intervalMs?: number;
-  /** Give up after this many polls. @defaultValue 40 */
+  /** The longest delay between polls, in milliseconds. @defaultValue 8000 */
+  maxIntervalMs?: number;
+  /** Give up after this many polls. @defaultValue 6 */
   maxAttempts?: number;
   signal?: AbortSignal;
 }
@@ -169,7 +171,10 @@ export interface ChatSession {
   deleteThread(threadId: string, signal?: AbortSignal): Promise<void>;
   /** Re-reads the current thread (metadata + newest items) and reconciles the local copy. */
   fetchUpdates(signal?: AbortSignal): Promise<void>;
-  /** Polls `fetchUpdates` while the server is presumably still answering (see `isAwaitingResponse`). */
+  /**
+   * Polls `fetchUpdates`, backing off, while the server is presumably still answering (see
+   * `isAwaitingResponse`); stops once a stream starts or the thread changes.
+   */
   resume(options?: ResumeOptions): Promise<void>;
   /** Two-phase upload, step 1 (`attachments.create`). */
   createAttachment(

@@ -307,15 +307,25 @@ export function createSession(options: SessionOptions): ChatSession {
       }
     },
 
-    async resume({ intervalMs = 1500, maxAttempts = 40, signal } = {}) {
+    async resume({ intervalMs = 1000, maxIntervalMs = 8000, maxAttempts = 6, signal } = {}) {
       const scope = anySignal(epoch.signal, signal);
-      for (
-        let attempt = 0;
-        attempt < maxAttempts && isAwaitingResponse(thread) && !scope.aborted;
-        attempt++
-      ) {
-        if (!(await delay(intervalMs, scope))) return;
+      const threadId = thread.thread?.id;
+      const streams = runner.streamCount();
+      // Re-checked after every wait too: a stream that started meanwhile (the user's next turn) or another
+      // thread makes this poll stale, and it would only cost a pointless get_by_id + items.list pair.
+      const stillWaiting = () =>
+        !scope.aborted &&
+        threadId !== undefined &&
+        thread.thread?.id === threadId &&
+        runner.streamCount() === streams &&
+        isAwaitingResponse(thread);
+      // Backs off: the answer usually lands within seconds, and a server that cancelled the turn when the
+      // page went away (chatkit-python does) will never store one, so a long steady poll only adds load.
+      let wait = intervalMs;
+      for (let attempt = 0; attempt < maxAttempts && stillWaiting(); attempt++) {
+        if (!(await delay(wait, scope)) || !stillWaiting()) return;
         await session.fetchUpdates(scope);
+        wait = Math.min(wait * 2, maxIntervalMs);
       }
     },
 

@@ -394,6 +394,49 @@ describe('session: history', () => {
     expect(polls).toBe(3);
   });
 
+  it('resume backs off between polls and gives up after a few when no answer is ever stored', async () => {
+    const polls: number[] = [];
+    const { session } = await setup(
+      storedThread(() => {
+        polls.push(performance.now());
+        return [item('u1', 'user_message')];
+      }),
+    );
+    await session.loadThread(THREAD.id);
+    polls.length = 0;
+    await session.resume({ intervalMs: 10 });
+    // Six polls by default (not forty), each wait twice the previous one: 10, 20, 40, 80, 160 ms…
+    expect(polls).toHaveLength(6);
+    for (let i = 1; i < polls.length; i++)
+      expect(polls[i]! - polls[i - 1]!).toBeGreaterThanOrEqual(10 * 2 ** i - 2);
+  });
+
+  it('resume re-checks after its wait: a turn streamed meanwhile ends the polling without a stale poll', async () => {
+    const stored = [item('u1', 'user_message')];
+    const { session, server } = await setup(
+      storedThread(
+        () => stored,
+        (_req, res) => {
+          const user = item('u2', 'user_message');
+          const answer = item('a2');
+          stored.push(user, answer);
+          sendSse(res, [
+            { type: 'thread.item.done', item: user },
+            { type: 'thread.item.done', item: answer },
+          ]);
+        },
+      ),
+    );
+    await session.loadThread(THREAD.id);
+    const resumed = session.resume({ intervalMs: 300 });
+    await session.sendUserMessage({ text: 'still there?' });
+    expect(session.getState().status).toBe('idle');
+    await resumed;
+    const types = server.requests.map((r) => r.body.type);
+    expect(types.slice(types.indexOf('threads.add_user_message') + 1)).toEqual([]);
+    expect(session.getState().items.map((i) => i.id)).toEqual(['u1', 'u2', 'a2']);
+  });
+
   it('answers a structured input', async () => {
     const pending = load('items/structured_input.pending.json');
     const answered = sequence('threads.add_structured_input');
