@@ -8,6 +8,7 @@ import { html, LitElement, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { WidgetNode } from '../protocol/types.js';
+import { stackExtents, valueScale } from './chart-scale.js';
 import { chartStyles } from './chart.styles.js';
 import { color, type Scheme } from './values.js';
 
@@ -23,19 +24,6 @@ type Point = [x: number, y: number];
 
 const PALETTE = ['blue', 'purple', 'orange', 'green', 'red', 'yellow', 'pink'];
 const PAD = { top: 10, right: 8, bottom: 24, left: 8 };
-
-function num(v: unknown): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : 0;
-}
-
-/** Rounds the axis maximum up to a "nice" value so ticks are readable. */
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * step >= max) return m * step;
-  return 10 * step;
-}
 
 /** An SVG path through points; smooth curve types use a monotone-safe Catmull-Rom, step types steps. */
 function linePath(points: Point[], curve = 'linear'): string {
@@ -142,18 +130,10 @@ export class ChatkitWidgetChart extends LitElement {
     const plotW = Math.max(10, this.width - left - PAD.right);
     const plotH = Math.max(10, height - PAD.top - bottom);
 
-    // Stack totals: each stack group accumulates per category; unstacked series stand alone.
-    const base = new Map<string, number[]>();
-    const tops = series.map((s) => {
-      const key = s.type !== 'line' && s.stack ? `${s.type}:${s.stack}` : null;
-      const acc = key ? (base.get(key) ?? data.map(() => 0)) : data.map(() => 0);
-      const lows = [...acc];
-      const highs = data.map((d, i) => acc[i] + num(d[s.dataKey]));
-      if (key) base.set(key, highs);
-      return { lows, highs };
-    });
-    const max = niceMax(Math.max(0, ...tops.flatMap((t) => t.highs)));
-    const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
+    // Stack extents per category; the value axis spans zero and every extent, negatives included.
+    const tops = stackExtents(series, data);
+    const scale = valueScale(tops.flatMap((t) => [...t.lows, ...t.highs]));
+    const y = (v: number) => PAD.top + plotH - ((v - scale.min) / (scale.max - scale.min)) * plotH;
     const band = plotW / Math.max(1, data.length);
     const cx = (i: number) => left + band * i + band / 2;
 
@@ -168,7 +148,6 @@ export class ChatkitWidgetChart extends LitElement {
     const barGap = typeof node.barGap === 'number' ? node.barGap : 4;
     const barW = Math.max(1, (band - catGap - barGap * (slots.length - 1)) / Math.max(1, slots.length));
 
-    const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
     const shapes = series.map((s, si) => {
       const { lows, highs } = tops[si];
       const c = colors[si];
@@ -176,8 +155,9 @@ export class ChatkitWidgetChart extends LitElement {
         const slot = slots.indexOf(s.stack ? `s:${s.stack}` : `i:${si}`);
         return data.map((_d, i) => {
           const x = left + band * i + catGap / 2 + slot * (barW + barGap);
-          const h = Math.max(0, y(lows[i]) - y(highs[i]));
-          return svg`<rect x=${x} y=${y(highs[i])} width=${barW} height=${h} rx="3" fill=${c}></rect>`;
+          // Why min/abs: a negative bar grows down from its base, so its top edge is the base.
+          const [y0, y1] = [y(lows[i]), y(highs[i])];
+          return svg`<rect x=${x} y=${Math.min(y0, y1)} width=${barW} height=${Math.abs(y0 - y1)} rx="3" fill=${c}></rect>`;
         });
       }
       const top: Point[] = data.map((_d, i) => [cx(i), y(highs[i])]);
@@ -207,11 +187,12 @@ export class ChatkitWidgetChart extends LitElement {
         @mouseleave=${() => (this.hover = -1)}
       >
         ${tooltipOn ? svg`<rect class="hover" x=${left + band * this.hover} y=${PAD.top} width=${band} height=${plotH}></rect>` : nothing}
-        ${ticks.map(
+        ${scale.ticks.map(
           (t) => svg`<line class="grid" x1=${left} x2=${left + plotW} y1=${y(t)} y2=${y(t)}></line>
-            ${showY ? svg`<text class="axis" x=${left - 6} y=${y(t) + 4} text-anchor="end">${Math.round(t * 100) / 100}</text>` : nothing}`,
+            ${showY ? svg`<text class="axis tick" x=${left - 6} y=${y(t) + 4} text-anchor="end">${Math.round(t * 100) / 100}</text>` : nothing}`,
         )}
         ${shapes}
+        <line class="zero" x1=${left} x2=${left + plotW} y1=${y(0)} y2=${y(0)}></line>
         ${
           xAxis.hide
             ? nothing

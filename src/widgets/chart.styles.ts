@@ -22,6 +22,11 @@ export const chartStyles = css`
   .grid {
     stroke: var(--chatkit-border-subtle);
   }
+  /* Why stronger than the grid: bars grow up and down from this line, so it is the chart's baseline. */
+  .zero {
+    stroke: var(--chatkit-border-strong);
+    pointer-events: none;
+  }
   .axis {
     fill: var(--chatkit-text-tertiary);
   }

@@ -136,6 +136,22 @@ const card: Renderer = (node, ctx) => {
   </div>`;
 };
 
+/**
+ * After "Show more" re-renders, moves focus to the row at `index` (the first newly shown one). Why: the
+ * button disappears with the click, and focus would otherwise fall back to the page, losing the reader's place.
+ * A clickable row focuses its button; a plain row becomes programmatically focusable (tabindex -1, not a tab stop).
+ */
+async function focusRow(button: HTMLElement, index: number): Promise<void> {
+  const list = button.closest('.list-view');
+  const owner = (button.getRootNode() as ShadowRoot).host as Partial<{ updateComplete: Promise<unknown> }>;
+  await owner?.updateComplete;
+  const row = list?.querySelector(':scope > .list-items')?.children[index] as HTMLElement | undefined;
+  if (!row) return;
+  const hit = row.querySelector<HTMLElement>(':scope > .list-item-hit');
+  if (!hit) row.tabIndex = -1;
+  (hit ?? row).focus();
+}
+
 const listView: Renderer = (node, ctx) => {
   const items = Array.isArray(node.children) ? node.children : [];
   const id = `more:${nodeIdentity(node, 'root')}`;
@@ -151,9 +167,10 @@ const listView: Renderer = (node, ctx) => {
         : html`<button
             type="button"
             class="show-more"
-            @click=${() => {
+            @click=${(ev: Event) => {
               ctx.ui.set(id, true);
               ctx.requestUpdate();
+              void focusRow(ev.currentTarget as HTMLElement, limit);
             }}
           >
             ${ctx.strings.showMore} ${icon('chevron-down', { size: 14 })}

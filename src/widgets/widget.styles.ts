@@ -147,7 +147,9 @@ const base = css`
   .list-item-hit:hover {
     background: var(--chatkit-surface-secondary);
   }
+  .list-item:focus-visible,
   .list-item-hit:focus-visible {
+    outline: none;
     box-shadow: inset 0 0 0 2px var(--chatkit-accent);
   }
   .list-item-hit.loading {
