@@ -86,7 +86,7 @@ export function createChatController(root: ControllerRoot): ChatController {
         .catch(() => undefined);
     },
     cancel: () => void session()?.cancel(),
-    retry: (itemId) => void session()?.retry(itemId),
+    retry: (itemId) => void root.sessions.retry(itemId),
     feedback: async (itemId, kind) => {
       await session()?.feedback([itemId], kind);
     },
@@ -95,7 +95,7 @@ export function createChatController(root: ControllerRoot): ChatController {
     },
     submitStructuredInput: (itemId, input) => void session()?.addStructuredInput(itemId, input),
     newChat: () => {
-      session()?.newThread();
+      root.sessions.newChat();
       root.setHistoryOpen(false, true);
     },
     setHistoryOpen: (open) => root.setHistoryOpen(open, true),

@@ -21,7 +21,8 @@ export function renderChatLayout(ctx: ChatContextValue, mode: string, announceme
     last?.type === 'structured_input' && last.status === 'pending' ? (last as StructuredInputItem) : null;
   if (question) void ensureElement('chatkit-structured-input');
   if (historyOpen) void ensureElement('chatkit-history');
-  const showStart = !view.threadId && !view.items.length && view.status !== 'loading';
+  // An error with no thread (a failed load, a failed first send) shows in the thread view, with its Retry.
+  const showStart = !view.threadId && !view.items.length && view.status !== 'loading' && !view.error;
   const disclaimer = config.disclaimer;
   return html`
     ${

@@ -10,7 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createSession } from '../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../protocol/session-types.js';
-import { isAwaitingResponse } from '../protocol/thread-state.js';
+import { isAwaitingResponse, isNotFoundError } from '../protocol/thread-state.js';
 import type { ThreadItem } from '../protocol/types.js';
 import { emit } from '../events.js';
 import { anonymousUserId, ElementMemory, type PersistMode } from '../internal/storage.js';
@@ -130,17 +130,37 @@ export class SessionController implements ReactiveController {
     this.resumeAbort?.abort();
     await session.loadThread(threadId);
     const state = session.getState();
-    if (state.error?.code === 'thread.not_found' || (state.status === 'error' && !state.thread)) {
-      // A remembered thread that no longer exists: forget it and show a fresh start screen.
-      if (this.memory?.threadId === threadId) this.memory.threadId = null;
-      session.clearError();
-      session.newThread();
+    if (state.error?.loadThreadId === threadId) {
+      if (isNotFoundError(state.error)) {
+        // A remembered thread that no longer exists: forget it and show a fresh start screen.
+        if (this.memory?.threadId === threadId) this.memory.threadId = null;
+        session.clearError();
+        session.newThread();
+      } else if (this.memory) {
+        // Any other failure (503, offline, chatkit-python's 500 for everything) may be temporary: keep the
+        // id, and the error offers Retry (load again) and New chat.
+        this.memory.threadId = threadId;
+      }
       return;
     }
     if (isAwaitingResponse(state)) {
       this.resumeAbort = new AbortController();
       void session.resume({ signal: this.resumeAbort.signal });
     }
+  }
+
+  /** Retry: loads a thread whose load failed again, else retries the last answer. */
+  async retry(itemId?: string): Promise<void> {
+    const failedLoad = this.state?.thread ? undefined : this.state?.error?.loadThreadId;
+    if (failedLoad) return this.load(failedLoad);
+    await this.session?.retry(itemId);
+  }
+
+  /** New chat by the user; a thread whose load failed is no longer the one to reopen on the next visit. */
+  newChat(): void {
+    const failedLoad = this.state?.thread ? undefined : this.state?.error?.loadThreadId;
+    this.session?.newThread();
+    if (failedLoad && this.memory?.threadId === failedLoad) this.memory.threadId = null;
   }
 
   private stop() {

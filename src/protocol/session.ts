@@ -164,7 +164,20 @@ export function createSession(options: SessionOptions): ChatSession {
         if (!current.aborted) update((state) => state, 'idle');
         return;
       }
-      fail(toClientError(error));
+      // The thread stays the one to retry: a failed load (a 503, a dropped connection) says nothing about
+      // whether it exists, so the error offers Retry (load again) whenever the failure allows it.
+      const clientError = toClientError(error);
+      update(
+        (state) =>
+          setError(state, {
+            code: clientError.code,
+            message: clientError.message,
+            allowRetry: clientError.allowRetry,
+            loadThreadId: threadId,
+          }),
+        'error',
+      );
+      reportError(clientError);
       if (previous !== null) threadChanged(null);
     } finally {
       options.onThreadLoadEnd?.({ threadId });
@@ -230,6 +243,8 @@ export function createSession(options: SessionOptions): ChatSession {
     },
 
     retry(itemId, signal) {
+      const failedLoad = thread.thread ? undefined : thread.error?.loadThreadId;
+      if (failedLoad) return loadThread(failedLoad, signal);
       return enqueue(() => {
         const threadId = requireThreadId();
         const target = itemId ?? thread.error?.retryItemId ?? lastUserMessageId(thread);

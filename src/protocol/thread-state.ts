@@ -40,6 +40,19 @@ export interface ThreadError {
   allowRetry: boolean;
   /** The user message `threads.retry_after_item` should target when the user retries. */
   retryItemId?: string;
+  /** Set when loading this thread failed: "retry" loads it again (there is no current thread then). */
+  loadThreadId?: string;
+}
+
+/**
+ * Whether an error code says the thread (or request target) does not exist: our server answers 404
+ * `not_found`, the client and some servers say `thread.not_found`, a bare 404 becomes `http_404`. Only then
+ * may a remembered thread id be forgotten; chatkit-python reports a missing thread as a 500, which looks
+ * like any temporary failure and must not lose the id.
+ */
+export function isNotFoundError(error: { code: string } | null | undefined): boolean {
+  const code = error?.code;
+  return code === 'not_found' || code === 'thread.not_found' || code === 'http_404';
 }
 
 /**

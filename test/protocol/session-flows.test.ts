@@ -348,6 +348,34 @@ describe('session: history', () => {
     expect(loads).toEqual(['start:thr_missing', 'end:thr_missing']);
   });
 
+  it('a load that fails for another reason than not-found keeps the thread to retry: retry loads it again', async () => {
+    let down = true;
+    const stored = storedThread(() => [item('u1', 'user_message'), item('a1')]);
+    const { session, server, errors } = await setup((req, res) => {
+      if (down) return sendJson(res, { error: { code: 'unavailable', message: 'Try later.' } }, 503);
+      return stored(req, res);
+    });
+    await session.loadThread(THREAD.id);
+    expect(session.getState()).toMatchObject({
+      status: 'error',
+      thread: null,
+      error: { code: 'unavailable', allowRetry: true, loadThreadId: THREAD.id },
+    });
+    expect(errors.map((e) => e.code)).toEqual(['unavailable']);
+    await server.request(1); // both halves of the failed load arrived
+    down = false;
+    const before = server.requests.length;
+    await session.retry();
+    expect(
+      server.requests
+        .slice(before)
+        .map((r) => r.body.type)
+        .sort(),
+    ).toEqual(['items.list', 'threads.get_by_id']);
+    expect(session.getState()).toMatchObject({ status: 'idle', error: null, thread: { id: THREAD.id } });
+    expect(session.getState().items.map((i) => i.id)).toEqual(['u1', 'a1']);
+  });
+
   it('lists, renames and deletes threads', async () => {
     const { session, server } = await setup(
       storedThread(
