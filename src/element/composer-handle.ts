@@ -7,5 +7,7 @@
  */
 export interface ChatComposerHandle extends HTMLElement {
   setValue(text: string): void;
+  /** Puts back the text of a message that could not be sent, unless the user has typed anew. */
+  restoreDraft(text: string): void;
   focus(): void;
 }

@@ -44,6 +44,12 @@ export class ChatkitComposer extends LitElement {
     void this.updateComplete.then(() => this.autoGrow());
   }
 
+  /** Puts back the text of a message that could not be sent, unless the user has typed anew since. */
+  restoreDraft(text: string): void {
+    if (this.value.trim()) return;
+    this.setValue(text);
+  }
+
   /** Moves focus into the textarea. */
   override focus(): void {
     this.textarea?.focus();

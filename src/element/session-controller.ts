@@ -11,7 +11,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createSession } from '../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../protocol/session-types.js';
 import { isAwaitingResponse, isNotFoundError } from '../protocol/thread-state.js';
-import type { ThreadItem } from '../protocol/types.js';
+import type { ThreadItem, UserMessageItem } from '../protocol/types.js';
+import type { ChatComposerHandle } from './composer-handle.js';
 import { emit } from '../events.js';
 import { anonymousUserId, ElementMemory, type PersistMode } from '../internal/storage.js';
 
@@ -109,6 +110,12 @@ export class SessionController implements ReactiveController {
         host.answerFinished(items.at(-1));
       },
       onError: ({ error }) => emit(host, 'chatkit.error', { error }),
+      onMessageNotSent: ({ message, error }) => {
+        // The thread is gone (deleted elsewhere): every further send would fail too, so start a new chat
+        // (the remembered id is dropped with it) and let the user send the same text there.
+        if (isNotFoundError(error) && this.session?.getState().thread) this.session.newThread();
+        this.restoreDraft(message);
+      },
       onLog: (detail) => emit(host, 'chatkit.log', detail),
       onThreadLoadStart: (detail) => emit(host, 'chatkit.thread.load.start', detail),
       onThreadLoadEnd: (detail) => emit(host, 'chatkit.thread.load.end', detail),
@@ -161,6 +168,17 @@ export class SessionController implements ReactiveController {
     const failedLoad = this.state?.thread ? undefined : this.state?.error?.loadThreadId;
     this.session?.newThread();
     if (failedLoad && this.memory?.threadId === failedLoad) this.memory.threadId = null;
+  }
+
+  /** Gives the text of a message the server never stored back to the composer. */
+  private restoreDraft(message: UserMessageItem): void {
+    const text = message.content
+      .map((part) => (part.type === 'input_text' ? part.text : ''))
+      .join('')
+      .trim();
+    if (!text) return;
+    const composer = this.host.shadowRoot?.querySelector<ChatComposerHandle>('chatkit-composer');
+    composer?.restoreDraft(text);
   }
 
   private stop() {

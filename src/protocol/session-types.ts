@@ -21,6 +21,7 @@ import type {
   ThreadItem,
   TranscribeResponse,
   UserMessageContent,
+  UserMessageItem,
 } from './types.js';
 
 /**
@@ -64,6 +65,11 @@ export interface SessionHooks {
   onError?(detail: { error: ChatKitClientError }): void;
   /** Diagnostics (unknown event types, unhandled client tools, refetch failures). */
   onLog?(detail: { name: string; data?: JsonObject }): void;
+  /**
+   * A send failed before the server stored the message: its optimistic bubble was removed. `message` is
+   * that bubble (the user's text and attachments), so the host can give the text back to the user.
+   */
+  onMessageNotSent?(detail: { message: UserMessageItem; error: ChatKitClientError }): void;
   /** A thread load started / ended (ended also on failure). */
   onThreadLoadStart?(detail: { threadId: string }): void;
   onThreadLoadEnd?(detail: { threadId: string }): void;

@@ -25,7 +25,13 @@ import {
   KNOWN_EVENT_TYPES,
 } from './reducer.js';
 import type { ClientToolHandler, SessionHooks, SessionStatus } from './session-types.js';
-import { dropOptimisticUserMessage, lastUserMessageId, setError, type ThreadState } from './thread-state.js';
+import {
+  dropOptimisticUserMessage,
+  lastUserMessageId,
+  optimisticMessage,
+  setError,
+  type ThreadState,
+} from './thread-state.js';
 import type { Transport } from './transport.js';
 import type { ClientToolCallItem, StreamingRequest } from './types.js';
 
@@ -201,6 +207,8 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
       }
       const clientError = toClientError(error, CLIENT_ERROR_CODES.interrupted);
       const unsynced = deps.getThread().pending;
+      // The message the server never stored: its bubble goes away, so its text must not be lost with it.
+      const unsent = sendsMessage(request) ? optimisticMessage(deps.getThread()) : undefined;
       // A send that failed before its message was stored has nothing to retry after (the bubble goes away).
       const retryItemId =
         turnMessageId ?? (sendsMessage(request) ? undefined : lastUserMessageId(deps.getThread()));
@@ -215,6 +223,7 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
         'error',
       );
       deps.reportError(clientError);
+      if (unsent) hooks.onMessageNotSent?.({ message: unsent, error: clientError });
       hooks.onResponseEnd?.();
       // §9 "Abrupt end": refetch so the list matches what the server stored.
       await reconcile(job, epoch, unsynced);

@@ -179,6 +179,12 @@ export function addOptimisticUserMessage(state: ThreadState, item: UserMessageIt
   return { ...withBubble, optimisticId: item.id };
 }
 
+/** The optimistic bubble still waiting for its server copy, if any. */
+export function optimisticMessage(state: ThreadState): UserMessageItem | undefined {
+  const item = state.optimisticId ? state.items[indexOfItem(state, state.optimisticId)] : undefined;
+  return item?.type === 'user_message' ? item : undefined;
+}
+
 /** Drops the optimistic bubble (the request failed before the server stored the message). */
 export function dropOptimisticUserMessage(state: ThreadState): ThreadState {
   if (!state.optimisticId) return state;

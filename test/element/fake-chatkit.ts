@@ -135,6 +135,8 @@ export class FakeChatKit {
         return this.stream(id, p.input, [created], signal);
       }
       case 'threads.add_user_message':
+        if (!this.threads.has(p.thread_id))
+          return Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 });
         return this.stream(p.thread_id, p.input, [], signal);
       case 'threads.retry_after_item': {
         const stored = this.threads.get(p.thread_id)!;

@@ -95,4 +95,45 @@ describe('recovering from failures', () => {
     await settle(second.el);
     expect(deep(second.el, 'chatkit-start-screen')).to.not.equal(null);
   });
+
+  it('a send that fails before the server stores it gives the text back to the composer', async () => {
+    const server = new FakeChatKit();
+    let down = false;
+    const { el } = await mount({ api: { fetch: flaky(server, () => down) } });
+    await sendAndWait(el, 'first');
+    down = true;
+    const input = textbox(el);
+    input.value = 'do not lose this';
+    input.dispatchEvent(new Event('input'));
+    const failed = oneEvent(el, 'chatkit.response.end');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await failed;
+    await settle(el);
+    expect(textbox(el).value).to.equal('do not lose this');
+    expect(deepAll(el, 'chatkit-thread', '[part~="user-message"]')).to.have.length(1);
+  });
+
+  it('a send to a thread deleted elsewhere starts a new chat with the text kept', async () => {
+    const server = new FakeChatKit();
+    const url = uniqueApiUrl();
+    const key = `chatkit-chat:thread:${url}`;
+    const { el } = await mount({ api: { url, fetch: server.fetch } }, tpl);
+    await sendAndWait(el, 'first');
+    const threadId = [...server.threads.keys()][0]!;
+    expect(localStorage.getItem(key)).to.equal(threadId);
+    server.threads.delete(threadId);
+    const changed = oneEvent(el, 'chatkit.thread.change');
+    const input = textbox(el);
+    input.value = 'are you there?';
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    expect((await changed).detail.threadId).to.equal(null);
+    await until(() => deep(el, 'chatkit-start-screen'), 'new chat');
+    await settle(el);
+    expect(textbox(el).value).to.equal('are you there?');
+    expect(localStorage.getItem(key)).to.equal(null);
+    // Sending again works: it creates a new thread.
+    await sendAndWait(el, 'are you there?');
+    expect(server.lastRequest('threads.create')).to.not.equal(undefined);
+  });
 });

@@ -212,6 +212,20 @@ describe('session: sending', () => {
     expect(rec.responses).toEqual(['start', 'end']);
   });
 
+  it('hands the text of a message the server never stored to onMessageNotSent', async () => {
+    const unsent: Array<{ text: string; code: string }> = [];
+    const { session } = await setup(
+      (_req, res) => sendJson(res, { error: { code: 'not_found', message: 'No such thread.' } }, 404),
+      {
+        onMessageNotSent: ({ message, error }) =>
+          unsent.push({ text: message.content.map((p) => p.text).join(''), code: error.code }),
+      },
+    );
+    await session.sendUserMessage({ text: 'please keep me' });
+    expect(session.getState().items).toEqual([]);
+    expect(unsent).toEqual([{ text: 'please keep me', code: 'not_found' }]);
+  });
+
   it('treats a send whose stream ends without echoing the message as not accepted', async () => {
     const { session, rec } = await setup((_req, res) => sendSse(res, []));
     await session.sendUserMessage({ text: 'hi' });
