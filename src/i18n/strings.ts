@@ -50,6 +50,10 @@ export interface Strings {
   toolDone: (name: string) => string;
   generatingImage: string;
   generatedImage: string;
+  /** A finished generated image whose URL the element refuses to load (unsafe scheme, domain not allowed). */
+  imageBlocked: string;
+  /** A finished generated image item that carries no image. */
+  imageUnavailable: string;
   submit: string;
   skip: string;
   otherAnswer: string;
@@ -113,6 +117,8 @@ export const en: Strings = {
   toolDone: (name) => `Ran ${name}`,
   generatingImage: 'Generating image…',
   generatedImage: 'Generated image',
+  imageBlocked: 'Image blocked: its address is not allowed',
+  imageUnavailable: 'Image unavailable',
   submit: 'Submit',
   skip: 'Skip',
   otherAnswer: 'Other answer',

@@ -196,6 +196,18 @@ export const itemStyles = css`
     background: var(--chatkit-surface-tertiary);
     color: var(--chatkit-text-secondary);
   }
+  .image-placeholder.unavailable {
+    /* A still note, not a frame waiting for pixels: as tall as its text. */
+    justify-content: flex-start;
+    aspect-ratio: auto;
+    padding: calc(var(--chatkit-spacing) * 3);
+    border: 1px dashed var(--chatkit-border-strong);
+    background: var(--chatkit-surface-secondary);
+    font-size: 0.9em;
+  }
+  .image-placeholder.unavailable svg {
+    flex: none;
+  }
   .structured-summary {
     display: grid;
     gap: var(--chatkit-spacing) calc(var(--chatkit-spacing) * 3);

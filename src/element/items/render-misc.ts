@@ -37,22 +37,29 @@ export function renderClientToolCall(item: ClientToolCallItem, rc: ItemRenderCon
   </div>`;
 }
 
-/** Renders a `generated_image` item (a placeholder until the first partial image arrives). */
+/**
+ * Renders a `generated_image` item: a placeholder with the progress until an allowed image arrives. Once the
+ * item is done, a missing or refused image (unsafe URL, domain not allowed) gets a still placeholder that
+ * says so, not a spinner that never ends.
+ */
 export function renderGeneratedImage(item: GeneratedImageItem, rc: ItemRenderContext) {
   const { strings, controller } = rc.ctx;
   const url = item.image ? safeUrl(item.image.url, 'image') : null;
   const allowed = url !== null && (url.startsWith('data:') || controller.widgetHost.isImageAllowed(url));
   const progress = rc.ctx.view.imageProgress[item.id];
   const percent = rc.pending && typeof progress === 'number' ? ` ${Math.round(progress * 100)}%` : '';
+  let body;
+  if (allowed) body = html`<img src=${url!} alt=${strings.generatedImage} />`;
+  else if (rc.pending)
+    body = html`<div class="image-placeholder" role="status">
+      <span class="spin" aria-hidden="true">${uiIcon('loader', 16)}</span>${strings.generatingImage}${percent}
+    </div>`;
+  else
+    body = html`<div class="image-placeholder unavailable" data-reason=${item.image ? 'blocked' : 'missing'}>
+      ${uiIcon('square-image', 16)}${item.image ? strings.imageBlocked : strings.imageUnavailable}
+    </div>`;
   return html`<figure class="generated-image" data-item-id=${item.id} ?data-pending=${rc.pending}>
-    ${
-      allowed
-        ? html`<img src=${url!} alt=${strings.generatedImage} />`
-        : html`<div class="image-placeholder" role="status">
-            <span class="spin" aria-hidden="true">${uiIcon('loader', 16)}</span
-            >${strings.generatingImage}${percent}
-          </div>`
-    }
+    ${body}
   </figure>`;
 }
 

@@ -44,6 +44,8 @@ const ar: Partial<Strings> = {
   toolDone: (name) => `تم تشغيل ${name}`,
   generatingImage: 'جارٍ إنشاء الصورة…',
   generatedImage: 'صورة مُنشأة',
+  imageBlocked: 'تم حظر الصورة: عنوانها غير مسموح به',
+  imageUnavailable: 'الصورة غير متاحة',
   submit: 'إرسال الإجابة',
   skip: 'تخطي',
   otherAnswer: 'إجابة أخرى',

@@ -44,6 +44,8 @@ const de: Partial<Strings> = {
   toolDone: (name) => `${name} ausgeführt`,
   generatingImage: 'Bild wird erzeugt…',
   generatedImage: 'Erzeugtes Bild',
+  imageBlocked: 'Bild blockiert: seine Adresse ist nicht erlaubt',
+  imageUnavailable: 'Bild nicht verfügbar',
   submit: 'Absenden',
   skip: 'Überspringen',
   otherAnswer: 'Andere Antwort',

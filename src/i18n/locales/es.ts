@@ -44,6 +44,8 @@ const es: Partial<Strings> = {
   toolDone: (name) => `${name} ejecutado`,
   generatingImage: 'Generando imagen…',
   generatedImage: 'Imagen generada',
+  imageBlocked: 'Imagen bloqueada: su dirección no está permitida',
+  imageUnavailable: 'Imagen no disponible',
   submit: 'Enviar respuesta',
   skip: 'Omitir',
   otherAnswer: 'Otra respuesta',

@@ -44,6 +44,8 @@ const fr: Partial<Strings> = {
   toolDone: (name) => `${name} exécuté`,
   generatingImage: 'Génération de l’image…',
   generatedImage: 'Image générée',
+  imageBlocked: 'Image bloquée : son adresse n’est pas autorisée',
+  imageUnavailable: 'Image indisponible',
   submit: 'Valider',
   skip: 'Passer',
   otherAnswer: 'Autre réponse',

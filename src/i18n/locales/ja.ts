@@ -44,6 +44,8 @@ const ja: Partial<Strings> = {
   toolDone: (name) => `${name} を実行しました`,
   generatingImage: '画像を生成中…',
   generatedImage: '生成された画像',
+  imageBlocked: '画像をブロックしました：このアドレスは許可されていません',
+  imageUnavailable: '画像を表示できません',
   submit: '送信',
   skip: 'スキップ',
   otherAnswer: 'その他の回答',

@@ -1,0 +1,58 @@
+import { expect } from '@open-wc/testing';
+import { describe, it } from './mocha.js';
+import { deep, deepText, mount, sendAndWait, settle, until } from './helpers.js';
+import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
+
+const T = '2026-01-01T00:00:00';
+const SVG_URL = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg"/>')}`;
+// A 1×1 transparent PNG: a raster data URL the element accepts.
+const PNG_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+function image(id: string, threadId: string, url: string | null): ThreadItem {
+  return {
+    id,
+    thread_id: threadId,
+    created_at: T,
+    type: 'generated_image',
+    image: url === null ? null : { id: `img_${id}`, url },
+  };
+}
+
+describe('generated images', () => {
+  it('a finished image whose URL is refused shows a blocked note, not an endless spinner', async () => {
+    const { el, server } = await mount();
+    server.script = ({ threadId, nextId }) => {
+      const id = nextId('img');
+      return [
+        { type: 'thread.item.added', item: image(id, threadId, null) },
+        { type: 'thread.item.done', item: image(id, threadId, SVG_URL) },
+      ] as ThreadStreamEvent[];
+    };
+    await sendAndWait(el, 'draw a circle');
+    const figure = deep(el, 'chatkit-thread', '.generated-image')!;
+    expect(figure.hasAttribute('data-pending')).to.equal(false);
+    expect(figure.querySelector('img') === null).to.equal(true);
+    expect(figure.querySelector('.spin') === null, 'no spinner').to.equal(true);
+    const note = figure.querySelector('.image-placeholder.unavailable');
+    expect(note !== null, 'blocked note').to.equal(true);
+    expect(note!.getAttribute('data-reason')).to.equal('blocked');
+    expect(deepText(note)).to.contain('Image blocked');
+    expect(deepText(figure)).to.not.contain('Generating image');
+  });
+
+  it('stored images: a missing one says unavailable, an allowed one renders', async () => {
+    const { el, server } = await mount();
+    server.addThread('thr_img', 'Images', [
+      image('i_missing', 'thr_img', null),
+      image('i_ok', 'thr_img', PNG_URL),
+    ]);
+    await el.setThreadId('thr_img');
+    await settle(el);
+    await until(() => deep(el, 'chatkit-thread', '[data-item-id="i_ok"] img'), 'allowed image');
+    const missing = deep(el, 'chatkit-thread', '[data-item-id="i_missing"]')!;
+    expect(missing.querySelector('.spin') === null, 'no spinner').to.equal(true);
+    expect(missing.querySelector('.unavailable')!.getAttribute('data-reason')).to.equal('missing');
+    expect(deepText(missing)).to.contain('Image unavailable');
+  });
+});
