@@ -84,19 +84,51 @@ export class ChatkitHistory extends LitElement {
 
   private async deleteThread(thread: ThreadMetadata) {
     this.confirmingDelete = null;
+    // The confirmation's buttons go away: keep focus in the panel (on the row) while the request runs, or
+    // it falls to <body> and Escape no longer reaches the panel.
+    await this.focusAfterRender(`[data-thread-id="${CSS.escape(thread.id)}"] .open`);
     try {
       await this.ctx.controller.deleteThread(thread.id);
-      this.threads = this.threads.filter((t) => t.id !== thread.id);
     } catch {
       this.failed = true;
+      return;
     }
+    const index = this.threads.findIndex((t) => t.id === thread.id);
+    const neighbour = this.threads[index + 1] ?? this.threads[index - 1];
+    const hadFocus = this.focusIsInside(thread.id);
+    this.threads = this.threads.filter((t) => t.id !== thread.id);
+    // Only move focus the reader did not take elsewhere meanwhile: next row, else previous, else New chat.
+    if (hadFocus) {
+      await this.focusAfterRender(
+        neighbour ? `[data-thread-id="${CSS.escape(neighbour.id)}"] .open` : '.new',
+      );
+    }
+  }
+
+  /** Closes the confirmation and gives focus back to the row's delete button. */
+  private cancelDelete(thread: ThreadMetadata) {
+    this.confirmingDelete = null;
+    void this.focusAfterRender(`[data-thread-id="${CSS.escape(thread.id)}"] .delete`);
+  }
+
+  /** Whether focus is on the row of `threadId` or was lost (on <body>) — i.e. ours to move. */
+  private focusIsInside(threadId: string): boolean {
+    const active = this.shadowRoot?.activeElement;
+    if (!active) return !document.activeElement || document.activeElement === document.body;
+    return active.closest('[data-thread-id]')?.getAttribute('data-thread-id') === threadId;
+  }
+
+  /** Focuses the first match of `selector` once the pending render is done. */
+  private async focusAfterRender(selector: string) {
+    await this.updateComplete;
+    (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
   }
 
   private renderRow(thread: ThreadMetadata) {
     const { strings, config, view, controller, locale } = this.ctx;
     const title = thread.title || strings.untitled;
     if (this.renaming === thread.id) {
-      return html`<li class="row editing">
+      return html`<li class="row editing" data-thread-id=${thread.id}>
         <form
           @submit=${(e: Event) => {
             e.preventDefault();
@@ -113,16 +145,21 @@ export class ChatkitHistory extends LitElement {
       </li>`;
     }
     if (this.confirmingDelete === thread.id) {
-      return html`<li class="row confirming" role="alertdialog" aria-label=${strings.delete}>
+      return html`<li
+        class="row confirming"
+        data-thread-id=${thread.id}
+        role="alertdialog"
+        aria-label=${strings.delete}
+      >
         <p>${strings.deleteConfirm(title)}</p>
         <div
           class="confirm-actions"
-          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), (this.confirmingDelete = null))}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.cancelDelete(thread))}
         >
           <button class="text-button danger" type="button" @click=${() => this.deleteThread(thread)}>
             ${strings.delete}
           </button>
-          <button class="text-button" type="button" autofocus @click=${() => (this.confirmingDelete = null)}>
+          <button class="text-button" type="button" autofocus @click=${() => this.cancelDelete(thread)}>
             ${strings.cancel}
           </button>
         </div>
@@ -130,7 +167,7 @@ export class ChatkitHistory extends LitElement {
     }
     const epoch = parseTimestamp(thread.created_at);
     const date = Number.isFinite(epoch) ? new Date(epoch) : null;
-    return html`<li class="row" ?data-current=${thread.id === view.threadId}>
+    return html`<li class="row" data-thread-id=${thread.id} ?data-current=${thread.id === view.threadId}>
       <button
         class="open"
         type="button"
@@ -156,7 +193,7 @@ export class ChatkitHistory extends LitElement {
       ${
         config.showDelete
           ? html`<button
-              class="icon-button"
+              class="icon-button delete"
               type="button"
               aria-label=${`${strings.delete}: ${title}`}
               title=${strings.delete}
