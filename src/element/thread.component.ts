@@ -18,10 +18,23 @@ import { threadStyles } from './thread.styles.js';
 import { itemStyles } from './items/item.styles.js';
 import type { ItemRenderContext } from './items/item-context.js';
 import { renderItem } from './items/render-item.js';
+import { renderTurnEndActions } from './items/render-misc.js';
 import { uiIcon } from './ui-icon.js';
 
 // The log's implicit polite live region is turned off (aria-live="off"): it would read every streamed
 // delta; the root element announces each finished answer once, throttled, in its own live region instead.
+
+/** Item types that render something in the log (end_of_turn, hidden and unknown types do not). */
+const RENDERED_TYPES: ReadonlySet<string> = new Set([
+  'user_message',
+  'assistant_message',
+  'widget',
+  'workflow',
+  'task',
+  'client_tool_call',
+  'generated_image',
+  'structured_input',
+]);
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const STICK_THRESHOLD = 48;
@@ -121,17 +134,11 @@ export class ChatkitThread extends LitElement {
     this.scrollToBottom();
   }
 
-  private itemContext(
-    items: readonly ThreadItem[],
-    index: number,
-    turnUser: string | null,
-  ): ItemRenderContext {
-    const item = items[index];
-    const next = items[index + 1];
+  private itemContext(item: ThreadItem, endsTurn: boolean, turnUser: string | null): ItemRenderContext {
     return {
       ctx: this.ctx,
       pending: this.ctx.view.pending.has(item.id),
-      endsTurn: !next || next.type === 'user_message',
+      endsTurn,
       turnUserMessageId: turnUser,
       feedback: this.feedback,
       copiedId: this.copiedId,
@@ -229,11 +236,22 @@ export class ChatkitThread extends LitElement {
   override render() {
     const { view, strings } = this.ctx;
     const items = view.items;
-    let turnUser: string | null = null;
-    const contexts = items.map((item, index) => {
-      if (item.type === 'user_message') turnUser = item.id;
-      return this.itemContext(items, index, turnUser);
-    });
+    // Turns: a user message and what follows it. The last item of a turn that renders something ends it
+    // (markers such as end_of_turn and unknown types render nothing, so they cannot take the actions).
+    const turns: { user: string | null; items: ThreadItem[] }[] = [];
+    for (const item of items) {
+      if (item.type === 'user_message' || !turns.length) turns.push({ user: null, items: [] });
+      const turn = turns[turns.length - 1];
+      if (item.type === 'user_message') turn.user = item.id;
+      if (RENDERED_TYPES.has(item.type)) turn.items.push(item);
+    }
+    const contexts = new Map<string, { rc: ItemRenderContext; turn: ThreadItem[] }>();
+    for (const turn of turns) {
+      turn.items.forEach((item, index) => {
+        const endsTurn = index === turn.items.length - 1;
+        contexts.set(item.id, { rc: this.itemContext(item, endsTurn, turn.user), turn: turn.items });
+      });
+    }
     return html`<div
         class="scroller"
         part="thread"
@@ -256,7 +274,11 @@ export class ChatkitThread extends LitElement {
           ${repeat(
             items,
             (item) => item.id,
-            (item, index) => renderItem(item, contexts[index]),
+            (item) => {
+              const entry = contexts.get(item.id);
+              if (!entry) return nothing;
+              return html`${renderItem(item, entry.rc)}${renderTurnEndActions(item, entry.turn, entry.rc)}`;
+            },
           )}
           ${this.renderStatus()}
         </div>

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from './mocha.js';
-import { deep, deepText, mount, sendAndWait, settle, until } from './helpers.js';
+import { deep, deepAll, deepText, mount, sendAndWait, settle, until } from './helpers.js';
 import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
 
 const T = '2026-01-01T00:00:00';
@@ -54,5 +54,64 @@ describe('generated images', () => {
     expect(missing.querySelector('.spin') === null, 'no spinner').to.equal(true);
     expect(missing.querySelector('.unavailable')!.getAttribute('data-reason')).to.equal('missing');
     expect(deepText(missing)).to.contain('Image unavailable');
+  });
+});
+
+describe('turn-end actions', () => {
+  function message(id: string, threadId: string, text: string): ThreadItem {
+    return {
+      id,
+      thread_id: threadId,
+      created_at: T,
+      type: 'assistant_message',
+      content: [{ type: 'output_text', text, annotations: [] }],
+    };
+  }
+
+  it('a turn that ends with a generated image gets copy / feedback / retry after the image', async () => {
+    const { el, server } = await mount();
+    server.script = ({ threadId, nextId }) => {
+      const msg = message(nextId('msg'), threadId, 'Here is your circle');
+      const img = image(nextId('img'), threadId, PNG_URL);
+      return [
+        { type: 'thread.item.added', item: { ...msg, content: [] } },
+        { type: 'thread.item.done', item: msg },
+        { type: 'thread.item.added', item: { ...img, image: null } },
+        { type: 'thread.item.done', item: img },
+      ] as ThreadStreamEvent[];
+    };
+    await sendAndWait(el, 'draw a circle');
+    const rows = deepAll(el, 'chatkit-thread', '[part="item-actions"]');
+    expect(rows.length, 'one actions row for the turn').to.equal(1);
+    // The row follows the image (the last item of the turn), not the message before it.
+    const row = rows[0];
+    expect(row.previousElementSibling?.classList.contains('generated-image')).to.equal(true);
+    const labels = [...row.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
+    expect(labels).to.deep.equal(['Copy', 'Good response', 'Bad response', 'Retry']);
+    (row.querySelector('button[aria-label="Good response"]') as HTMLButtonElement).click();
+    await until(() => server.lastRequest('items.feedback'), 'feedback sent');
+    const imageId = row.previousElementSibling!.getAttribute('data-item-id');
+    expect(server.lastRequest('items.feedback')!.params.item_ids).to.deep.equal([imageId]);
+  });
+
+  it('an end_of_turn marker after the answer does not take its actions away', async () => {
+    const { el, server } = await mount();
+    server.addThread('thr_eot', 'Marker', [
+      {
+        id: 'u1',
+        thread_id: 'thr_eot',
+        created_at: T,
+        type: 'user_message',
+        content: [{ type: 'input_text', text: 'hi' }],
+        attachments: [],
+        inference_options: {},
+      },
+      message('a1', 'thr_eot', 'Hello!'),
+      { id: 'e1', thread_id: 'thr_eot', created_at: T, type: 'end_of_turn' },
+    ]);
+    await el.setThreadId('thr_eot');
+    await settle(el);
+    await until(() => deep(el, 'chatkit-thread', '[data-item-id="a1"]'), 'answer shown');
+    expect(deep(el, 'chatkit-thread', '[data-item-id="a1"] [part="item-actions"]') !== null).to.equal(true);
   });
 });

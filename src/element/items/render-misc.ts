@@ -7,13 +7,15 @@
  */
 import { html, nothing } from 'lit';
 import type {
+  AssistantMessageItem,
   ClientToolCallItem,
   GeneratedImageItem,
   StructuredInputItem,
+  ThreadItem,
   WidgetItem,
 } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
-import { renderItemActions } from './render-assistant-message.js';
+import { assistantText, renderItemActions } from './render-assistant-message.js';
 import { safeUrl } from '../safe-url.js';
 import { uiIcon } from '../ui-icon.js';
 import { ensureElement } from '../lazy-elements.js';
@@ -79,4 +81,29 @@ export function renderStructuredInputSummary(item: StructuredInputItem, rc: Item
           </dd>`,
     )}
   </dl>`;
+}
+
+/** Item types whose own renderer draws the copy / feedback / retry row. */
+const OWN_ACTIONS: ReadonlySet<string> = new Set(['assistant_message', 'widget']);
+
+/**
+ * The copy / feedback / retry row after an item that ends an assistant turn but does not draw the row itself
+ * (a generated image, workflow, task, client tool call or answered questions last). Copy takes the turn's
+ * text (its assistant messages and widgets' copy text), so "Here is your image" + image still copies.
+ */
+export function renderTurnEndActions(item: ThreadItem, turn: readonly ThreadItem[], rc: ItemRenderContext) {
+  if (!rc.endsTurn || OWN_ACTIONS.has(item.type) || item.type === 'user_message') return nothing;
+  // Questions still waiting for an answer: the turn is not over.
+  if (item.type === 'structured_input' && item.status === 'pending') return nothing;
+  const text = turn
+    .map((t) =>
+      t.type === 'assistant_message'
+        ? assistantText(t as AssistantMessageItem)
+        : t.type === 'widget'
+          ? (t.copy_text ?? '')
+          : '',
+    )
+    .filter(Boolean)
+    .join('\n\n');
+  return renderItemActions(item, text, rc);
 }
