@@ -53,6 +53,12 @@ export class ChatkitStructuredInput extends LitElement {
         font-weight: 600;
         color: var(--chatkit-text);
       }
+      legend,
+      .description,
+      .option > span {
+        /* Questions and options are model-written: their direction follows their content. */
+        unicode-bidi: plaintext;
+      }
       .description {
         margin: 0;
         color: var(--chatkit-text-secondary);

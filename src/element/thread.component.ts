@@ -222,7 +222,7 @@ export class ChatkitThread extends LitElement {
                 view.progress.icon
                   ? html`<span aria-hidden="true">${uiIcon(view.progress.icon, 14)}</span>`
                   : html`<span class="spin" aria-hidden="true">${uiIcon('loader', 14)}</span>`
-              }${view.progress.text}
+              }<span class="progress-text">${view.progress.text}</span>
             </div>`
           : view.status === 'streaming' && !view.pending.size
             ? html`<div class="progress typing" role="status" aria-label=${strings.thinking}>

@@ -88,6 +88,12 @@ export const threadStyles = css`
   .notice-body {
     flex: 1;
   }
+  /* Server-written text takes its direction from its content, like markdown blocks. */
+  .notice-body strong,
+  .error > span,
+  .progress-text {
+    unicode-bidi: plaintext;
+  }
   .error {
     align-items: center;
   }

@@ -115,3 +115,54 @@ describe('turn-end actions', () => {
     expect(deep(el, 'chatkit-thread', '[data-item-id="a1"] [part="item-actions"]') !== null).to.equal(true);
   });
 });
+
+describe('direction from content', () => {
+  it('tool call rows, workflow labels, task titles and answered questions take their direction from their text', async () => {
+    const { el, server } = await mount();
+    server.addThread('thr_bidi', 'Bidi', [
+      {
+        id: 'w1',
+        thread_id: 'thr_bidi',
+        created_at: T,
+        type: 'workflow',
+        workflow: {
+          type: 'custom',
+          summary: { title: 'بحث' },
+          tasks: [{ type: 'custom', title: 'Searching the docs', status_indicator: 'complete' }],
+          expanded: true,
+        },
+      },
+      {
+        id: 'c1',
+        thread_id: 'thr_bidi',
+        created_at: T,
+        type: 'client_tool_call',
+        status: 'completed',
+        call_id: 'k',
+        name: 'get_time',
+        arguments: {},
+      },
+      {
+        id: 's1',
+        thread_id: 'thr_bidi',
+        created_at: T,
+        type: 'structured_input',
+        status: 'answered',
+        inputs: [{ id: 'q', type: 'text', question: 'ما اسمك؟', answer: { values: ['Sam'] } }],
+      },
+    ] as unknown as ThreadItem[]);
+    await el.setThreadId('thr_bidi');
+    await settle(el);
+    await until(() => deep(el, 'chatkit-thread', '.structured-summary dt'), 'summary shown');
+    for (const selector of [
+      '.tool-label',
+      '.task-title',
+      '.workflow-summary .label',
+      '.structured-summary dt',
+    ]) {
+      const node = deep(el, 'chatkit-thread', selector);
+      expect(node !== null, selector).to.equal(true);
+      expect(getComputedStyle(node!).unicodeBidi, selector).to.equal('plaintext');
+    }
+  });
+});

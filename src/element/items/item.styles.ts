@@ -224,6 +224,16 @@ export const itemStyles = css`
     margin: 0 0 calc(var(--chatkit-spacing) * 2);
     color: var(--chatkit-text);
   }
+  /* Model- and user-written text takes its direction from its content (an English task title in an Arabic UI,
+     an Arabic question in an English one), like user bubbles and markdown blocks. */
+  .workflow-summary .label,
+  .task-title,
+  .tool-label,
+  .image-placeholder.unavailable,
+  .structured-summary dt,
+  .structured-summary dd {
+    unicode-bidi: plaintext;
+  }
   .muted {
     color: var(--chatkit-text-tertiary);
   }

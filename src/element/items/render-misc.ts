@@ -35,7 +35,7 @@ export function renderClientToolCall(item: ClientToolCallItem, rc: ItemRenderCon
   const done = item.status === 'completed';
   return html`<div class="tool-call" data-item-id=${item.id} data-status=${item.status}>
     <span class=${done ? '' : 'spin'} aria-hidden="true">${uiIcon(done ? 'check' : 'loader', 14)}</span>
-    <span>${done ? strings.toolDone(item.name) : strings.toolRunning(item.name)}</span>
+    <span class="tool-label">${done ? strings.toolDone(item.name) : strings.toolRunning(item.name)}</span>
   </div>`;
 }
 
