@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { ChatKitClientError } from '../../src/protocol/client-errors.js';
 import { createSession } from '../../src/protocol/session.js';
 import type { ChatSession, SessionOptions, SessionState } from '../../src/protocol/session-types.js';
-import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
+import type { ThreadItem } from '../../src/protocol/types.js';
 import {
   deferred,
   openSse,
@@ -16,11 +15,10 @@ import {
   type Handler,
   type ScriptedServer,
 } from '../fixtures/sse/scripted-server.js';
+import { loadExample, loadSequence } from '../fixtures/examples.js';
 
-const EXAMPLES = new URL('../fixtures/protocol-examples/', import.meta.url);
-const load = (path: string): any => JSON.parse(readFileSync(new URL(path, EXAMPLES), 'utf8'));
-const sequence = (name: string): { request: any; events: ThreadStreamEvent[] } =>
-  load(`sequences/${name}.json`);
+const load = loadExample;
+const sequence = loadSequence;
 
 let server: ScriptedServer | undefined;
 let session: ChatSession | undefined;
