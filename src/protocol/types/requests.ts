@@ -156,6 +156,16 @@ export const STREAMING_REQUEST_TYPES = [
   'threads.custom_action',
 ] as const satisfies readonly StreamingRequest['type'][];
 
+/**
+ * The exhaustiveness guard of a `switch` over a union: the `default` branch calls it with the narrowed value,
+ * which is `never` when every member has a case — so a new member without a case does not compile. At run
+ * time (a value the types did not foresee) it throws.
+ */
+export function assertNever(value: never, what = 'value'): never {
+  const type = (value as { type?: unknown } | null)?.type;
+  throw new Error(`unexpected ${what}: ${JSON.stringify(type ?? value)}`);
+}
+
 /** Whether a request type answers with an SSE stream. */
 export function isStreamingRequestType(type: string): type is StreamingRequest['type'] {
   return (STREAMING_REQUEST_TYPES as readonly string[]).includes(type);
