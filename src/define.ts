@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { ChatkitChat } from './element/chatkit-chat.component.js';
-import { ChatkitComposer } from './element/composer.component.js';
-import { ChatkitHeader } from './element/header.component.js';
-import { ChatkitStartScreen } from './element/start-screen.component.js';
-import { ChatkitThread } from './element/thread.component.js';
+import { ChatkitChat } from './element/chatkit-chat/chatkit-chat.component.js';
+import { ChatkitComposer } from './element/composer/composer.component.js';
+import { ChatkitHeader } from './element/header/header.component.js';
+import { ChatkitStartScreen } from './element/start-screen/start-screen.component.js';
+import { ChatkitThread } from './element/thread/thread.component.js';
 
 /** Defines a tag once (a second copy of the bundle on the page must not throw). */
 function define(tag: string, ctor: CustomElementConstructor): void {

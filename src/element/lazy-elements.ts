@@ -14,9 +14,9 @@ type Loader = () => Promise<CustomElementConstructor>;
 const LOADERS: Record<string, Loader> = {
   'chatkit-markdown': () => import('../markdown/markdown.component.js').then((m) => m.ChatkitMarkdown),
   'chatkit-widget': () => import('../widgets/widget.component.js').then((m) => m.ChatkitWidget),
-  'chatkit-history': () => import('./history.component.js').then((m) => m.ChatkitHistory),
+  'chatkit-history': () => import('./history/history.component.js').then((m) => m.ChatkitHistory),
   'chatkit-structured-input': () =>
-    import('./structured-input.component.js').then((m) => m.ChatkitStructuredInput),
+    import('./structured-input/structured-input.component.js').then((m) => m.ChatkitStructuredInput),
 };
 
 /** The tags {@link ensureElement} knows. */

@@ -87,7 +87,7 @@ let chartLoad: Promise<unknown> | undefined;
 
 /** A Chart: the `<chatkit-widget-chart>` element is defined by a separate chunk, loaded on first use. */
 const chart: Renderer = (node, ctx) => {
-  chartLoad ??= import('./chart-element.js');
+  chartLoad ??= import('./chart.component.js');
   return html`<chatkit-widget-chart
     class="chart"
     .node=${node}

@@ -6,12 +6,12 @@
  * @internal
  * @module
  */
-import type { ChatController } from '../context/chat-context.js';
-import { emit } from '../events.js';
-import { isImageAllowed } from '../internal/url.js';
-import type { Action, Attachment, UserMessageContent } from '../protocol/types.js';
-import type { WidgetActionRequest, WidgetHost } from '../widgets/widget-host.js';
-import type { ChatkitChatOptions } from './options.js';
+import type { ChatController } from '../../context/chat-context.js';
+import { emit } from '../../events.js';
+import { isImageAllowed } from '../../internal/url.js';
+import type { Action, Attachment, UserMessageContent } from '../../protocol/types.js';
+import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
+import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { SessionController } from './session-controller.js';
 import { uploadAttachment } from './upload.js';
 
