@@ -441,9 +441,3 @@ export class ChatkitChat extends LitElement {
     return renderLauncher(this.ctx, layout, this.launcher, this.handlePanelKeyDown);
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'chatkit-chat': ChatkitChat;
-  }
-}

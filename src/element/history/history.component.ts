@@ -16,8 +16,6 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { historyStyles } from './history.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 
-const PAGE_SIZE = 20;
-
 export class ChatkitHistory extends LitElement {
   static override styles = [sharedStyles, historyStyles];
 
@@ -249,6 +247,3 @@ export class ChatkitHistory extends LitElement {
     </nav>`;
   }
 }
-
-/** Page size the root asks `threads.list` for. */
-export const HISTORY_PAGE_SIZE = PAGE_SIZE;
