@@ -5,9 +5,9 @@
  * @internal
  * @module
  */
-import type { Branding as BrandingDocument } from '../protocol/types.js';
-import { safeUrl } from './safe-url.js';
-import { isSafeCssValue } from '../theme/theme-option.js';
+import type { Branding as BrandingDocument } from '../../protocol/types.js';
+import { safeUrl } from '../shared/safe-url.js';
+import { isSafeCssValue } from '../../theme/theme-option.js';
 
 /**
  * What survived validation of the `/api/branding` document (src/protocol/types/branding.ts, the shape the
