@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { requestSchemas, type RequestSchemaDrift } from '../../src/protocol/schema.js';
+import type { requestSchemas } from '../../src/protocol/schema.js';
+import { type RequestSchemaDrift } from '../../src/protocol/schema.js';
 import type { Exact } from '../../src/protocol/type-equality.js';
 import type { ThreadsCreateRequest, ThreadsListRequest } from '../../src/protocol/types.js';
 
