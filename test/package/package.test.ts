@@ -94,7 +94,7 @@ describe('the tarball', () => {
       await readFile(join(nodeApp, 'node_modules', 'chatkit-chat', 'custom-elements.json'), 'utf8'),
     ) as { modules: Array<{ path: string; declarations?: Array<{ tagName?: string }> }> };
     const element = manifest.modules.find((m) => m.declarations?.some((d) => d.tagName === 'chatkit-chat'));
-    expect(element?.path).toBe('dist/src/element/chatkit-chat.component.js');
+    expect(element?.path).toMatch(/^dist\/src\/element\/.*chatkit-chat\.component\.js$/);
     expect(existsSync(join(nodeApp, 'node_modules', 'chatkit-chat', element!.path))).toBe(true);
   });
 });
