@@ -5,7 +5,7 @@
  * element's declarations at `lit` instead of its internal `lit-html`, points the module paths of
  * custom-elements.json at the shipped JavaScript, and prints
  * the Subresource Integrity hashes of the drop-in files for `<script integrity="…">` (also written to
- * dist/integrity.json, which ships in the package).
+ * dist/integrity.json, which ships in the package; `--readme` also writes them into README.md).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -73,6 +73,17 @@ for (const file of ['chatkit-chat.js', 'chatkit-chat.iife.js']) {
 }
 writeFileSync(join(root, 'dist', 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// `--readme` (part of `npm run docs`, run before a release): put these hashes and the version into the
+// README's CDN tags. Not checked in CI: every change to the element changes the hash.
+if (process.argv.includes('--readme')) {
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8').replace(
+    /(chatkit-chat@)[^/]+(\/dist\/(chatkit-chat(?:\.iife)?\.js)"\s+integrity=")[^"]*"/g,
+    (_, prefix, middle, file) => `${prefix}${version}${middle}${integrity[file]}"`,
+  );
+  writeFileSync(readmePath, readme);
+}
 for (const [file, hash] of Object.entries(integrity)) {
   const type = file.endsWith('.iife.js') ? '' : ' type="module"';
   console.log(
