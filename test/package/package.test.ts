@@ -218,7 +218,7 @@ describe('npx chatkit-chat-server, a static page from a CDN path, a Vite app', (
     );
     const answer = page.locator('[part~="assistant-message"]').last().locator('chatkit-markdown');
     const answerText = async () => ((await answer.count()) > 0 ? (await deepText(answer)).trim() : '');
-    await expect.poll(answerText, { timeout: 30_000 }).not.toBe('');
+    await expect.poll(answerText, { timeout: 60_000 }).not.toBe('');
     return answerText();
   }
 
@@ -263,7 +263,7 @@ describe('npx chatkit-chat-server, a static page from a CDN path, a Vite app', (
     try {
       await page.goto(`${site.url}/app/index.html?api=${encodeURIComponent(`${api}/chatkit`)}`);
       await expect
-        .poll(() => deepText(page.locator('chatkit-chat')), { timeout: 30_000 })
+        .poll(() => deepText(page.locator('chatkit-chat')), { timeout: 60_000 })
         .toContain('Hello from the Vite fixture');
       await expect(page.locator('textarea').count()).resolves.toBeGreaterThan(0);
       expect(Number(await page.evaluate(() => document.documentElement.dataset.events))).toBeGreaterThan(0);
