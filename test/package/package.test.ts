@@ -210,6 +210,24 @@ describe('npx chatkit-chat-server, a static page from a CDN path, a Vite app', (
     expect(existsSync(join(nodeApp, 'node_modules', 'tsx'))).toBe(false);
   });
 
+  it('the bin names the missing optional peer when DATABASE_URL is set without pg installed', async () => {
+    expect(existsSync(join(nodeApp, 'node_modules', 'pg'))).toBe(false);
+    const env = {
+      ...process.env,
+      PORT: '0',
+      CHATKIT_DEMO_PORT: 'off',
+      DATABASE_URL: 'postgres://chatkit@127.0.0.1:1/chatkit',
+    };
+    const child = startChild(NPM, ['exec', '--offline', '--', 'chatkit-chat-server'], { cwd: nodeApp, env });
+    const [line] = await child.waitFor(/Invalid DATABASE_URL: .*npm install pg.*/);
+    expect(line).toMatch(/PostgreSQL needs the pg package/);
+    const code = await new Promise<number | null>((resolve) => {
+      if (child.process.exitCode !== null) resolve(child.process.exitCode);
+      else child.process.once('exit', (exitCode) => resolve(exitCode));
+    });
+    expect(code).toBe(1);
+  });
+
   async function chatTurn(page: Page, message: string): Promise<string> {
     await page.waitForFunction(() => customElements.get('chatkit-chat') !== undefined);
     await page.evaluate(
