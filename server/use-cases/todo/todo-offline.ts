@@ -10,6 +10,8 @@ import type { StartPrompt } from '../../agent/use-case.js';
 
 /** Polite lead-ins people put before a request ("can you please …"). */
 const POLITE = String.raw`(?:(?:hey|hi|ok|okay|so)[, ]+)?(?:(?:please|pls|plz|kindly|can you|could you|would you|will you|can u|could u|i want you to|i'd like you to|go ahead and|just)[, ]+)*`;
+/** Filler people end a request with. */
+const PLEASE = String.raw`(?:,? (?:please|pls|plz|thanks|thank you|now))?`;
 /** Words for the list itself. */
 const LIST_NOUN = String.raw`(?:todo|todos|to-do|to-dos|to do|to dos|tasks?|list|todo list|to-do list|task list|checklist)`;
 /** "to my todo list", "on the list", "onto my tasks" at the end of an add request. */
@@ -84,12 +86,12 @@ export const TODO_INTENTS: readonly OfflineIntent[] = [
     vocabulary: ['show', 'list', 'todos', 'todo', 'tasks', 'display', 'what', 'open', 'view'],
     patterns: [
       new RegExp(
-        String.raw`^${POLITE}(?:show|list|see|view|display|open|print|read|give|tell)(?: me)?(?: all)?(?: of)? (?:my|the|our)? ?(?:current |open |whole )?${LIST_NOUN}(?: list)?(?: again)?$`,
+        String.raw`^${POLITE}(?:show|list|see|view|display|open|print|read|give|tell)(?: me)?(?: all)?(?: of)? (?:my|the|our)? ?(?:current |open |whole )?${LIST_NOUN}(?: list)?(?: again)?${PLEASE}$`,
         'i',
       ),
       new RegExp(String.raw`^(?:my|the|our) ?${LIST_NOUN}$|^${LIST_NOUN}\??$`, 'i'),
       new RegExp(
-        String.raw`^what(?:'s| is| are|s)? (?:on |in )?(?:my|the|our) ?${LIST_NOUN}(?: list)?$`,
+        String.raw`^what(?:'s| is| are|s)? (?:on |in )?(?:my|the|our) ?${LIST_NOUN}(?: list)?${PLEASE}$`,
         'i',
       ),
       /^what (?:do|should|must) i (?:still )?(?:have to |need to )?do(?: today)?$/i,
@@ -98,6 +100,22 @@ export const TODO_INTENTS: readonly OfflineIntent[] = [
       new RegExp(String.raw`^${POLITE}(?:show|list) (?:them|it|everything)$`, 'i'),
     ],
     decide: () => ({ calls: [{ name: 'list_todos', arguments: {} }] }),
+  },
+  {
+    id: 'todo.reopen',
+    tools: ['complete_todo'],
+    vocabulary: ['uncheck', 'reopen', 'untick', 'undone'],
+    patterns: [
+      new RegExp(String.raw`^${POLITE}(?:uncheck|untick|reopen|undo) (?<ref>.+)$`, 'i'),
+      new RegExp(
+        String.raw`^${POLITE}mark (?<ref>.+?) as (?:not done|undone|open|incomplete|not finished)$`,
+        'i',
+      ),
+    ],
+    decide: ({ ref }) => {
+      const todo = reference(ref);
+      return todo ? { calls: [{ name: 'complete_todo', arguments: { todo, done: false } }] } : null;
+    },
   },
   {
     id: 'todo.complete',
@@ -119,22 +137,6 @@ export const TODO_INTENTS: readonly OfflineIntent[] = [
     decide: ({ ref }) => {
       const todo = reference(ref);
       return todo ? { calls: [{ name: 'complete_todo', arguments: { todo, done: true } }] } : null;
-    },
-  },
-  {
-    id: 'todo.reopen',
-    tools: ['complete_todo'],
-    vocabulary: ['uncheck', 'reopen', 'untick', 'undone'],
-    patterns: [
-      new RegExp(String.raw`^${POLITE}(?:uncheck|untick|reopen|undo) (?<ref>.+)$`, 'i'),
-      new RegExp(
-        String.raw`^${POLITE}mark (?<ref>.+?) as (?:not done|undone|open|incomplete|not finished)$`,
-        'i',
-      ),
-    ],
-    decide: ({ ref }) => {
-      const todo = reference(ref);
-      return todo ? { calls: [{ name: 'complete_todo', arguments: { todo, done: false } }] } : null;
     },
   },
   {

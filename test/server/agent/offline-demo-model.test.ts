@@ -93,7 +93,7 @@ describe('intent matcher', () => {
     expect(editDistance('abc', 'xyzw', 1)).toBe(2);
     const normalized = normalizeRequest('plese remeber Milk', ['please', 'remember']);
     expect(normalized.text).toBe('please remember Milk');
-    expect(normalized.original(15, 19)).toBe('Milk');
+    expect(normalized.original(16, 20)).toBe('Milk');
     expect(normalized.original(0, 6)).toBe('plese');
     // Real words one edit from a command word are not "corrected".
     expect(normalizeRequest('I lost it', ['list']).text).toBe('I lost it');
