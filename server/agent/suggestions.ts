@@ -7,7 +7,13 @@
  * @module
  */
 import { z } from 'zod';
-import type { Action, UserMessageItem, WidgetItem, WidgetRoot } from '../../src/protocol/types.js';
+import type {
+  Action,
+  ThreadStreamEvent,
+  UserMessageItem,
+  WidgetItem,
+  WidgetRoot,
+} from '../../src/protocol/types.js';
 import type { ResponseContext } from '../chatkit/types.js';
 import type { RequestContext } from '../stores/store.js';
 import { type AgentTool, defineTool } from './agent-tool.js';
@@ -95,7 +101,7 @@ export function* acceptSuggestion<C extends RequestContext>(
   sender: WidgetItem | null,
   ctx: ResponseContext<C>,
   result: { message: UserMessageItem | null },
-): Generator<import('../../src/protocol/types.js').ThreadStreamEvent> {
+): Generator<ThreadStreamEvent> {
   result.message = null;
   const prompt = (action.payload as { prompt?: unknown } | undefined)?.prompt;
   if (typeof prompt !== 'string' || !prompt.trim()) return;

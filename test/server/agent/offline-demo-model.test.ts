@@ -213,18 +213,17 @@ describe('offline demo model: pace and cancellation', () => {
           signal.addEventListener('abort', () => reject(signal.reason), { once: true });
         }),
     });
-    const iterator = m
-      .stream(
-        {
-          messages: [
-            { role: 'system', content: '' },
-            { role: 'user', content: 'what?' },
-          ],
-          tools: [tool('save_note')],
-        },
-        controller.signal,
-      )
-      [Symbol.asyncIterator]();
+    const stream = m.stream(
+      {
+        messages: [
+          { role: 'system', content: '' },
+          { role: 'user', content: 'what?' },
+        ],
+        tools: [tool('save_note')],
+      },
+      controller.signal,
+    );
+    const iterator = stream[Symbol.asyncIterator]();
     const first = await iterator.next();
     expect(first.value).toMatchObject({ type: 'text_delta' });
     const second = iterator.next();
