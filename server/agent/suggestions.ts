@@ -72,7 +72,7 @@ export function createSuggestionTool(known: readonly StartPrompt[] = []): AgentT
     description:
       'Shows up to four clickable follow-up prompts under your answer when the request is unclear or the user asks what you can do. Each prompt is the exact message sent when clicked.',
     parameters: z.object({ prompts: z.array(z.string().min(1).max(80)).min(1).max(4) }),
-    statusTitle: 'Suggesting next steps',
+    statusTitle: null,
     async execute({ prompts }, ctx) {
       const items = (prompts as string[]).map(
         (prompt) => known.find((entry) => entry.prompt === prompt) ?? { label: prompt, prompt },

@@ -123,7 +123,7 @@ describe('offline demo model', () => {
       tools: [tool('save_note'), tool(SUGGEST_TOOL)],
     });
     const text = textOf(events);
-    expect(text).toMatch(/^Sorry, I didn't catch that\./);
+    expect(text).toMatch(/^Sorry, I didn't catch that: /);
     expect(text.length).toBeLessThan(140);
     expect(events.at(-1)).toMatchObject({
       type: 'tool_call',
