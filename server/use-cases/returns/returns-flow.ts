@@ -57,12 +57,6 @@ function saveFlow(thread: ThreadMetadata, state: ReturnFlowState): void {
   thread.metadata = { ...thread.metadata, [FLOW_KEY]: { ...state } };
 }
 
-/** Whether a return is under way (started and not finished). */
-export function isFlowActive(thread: ThreadMetadata): boolean {
-  const state = loadFlow(thread);
-  return state !== null && state.step !== 'done';
-}
-
 const QUESTIONS: Record<Exclude<ReturnStep, 'done'>, { question: string; hint?: string }> = {
   customer: {
     question: 'Who is returning?',
