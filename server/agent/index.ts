@@ -26,3 +26,17 @@ export { toProviderStreamError } from './provider-errors.js';
 export { threadItemsToMessages } from './thread-to-messages.js';
 export { WidgetTemplate, WidgetTemplateError } from '../widgets/widget-template.js';
 export type { WidgetFile } from '../widgets/widget-template.js';
+export type { OfflineDemoModelOptions, OfflinePace } from './offline-demo-model.js';
+export { createAgentServerHooks, createModel } from './create-responder.js';
+export type { AgentConfig, AgentHookOptions, AgentServerHooks } from './create-responder.js';
+export { findUseCase } from './use-case.js';
+export type {
+  ComposerToolEntry,
+  OfflineBehaviour,
+  StartPrompt,
+  UseCase,
+  UseCaseActions,
+} from './use-case.js';
+export { matchIntent } from './offline-intents.js';
+export type { OfflineCall, OfflineDecision, OfflineIntent, OfflineRequest } from './offline-intents.js';
+export { createSuggestionTool, suggestionCard, SUGGEST_TOOL, SUGGESTION_ACTION } from './suggestions.js';
