@@ -76,7 +76,11 @@ function userIdOf(payload: JWTPayload, claim: string): string | null {
   const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_USER_ID) return null;
   // Control characters (NUL…) cannot be stored everywhere and have no place in an id.
-  return /[\u0000-\u001f\u007f]/.test(id) ? null : id;
+  for (let index = 0; index < id.length; index += 1) {
+    const code = id.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return null;
+  }
+  return id;
 }
 
 function bearerToken(req: Request): string | null {
