@@ -15,6 +15,7 @@ import { sniffMismatch } from '../../../server/chatkit/attachment-store.js';
 import { createLogger } from '../../../server/logger.js';
 import { startServer } from '../../../server/main.js';
 import { createScriptedResponder } from '../../../server/responders/scripted.js';
+import { NUL_ID_BODIES, WRONG_ENCODINGS } from '../../fixtures/fuzz/regressions.js';
 import { randomUserId, startTestServer, type TestServer } from '../../support/test-server.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -60,7 +61,7 @@ describe('request bodies and ids', () => {
   });
 
   it('a plain JSON body declared as brotli is 400 invalid_body, not 500', async () => {
-    for (const encoding of ['br', 'gzip', 'deflate']) {
+    for (const encoding of WRONG_ENCODINGS) {
       const response = await server.post('{"type":"threads.list","params":{}}', {
         headers: { 'content-encoding': encoding },
       });
@@ -69,7 +70,7 @@ describe('request bodies and ids', () => {
   });
 
   it('a NUL in any id parameter is a 4xx (SQLite)', async () => {
-    for (const body of nulIdBodies()) expect(await expectJsonError(await server.post(body))).toBeTruthy();
+    for (const body of NUL_ID_BODIES) expect(await expectJsonError(await server.post(body))).toBeTruthy();
   });
 
   it('an https Origin is not the own origin of an http server (no credentials)', async () => {
@@ -107,21 +108,6 @@ describe('request bodies and ids', () => {
     expect(capabilities.uploads.accept).not.toContain('text/html');
   });
 });
-
-/** One request per id parameter with a NUL inside the id (the reported 6 parameters). */
-export function nulIdBodies(): unknown[] {
-  const id = 'thr_\u0000x';
-  return [
-    { type: 'threads.get_by_id', params: { thread_id: id } },
-    { type: 'items.list', params: { thread_id: id } },
-    { type: 'threads.list', params: { after: id } },
-    { type: 'threads.delete', params: { thread_id: id } },
-    { type: 'threads.update', params: { thread_id: id, title: 't' } },
-    { type: 'attachments.delete', params: { attachment_id: 'atc_\u0000x' } },
-    { type: 'items.feedback', params: { thread_id: id, item_ids: ['m\u0000'], kind: 'positive' } },
-    { type: 'threads.retry_after_item', params: { thread_id: id, item_id: 'msg_\u0000' } },
-  ];
-}
 
 describe('uploads', () => {
   let server: TestServer;
