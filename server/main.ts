@@ -17,7 +17,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ChatKitServer } from './chatkit/server.js';
 import type { ChatKitServerOptions } from './chatkit/types.js';
 import { ConfigError, loadConfig, type BrandPrompt, type ServerConfig } from './config.js';
+import { createAuthContext, isLoopbackHost } from './auth/auth.js';
 import { createApp } from './express/app.js';
+import { connectionsCheckingInterval, hardenHttpServer } from './express/http-server.js';
 import { createDiskAttachments } from './express/attachment-routes.js';
 import { createDemoSiteApp } from './express/demo-site.js';
 import type { GetContext } from './express/request-context.js';
@@ -190,7 +192,23 @@ export async function startServer(
     dataDir: resolve(config.dataDir),
     store,
     originOf,
+    limits: {
+      maxBytes: config.uploads.maxBytes,
+      quotaBytes: config.uploads.quotaBytes,
+      quotaFiles: config.uploads.quotaFiles,
+      allowedTypes: config.uploads.allowedTypes,
+    },
   });
+  if (config.auth.mode === 'header' && !options.getContext && !isLoopbackHost(config.host)) {
+    logger.warn(
+      { host: config.host, auth: 'header' },
+      'CHATKIT_AUTH=header on a non-loopback address: the user id is the x-chatkit-user header the client ' +
+        'picks, which is not authentication. Set CHATKIT_AUTH=jwt or cookie for real users.',
+    );
+  }
+  if (config.demoTokens) {
+    logger.warn('CHATKIT_DEMO_TOKENS=on: POST /api/demo/token hands out credentials to anyone (demo only)');
+  }
   const chatkit = new ChatKitServer({
     attachmentStore,
     ...hooks,
@@ -203,7 +221,8 @@ export async function startServer(
 
   // The demo site listens first so its port can be named as an own origin of the API.
   const demoSite = config.demoPort !== null && demoDir ? createDemoSiteHolder() : null;
-  const httpServer = createServer();
+  const httpServer = createServer({ connectionsCheckingInterval: connectionsCheckingInterval(config.http) });
+  hardenHttpServer(httpServer, config.http, logger);
   // A port in use must not leave the store or the other listener open behind the thrown error.
   const abandon = async (error: unknown): Promise<never> => {
     await Promise.all([closeHttp(httpServer, 0), demoSite ? closeHttp(demoSite.server, 0) : undefined]);
@@ -226,11 +245,29 @@ export async function startServer(
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
     listenHost: config.host,
-    getContext: options.getContext,
+    getContext: options.getContext ?? createAuthContext(config.auth),
     logger,
     inFlight,
     // Byte routes only for our own disk store; a custom attachment store brings its own upload URLs.
-    attachments: chatkit.attachmentStore === attachmentStore ? { store: attachmentStore, tokens } : undefined,
+    attachments:
+      chatkit.attachmentStore === attachmentStore
+        ? {
+            store: attachmentStore,
+            tokens,
+            rateLimit: { windowMs: config.rateLimit.windowMs, max: config.uploads.rateLimit },
+          }
+        : undefined,
+    capabilities: {
+      auth: config.auth.mode,
+      uploads: {
+        enabled: Boolean(chatkit.attachmentStore),
+        accept: [...config.uploads.allowedTypes],
+        maxBytes: config.uploads.maxBytes,
+        quotaBytes: config.uploads.quotaBytes,
+        quotaFiles: config.uploads.quotaFiles,
+      },
+    },
+    demoTokens: config.demoTokens ? config.auth : null,
     demoDir: demoDir ?? undefined,
     distDir: distDir ?? undefined,
     crossOriginDemo:
