@@ -70,9 +70,10 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
     if (options.path !== ':memory:' && options.path !== '')
       mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
+    // busy_timeout first: switching to WAL needs a lock that another process opening the file may hold.
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.sql = {
