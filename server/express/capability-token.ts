@@ -91,7 +91,9 @@ export async function loadOrCreateSecret(dataDir: string): Promise<Buffer> {
   try {
     const existing = await readFile(path);
     if (existing.length === 32) return existing;
-    throw new Error(`${path} must hold exactly 32 bytes (found ${existing.length}); delete it to create a new key`);
+    throw new Error(
+      `${path} must hold exactly 32 bytes (found ${existing.length}); delete it to create a new key`,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -114,7 +114,10 @@ const input = (text: string) => ({
 const other = (backend: number) => 1 - backend;
 
 async function visibleItems(threadId: string, via: number): Promise<any[]> {
-  const { body } = await json({ type: 'items.list', params: { thread_id: threadId, limit: 50, order: 'asc' } }, via);
+  const { body } = await json(
+    { type: 'items.list', params: { thread_id: threadId, limit: 50, order: 'asc' } },
+    via,
+  );
   return body.data;
 }
 
@@ -171,7 +174,9 @@ describe.skipIf(!postgresAvailable)('scale-out: two processes, one PostgreSQL', 
     await reader.cancel().catch(() => {});
     await hold.aborted; // The owning process cancelled the model call.
     await expect
-      .poll(async () => (await visibleItems(thread.id, first)).at(-1)?.content?.[0]?.text, { timeout: 20_000 })
+      .poll(async () => (await visibleItems(thread.id, first)).at(-1)?.content?.[0]?.text, {
+        timeout: 20_000,
+      })
       .toBe(HOLD_PREFIX);
     const afterCancel = await visibleItems(thread.id, first);
     expect(afterCancel.map((item) => item.type)).toEqual([
@@ -204,7 +209,10 @@ describe.skipIf(!postgresAvailable)('scale-out: two processes, one PostgreSQL', 
       Array.from({ length: count }, async (_, i) => {
         const sent = await post({ type: 'threads.create', params: { input: input(`Concurrent ${i}`) } });
         const list = await events(sent);
-        return { servedBy: sent.servedBy, id: list.find((e) => e.type === 'thread.created').thread.id as string };
+        return {
+          servedBy: sent.servedBy,
+          id: list.find((e) => e.type === 'thread.created').thread.id as string,
+        };
       }),
     );
     expect(new Set(results.map((r) => r.servedBy))).toEqual(new Set([0, 1]));
@@ -282,12 +290,15 @@ describe.skipIf(!postgresAvailable)('scale-out: two processes, one PostgreSQL', 
     const start = proxy.requests.length;
     await box.fill('Please hold the answer for me');
     await box.press('Enter');
-    const answer = () => deepText(page.locator('[part~="assistant-message"]').last().locator('chatkit-markdown'));
+    const answer = () =>
+      deepText(page.locator('[part~="assistant-message"]').last().locator('chatkit-markdown'));
     await expect.poll(answer, { timeout: 20_000 }).toContain(HOLD_PREFIX.trim());
     const hold = await held;
     const owner = proxy.requests
       .slice(start)
-      .find((request) => request.type === 'threads.create' || request.type === 'threads.add_user_message')!.backend;
+      .find(
+        (request) => request.type === 'threads.create' || request.type === 'threads.add_user_message',
+      )!.backend;
 
     // While the first process still owns the answer, hold its writes to the items table (reads go on):
     // the answer lands only after the page has reloaded onto the other process.
@@ -301,8 +312,11 @@ describe.skipIf(!postgresAvailable)('scale-out: two processes, one PostgreSQL', 
     await expect
       .poll(
         async () =>
-          (await db.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'items'::regclass"))
-            .rows[0].n,
+          (
+            await db.query(
+              "SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'items'::regclass",
+            )
+          ).rows[0].n,
         { timeout: 20_000 },
       )
       .toBeGreaterThan(0);
