@@ -51,26 +51,28 @@ function threadSnapshot(thread: ThreadMetadata): string {
   ]);
 }
 
-/** Resolves with the iterator's next result, or with {@link ABORTED} as soon as `signal` aborts. */
-function nextOrAbort<T>(
-  iterator: AsyncIterator<T>,
-  signal: AbortSignal,
-): Promise<IteratorResult<T> | typeof ABORTED> {
-  if (signal.aborted) return Promise.resolve(ABORTED);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(ABORTED);
-    signal.addEventListener('abort', onAbort, { once: true });
-    iterator.next().then(
-      (result) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(result);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+/**
+ * `next(iterator)` resolves with the iterator's next result, or with {@link ABORTED} as soon as `signal`
+ * aborts. One abort listener serves every call of a phase (adding and removing an EventTarget listener
+ * per event was a measurable share of a streamed turn); `release()` removes it.
+ */
+function abortableNext<T>(signal: AbortSignal): {
+  next(iterator: AsyncIterator<T>): Promise<IteratorResult<T> | typeof ABORTED>;
+  release(): void;
+} {
+  let wake: ((value: typeof ABORTED) => void) | null = null;
+  const onAbort = () => wake?.(ABORTED);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return {
+    next(iterator) {
+      if (signal.aborted) return Promise.resolve(ABORTED);
+      return new Promise((resolve, reject) => {
+        wake = resolve;
+        iterator.next().then(resolve, reject);
+      });
+    },
+    release: () => signal.removeEventListener('abort', onAbort),
+  };
 }
 
 /** Asks a responder to finish (`return()`); never throws, and the returned promise never rejects. */
@@ -170,6 +172,7 @@ export async function* runResponsePhase<C extends RequestContext>(
     if (next !== stored) await store.saveItem(thread.id, next, context);
   };
 
+  const nextOrAbort = abortableNext<ThreadStreamEvent>(signal);
   try {
     let options: StreamOptions;
     try {
@@ -185,7 +188,7 @@ export async function* runResponsePhase<C extends RequestContext>(
       let relay: boolean;
       try {
         iterator ??= phase.produce()[Symbol.asyncIterator]();
-        const result = await nextOrAbort(iterator, signal);
+        const result = await nextOrAbort.next(iterator);
         if (result === ABORTED) break;
         if (result.done) {
           finished = true;
@@ -212,6 +215,7 @@ export async function* runResponsePhase<C extends RequestContext>(
       if (update) yield update;
     }
   } finally {
+    nextOrAbort.release();
     if (!finished) await cancel();
   }
 
