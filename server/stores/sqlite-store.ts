@@ -199,10 +199,14 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
 
   async addThreadItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
     // An id that already exists is updated in place (same as saveItem) rather than duplicated.
-    await this.saveItem(threadId, item, context);
+    this.upsertItem(threadId, item, context);
   }
 
   async saveItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
+    this.upsertItem(threadId, item, context);
+  }
+
+  private upsertItem(threadId: string, item: ThreadItem, context: C): void {
     const result = this.sql.upsertItem.run(this.itemRow(threadId, item, context));
     if (result.changes === 0) throw new NotFoundError('thread', threadId);
   }
