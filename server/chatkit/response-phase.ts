@@ -75,6 +75,27 @@ function abortableNext<T>(signal: AbortSignal): {
   };
 }
 
+/**
+ * Whether an event is a text delta made only of its three wire members, all of JSON-safe primitive types:
+ * then it already is its own wire form, and the deep copy of `toWire` (the bulk of a streamed answer's
+ * events) is skipped. The event is only serialized afterwards, never stored or mutated.
+ */
+function isPlainTextDelta(event: ThreadStreamEvent): boolean {
+  if (event.type !== 'thread.item.updated' || typeof event.item_id !== 'string') return false;
+  const update = event.update as unknown as Record<string, unknown>;
+  if (
+    update.type !== 'assistant_message.content_part.text_delta' ||
+    typeof update.delta !== 'string' ||
+    typeof update.content_index !== 'number'
+  )
+    return false;
+  let members = 0;
+  for (const key in event) if (Object.hasOwn(event, key)) members++;
+  let updateMembers = 0;
+  for (const key in update) if (Object.hasOwn(update, key)) updateMembers++;
+  return members === 3 && updateMembers === 3;
+}
+
 /** Asks a responder to finish (`return()`); never throws, and the returned promise never rejects. */
 function settle(iterator: AsyncIterator<ThreadStreamEvent> | undefined): Promise<unknown> | undefined {
   try {
@@ -206,7 +227,7 @@ export async function* runResponsePhase<C extends RequestContext>(
         break;
       }
       if (signal.aborted) break;
-      if (relay) yield toWire(event);
+      if (relay) yield isPlainTextDelta(event) ? event : toWire(event);
       const update = await threadChange();
       if (update) yield update;
     }
