@@ -27,7 +27,9 @@ function serverCommand(): string[] {
     bin?: string | Record<string, string>;
   };
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['chatkit-chat-server'];
-  if (bin && existsSync(join(ROOT, bin))) return [join(ROOT, bin)];
+  // The bin runs the compiled server (dist/server, made by `npm run build`); without it, run as tsx would.
+  if (bin && existsSync(join(ROOT, bin)) && existsSync(join(ROOT, 'dist', 'server', 'main.js')))
+    return [join(ROOT, bin)];
   return ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
 }
 
