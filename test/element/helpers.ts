@@ -1,5 +1,5 @@
 /** Shared helpers of the element tests: mounting against the in-page fake server, shadow DOM queries. */
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
 import type { ChatkitChatOptions } from '../../src/element/options.js';
@@ -87,9 +87,6 @@ export async function settle(el: ChatkitChat): Promise<void> {
   }
 }
 
-/** Waits for a condition with a readable failure message. */
-export function until(predicate: () => unknown, message: string): Promise<void> {
-  return waitUntil(predicate, message, { timeout: 4000 });
-}
+export { until } from '../support/until.js';
 
 export { FakeChatKit };

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { uniqueApiUrl, deep, FakeChatKit, mount, sendAndWait, settle, textbox, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
 

@@ -3,7 +3,7 @@
  * (Retry / New chat), and a message the server never stored goes back into the composer.
  */
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import {
   deep,
   deepAll,
