@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { describe, it, withMedia } from '../support/mocha.js';
-import { deep, FakeChatKit, mount, sendAndWait, settle, until } from './helpers.js';
+import { deep, InPageChatKit, mount, sendAndWait, settle, until } from './helpers.js';
 import { TOKENS, type TokenName } from '../../src/theme/tokens.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
@@ -117,7 +117,7 @@ const PROBES: Record<TokenName, Probe> = {
 };
 
 async function conversation(): Promise<ChatkitChat> {
-  const server = new FakeChatKit();
+  const server = new InPageChatKit();
   server.addThread('thr_t', 'Tokens', [
     {
       id: 'u0',
