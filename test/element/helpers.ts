@@ -1,8 +1,8 @@
 /** Shared helpers of the element tests: mounting against the real server in the page, shadow DOM queries. */
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
-import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
-import type { ChatkitChatOptions } from '../../src/element/options.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
+import type { ChatkitChatOptions } from '../../src/element/chatkit-chat/options.js';
 import { echoScript, InPageChatKit } from '../support/in-page-chatkit.js';
 import type { ManualScheduler } from '../support/scheduler.js';
 

@@ -2,10 +2,12 @@
  * Shared helpers of the markdown element tests: the mocha handles, mounting `<chatkit-markdown>`, and
  * reading its shadow DOM.
  */
-import '../../src/markdown/markdown-element.js';
+import { loadElement } from '../../src/define.js';
 import type { ChatkitMarkdown } from '../../src/markdown/markdown.component.js';
 
 import { afterEach, describe, it } from '../support/mocha.js';
+
+await loadElement('chatkit-markdown');
 
 export { afterEach, describe, it };
 

@@ -3,7 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { describe, it, withMedia } from '../support/mocha.js';
 import { deep, InPageChatKit, mount, sendAndWait, settle, until } from './helpers.js';
 import { TOKENS, type TokenName } from '../../src/theme/tokens.js';
-import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 
 const T = '2026-01-01T00:00:00';
