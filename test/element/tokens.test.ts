@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { describe, it, withMedia } from '../support/mocha.js';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { after, before, describe, it } from '../support/mocha.js';
 import { deep, InPageChatKit, mount, sendAndWait, settle, until } from './helpers.js';
 import { TOKENS, type TokenName } from '../../src/theme/tokens.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
@@ -198,41 +198,45 @@ describe('design tokens', () => {
     expect(Object.keys(PROBES).sort()).to.deep.equal([...TOKENS].sort());
   });
 
-  it('each token changes what it names', async function () {
-    (this as any).timeout?.(30_000);
-    // Reduced motion turns our color transitions off, so a computed color is final at once (transitions do
-    // not advance in a background tab when test files run in parallel).
-    // The emulation is cleared afterwards: it would otherwise stay on this page for the next test file.
-    await withMedia({ reducedMotion: 'reduce' }, async () => {
-      const el = await conversation();
-      const send = deep(el, 'chatkit-composer', '.send')!;
-      for (const token of TOKENS) {
-        const probe = PROBES[token];
-        if (token === '--chatkit-accent-hover') {
-          const box = send.getBoundingClientRect();
-          await sendMouse({
-            type: 'move',
-            position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
-          });
-        }
-        if (token === '--chatkit-focus-ring') {
-          deep<HTMLTextAreaElement>(el, 'chatkit-composer', 'textarea')!.focus();
-          await sendKeys({ press: 'Tab' });
-        }
-        const before = read(probe, el);
-        el.style.setProperty(token, probe.value);
-        const ok = (v: string) => (probe.expect ? probe.expect(v) : v === probe.value);
-        try {
-          await until(
-            () => ok(read(probe, el)),
-            `${token}: ${probe.prop} became ${read(probe, el)} (was ${before})`,
-          );
-        } finally {
-          el.style.removeProperty(token);
-          if (token === '--chatkit-accent-hover') await resetMouse();
-        }
-        expect(ok(before), `${token} was already ${before}`).to.equal(false);
-      }
-    });
+  // One test per token (a table): each gets its own time limit and its own failure. The conversation is
+  // mounted once, under reduced motion, which turns our color transitions off so a computed color is final
+  // at once (transitions do not advance in a background tab when test files run in parallel).
+  let el: ChatkitChat;
+  before(async function () {
+    (this as any).timeout?.(60_000);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    el = await conversation();
   });
+  // Cleared afterwards: the emulation would otherwise stay on this page for the next test file.
+  after(() => emulateMedia({}));
+
+  for (const token of TOKENS) {
+    it(`${token} changes what it names`, async () => {
+      const probe = PROBES[token];
+      if (token === '--chatkit-accent-hover') {
+        const box = deep(el, 'chatkit-composer', '.send')!.getBoundingClientRect();
+        await sendMouse({
+          type: 'move',
+          position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+        });
+      }
+      if (token === '--chatkit-focus-ring') {
+        deep<HTMLTextAreaElement>(el, 'chatkit-composer', 'textarea')!.focus();
+        await sendKeys({ press: 'Tab' });
+      }
+      const before = read(probe, el);
+      el.style.setProperty(token, probe.value);
+      const ok = (v: string) => (probe.expect ? probe.expect(v) : v === probe.value);
+      try {
+        await until(
+          () => ok(read(probe, el)),
+          `${token}: ${probe.prop} became ${read(probe, el)} (was ${before})`,
+        );
+      } finally {
+        el.style.removeProperty(token);
+        if (token === '--chatkit-accent-hover') await resetMouse();
+      }
+      expect(ok(before), `${token} was already ${before}`).to.equal(false);
+    });
+  }
 });

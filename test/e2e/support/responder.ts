@@ -16,6 +16,9 @@ import type {
   WidgetRoot,
 } from '../../../src/protocol/types.js';
 
+/** Sentences in the answer to "long answer": at 60 ms each, ten minutes. */
+export const LONG_ANSWER_SENTENCES = 10_000;
+
 /** Feedback the server received, for assertions. */
 export const feedbackLog: { threadId: string; itemIds: string[]; kind: string }[] = [];
 
@@ -108,7 +111,8 @@ const respond: RespondHook<RequestContext> = async function* (thread, input, ctx
   if (text.includes('long answer')) {
     const message = ctx.assistantMessage();
     yield ctx.events.added(message);
-    for (let i = 1; i <= 400 && !ctx.signal.aborted; i++) {
+    // Paced, and long enough that only Stop ends it, however slowly a loaded machine runs the test.
+    for (let i = 1; i <= LONG_ANSWER_SENTENCES && !ctx.signal.aborted; i++) {
       yield ctx.events.textDelta(message.id, `Sentence number ${i} of a very long answer. `);
       await pause(60, ctx.signal);
     }
