@@ -382,14 +382,14 @@ describe('conversation features', () => {
 
   it('client widget actions go to widgets.onAction after a cancelable chatkit.widget.action event', async () => {
     const server = new InPageChatKit();
-    server.script = ({ threadId, nextId }) =>
+    server.script = ({ threadId, nextId, now }) =>
       [
         {
           type: 'thread.item.done',
           item: {
             id: nextId('w'),
             thread_id: threadId,
-            created_at: '2026-01-01T00:00:00',
+            created_at: now(),
             type: 'widget',
             widget: {
               type: 'Card',
@@ -411,8 +411,12 @@ describe('conversation features', () => {
       server,
     );
     await sendAndWait(el, 'cart');
+    // Looked up once rendered: the renderer loads lazily, and only a connected element is upgraded.
+    await until(
+      () => deep(el, 'chatkit-thread', 'chatkit-widget')?.shadowRoot?.querySelector('button'),
+      'widget button',
+    );
     const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
-    await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
     const event = oneEvent(el, 'chatkit.widget.action');
     widget.shadowRoot!.querySelector('button')!.click();
     expect((await event).detail.action).to.deep.equal({

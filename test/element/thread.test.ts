@@ -230,14 +230,14 @@ describe('thread view', () => {
 
   it('widget actions go to threads.custom_action with the widget item id', async () => {
     const server = new InPageChatKit();
-    server.script = ({ threadId, nextId }) =>
+    server.script = ({ threadId, nextId, now }) =>
       [
         {
           type: 'thread.item.done',
           item: {
             id: nextId('w'),
             thread_id: threadId,
-            created_at: T,
+            created_at: now(),
             type: 'widget',
             widget: {
               type: 'Card',
@@ -250,8 +250,12 @@ describe('thread view', () => {
       ] as ThreadStreamEvent[];
     const { el } = await mount({}, undefined, server);
     await sendAndWait(el, 'need approval');
+    // Looked up once rendered: the renderer loads lazily, and only a connected element is upgraded.
+    await until(
+      () => deep(el, 'chatkit-thread', 'chatkit-widget')?.shadowRoot?.querySelector('button'),
+      'widget button',
+    );
     const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
-    await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
     server.script = echoScript;
     widget.shadowRoot!.querySelector('button')!.click();
     await until(() => server.lastRequest('threads.custom_action'), 'action sent');
