@@ -8,23 +8,12 @@
  * @module
  */
 import { z } from 'zod';
+import type { Branding, BrandPrompt } from '../src/protocol/types.js';
 
-/** A prompt suggestion shown on the start screen. */
-export interface BrandPrompt {
-  label: string;
-  prompt: string;
-}
+export type { BrandPrompt };
 
-/** Branding served at `GET /api/branding` and used by the demo pages. */
-export interface BrandingConfig {
-  name: string;
-  tagline: string;
-  logoUrl: string;
-  primaryColor: string;
-  faviconUrl: string;
-  greeting: string;
-  prompts: BrandPrompt[];
-}
+/** Branding served at `GET /api/branding` and used by the demo pages: the wire shape, all members set. */
+export type BrandingConfig = Branding;
 
 /** Requests allowed per window on `POST /chatkit` for one client address; `max: 0` disables the limit. */
 export interface RateLimitConfig {

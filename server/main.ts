@@ -2,15 +2,17 @@
  * The reference server: reads the environment, opens the store, builds the ChatKit server with a responder,
  * serves the API, the element bundle and the demo site, and shuts down gracefully.
  *
- * Run it with `tsx server/main.ts` (what `npm start` does). Tests and end-to-end suites call
- * {@link startServer} with `port: 0` and a temporary data directory instead.
+ * Compiled to dist/server/main.js, it is what the `chatkit-chat-server` bin (bin/chatkit-chat-server.js) and
+ * `npm start` run: plain `node`, no TypeScript runtime. Tests and end-to-end suites call {@link startServer}
+ * (from source) with `port: 0` and a temporary data directory instead.
  *
  * @module
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAgentServerHooks } from './agent/create-responder.js';
 import { ChatKitServer } from './chatkit/server.js';
@@ -21,12 +23,21 @@ import { createDiskAttachments } from './express/attachment-routes.js';
 import { createDemoSiteApp } from './express/demo-site.js';
 import type { GetContext } from './express/request-context.js';
 import { createLogger, type Logger } from './logger.js';
-import { PostgresStore } from './stores/postgres-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { RequestContext, Store } from './stores/store.js';
 
-/** The project root (server/..), where demo/ and dist/ live. */
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The package root, where demo/ and dist/ live: the nearest folder above this module with a package.json
+ * (server/.. when run from source, dist/server/../.. when compiled, in the repository or in node_modules).
+ */
+const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
 
 /**
  * The responder side of the ChatKit server: `respond`, `action`, `syncAction` and the other hooks, plus
@@ -103,6 +114,13 @@ export function defaultHooks(deps: HookDependencies): ServerHooks {
  */
 async function openStore(config: ServerConfig): Promise<Store> {
   if (config.databaseUrl) {
+    // pg is an optional peer dependency: load it only when PostgreSQL is configured.
+    const { PostgresStore } = await import('./stores/postgres-store.js').catch((error: unknown) => {
+      throw new ConfigError(
+        'DATABASE_URL',
+        `PostgreSQL needs the pg package (npm install pg): ${(error as Error).message}`,
+      );
+    });
     const store = new PostgresStore({ connectionString: config.databaseUrl });
     try {
       await store.pool.query('SELECT 1');
@@ -256,8 +274,11 @@ function createDemoSiteHolder(): { server: Server; use(listener: RequestListener
   return { server, use: (next) => void (listener = next) };
 }
 
-/** CLI entry: `tsx server/main.ts`. */
-async function main(): Promise<void> {
+/**
+ * CLI entry (the `chatkit-chat-server` bin): configuration from `process.env`, logs the URL, shuts down
+ * gracefully on SIGINT/SIGTERM.
+ */
+export async function main(): Promise<void> {
   let config: ServerConfig;
   try {
     config = loadConfig(process.env);
@@ -265,7 +286,15 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    // A wrong DATABASE_URL or a missing optional driver is a configuration problem: one line, no stack.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   running.logger.info(
     { url: running.url, crossOriginDemo: running.crossOriginUrl },
     `ChatKit server on ${running.url}`,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { WidgetItem, WidgetRoot } from '../../../src/protocol/types.js';
+import type { WidgetComponent, WidgetItem, WidgetRoot } from '../../../src/protocol/types.js';
 import type { Todo } from './todo-repository.js';
 
 /** `key` of the live todo card root; older cards are found by it. */
@@ -18,7 +18,7 @@ export const TODO_ACTIONS = { toggle: 'todo.toggle', add: 'todo.add', remove: 't
 /** The live todo card. */
 export function todoCard(todos: readonly Todo[]): WidgetRoot {
   const open = todos.filter((todo) => !todo.done).length;
-  const rows = todos.map((todo) => ({
+  const rows = todos.map((todo): WidgetComponent => ({
     type: 'Row',
     key: todo.id,
     align: 'center',
