@@ -379,6 +379,7 @@ async function setCustomer(
     `Which items do you want to return?\n${returnable.map((l) => `- ${l.productName} (${l.orderId})`).join('\n')}`,
   );
   return {
+    recorded: { step: 'customer', value: customer.id, label: customer.name },
     customer: { name: customer.name, tier: customer.tier },
     summary: `Thanks, ${firstName(customer)}! I found your account (${customer.tier} member). Which items would you like to return? Tick them in the list, or just tell me.`,
   };
@@ -670,6 +671,7 @@ export async function chooseOption(
         doneText: step === 'resolution' ? 'Resolution chosen' : 'Shipping chosen',
       }),
     );
+    const recorded = { step, value: choice.value, label: choice.label };
     if (step === 'resolution') {
       state.resolution = choice.value;
       state.step = 'shipping';
@@ -680,10 +682,10 @@ export async function chooseOption(
         choiceWidget({ step: 'shipping', question: next, choices: SHIPPING_METHODS }),
         choiceCopy(next, SHIPPING_METHODS),
       );
-      return { summary: `${choice.label} it is. How would you like to send the parcel back?` };
+      return { recorded, summary: `${choice.label} it is. How would you like to send the parcel back?` };
     }
     state.shipping = choice.value;
-    return finish(ctx, repo, state);
+    return { recorded, ...(await finish(ctx, repo, state)) };
   });
 }
 

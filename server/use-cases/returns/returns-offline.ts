@@ -35,6 +35,9 @@ export const START_PHRASES = [
   'swap',
 ];
 
+/** "send this back", "ship them bakc", "give the lamp back". */
+const SEND_BACK = /\b(?:send|ship|mail|post|take|give|bring)\b(?:\s+[\w']+){0,3}\s+(?:back|bakc|bak|bck)\b/;
+
 /** Complaints that lead to a return even without the word ("my kettle arrived broken"). */
 const COMPLAINTS = [
   'broken',
@@ -72,7 +75,7 @@ const normalise = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'")
 export function isReturnRequest(text: string): boolean {
   const t = normalise(text);
   if (!t || TODO_WORDS.test(t)) return false;
-  if (START_PHRASES.some((p) => mentions(t, p))) return true;
+  if (START_PHRASES.some((p) => mentions(t, p)) || SEND_BACK.test(t)) return true;
   return COMPLAINTS.some((c) => mentions(t, c)) && PURCHASE.test(t);
 }
 
@@ -82,7 +85,9 @@ export function lookupPart(text: string): string | null {
   if (parsed.email) return parsed.email;
   if (parsed.orderId) return parsed.orderId;
   const named =
-    /\b(?:i'?m|i am|my name is|name'?s|this is|for|under)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(text);
+    /\b(?:[Ii]'?m|I am|[Mm]y name is|[Nn]ame'?s|[Tt]his is|for|under)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(
+      text,
+    );
   return named ? named[1] : null;
 }
 

@@ -39,7 +39,7 @@ export const RETURNS_TOOL_STATUS: Record<
   { running: (args: Record<string, unknown>) => string; done: (args: Record<string, unknown>) => string }
 > = {
   start_return: {
-    running: (a) => (a.query ? 'Starting your return and looking up your account' : 'Starting your return'),
+    running: (a) => (a.query ? 'Starting a return and looking up your account' : 'Starting a return'),
     done: (a) => (a.query ? 'Return started, account looked up' : 'Return started'),
   },
   lookup_customer: { running: () => 'Looking up your account', done: () => 'Account looked up' },
