@@ -60,6 +60,10 @@ export interface ServerConfig {
   demoPort: number | null;
   /** Whether `BRAND_PROMPTS` was set (then it wins over the prompts a responder suggests). */
   brandPromptsSet: boolean;
+  /** Demo todo list: one per user (`user`, default) or one for everyone (`shared`, as seed 000). */
+  todoScope: 'user' | 'shared';
+  /** Offline demo model's streaming pace (`CHATKIT_OFFLINE_PACE`, "chars/ms"); `null` = all at once. */
+  offlinePace: { chars: number; intervalMs: number } | null;
 }
 
 /** pino log levels accepted by `LOG_LEVEL`. */
@@ -199,6 +203,21 @@ const VARIABLES = {
     .optional()
     .transform((value) => value?.trim().toLowerCase() ?? '')
     .pipe(z.string().regex(/^(|off|\d{1,5})$/, 'expected a port number or "off"')),
+  DEMO_TODO_SCOPE: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim().toLowerCase() || 'user')
+    .pipe(z.enum(['user', 'shared'])),
+  CHATKIT_OFFLINE_PACE: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim().toLowerCase() || '40/30')
+    .pipe(z.string().regex(/^(off|[1-9]\d{0,4}\/\d{1,5})$/, 'expected "chars/ms" such as "40/30", or "off"'))
+    .transform((value) => {
+      if (value === 'off') return null;
+      const [chars, intervalMs] = value.split('/').map(Number);
+      return { chars, intervalMs };
+    }),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -286,5 +305,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     trustProxy: v.CHATKIT_TRUST_PROXY,
     demoPort: demoPortOf(v.CHATKIT_DEMO_PORT, v.PORT),
     brandPromptsSet: v.BRAND_PROMPTS !== null,
+    todoScope: v.DEMO_TODO_SCOPE,
+    offlinePace: v.CHATKIT_OFFLINE_PACE,
   };
 }

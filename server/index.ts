@@ -65,6 +65,17 @@ export { toProviderStreamError } from './agent/provider-errors.js';
 export { threadItemsToMessages } from './agent/thread-to-messages.js';
 export { createAgentServerHooks, createModel } from './agent/create-responder.js';
 export type { AgentConfig, AgentHookOptions, AgentServerHooks } from './agent/create-responder.js';
+export { findUseCase } from './agent/use-case.js';
+export type {
+  ComposerToolEntry,
+  OfflineBehaviour,
+  StartPrompt,
+  UseCase,
+  UseCaseActions,
+} from './agent/use-case.js';
+export { matchIntent } from './agent/offline-intents.js';
+export type { OfflineDecision, OfflineIntent, OfflineRequest } from './agent/offline-intents.js';
+export { createSuggestionTool, SUGGESTION_ACTION } from './agent/suggestions.js';
 export { WidgetTemplate, WidgetTemplateError } from './widgets/widget-template.js';
 export type { WidgetFile } from './widgets/widget-template.js';
 
@@ -78,4 +89,3 @@ export type { CorsOptions } from './express/cors.js';
 export { createErrorHandler, errorBody } from './express/error-handler.js';
 export { createApp } from './express/app.js';
 export type { CreateAppOptions } from './express/app.js';
-export { createScriptedResponder } from './responders/scripted.js';

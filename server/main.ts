@@ -12,7 +12,6 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createAgentServerHooks } from './agent/create-responder.js';
 import { ChatKitServer } from './chatkit/server.js';
 import type { ChatKitServerOptions } from './chatkit/types.js';
 import { ConfigError, loadConfig, type BrandPrompt, type ServerConfig } from './config.js';
@@ -24,6 +23,7 @@ import { createLogger, type Logger } from './logger.js';
 import { PostgresStore } from './stores/postgres-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { RequestContext, Store } from './stores/store.js';
+import { createDemoHooks } from './use-cases/demo.js';
 
 /** The project root (server/..), where demo/ and dist/ live. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -80,13 +80,16 @@ export interface RunningServer {
 /**
  * The default responder: the agent (server/agent) with the demo's todo and returns use cases, on the
  * configured OpenAI-compatible model or, without a key or base URL, the offline demo model. Its domain
- * tables live in the thread store's SQLite file (same connection when the store is SQLite). The scripted
- * responder stays available for tests via `hooks: { respond: createScriptedResponder() }`.
+ * tables live in the thread store's SQLite file (same connection when the store is SQLite). Tests pass
+ * their own hooks (e.g. the scripted responder of test/support).
  */
 export function defaultHooks(deps: HookDependencies): ServerHooks {
   const db =
     deps.store instanceof SqliteStore ? deps.store.db : join(resolve(deps.config.dataDir), 'demo.db');
-  const agent = createAgentServerHooks(deps.config, db);
+  const agent = createDemoHooks(deps.config, db, {
+    todoScope: deps.config.todoScope,
+    offline: { pace: deps.config.offlinePace },
+  });
   deps.logger.info({ model: agent.model.name, offline: agent.model.offline }, 'agent model');
   return {
     respond: agent.respond,

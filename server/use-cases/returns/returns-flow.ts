@@ -133,6 +133,9 @@ async function loadCustomerData(repo: ReturnsRepository, state: ReturnFlowState)
   return { customer, lines, returnable: lines.filter((l) => l.blockedBy === null), selected };
 }
 
+/** Opens {@link describeFlow}'s text while a return is in progress (the offline intents look for it). */
+export const FLOW_ACTIVE_MARKER = 'RETURN FLOW ACTIVE.';
+
 /** A description of where the flow stands, for the model's instructions (seed: CURRENT SESSION STATE). */
 export async function describeFlow(thread: ThreadMetadata, repo: ReturnsRepository): Promise<string> {
   const state = loadFlow(thread);
@@ -147,7 +150,7 @@ export async function describeFlow(thread: ThreadMetadata, repo: ReturnsReposito
     return `The last return of this conversation is finished: ${what}. Start a new one with start_return if asked.`;
   }
   const { customer, lines, selected } = await loadCustomerData(repo, state);
-  const out = [`RETURN FLOW ACTIVE. Current step: ${state.step} (${QUESTIONS[state.step]}).`];
+  const out = [`${FLOW_ACTIVE_MARKER} Current step: ${state.step} (${QUESTIONS[state.step]}).`];
   if (customer) {
     out.push(`Customer: ${customer.name} <${customer.email}>, ${customer.tier} member.`);
     out.push(

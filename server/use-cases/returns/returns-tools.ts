@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { type AgentTool, defineTool } from '../../agent/agent-tool.js';
 import type { AgentContext } from '../../agent/agent-context.js';
 import {
+  type FlowResult,
   answerOffer,
   answerStep,
   cancelFlow,
@@ -63,11 +64,33 @@ export const RETURNS_TOOL_STATUS: Record<
 
 const status = (name: string) => ({
   statusTitle: (args: unknown) => RETURNS_TOOL_STATUS[name].running((args ?? {}) as Record<string, unknown>),
-  doneTitle: (args: unknown) => RETURNS_TOOL_STATUS[name].done((args ?? {}) as Record<string, unknown>),
 });
 
-/** Parallel calls on the flow run in the order the model made them. */
-const serial = <T>(ctx: AgentContext, work: () => Promise<T>) => ctx.serialize('returns-flow', work);
+/**
+ * Runs a flow operation; parallel calls take turns in the order the model made them. The finished status
+ * row reads as done ("Account looked up"), or says what went wrong: the workflow's summary is set before
+ * the operation (a widget it shows closes the workflow) and corrected after a failure.
+ */
+async function serial(
+  ctx: AgentContext,
+  name: string,
+  args: Record<string, unknown>,
+  work: () => Promise<FlowResult>,
+): Promise<FlowResult> {
+  return ctx.serialize('returns-flow', async () => {
+    ctx.defaultWorkflowSummary = { title: RETURNS_TOOL_STATUS[name].done(args), icon: 'check-circle' };
+    const result = await work();
+    if (typeof result.error === 'string')
+      ctx.defaultWorkflowSummary = {
+        title:
+          name === 'lookup_customer' || name === 'start_return'
+            ? 'No matching account yet'
+            : 'Waiting for your answer',
+        icon: 'circle-question',
+      };
+    return result;
+  });
+}
 
 /** Builds the returns tools over a repository. */
 export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
@@ -80,7 +103,8 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
         query: z.string().optional().describe('Email, order number or name the user gave, if any'),
       }),
       ...status('start_return'),
-      execute: ({ query }, ctx) => serial(ctx, () => startFlow(ctx, repo, { query })),
+      execute: ({ query }, ctx) =>
+        serial(ctx, 'start_return', { query }, () => startFlow(ctx, repo, { query })),
     }),
     defineTool({
       name: 'lookup_customer',
@@ -88,7 +112,8 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
         "Finds the customer's account by email address, order number (ORD-1234) or name, and shows their returnable items.",
       parameters: z.object({ query: z.string().min(1).describe('Email, order number or name') }),
       ...status('lookup_customer'),
-      execute: ({ query }, ctx) => serial(ctx, () => lookupCustomer(ctx, repo, { query })),
+      execute: ({ query }, ctx) =>
+        serial(ctx, 'lookup_customer', { query }, () => lookupCustomer(ctx, repo, { query })),
     }),
     defineTool({
       name: 'select_return_items',
@@ -98,7 +123,8 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
         items: z.array(z.string().min(1)).min(1).describe('Line ids (preferred) or product names'),
       }),
       ...status('select_return_items'),
-      execute: ({ items }, ctx) => serial(ctx, () => selectItems(ctx, repo, { items })),
+      execute: ({ items }, ctx) =>
+        serial(ctx, 'select_return_items', { items }, () => selectItems(ctx, repo, { items })),
     }),
     defineTool({
       name: 'set_return_reason',
@@ -110,7 +136,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       }),
       ...status('set_return_reason'),
       execute: ({ reason, items }, ctx) =>
-        serial(ctx, () =>
+        serial(ctx, 'set_return_reason', { reason, items }, () =>
           // A code, or words about given items, applies as one reason; free words may name several.
           items?.length || REASON_CODES.has(reason)
             ? setReasons(ctx, repo, { reason, items })
@@ -127,7 +153,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       }),
       ...status('respond_to_offer'),
       execute: ({ decision, offer_id }, ctx) =>
-        serial(ctx, () =>
+        serial(ctx, 'respond_to_offer', { decision, offer_id }, () =>
           answerOffer(ctx, repo, { answer: decision === 'decline' ? 'decline' : (offer_id ?? 'yes') }),
         ),
     }),
@@ -144,7 +170,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       }),
       ...status('select_return_option'),
       execute: ({ choice, step }, ctx) =>
-        serial(ctx, () =>
+        serial(ctx, 'select_return_option', { choice, step }, () =>
           step === 'resolution' || step === 'shipping'
             ? chooseOption(ctx, repo, step, choice)
             : answerStep(ctx, repo, { value: choice, step }),
@@ -155,7 +181,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       description: 'Cancels the return in progress when the user no longer wants to return anything.',
       parameters: z.object({}),
       ...status('cancel_return'),
-      execute: (_args, ctx) => serial(ctx, () => cancelFlow(ctx)),
+      execute: (_args, ctx) => serial(ctx, 'cancel_return', {}, () => cancelFlow(ctx)),
     }),
   ];
 }

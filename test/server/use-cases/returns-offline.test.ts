@@ -4,11 +4,16 @@
  * left alone; while a return is open, the user's words go to the open step's tool.
  */
 import { describe, expect, it } from 'vitest';
+import { matchIntent } from '../../../server/agent/offline-intents.js';
+import { BROWSER_TIME_INTENTS } from '../../../server/use-cases/general-agent.js';
+import { FLOW_ACTIVE_MARKER } from '../../../server/use-cases/returns/returns-flow.js';
+import { TODO_INTENTS } from '../../../server/use-cases/todo/todo-offline.js';
 import {
   decideReturns,
   isReturnRequest,
   lookupPart,
   openStepOf,
+  RETURNS_INTENTS,
 } from '../../../server/use-cases/returns/returns-offline.js';
 import {
   matchCustomersByName,
@@ -233,5 +238,79 @@ describe('matching typed answers', () => {
     expect(summary('Silver')).toEqual(['store_credit 15% 585', 'discount 10% 0']);
     expect(summary('Gold')).toEqual(['store_credit 20% 780', 'discount 15% 0']);
     expect(summary('Platinum')).toEqual(['store_credit 25% 975', 'discount 20% 0']);
+  });
+});
+
+describe('through the intent table, with every demo table registered', () => {
+  const INTENTS = [...TODO_INTENTS, ...RETURNS_INTENTS, ...BROWSER_TIME_INTENTS];
+  const TOOLS = new Set([
+    'add_todo',
+    'list_todos',
+    'complete_todo',
+    'delete_todo',
+    'start_return',
+    'lookup_customer',
+    'select_return_items',
+    'set_return_reason',
+    'respond_to_offer',
+    'select_return_option',
+    'cancel_return',
+    'get_time',
+  ]);
+  const START = { calls: [{ name: 'start_return', arguments: {} }] };
+  const active = (step: string) => `## Order returns\n${FLOW_ACTIVE_MARKER} Current step: ${step} (…).`;
+
+  const starts = [
+    'return my order',
+    "I'd like a refund",
+    'can I get a refund?',
+    'refnud',
+    'I want to retrun the shoes',
+    'I need to send back a jacket',
+    'the shoes do not fit, can I send them back?',
+    "the shoes don't fit",
+    'my order arrived broken',
+    'the lamp came damaged',
+    'wrong size',
+    'I got the wrong item',
+    'please help me return a product',
+    'can i swap this for another size',
+    'how can I give it back?',
+    'the mug arrived cracked',
+    'I would like to return an item from my last order',
+  ];
+  for (const text of starts) {
+    it(`starts a return: ${text}`, () => expect(matchIntent(INTENTS, text, TOOLS)?.decision).toEqual(START));
+  }
+
+  it('passes the lookup part on', () => {
+    expect(matchIntent(INTENTS, 'I want to retrun order ORD-1004', TOOLS)?.decision).toEqual({
+      calls: [{ name: 'start_return', arguments: { query: 'ORD-1004' } }],
+    });
+  });
+
+  it('answers the open step with its own tool, or the generic one when the agent lacks it', () => {
+    expect(matchIntent(INTENTS, 'the mug and the lamp', TOOLS, active('item'))?.decision).toEqual({
+      calls: [{ name: 'select_return_items', arguments: { items: ['the mug and the lamp'] } }],
+    });
+    const generic = new Set(['start_return', 'select_return_option']);
+    expect(matchIntent(INTENTS, 'alice@example.com', generic, active('customer'))?.decision).toEqual({
+      calls: [{ name: 'select_return_option', arguments: { choice: 'alice@example.com', step: 'customer' } }],
+    });
+  });
+
+  it('mid-return: "return another item" starts anew, todo requests stay todos, "remove it" answers', () => {
+    expect(matchIntent(INTENTS, 'I want to return another item', TOOLS, active('reason'))?.decision).toEqual(
+      START,
+    );
+    expect(matchIntent(INTENTS, 'add milk to my todos', TOOLS, active('shipping'))?.decision).toEqual({
+      calls: [{ name: 'add_todo', arguments: { title: 'milk' } }],
+    });
+    expect(matchIntent(INTENTS, 'drop off', TOOLS, active('shipping'))?.intent).toBe('returns.answer');
+  });
+
+  it('todo requests that mention a return stay todos', () => {
+    expect(matchIntent(INTENTS, 'add return library books', TOOLS)?.intent).toBe('todo.add');
+    expect(matchIntent(INTENTS, 'todo: return the drill to Tom', TOOLS)?.intent).toBe('todo.add');
   });
 });
