@@ -246,8 +246,16 @@ describe('returns in the browser, OpenAI-compatible model (fake) making real too
     const rma = await returnId(page);
     expect(fake.requestCount).toBe(before);
 
-    // Status rows: the human wording, never the ids the model passed.
-    await page.getByText('Looking up your account', { exact: false }).first().waitFor();
+    // Finished status rows read as done, in words for people, never with the ids the model passed.
+    for (const done of [
+      'Return started',
+      'Account looked up',
+      '2 items noted',
+      'Reason noted',
+      'Offer applied',
+      'Resolution noted',
+    ])
+      await shown(page, done);
     await expectNoInternalIds(page);
     expect(await page.getByText(/Recording/).count()).toBe(0);
 
