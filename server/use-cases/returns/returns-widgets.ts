@@ -98,7 +98,6 @@ export function lookupWidget(options: { note?: string | null } = {}): WidgetRoot
       },
       {
         type: 'Form',
-        direction: 'row',
         gap: 2,
         onSubmitAction: { type: RETURNS_ACTIONS.lookup, loadingBehavior: 'container' },
         children: [
@@ -108,8 +107,21 @@ export function lookupWidget(options: { note?: string | null } = {}): WidgetRoot
             placeholder: 'Email, order number or name',
             required: true,
             autoFocus: true,
+            block: true,
           },
-          { type: 'Button', label: 'Find my orders', submit: true, iconStart: 'search', color: 'primary' },
+          {
+            type: 'Row',
+            children: [
+              { type: 'Spacer' },
+              {
+                type: 'Button',
+                label: 'Find my orders',
+                submit: true,
+                iconStart: 'search',
+                color: 'primary',
+              },
+            ],
+          },
         ],
       },
       ...(options.note ? [{ type: 'Text', value: options.note, size: 'sm', color: 'danger' }] : []),
