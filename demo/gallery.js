@@ -17,12 +17,14 @@ import { WIDGET_FIXTURES } from './gallery-fixtures.js';
 async function loadRenderer() {
   // Why variables: the dev server must not try to resolve the path that only exists elsewhere.
   const bundle = new URL('/chatkit-chat.js', location.href).href;
-  const source = '/src/widgets/widget-element.ts';
+  const source = '/src/define.ts';
   try {
     const { loadElement } = await import(/* @vite-ignore */ bundle);
     await loadElement('chatkit-widget');
   } catch {
-    await import(/* @vite-ignore */ source).catch(() => undefined);
+    await import(/* @vite-ignore */ source)
+      .then(({ loadElement }) => loadElement('chatkit-widget'))
+      .catch(() => undefined);
   }
   if (!customElements.get('chatkit-widget')) {
     const note = document.createElement('p');

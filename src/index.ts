@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { ChatkitChat } from './element/chatkit-chat.component.js';
+export { ChatkitChat } from './element/chatkit-chat/chatkit-chat.component.js';
 export type {
   ChatkitChatOptions,
   ClientToolCall,
@@ -13,7 +13,7 @@ export type {
   ComposerTool,
   HeaderAction,
   StarterPrompt,
-} from './element/options.js';
+} from './element/chatkit-chat/options.js';
 export { CHATKIT_EVENTS, type ChatkitEvent, type ChatkitEventMap, type ChatkitEventName } from './events.js';
 export { compileTheme, type FontSource, type ThemeOption } from './theme/theme-option.js';
 export { TOKENS, type TokenName } from './theme/tokens.js';

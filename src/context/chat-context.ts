@@ -20,7 +20,12 @@ import type {
 import type { ThreadNotice } from '../protocol/thread-state.js';
 import type { Strings } from '../i18n/strings.js';
 import type { WidgetHost } from '../widgets/widget-host.js';
-import type { ComposerModel, ComposerTool, HeaderAction, StarterPrompt } from '../element/options.js';
+import type {
+  ComposerModel,
+  ComposerTool,
+  HeaderAction,
+  StarterPrompt,
+} from '../element/chatkit-chat/options.js';
 
 /** What the UI shows of the conversation. */
 export interface ChatView {

@@ -1,35 +1,35 @@
 /**
- * Internal elements that are loaded on demand, keeping the drop-in file small: the markdown renderer
- * (marked + DOMPurify; prefetched right after the element first renders, since every answer needs it), the
- * widget renderer (loaded when the first widget item shows up), the history panel and the structured-input
- * form (loaded when first opened/needed). Lit keeps properties set on an element before it is upgraded, so
- * templates may render these tags before their code has arrived.
+ * The on-demand loader for the lazy elements of the tag table (tags.ts). `src/define.ts` hands it the
+ * loaders; components ask for a tag the moment they first render it. Why handed over rather than imported:
+ * the table imports the eager component classes, and those components call this loader, so importing the
+ * table here would make an import cycle.
  *
  * @internal
  * @module
  */
+import type { LazyTag } from './tags.js';
 
 type Loader = () => Promise<CustomElementConstructor>;
 
-const LOADERS: Record<string, Loader> = {
-  'chatkit-markdown': () => import('../markdown/markdown.component.js').then((m) => m.ChatkitMarkdown),
-  'chatkit-widget': () => import('../widgets/widget.component.js').then((m) => m.ChatkitWidget),
-  'chatkit-history': () => import('./history.component.js').then((m) => m.ChatkitHistory),
-  'chatkit-structured-input': () =>
-    import('./structured-input.component.js').then((m) => m.ChatkitStructuredInput),
-};
-
-/** The tags {@link ensureElement} knows. */
-export type LazyTag = keyof typeof LOADERS;
-
+const loaders = new Map<string, Loader>();
 const loading = new Map<string, Promise<void>>();
 
-/** Loads and defines a lazy internal element once; resolves when it is defined. */
+/** Registers how to load a lazy tag; called by `src/define.ts` for every lazy entry of the tag table. */
+export function provideLoader(tag: LazyTag, load: Loader): void {
+  loaders.set(tag, load);
+}
+
+/**
+ * Loads and defines a lazy internal element once; resolves when it is defined. Rejects when no loader was
+ * provided for the tag (the elements were not registered through `chatkit-chat/define`).
+ */
 export function ensureElement(tag: LazyTag): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
   let pending = loading.get(tag);
   if (!pending) {
-    pending = LOADERS[tag]().then((ctor) => {
+    const load = loaders.get(tag);
+    if (!load) return Promise.reject(new Error(`<${tag}> has no loader: import chatkit-chat/define`));
+    pending = load().then((ctor) => {
       if (!customElements.get(tag)) customElements.define(tag, ctor);
     });
     // A failed chunk load (offline, CSP) may be retried on the next render.

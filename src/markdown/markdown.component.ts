@@ -264,3 +264,9 @@ function hostOf(url: string): string {
     return '';
   }
 }
+
+declare global {
+  interface HTMLElementEventMap {
+    'chatkit-source-click': CustomEvent<SourceClickDetail>;
+  }
+}

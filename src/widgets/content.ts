@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { ensureElement } from '../element/lazy-elements.js';
 import { icon } from '../internal/icons.js';
 import { sanitizeUrl } from '../internal/url.js';
 import type { RenderContext, Renderer } from './render-context.js';
@@ -83,11 +84,9 @@ const image: Renderer = (node, ctx) => {
   />`;
 };
 
-let chartLoad: Promise<unknown> | undefined;
-
 /** A Chart: the `<chatkit-widget-chart>` element is defined by a separate chunk, loaded on first use. */
 const chart: Renderer = (node, ctx) => {
-  chartLoad ??= import('./chart-element.js');
+  void ensureElement('chatkit-widget-chart');
   return html`<chatkit-widget-chart
     class="chart"
     .node=${node}

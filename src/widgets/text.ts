@@ -6,7 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import '../markdown/markdown-element.js';
+import { ensureElement } from '../element/lazy-elements.js';
 import type { WidgetNode } from '../protocol/types.js';
 import { autoSelect } from './control-parts.js';
 import { controlledDefault } from './controlled-default.js';
@@ -115,14 +115,17 @@ const caption: Renderer = (node, ctx) =>
 const label: Renderer = (node, ctx) =>
   html`<label class="label" for=${ctx.uid + str(node.fieldName)} style=${styleMap(typography(node, ctx, TEXT_SIZES))}>${str(node.value)}</label>`;
 
-// Markdown goes through the element's markdown renderer (marked → DOMPurify), with the thread's image policy.
-const markdown: Renderer = (node, ctx) =>
-  html`<chatkit-markdown
+// Markdown goes through the element's markdown renderer (marked → DOMPurify), with the thread's image policy;
+// its code loads on first use (Lit keeps the properties until the element upgrades).
+const markdown: Renderer = (node, ctx) => {
+  void ensureElement('chatkit-markdown');
+  return html`<chatkit-markdown
     class="markdown"
     .text=${str(node.value)}
     .streaming=${node.streaming === true}
     .allowedImageDomains=${ctx.host.allowedImageDomains ?? null}
   ></chatkit-markdown>`;
+};
 
 /** Text renderers by type. */
 export const textRenderers: Record<string, Renderer> = {

@@ -264,9 +264,3 @@ export class ChatkitWidget extends LitElement {
     </div>`;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'chatkit-widget': ChatkitWidget;
-  }
-}

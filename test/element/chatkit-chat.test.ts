@@ -13,7 +13,7 @@ import {
   textbox,
   until,
 } from './helpers.js';
-import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 
 describe('<chatkit-chat> attributes', () => {
   it('renders the start screen with the greeting attribute and the placeholder attribute', async () => {

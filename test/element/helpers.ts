@@ -1,8 +1,8 @@
 /** Shared helpers of the element tests: mounting against the in-page fake server, shadow DOM queries. */
 import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
-import type { ChatkitChatOptions } from '../../src/element/options.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
+import type { ChatkitChatOptions } from '../../src/element/chatkit-chat/options.js';
 import { FakeChatKit } from './fake-chatkit.js';
 
 export const API_URL = 'https://api.test/chatkit';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from './mocha.js';
 import { deep, deepAll, mount, settle, until } from './helpers.js';
-import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 
 /** The element focused inside the history panel (its shadow root's active element), as its row's title. */
 function focusedRowTitle(el: ChatkitChat): string | null {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { describe, it } from './mocha.js';
 import { uniqueApiUrl, deep, FakeChatKit, mount, sendAndWait, settle, textbox, until } from './helpers.js';
-import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 
 /** The element that has focus, looking through shadow roots. */
 function activeElement(): Element | null {

@@ -2,8 +2,10 @@
  * Shared helpers of the markdown element tests: typed mocha globals, mounting `<chatkit-markdown>`, and
  * reading its shadow DOM.
  */
-import '../../src/markdown/markdown-element.js';
+import { loadElement } from '../../src/define.js';
 import type { ChatkitMarkdown } from '../../src/markdown/markdown.component.js';
+
+await loadElement('chatkit-markdown');
 
 type Body = (this: unknown) => void | Promise<void>;
 const g = globalThis as any;

@@ -3,7 +3,7 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-
 import { describe, it } from './mocha.js';
 import { deep, FakeChatKit, mount, sendAndWait, settle, until } from './helpers.js';
 import { TOKENS, type TokenName } from '../../src/theme/tokens.js';
-import type { ChatkitChat } from '../../src/element/chatkit-chat.component.js';
+import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 
 const T = '2026-01-01T00:00:00';

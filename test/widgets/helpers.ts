@@ -4,9 +4,11 @@
 import { fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { WidgetItem, WidgetNode } from '../../src/protocol/types.js';
-import '../../src/widgets/widget-element.js';
+import { loadElement } from '../../src/define.js';
 import type { ChatkitWidget } from '../../src/widgets/widget.component.js';
 import type { WidgetActionRequest, WidgetHost } from '../../src/widgets/widget-host.js';
+
+await loadElement('chatkit-widget');
 
 /** A fake host that records every dispatched action; `hold` keeps each action pending until released. */
 export class RecordingHost implements WidgetHost {

@@ -8,7 +8,7 @@
 import { html, nothing } from 'lit';
 import type { AssistantMessageItem, ThreadItem } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
-import { uiIcon } from '../ui-icon.js';
+import { uiIcon } from '../shared/ui-icon.js';
 import type { Strings } from '../../i18n/strings.js';
 import type { MarkdownLabels } from '../../markdown/markdown.component.js';
 

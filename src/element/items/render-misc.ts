@@ -16,8 +16,8 @@ import type {
 } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
 import { assistantText, renderItemActions } from './render-assistant-message.js';
-import { safeUrl } from '../safe-url.js';
-import { uiIcon } from '../ui-icon.js';
+import { safeUrl } from '../shared/safe-url.js';
+import { uiIcon } from '../shared/ui-icon.js';
 import { ensureElement } from '../lazy-elements.js';
 
 /** Renders a `widget` item. */

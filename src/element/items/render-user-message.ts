@@ -7,8 +7,8 @@
 import { html, nothing } from 'lit';
 import type { Attachment, UserMessageItem } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
-import { safeUrl } from '../safe-url.js';
-import { uiIcon } from '../ui-icon.js';
+import { safeUrl } from '../shared/safe-url.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 function renderAttachment(attachment: Attachment, label: string) {
   const preview = attachment.type === 'image' ? safeUrl(attachment.preview_url, 'image') : null;

@@ -8,8 +8,8 @@
 import { html, nothing } from 'lit';
 import type { Task, TaskItem, WorkflowItem } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
-import { safeUrl } from '../safe-url.js';
-import { uiIcon } from '../ui-icon.js';
+import { safeUrl } from '../shared/safe-url.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 function renderIndicator(task: Task) {
   if (task.type === 'custom' && task.icon && task.status_indicator !== 'loading') {

@@ -234,6 +234,3 @@ export class ChatkitWidgetChart extends LitElement {
       }`;
   }
 }
-
-if (!customElements.get('chatkit-widget-chart'))
-  customElements.define('chatkit-widget-chart', ChatkitWidgetChart);

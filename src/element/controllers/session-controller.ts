@@ -8,13 +8,13 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createSession } from '../protocol/session.js';
-import type { ChatSession, ClientToolHandler, SessionState } from '../protocol/session-types.js';
-import { isAwaitingResponse, isNotFoundError } from '../protocol/thread-state.js';
-import type { ThreadItem, UserMessageItem } from '../protocol/types.js';
-import type { ChatComposerHandle } from './composer-handle.js';
-import { emit } from '../events.js';
-import { anonymousUserId, ElementMemory, type PersistMode } from '../internal/storage.js';
+import { createSession } from '../../protocol/session.js';
+import type { ChatSession, ClientToolHandler, SessionState } from '../../protocol/session-types.js';
+import { isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
+import type { ThreadItem, UserMessageItem } from '../../protocol/types.js';
+import type { ChatComposerHandle } from '../composer/composer-handle.js';
+import { emit } from '../../events.js';
+import { anonymousUserId, ElementMemory, type PersistMode } from '../../internal/storage.js';
 
 /** What the controller needs from the element. */
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {

@@ -7,11 +7,11 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ChatContextValue } from '../context/chat-context.js';
-import type { StructuredInputItem } from '../protocol/types.js';
-import { ensureElement } from './lazy-elements.js';
-import type { LauncherController } from './launcher-controller.js';
-import { uiIcon } from './ui-icon.js';
+import type { ChatContextValue } from '../../context/chat-context.js';
+import type { StructuredInputItem } from '../../protocol/types.js';
+import { ensureElement } from '../lazy-elements.js';
+import type { LauncherController } from '../controllers/launcher-controller.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 /** Renders the panel content. */
 export function renderChatLayout(ctx: ChatContextValue, mode: string, announcement: string) {

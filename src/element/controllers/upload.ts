@@ -7,8 +7,8 @@
  * @internal
  * @module
  */
-import type { ChatSession } from '../protocol/session-types.js';
-import type { Attachment } from '../protocol/types.js';
+import type { ChatSession } from '../../protocol/session-types.js';
+import type { Attachment } from '../../protocol/types.js';
 
 /** Uploads one file and resolves with the attachment to reference in the message. */
 export async function uploadAttachment(

@@ -7,24 +7,24 @@ import {
   type ChatContextValue,
   type ChatController,
   type ResolvedConfig,
-} from '../context/chat-context.js';
-import { emit } from '../events.js';
-import { directionOf } from '../i18n/localize.js';
-import { Announcer } from '../internal/announcer.js';
-import { ElementMemory, type PersistMode } from '../internal/storage.js';
-import type { Action, Attachment, ThreadItem, UserMessageContent } from '../protocol/types.js';
-import { tokenStyles } from '../theme/tokens.js';
+} from '../../context/chat-context.js';
+import { emit } from '../../events.js';
+import { directionOf } from '../../i18n/localize.js';
+import { Announcer } from '../../internal/announcer.js';
+import { ElementMemory, type PersistMode } from '../../internal/storage.js';
+import type { Action, Attachment, ThreadItem, UserMessageContent } from '../../protocol/types.js';
+import { tokenStyles } from '../../theme/tokens.js';
 import { chatStyles } from './chatkit-chat.styles.js';
-import { AppearanceController, type AppearanceInputs } from './appearance-controller.js';
-import type { ChatComposerHandle } from './composer-handle.js';
-import { LauncherController } from './launcher-controller.js';
-import { ensureElement } from './lazy-elements.js';
+import { AppearanceController, type AppearanceInputs } from '../controllers/appearance-controller.js';
+import type { ChatComposerHandle } from '../composer/composer-handle.js';
+import { LauncherController } from '../controllers/launcher-controller.js';
+import { ensureElement } from '../lazy-elements.js';
 import { renderChatLayout, renderLauncher } from './chat-layout.js';
 import type { ChatkitChatOptions } from './options.js';
-import { createChatController } from './chat-controller.js';
+import { createChatController } from '../controllers/chat-controller.js';
 import { resolveConfig } from './resolve-config.js';
-import { SessionController } from './session-controller.js';
-import { sharedStyles } from './shared.styles.js';
+import { SessionController } from '../controllers/session-controller.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 
 /**
  * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
@@ -439,11 +439,5 @@ export class ChatkitChat extends LitElement {
     const layout = renderChatLayout(this.ctx, this.mode, this.announcement);
     if (!launcher) return html`<div part="panel" class="panel" id="panel">${layout}</div>`;
     return renderLauncher(this.ctx, layout, this.launcher, this.handlePanelKeyDown);
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'chatkit-chat': ChatkitChat;
   }
 }

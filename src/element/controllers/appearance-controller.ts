@@ -7,11 +7,11 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emit } from '../events.js';
-import { directionOf, loadStrings, resolveLanguage } from '../i18n/localize.js';
-import { en, type Strings } from '../i18n/strings.js';
-import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../theme/theme-option.js';
-import { loadBranding, type Branding } from './branding.js';
+import { emit } from '../../events.js';
+import { directionOf, loadStrings, resolveLanguage } from '../../i18n/localize.js';
+import { en, type Strings } from '../../i18n/strings.js';
+import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../../theme/theme-option.js';
+import { loadBranding, type Branding } from '../chatkit-chat/branding.js';
 import { ColorSchemeController } from './color-scheme-controller.js';
 
 /** The inputs, read fresh on every apply (attributes and options may change at any time). */

@@ -8,12 +8,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../context/chat-context.js';
-import type { HeaderAction } from './options.js';
-import { sharedStyles } from './shared.styles.js';
-import { hideBrokenImage } from './safe-url.js';
+import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import type { HeaderAction } from '../chatkit-chat/options.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { hideBrokenImage } from '../shared/safe-url.js';
 import { headerStyles } from './header.styles.js';
-import { uiIcon } from './ui-icon.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 export class ChatkitHeader extends LitElement {
   static override styles = [sharedStyles, headerStyles];

@@ -10,9 +10,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../context/chat-context.js';
-import type { StructuredInput, StructuredInputItem, StructuredInputSubmission } from '../protocol/types.js';
-import { sharedStyles } from './shared.styles.js';
+import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import type {
+  StructuredInput,
+  StructuredInputItem,
+  StructuredInputSubmission,
+} from '../../protocol/types.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 
 export class ChatkitStructuredInput extends LitElement {
   static override styles = [

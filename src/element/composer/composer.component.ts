@@ -10,10 +10,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../context/chat-context.js';
-import { sharedStyles } from './shared.styles.js';
+import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
-import { uiIcon } from './ui-icon.js';
+import { uiIcon } from '../shared/ui-icon.js';
 import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
 

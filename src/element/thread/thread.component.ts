@@ -11,15 +11,15 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { chatContext, type ChatContextValue } from '../context/chat-context.js';
-import type { ThreadItem } from '../protocol/types.js';
-import { sharedStyles } from './shared.styles.js';
+import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import type { ThreadItem } from '../../protocol/types.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 import { threadStyles } from './thread.styles.js';
-import { itemStyles } from './items/item.styles.js';
-import type { ItemRenderContext } from './items/item-context.js';
-import { renderItem } from './items/render-item.js';
-import { renderTurnEndActions } from './items/render-misc.js';
-import { uiIcon } from './ui-icon.js';
+import { itemStyles } from '../items/item.styles.js';
+import type { ItemRenderContext } from '../items/item-context.js';
+import { renderItem } from '../items/render-item.js';
+import { renderTurnEndActions } from '../items/render-misc.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 // The log's implicit polite live region is turned off (aria-live="off"): it would read every streamed
 // delta; the root element announces each finished answer once, throttled, in its own live region instead.

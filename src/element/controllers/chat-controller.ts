@@ -6,14 +6,17 @@
  * @internal
  * @module
  */
-import type { ChatController } from '../context/chat-context.js';
-import { emit } from '../events.js';
-import { isImageAllowed } from '../internal/url.js';
-import type { Action, Attachment, UserMessageContent } from '../protocol/types.js';
-import type { WidgetActionRequest, WidgetHost } from '../widgets/widget-host.js';
-import type { ChatkitChatOptions } from './options.js';
+import type { ChatController } from '../../context/chat-context.js';
+import { emit } from '../../events.js';
+import { isImageAllowed } from '../../internal/url.js';
+import type { Action, Attachment, UserMessageContent } from '../../protocol/types.js';
+import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
+import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { SessionController } from './session-controller.js';
 import { uploadAttachment } from './upload.js';
+
+/** Threads per `threads.list` page of the history panel (it asks for the next page as the user scrolls). */
+const HISTORY_PAGE_SIZE = 20;
 
 /** What the controller needs from the root element. */
 export interface ControllerRoot {
@@ -106,7 +109,7 @@ export function createChatController(root: ControllerRoot): ChatController {
     listThreads: async (after) => {
       const current = session();
       if (!current) return { data: [], has_more: false };
-      return current.listThreads({ after: after ?? null, limit: 20, order: 'desc' });
+      return current.listThreads({ after: after ?? null, limit: HISTORY_PAGE_SIZE, order: 'desc' });
     },
     renameThread: async (threadId, title) => {
       await session()?.renameThread(threadId, title);

@@ -8,9 +8,9 @@
  * @module
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ChatContextValue } from '../context/chat-context.js';
-import type { InputTagContent } from '../protocol/types.js';
-import { uiIcon } from './ui-icon.js';
+import type { ChatContextValue } from '../../context/chat-context.js';
+import type { InputTagContent } from '../../protocol/types.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 /** An entity as ChatKit's `onTagSearch` returns it. */
 export interface TagEntity {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { SVGTemplateResult } from 'lit';
-import { icon } from '../internal/icons.js';
+import { icon } from '../../internal/icons.js';
 
 /** An icon of `size` pixels, hidden from assistive technology. */
 export function uiIcon(name: string, size = 18): SVGTemplateResult {

@@ -6,9 +6,9 @@
  * @module
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ChatContextValue } from '../context/chat-context.js';
-import type { Attachment } from '../protocol/types.js';
-import { uiIcon } from './ui-icon.js';
+import type { ChatContextValue } from '../../context/chat-context.js';
+import type { Attachment } from '../../protocol/types.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 interface Entry {
   key: number;

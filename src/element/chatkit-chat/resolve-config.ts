@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import type { ResolvedConfig } from '../context/chat-context.js';
+import type { ResolvedConfig } from '../../context/chat-context.js';
 import type { Branding } from './branding.js';
 import { DEFAULT_ITEM_ACTIONS, type ChatkitChatOptions } from './options.js';
 

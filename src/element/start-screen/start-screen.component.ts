@@ -8,9 +8,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../context/chat-context.js';
-import { sharedStyles } from './shared.styles.js';
-import { hideBrokenImage } from './safe-url.js';
+import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { hideBrokenImage } from '../shared/safe-url.js';
 
 export class ChatkitStartScreen extends LitElement {
   static override styles = [

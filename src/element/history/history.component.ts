@@ -9,14 +9,12 @@ import { LitElement, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { chatContext, type ChatContextValue } from '../context/chat-context.js';
-import type { ThreadMetadata } from '../protocol/types.js';
-import { parseTimestamp } from '../protocol/time.js';
-import { sharedStyles } from './shared.styles.js';
+import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import type { ThreadMetadata } from '../../protocol/types.js';
+import { parseTimestamp } from '../../protocol/time.js';
+import { sharedStyles } from '../shared/shared.styles.js';
 import { historyStyles } from './history.styles.js';
-import { uiIcon } from './ui-icon.js';
-
-const PAGE_SIZE = 20;
+import { uiIcon } from '../shared/ui-icon.js';
 
 export class ChatkitHistory extends LitElement {
   static override styles = [sharedStyles, historyStyles];
@@ -249,6 +247,3 @@ export class ChatkitHistory extends LitElement {
     </nav>`;
   }
 }
-
-/** Page size the root asks `threads.list` for. */
-export const HISTORY_PAGE_SIZE = PAGE_SIZE;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ThemeOption } from '../theme/theme-option.js';
+import type { ThemeOption } from '../../theme/theme-option.js';
 
 /** A header button supplied by the host page. */
 export interface HeaderAction {

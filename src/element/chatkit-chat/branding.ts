@@ -6,8 +6,8 @@
  * @module
  */
 import type { StarterPrompt } from './options.js';
-import { safeUrl } from './safe-url.js';
-import { isSafeCssValue } from '../theme/theme-option.js';
+import { safeUrl } from '../shared/safe-url.js';
+import { isSafeCssValue } from '../../theme/theme-option.js';
 
 export interface Branding {
   name?: string;

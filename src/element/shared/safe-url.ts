@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { sanitizeUrl } from '../internal/url.js';
+import { sanitizeUrl } from '../../internal/url.js';
 
 /** The URL when it is safe to load (images: http(s) and raster `data:image/*`), else null. */
 export function safeUrl(url: string | null | undefined, kind: 'image' | 'link' = 'link'): string | null {
