@@ -15,7 +15,6 @@ import type {
   WidgetItem,
 } from '../../src/protocol/types.js';
 import type { ActionHook, ResponseContext, RespondHook, SyncActionHook } from '../chatkit/types.js';
-import type { ServerConfig } from '../config.js';
 import type { RequestContext } from '../stores/store.js';
 import type { Agent } from './agent.js';
 import type { ChatModel } from './chat-model.js';
@@ -26,8 +25,15 @@ import { acceptSuggestion, isSuggestionAction } from './suggestions.js';
 import type { TitleMode } from './thread-title.js';
 import { type ComposerToolEntry, findUseCase, type StartPrompt, type UseCase } from './use-case.js';
 
-/** The configuration the agent reads (a subset of {@link ServerConfig}). */
-export type AgentConfig = Pick<ServerConfig, 'openaiApiKey' | 'openaiBaseUrl' | 'model'>;
+/** The configuration the agent reads (the reference server's `ServerConfig` has these fields). */
+export interface AgentConfig {
+  /** API key of the OpenAI-compatible provider; with neither key nor base URL the offline model runs. */
+  openaiApiKey: string | null;
+  /** Base URL of the provider (e.g. a local server); default OpenAI's. */
+  openaiBaseUrl: string | null;
+  /** Default model id. */
+  model: string;
+}
 
 /** Tuning knobs, mostly for tests. */
 export interface AgentHookOptions {

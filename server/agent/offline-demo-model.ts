@@ -166,14 +166,14 @@ export class OfflineDemoModel implements ChatModel {
     const suggestions = this.suggestionsFor(tools);
     const intro = greeting
       ? 'Hello! I am the offline demo model.'
-      : "Sorry, I didn't catch that. I am the offline demo model and understand simple requests.";
+      : "Sorry, I didn't catch that: I am the offline demo model and understand simple requests.";
     if (suggestions.length === 0) return { text: `${intro} I can only chat a little without a real model.` };
     if (tools.has(SUGGEST_TOOL)) {
       const call: OfflineCall = {
         name: SUGGEST_TOOL,
         arguments: { prompts: suggestions.map((prompt) => prompt.prompt) },
       };
-      return { text: `${intro} Try one of these:`, calls: [call] };
+      return { text: intro, calls: [call] };
     }
     return { text: `${intro} Try ${suggestions.map((prompt) => `“${prompt.prompt}”`).join(', ')}.` };
   }

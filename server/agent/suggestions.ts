@@ -7,7 +7,13 @@
  * @module
  */
 import { z } from 'zod';
-import type { Action, UserMessageItem, WidgetItem, WidgetRoot } from '../../src/protocol/types.js';
+import type {
+  Action,
+  ThreadStreamEvent,
+  UserMessageItem,
+  WidgetItem,
+  WidgetRoot,
+} from '../../src/protocol/types.js';
 import type { ResponseContext } from '../chatkit/types.js';
 import type { RequestContext } from '../stores/store.js';
 import { type AgentTool, defineTool } from './agent-tool.js';
@@ -66,7 +72,7 @@ export function createSuggestionTool(known: readonly StartPrompt[] = []): AgentT
     description:
       'Shows up to four clickable follow-up prompts under your answer when the request is unclear or the user asks what you can do. Each prompt is the exact message sent when clicked.',
     parameters: z.object({ prompts: z.array(z.string().min(1).max(80)).min(1).max(4) }),
-    statusTitle: 'Suggesting next steps',
+    statusTitle: null,
     async execute({ prompts }, ctx) {
       const items = (prompts as string[]).map(
         (prompt) => known.find((entry) => entry.prompt === prompt) ?? { label: prompt, prompt },
@@ -95,7 +101,7 @@ export function* acceptSuggestion<C extends RequestContext>(
   sender: WidgetItem | null,
   ctx: ResponseContext<C>,
   result: { message: UserMessageItem | null },
-): Generator<import('../../src/protocol/types.js').ThreadStreamEvent> {
+): Generator<ThreadStreamEvent> {
   result.message = null;
   const prompt = (action.payload as { prompt?: unknown } | undefined)?.prompt;
   if (typeof prompt !== 'string' || !prompt.trim()) return;

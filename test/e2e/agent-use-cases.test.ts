@@ -1,7 +1,7 @@
 /**
- * End-to-end: the two seed use cases with the real agent on the offline demo model (no API key), the demo
- * inline page, the built element and Debian's Chromium. Todo: typed add, checkbox click replaced in place
- * and kept across a reload and in a new thread (returns: test/e2e/returns.test.ts). Client tool: the page's `get_time` answers and the turn resumes.
+ * End-to-end: the real agent on the offline demo model (no API key), the demo
+ * inline page, the built element and Debian's Chromium: the client tool round trip (the page's `get_time`
+ * answers and the turn resumes). The use cases have their own files: todo.test.ts, returns.test.ts.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,32 +30,6 @@ async function send(page: Page, text: string) {
   await box.press('Enter');
   await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
 }
-
-describe('todo use case in the browser (offline demo model)', () => {
-  it('adds by typing, toggles by clicking, keeps the state across a reload and in a new thread', async () => {
-    const page = await openInline();
-    await send(page, 'add buy milk');
-    const checkbox = page.getByRole('checkbox', { name: 'buy milk' });
-    await expect.poll(() => checkbox.count()).toBe(1);
-    await expect
-      .poll(() => page.getByText('Offline demo model', { exact: false }).count())
-      .toBeGreaterThan(0);
-    expect(await checkbox.isChecked()).toBe(false);
-
-    await checkbox.click();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'buy milk' }).isChecked()).toBe(true);
-    await expect.poll(() => page.getByText('0 open', { exact: true }).count()).toBe(1);
-
-    await page.reload();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'buy milk' }).count()).toBe(1);
-    expect(await page.getByRole('checkbox', { name: 'buy milk' }).isChecked()).toBe(true);
-
-    await page.getByRole('button', { name: 'New chat' }).click();
-    await send(page, 'show my todos');
-    await expect.poll(() => page.getByRole('checkbox', { name: 'buy milk' }).count()).toBe(1);
-    expect(await page.getByRole('checkbox', { name: 'buy milk' }).isChecked()).toBe(true);
-  });
-});
 
 describe('client tool round trip in the browser', () => {
   it('the page answers get_time and the turn resumes with the answer', async () => {
