@@ -109,11 +109,18 @@ export function todoCard(todos: readonly Todo[]): WidgetRoot {
         onSubmitAction: { type: TODO_ACTIONS.add, loadingBehavior: 'container' },
         children: [
           {
-            type: 'Input',
-            key: `new-todo-${newest?.id ?? 'none'}`,
-            name: TODO_FIELD,
-            placeholder: 'Add a new todo…',
-            required: true,
+            // The field takes the row's free width.
+            type: 'Box',
+            flex: 1,
+            children: [
+              {
+                type: 'Input',
+                key: `new-todo-${newest?.id ?? 'none'}`,
+                name: TODO_FIELD,
+                placeholder: 'Add a new todo…',
+                required: true,
+              },
+            ],
           },
           { type: 'Button', label: 'Add', submit: true, iconStart: 'plus', color: 'primary' },
         ],
