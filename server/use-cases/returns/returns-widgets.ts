@@ -7,13 +7,18 @@
  *
  * @module
  */
-import type { WidgetRoot } from '../../../src/protocol/types.js';
+import type {
+  ListViewItemComponent,
+  WidgetComponent,
+  WidgetComponentOf,
+  WidgetRoot,
+} from '../../../src/protocol/types.js';
 import { WidgetTemplate } from '../../widgets/widget-template.js';
 import { type ChoiceOption, formatPrice, REASONS, type RetentionOffer } from './returns-options.js';
 import type { Customer, OrderLine } from './returns-repository.js';
 import type { Tier } from './returns-seed.js';
 
-type Node = Record<string, unknown>;
+type Badge = WidgetComponentOf<'Badge'>;
 
 /** Action types of the returns widgets. */
 export const RETURNS_ACTIONS = {
@@ -34,7 +39,7 @@ const confirmationTemplate = WidgetTemplate.fromFileSync(
   new URL('./return-confirmation.widget', import.meta.url),
 );
 
-const TIER_COLORS: Record<Tier, string> = {
+const TIER_COLORS: Record<Tier, NonNullable<Badge['color']>> = {
   Bronze: 'warning',
   Silver: 'secondary',
   Gold: 'success',
@@ -55,12 +60,12 @@ const formatDate = (iso: string) =>
   });
 
 /** The tier badge ("Gold member"). */
-export function tierBadge(tier: Tier): Node {
+export function tierBadge(tier: Tier): Badge {
   return { type: 'Badge', label: `${tier} member`, color: TIER_COLORS[tier], variant: 'soft', size: 'sm' };
 }
 
 /** The customer's header row: name, email, tier badge. */
-function customerRow(customer: Customer): Node {
+function customerRow(customer: Customer): WidgetComponent {
   return {
     type: 'Row',
     gap: 3,
@@ -107,7 +112,6 @@ export function lookupWidget(options: { note?: string | null } = {}): WidgetRoot
             placeholder: 'Email, order number or name',
             required: true,
             autoFocus: true,
-            block: true,
           },
           {
             type: 'Row',
@@ -124,7 +128,9 @@ export function lookupWidget(options: { note?: string | null } = {}): WidgetRoot
           },
         ],
       },
-      ...(options.note ? [{ type: 'Text', value: options.note, size: 'sm', color: 'danger' }] : []),
+      ...(options.note
+        ? [{ type: 'Text', value: options.note, size: 'sm', color: 'danger' } satisfies WidgetComponent]
+        : []),
       {
         type: 'Caption',
         value: 'Sample data: try alice@example.com, ORD-1003 or Carla Rossi.',
@@ -155,7 +161,7 @@ export function accountChoiceWidget(customers: readonly Customer[], selected?: s
     status: answered
       ? { text: 'Account chosen', icon: 'check-circle' }
       : { text: 'Which account is yours?', icon: 'circle-question' },
-    children: shown.map((customer) => ({
+    children: shown.map((customer): ListViewItemComponent => ({
       type: 'ListViewItem',
       key: customer.id,
       gap: 3,
@@ -208,7 +214,7 @@ export function itemsWidget(
         gap: 3,
         onSubmitAction: { type: RETURNS_ACTIONS.items, loadingBehavior: 'container' },
         children: [
-          ...lines.map((line) => ({
+          ...lines.map((line): WidgetComponent => ({
             type: 'Col',
             key: line.lineId,
             gap: 0,
@@ -242,7 +248,9 @@ export function itemsWidget(
               },
             ],
           })),
-          ...(note ? [{ type: 'Text', value: note, size: 'sm', color: 'danger' }] : []),
+          ...(note
+            ? [{ type: 'Text', value: note, size: 'sm', color: 'danger' } satisfies WidgetComponent]
+            : []),
           {
             type: 'Row',
             children: [
@@ -257,8 +265,8 @@ export function itemsWidget(
 }
 
 /** Rows "label … value" with a check icon, for answered cards. */
-function doneRows(rows: readonly { label: string; value?: string; key: string }[]): Node[] {
-  return rows.map((row) => ({
+function doneRows(rows: readonly { label: string; value?: string; key: string }[]): WidgetComponent[] {
+  return rows.map((row): WidgetComponent => ({
     type: 'Row',
     key: row.key,
     gap: 2,
@@ -267,7 +275,10 @@ function doneRows(rows: readonly { label: string; value?: string; key: string }[
       { type: 'Icon', name: 'check', color: 'success', size: 'sm' },
       { type: 'Text', value: row.label, size: 'sm', weight: 'medium' },
       ...(row.value
-        ? [{ type: 'Spacer' }, { type: 'Text', value: row.value, size: 'sm', color: 'secondary' }]
+        ? ([
+            { type: 'Spacer' },
+            { type: 'Text', value: row.value, size: 'sm', color: 'secondary' },
+          ] satisfies WidgetComponent[])
         : []),
     ],
   }));
@@ -318,15 +329,15 @@ export function choiceWidget(options: {
       : { text: question, icon: 'circle-question' },
     children: [
       ...(hint && !answered
-        ? [
+        ? ([
             {
               type: 'ListViewItem',
               key: 'hint',
               children: [{ type: 'Caption', value: hint, color: 'secondary' }],
             },
-          ]
+          ] satisfies ListViewItemComponent[])
         : []),
-      ...shown.map((choice) => ({
+      ...shown.map((choice): ListViewItemComponent => ({
         type: 'ListViewItem',
         key: choice.value,
         gap: 3,
@@ -353,7 +364,13 @@ export function choiceWidget(options: {
             children: [
               { type: 'Text', value: choice.label, weight: 'medium', size: 'sm' },
               ...(choice.description
-                ? [{ type: 'Caption', value: choice.description, color: 'secondary' }]
+                ? [
+                    {
+                      type: 'Caption',
+                      value: choice.description,
+                      color: 'secondary',
+                    } satisfies WidgetComponent,
+                  ]
                 : []),
             ],
           },
@@ -363,7 +380,10 @@ export function choiceWidget(options: {
   };
 }
 
-/** Reason per item (step `reason`) for several items: a select per item. */
+/**
+ * Reason per item (step `reason`) for several items: a select per item. The catalog's `Select` has no
+ * `required`; a submit with a reason missing gets this form back asking for the rest.
+ */
 export function reasonsFormWidget(
   lines: readonly OrderLine[],
   known: Readonly<Record<string, string>>,
@@ -380,7 +400,7 @@ export function reasonsFormWidget(
         gap: 3,
         onSubmitAction: { type: RETURNS_ACTIONS.reasons, loadingBehavior: 'container' },
         children: [
-          ...lines.map((line) => ({
+          ...lines.map((line): WidgetComponent => ({
             type: 'Col',
             key: line.lineId,
             gap: 1,
@@ -390,14 +410,15 @@ export function reasonsFormWidget(
                 type: 'Select',
                 name: `reasons.${line.lineId}`,
                 placeholder: 'Choose a reason',
-                required: true,
                 block: true,
                 options: REASONS.map((r) => ({ value: r.value, label: r.label })),
                 ...(known[line.lineId] ? { defaultValue: known[line.lineId] } : {}),
               },
             ],
           })),
-          ...(note ? [{ type: 'Text', value: note, size: 'sm', color: 'danger' }] : []),
+          ...(note
+            ? [{ type: 'Text', value: note, size: 'sm', color: 'danger' } satisfies WidgetComponent]
+            : []),
           {
             type: 'Row',
             children: [
@@ -469,7 +490,7 @@ export function offersWidget(options: {
           tierBadge(customer.tier),
         ],
       },
-      ...offers.map((offer) => ({
+      ...offers.map((offer): WidgetComponent => ({
         type: 'Box',
         key: offer.id,
         padding: 3,
@@ -572,7 +593,7 @@ export function keptWidget(offer: RetentionOffer, storeCreditCents: number): Wid
               type: 'Caption',
               value: `Store credit balance: ${formatPrice(storeCreditCents)}`,
               color: 'secondary',
-            },
+            } satisfies WidgetComponent,
           ]
         : []),
     ],

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { WidgetRoot } from '../../../src/protocol/types.js';
+import type { WidgetComponent, WidgetRoot } from '../../../src/protocol/types.js';
 import type { Todo } from './todo-repository.js';
 
 /** `key` of the todo card root; todo cards are found by it. */
@@ -36,7 +36,7 @@ function checkboxName(todo: Todo, used: Set<string>): string {
 export function todoCard(todos: readonly Todo[]): WidgetRoot {
   const used = new Set<string>();
   const done = todos.filter((todo) => todo.done).length;
-  const rows = todos.map((todo) => ({
+  const rows = todos.map((todo): WidgetComponent => ({
     type: 'Row',
     key: todo.id,
     align: 'center',
@@ -84,7 +84,13 @@ export function todoCard(todos: readonly Todo[]): WidgetRoot {
           { type: 'Title', value: TODO_CARD_TITLE, size: 'lg' },
           { type: 'Spacer' },
           ...(todos.length > 0
-            ? [{ type: 'Caption', value: `${done} of ${todos.length} done`, color: 'secondary' }]
+            ? [
+                {
+                  type: 'Caption',
+                  value: `${done} of ${todos.length} done`,
+                  color: 'secondary',
+                } satisfies WidgetComponent,
+              ]
             : []),
         ],
       },

@@ -111,9 +111,23 @@ describe('returns by clicking (no model call after the first message)', () => {
       type: 'returns.items',
       payload: { selected_items: { line_1001_1: true, line_1001_2: false, line_1002_2: true } },
     });
-    const reasons = newest(step, 'returns-reason');
-    expect(nodeNamed(reasons, 'reasons.line_1001_1')).toMatchObject({ type: 'Select', required: true });
-    expect(nodeNamed(reasons, 'reasons.line_1002_2')).toMatchObject({ type: 'Select', required: true });
+    let reasons = newest(step, 'returns-reason');
+    expect(nodeNamed(reasons, 'reasons.line_1001_1')).toMatchObject({ type: 'Select' });
+    expect(nodeNamed(reasons, 'reasons.line_1002_2')).toMatchObject({ type: 'Select' });
+
+    // The catalog's Select has no `required`: a submit with a reason missing gets the form back, the
+    // given reason kept as the default and the missing one still asked.
+    step = await harness.action(threadId, reasons.id, {
+      type: 'returns.reasons',
+      payload: { reasons: { line_1001_1: 'damaged' } },
+    });
+    reasons = newest(step, 'returns-reason');
+    expect(nodeNamed(reasons, 'reasons.line_1001_1')).toMatchObject({
+      type: 'Select',
+      defaultValue: 'damaged',
+    });
+    expect(nodeNamed(reasons, 'reasons.line_1002_2')).not.toHaveProperty('defaultValue');
+    expect(reasons.widget.status).toMatchObject({ text: 'Why are you returning these items?' });
 
     step = await harness.action(threadId, reasons.id, {
       type: 'returns.reasons',
