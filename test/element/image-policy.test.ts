@@ -4,11 +4,11 @@
  * the `image-domains` attribute; the thread's list, when set, wins.
  */
 import { expect, html } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { deep, mount, settle, until } from './helpers.js';
 import type { ThreadItem } from '../../src/protocol/types.js';
 import type { ChatkitChat } from '../../src/index.js';
-import type { FakeChatKit } from './fake-chatkit.js';
+import type { InPageChatKit } from '../support/in-page-chatkit.js';
 
 const T = '2026-01-01T00:00:00';
 const THIRD = 'https://pixel.third.example/t.png';
@@ -40,9 +40,25 @@ function items(threadId: string): ThreadItem[] {
   ] as ThreadItem[];
 }
 
-async function open(el: ChatkitChat, server: FakeChatKit, domains?: string[] | null) {
+async function open(el: ChatkitChat, server: InPageChatKit, domains?: string[] | null) {
   server.addThread('thr_p', 'Images', items('thr_p'));
-  if (domains !== undefined) server.threads.get('thr_p')!.thread.allowed_image_domains = domains;
+  if (domains !== undefined) {
+    // Why through the server's queue: the seeded thread is saved asynchronously; this re-saves it after.
+    const seeded = server as unknown as { queue(task: () => Promise<void>): Promise<void>; owner: unknown };
+    await seeded.queue(() =>
+      server.store.saveThread(
+        {
+          id: 'thr_p',
+          title: 'Images',
+          created_at: T,
+          status: { type: 'active' },
+          metadata: {},
+          allowed_image_domains: domains,
+        } as never,
+        seeded.owner as never,
+      ),
+    );
+  }
   await el.setThreadId('thr_p');
   await settle(el);
   await until(
