@@ -32,7 +32,7 @@ export interface ChatView {
   threadId: string | null;
   title: string | null;
   threadStatus: ThreadStatus;
-  allowedImageDomains: string[] | null;
+  allowedImageDomains: readonly string[] | null;
   /** Visible items in display order (hidden items never appear). */
   items: readonly ThreadItem[];
   /** Ids of items added but not yet done in the current stream. */

@@ -1,3 +1,4 @@
+import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
@@ -129,6 +130,11 @@ export class ChatkitChat extends LitElement {
   @property() placeholder: string | null = null;
   /** URL of `/api/branding`-shaped JSON (name, logo, primary color, greeting, prompts). */
   @property({ attribute: 'branding-url' }) brandingUrl: string | null = null;
+  /**
+   * Image hosts allowed when the thread gives no `allowed_image_domains`: space-separated hosts, or `*` for
+   * any. Default (unset): the API's host only. The `images` option takes precedence.
+   */
+  @property({ attribute: 'image-domains' }) imageDomains: string | null = null;
   /** Where the current thread id is remembered: `local`, `session` or `none`. */
   @property() persist: PersistMode = 'local';
 
@@ -300,6 +306,7 @@ export class ChatkitChat extends LitElement {
     options: () => this.options,
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
+    imageDomains: () => this.resolvedImageDomains(),
     send: (text, newThread, attachments, content) => this.send(text, newThread, attachments, null, content),
     setHistoryOpen: (open, byUser) => this.setHistoryOpen(open, byUser),
     setTool: (toolId) => (this.selectedTool = toolId),
@@ -329,6 +336,17 @@ export class ChatkitChat extends LitElement {
     });
   }
 
+  /** The image domains in force (see effectiveImageDomains); `null` = any host. */
+  private resolvedImageDomains(): readonly string[] | null {
+    const own = this.options.images ?? { allowedDomains: parseImageDomains(this.imageDomains) };
+    return effectiveImageDomains(
+      this.sessions.state?.thread?.allowed_image_domains,
+      own,
+      this.options.api?.url ?? this.apiUrl,
+      document.baseURI,
+    );
+  }
+
   private buildContext(): ChatContextValue {
     const state = this.sessions.state;
     const view = state
@@ -336,7 +354,7 @@ export class ChatkitChat extends LitElement {
           threadId: state.thread?.id ?? null,
           title: state.thread?.title ?? null,
           threadStatus: state.thread?.status ?? { type: 'active' as const },
-          allowedImageDomains: state.thread?.allowed_image_domains ?? null,
+          allowedImageDomains: this.resolvedImageDomains(),
           items: state.items,
           pending: state.pending,
           status: state.status,

@@ -92,6 +92,11 @@ export interface ChatkitChatOptions {
   /** Per-request metadata merged into every request body (ChatKit's `thread.metadata`-style extension). */
   thread?: { metadata?: Record<string, unknown> };
   /** Our additions. */
+  /**
+   * Image hosts when the thread gives no `allowed_image_domains` (markdown images, widget images, favicons,
+   * generated images). Default: the API's host only; `'*'` allows any host (ChatKit's behaviour).
+   */
+  images?: { allowedDomains?: string[] | '*' };
   mode?: 'inline' | 'launcher' | 'fullscreen';
   persist?: 'local' | 'session' | 'none';
   brandingUrl?: string;

@@ -25,6 +25,8 @@ export interface ControllerRoot {
   options(): ChatkitChatOptions;
   colorScheme(): 'light' | 'dark';
   locale(): string;
+  /** Image domains in force: the thread's, else the element's setting; `null` = any host. */
+  imageDomains(): readonly string[] | null;
   send(
     text: string,
     newThread: boolean,
@@ -62,8 +64,10 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
 export function createWidgetHost(root: ControllerRoot): WidgetHost {
   return {
     dispatchAction: (request) => dispatchWidgetAction(root, request),
-    isImageAllowed: (url) =>
-      isImageAllowed(url, root.sessions.state?.thread?.allowed_image_domains, document.baseURI),
+    isImageAllowed: (url) => isImageAllowed(url, root.imageDomains(), document.baseURI),
+    get allowedImageDomains() {
+      return root.imageDomains();
+    },
     get colorScheme() {
       return root.colorScheme();
     },
