@@ -3,14 +3,14 @@
  * host page only when the page opts in with `apply-favicon`.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
-import { API_URL, deep, FakeChatKit, until } from './helpers.js';
+import { describe, it } from '../support/mocha.js';
+import { API_URL, deep, InPageChatKit, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 
 const BRANDING_URL = 'https://api.test/api/branding';
 
-function server(): FakeChatKit {
-  const fake = new FakeChatKit();
+function server(): InPageChatKit {
+  const fake = new InPageChatKit();
   fake.branding = { ...fake.branding, tagline: 'Here to help', faviconUrl: '/brand-icon.svg' };
   return fake;
 }

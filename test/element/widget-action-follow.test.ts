@@ -4,8 +4,8 @@
  * the previous answer again).
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
-import { deep, FakeChatKit, mount, sendAndWait, settle, until } from './helpers.js';
+import { describe, it } from '../support/mocha.js';
+import { deep, echoScript, InPageChatKit, mount, sendAndWait, settle, until } from './helpers.js';
 import type { ThreadStreamEvent, WidgetItem } from '../../src/protocol/types.js';
 
 const T = '2026-01-01T00:00:00';
@@ -33,7 +33,7 @@ function inView(scroller: HTMLElement, el: Element): boolean {
 
 describe('widget action results', () => {
   it('scroll the new widget into view when the card was clicked above the fold', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.script = ({ threadId, nextId }) =>
       [
         { type: 'thread.item.done', item: widgetItem(nextId('w'), threadId, 'Choose items', 30, 'Confirm') },
@@ -73,7 +73,7 @@ describe('widget action results', () => {
   });
 
   it('announce only an answer the action produced, never the previous answer again', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     let widgetId = '';
     server.script = ({ threadId, nextId }) => {
       widgetId = nextId('w');
@@ -120,7 +120,7 @@ describe('widget action results', () => {
     );
 
     // A later answer is announced (so the region still works), and the previous answer was never re-read.
-    server.script = new FakeChatKit().script;
+    server.script = echoScript;
     ended = oneEvent(el, 'chatkit.response.end');
     await el.sendUserMessage('thanks');
     await ended;
