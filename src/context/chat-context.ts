@@ -87,6 +87,8 @@ export interface ResolvedConfig {
   /** The host's entity search for @-mentions (`entities.onTagSearch`). */
   onTagSearch?: (query: string) => Promise<unknown[]>;
   brandName: string | null;
+  /** The branding tagline, shown under the brand name in the header. */
+  brandTagline: string | null;
   logoUrl: string | null;
   mode: 'inline' | 'launcher' | 'fullscreen';
 }

@@ -27,7 +27,10 @@ export function renderChatLayout(ctx: ChatContextValue, mode: string, announceme
   return html`
     ${
       config.headerEnabled
-        ? html`<chatkit-header exportparts="header,title" ?closable=${mode === 'launcher'}></chatkit-header>`
+        ? html`<chatkit-header
+            exportparts="header,title,tagline"
+            ?closable=${mode === 'launcher'}
+          ></chatkit-header>`
         : nothing
     }
     <div class="main">

@@ -51,6 +51,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * @csspart launcher - The floating launcher button (launcher mode).
  * @csspart header - The header bar.
  * @csspart title - The header title.
+ * @csspart tagline - The branding tagline under the brand name in the header.
  * @csspart history - The history panel.
  * @csspart start-screen - The greeting and starter prompts.
  * @csspart starter-prompt - One starter prompt button.
@@ -128,7 +129,10 @@ export class ChatkitChat extends LitElement {
   @property() greeting: string | null = null;
   /** Composer placeholder. */
   @property() placeholder: string | null = null;
-  /** URL of `/api/branding`-shaped JSON (name, logo, primary color, greeting, prompts). */
+  /**
+   * URL of `/api/branding`-shaped JSON (name, tagline, logo, primary color, greeting, prompts). The page's
+   * favicon follows the brand only when the element also has the boolean `apply-favicon` attribute.
+   */
   @property({ attribute: 'branding-url' }) brandingUrl: string | null = null;
   /**
    * Image hosts allowed when the thread gives no `allowed_image_domains`: space-separated hosts, or `*` for

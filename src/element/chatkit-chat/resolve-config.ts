@@ -38,6 +38,7 @@ export function resolveConfig(o: ChatkitChatOptions, attrs: ConfigAttributes, b:
     disclaimer: o.disclaimer ?? null,
     onTagSearch: o.entities?.onTagSearch,
     brandName: b.name ?? null,
+    brandTagline: b.tagline ?? null,
     logoUrl: b.logoUrl ?? null,
     mode: o.mode ?? attrs.mode,
   };

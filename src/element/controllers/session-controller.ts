@@ -48,6 +48,8 @@ export class SessionController implements ReactiveController {
   private disposeTimer?: ReturnType<typeof setTimeout>;
   /** While > 0, thread changes come from host code (a method call) and fire no `chatkit.thread.change`. */
   private quiet = 0;
+  /** Item ids present when the current response started (what the live region must not repeat). */
+  private itemsBeforeResponse?: Set<string>;
 
   constructor(private readonly host: SessionHost) {
     host.addController(this);
@@ -107,11 +109,20 @@ export class SessionController implements ReactiveController {
         if (this.memory) this.memory.threadId = threadId;
         if (!this.quiet) emit(host, 'chatkit.thread.change', { threadId });
       },
-      onResponseStart: () => emit(host, 'chatkit.response.start', undefined),
+      onResponseStart: () => {
+        // Why: a response may add no answer (an action that only replaces a widget); the live region must
+        // then stay quiet instead of repeating the previous answer, so only items new in this response count.
+        this.itemsBeforeResponse = new Set((this.session?.getState().items ?? []).map((item) => item.id));
+        emit(host, 'chatkit.response.start', undefined);
+      },
       onResponseEnd: () => {
         emit(host, 'chatkit.response.end', undefined);
+        const before = this.itemsBeforeResponse;
+        this.itemsBeforeResponse = undefined;
         const items = this.session?.getState().items ?? [];
-        host.answerFinished(items.at(-1));
+        // The newest answer of this response (an answer followed by a widget is still announced).
+        const answer = [...items].reverse().find((item) => item.type === 'assistant_message');
+        host.answerFinished(answer && !before?.has(answer.id) ? answer : undefined);
       },
       onError: ({ error }) => emit(host, 'chatkit.error', { error }),
       onMessageNotSent: ({ message, error }) => {

@@ -53,6 +53,8 @@ export class ChatkitHeader extends LitElement {
   override render() {
     const { config, strings, view, controller, historyOpen } = this.ctx;
     const title = config.showTitle ? (config.headerTitle ?? view.title ?? config.brandName ?? '') : '';
+    // The tagline belongs to the brand: shown while the header shows the brand name, not a thread title.
+    const tagline = title && title === config.brandName ? config.brandTagline : null;
     return html`<header part="header">
       <div class="start">
         ${this.renderAction(config.leftAction)}
@@ -71,7 +73,14 @@ export class ChatkitHeader extends LitElement {
             : nothing
         }
         ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" @error=${hideBrokenImage} />` : nothing}
-        ${title ? html`<h2 part="title" class="title">${title}</h2>` : nothing}
+        ${
+          title
+            ? html`<div class="titles">
+                <h2 part="title" class="title">${title}</h2>
+                ${tagline ? html`<p part="tagline" class="tagline">${tagline}</p>` : nothing}
+              </div>`
+            : nothing
+        }
       </div>
       <div class="end">
         <button

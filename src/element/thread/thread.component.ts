@@ -61,6 +61,11 @@ export class ChatkitThread extends LitElement {
   private distanceFromBottom = 0;
   private resizeObserver?: ResizeObserver;
   private copiedTimer?: ReturnType<typeof setTimeout>;
+  /**
+   * Set while a widget action runs: the newest item id when it was fired and the widget that fired it. The
+   * result of a click is what the reader wants to see next, even when the card sat above the fold.
+   */
+  private action?: { lastId: string | undefined; widget: Element; sawStream: boolean };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -82,6 +87,7 @@ export class ChatkitThread extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.followAction('before');
     if (changed.has('ctx' as keyof ChatkitThread) && this.scroller) {
       const el = this.scroller;
       this.distanceFromBottom = el.scrollHeight - el.scrollTop;
@@ -100,6 +106,7 @@ export class ChatkitThread extends LitElement {
   protected override updated(): void {
     const el = this.scroller;
     if (!el) return;
+    this.followAction('after');
     const first = this.ctx.view.items[0]?.id;
     const prepended = first !== this.firstItemId && this.firstItemId !== undefined && !this.stick;
     this.firstItemId = first;
@@ -110,6 +117,48 @@ export class ChatkitThread extends LitElement {
   /** Called when rendered content grows outside a Lit update of this element (markdown, images). */
   private followContent() {
     if (this.stick) this.scrollToBottom();
+  }
+
+  /** A widget fired an action (`chatkit-widget-action-start` from `<chatkit-widget>`). */
+  private handleWidgetAction(event: Event) {
+    const widget = event
+      .composedPath()
+      .find((node) => node instanceof Element && node.localName === 'chatkit-widget');
+    if (!(widget instanceof Element)) return;
+    this.action = { lastId: this.ctx.view.items.at(-1)?.id, widget, sawStream: false };
+  }
+
+  /** The reader scrolls by hand while an action runs: they moved on on purpose, so leave the view alone. */
+  private cancelFollowAction() {
+    this.action = undefined;
+  }
+
+  /**
+   * Brings a widget action's result into view: new items below pin the view to the bottom (like a sent
+   * message, decided before rendering); a result that only replaced the widget in place scrolls that widget
+   * into view when the response ends (after rendering). A hand scroll meanwhile cancels both.
+   */
+  private followAction(phase: 'before' | 'after') {
+    const action = this.action;
+    if (!action) return;
+    const { view: chat } = this.ctx;
+    const busy = chat.status === 'streaming' || chat.status === 'cancelling';
+    if (busy) action.sawStream = true;
+    if (phase === 'before' && chat.items.at(-1)?.id !== action.lastId) {
+      this.action = undefined;
+      this.stick = true;
+      this.atBottom = true;
+    } else if (phase === 'after' && action.sawStream && !busy) {
+      this.action = undefined;
+      const item = action.widget.closest('[data-item-id]') ?? action.widget;
+      const el = this.scroller;
+      if (!el || !item.isConnected) return;
+      // Within the log only (scrollIntoView would scroll the host page too).
+      const box = item.getBoundingClientRect();
+      const view = el.getBoundingClientRect();
+      if (box.bottom > view.bottom) el.scrollTop += Math.min(box.bottom - view.bottom, box.top - view.top);
+      else if (box.top < view.top) el.scrollTop -= view.top - box.top;
+    }
   }
 
   private scrollToBottom() {
@@ -261,6 +310,9 @@ export class ChatkitThread extends LitElement {
         aria-busy=${view.status === 'loading' ? 'true' : 'false'}
         tabindex="0"
         @scroll=${this.handleScroll}
+        @wheel=${this.cancelFollowAction}
+        @touchmove=${this.cancelFollowAction}
+        @chatkit-widget-action-start=${this.handleWidgetAction}
       >
         <div class="content">
           ${
