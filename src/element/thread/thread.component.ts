@@ -58,6 +58,7 @@ export class ChatkitThread extends LitElement {
   /** Whether new content should keep the view at the bottom (false once the reader scrolls up). */
   private stick = true;
   private firstItemId: string | undefined;
+  private lastUserId: string | undefined;
   private distanceFromBottom = 0;
   private resizeObserver?: ResizeObserver;
   private copiedTimer?: ReturnType<typeof setTimeout>;
@@ -103,13 +104,25 @@ export class ChatkitThread extends LitElement {
     const first = this.ctx.view.items[0]?.id;
     const prepended = first !== this.firstItemId && this.firstItemId !== undefined && !this.stick;
     this.firstItemId = first;
-    if (this.stick) this.scrollToBottom();
+    const lastUser = this.ctx.view.items.findLast((item) => item.type === 'user_message')?.id;
+    const sent = lastUser !== this.lastUserId;
+    this.lastUserId = lastUser;
+    if (this.stick && (sent || this.follows())) this.scrollToBottom();
     else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
   }
 
   /** Called when rendered content grows outside a Lit update of this element (markdown, images). */
   private followContent() {
-    if (this.stick) this.scrollToBottom();
+    if (this.stick && this.follows()) this.scrollToBottom();
+  }
+
+  /**
+   * Whether growing content keeps the view at the bottom: always with `thread.autoScroll` (our default);
+   * without it, only when not streaming (a sent message, a loaded thread), as in ChatKit.
+   */
+  private follows(): boolean {
+    const { config, view } = this.ctx;
+    return config.autoScroll || (view.status !== 'streaming' && view.pending.size === 0);
   }
 
   private scrollToBottom() {
