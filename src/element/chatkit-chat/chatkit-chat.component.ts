@@ -460,8 +460,8 @@ export class ChatkitChat extends LitElement {
     const hosted = !!api?.getClientSecret && !api.url && !this.apiUrl;
     const message = hosted
       ? "ChatKit hosted mode (api.getClientSecret) is not supported by <chatkit-chat>: it needs OpenAI's " +
-        'backend. Run a ChatKit server (chatkit-python, or `npx chatkit-chat-server`) and set ' +
-        "`api: { url: 'https://your-server/chatkit' }` instead."
+        'backend. Run a ChatKit server (chatkit-python, or `npx chatkit-chat-server`) and set api.url to ' +
+        "its endpoint instead: `api: { url: 'https://your-server/chatkit' }`."
       : null;
     const changed = message !== this.configError;
     this.configError = message;
