@@ -290,7 +290,7 @@ describe('ChatKit drop-in: options', () => {
   it('frameTitle is the accessible name of the chat region', async () => {
     const { el } = await mount({ frameTitle: 'Order support' });
     const panel = deep(el, '[part="panel"]')!;
-    expect(panel.getAttribute('role')).to.equal('region');
+    expect(panel.getAttribute('role')).to.equal('group');
     expect(panel.getAttribute('aria-label')).to.equal('Order support');
   });
 

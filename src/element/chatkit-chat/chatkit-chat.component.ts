@@ -442,7 +442,12 @@ export class ChatkitChat extends LitElement {
       this.options = valid;
       this.reportHostedMode();
       if (previous.locale !== this.options.locale) void this.appearance.applyLocale();
-      if (previous.brandingUrl !== this.options.brandingUrl) void this.appearance.applyBranding();
+      // Branding is fetched again for a new URL, or when a host fetch appears or goes (not per closure).
+      if (
+        previous.brandingUrl !== this.options.brandingUrl ||
+        !!previous.api?.fetch !== !!this.options.api?.fetch
+      )
+        void this.appearance.applyBranding();
       this.appearance.applyTheme();
       this.configureSession();
       if (this.options.mode && this.options.mode !== this.mode) this.mode = this.options.mode;
@@ -640,7 +645,7 @@ export class ChatkitChat extends LitElement {
     const layout = renderChatLayout(this.ctx, this.mode, this.announcement);
     if (!launcher) {
       const title = this.ctx.config.frameTitle ?? this.ctx.strings.conversation;
-      return html`<div part="panel" class="panel" id="panel" role="region" aria-label=${title}>
+      return html`<div part="panel" class="panel" id="panel" role="group" aria-label=${title}>
         ${layout}
       </div>`;
     }
