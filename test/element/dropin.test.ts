@@ -120,7 +120,7 @@ describe('ChatKit drop-in: setComposerValue', () => {
     const toolChanges = collect(el, 'chatkit.tool.change');
     await el.setComposerValue({ text: 'my draft', selectedToolId: 'search' });
     await settle(el);
-    expect(deep(el, 'chatkit-composer', '.chip[aria-pressed="true"]')).to.exist;
+    expect(deep(el, 'chatkit-composer', '.chip[aria-pressed="true"]')).not.to.equal(null);
     await el.setComposerValue({ selectedToolId: null });
     await settle(el);
     expect(textbox(el).value).to.equal('my draft');
@@ -201,7 +201,7 @@ describe('ChatKit drop-in: focus and history methods', () => {
     expect(show).to.be.instanceOf(Promise);
     await show;
     await settle(el);
-    expect(deep(el, 'chatkit-history')).to.exist;
+    expect(deep(el, 'chatkit-history')).not.to.equal(null);
     const hide = el.hideHistory();
     expect(hide).to.be.instanceOf(Promise);
     await hide;
@@ -265,7 +265,7 @@ describe('ChatKit drop-in: setOptions', () => {
     await sendAndWait(el, 'one');
     el.setOptions({ api: { url: `${API_URL}/other`, fetch: server.fetch } });
     await settle(el);
-    expect(deep(el, 'chatkit-start-screen')).to.exist;
+    expect(deep(el, 'chatkit-start-screen')).not.to.equal(null);
   });
 });
 
@@ -379,7 +379,7 @@ describe('ChatKit drop-in: options', () => {
       ['options.invalid', 'composer.placeholder'],
     ]);
     expect(deep(el, 'chatkit-start-screen')!.shadowRoot!.textContent).to.contain('Welcome!');
-    expect(deep(el, 'chatkit-header')).to.exist;
+    expect(deep(el, 'chatkit-header')).not.to.equal(null);
     expect(() => el.setOptions(null as never)).not.to.throw();
     expect(() => el.setOptions('nope' as never)).not.to.throw();
   });
