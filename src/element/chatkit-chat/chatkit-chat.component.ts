@@ -591,21 +591,25 @@ export class ChatkitChat extends LitElement {
 
   // ───────────── typed events ─────────────
 
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
   override addEventListener<K extends keyof ChatkitEventMap>(
     type: K,
     listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
     options?: boolean | AddEventListenerOptions,
   ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
   override addEventListener<K extends keyof HTMLElementEventMap>(
     type: K,
     listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
     options?: boolean | AddEventListenerOptions,
   ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
   override addEventListener(
     type: string,
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | AddEventListenerOptions,
   ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
   override addEventListener(
     type: string,
     listener: EventListenerOrEventListenerObject | null | ((event: never) => unknown),
@@ -614,21 +618,25 @@ export class ChatkitChat extends LitElement {
     super.addEventListener(type, listener as EventListenerOrEventListenerObject, options);
   }
 
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
   override removeEventListener<K extends keyof ChatkitEventMap>(
     type: K,
     listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
     options?: boolean | EventListenerOptions,
   ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
   override removeEventListener<K extends keyof HTMLElementEventMap>(
     type: K,
     listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
     options?: boolean | EventListenerOptions,
   ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
   override removeEventListener(
     type: string,
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | EventListenerOptions,
   ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
   override removeEventListener(
     type: string,
     listener: EventListenerOrEventListenerObject | null | ((event: never) => unknown),
