@@ -38,7 +38,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Only src/markdown renders HTML.' }] },
+        {
+          paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Only src/markdown renders HTML.' }],
+          patterns: [{ regex: '(^|/)server/', message: 'src/ never imports server code.' }],
+        },
       ],
       'no-restricted-properties': [
         'error',
@@ -53,7 +56,74 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['lit', 'lit/*', '@lit/*', 'dompurify', '../element/*', '../widgets/*'] },
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*', 'dompurify', '../element/*', '../widgets/*'] },
+            { regex: '(^|/)server/', message: 'src/protocol never imports server code.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Server layering (issue 10). server/ and src/ meet only in src/protocol; the framework-agnostic core
+  // (server/chatkit) knows no HTTP framework, agent or store implementation; the agent knows no use case.
+  // test/server/architecture.test.ts checks the same rules plus import cycles on the real import graph.
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/chatkit/**', 'server/agent/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)src/(?!protocol/)', message: 'server/ uses src/ only through src/protocol.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/chatkit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express', 'better-sqlite3', 'pg', 'openai', 'cors', 'helmet'],
+          patterns: [
+            { regex: '(^|/)src/(?!protocol/)', message: 'server/ uses src/ only through src/protocol.' },
+            {
+              group: ['../express/**', '../agent/**', '../use-cases/**', '../main.js', '../config.js'],
+              message: 'server/chatkit is the framework-agnostic core: no Express, agent or app code.',
+            },
+            {
+              regex: '^\\.\\./stores/(?!store\\.js$)',
+              message: 'server/chatkit uses the Store interface, not a store implementation.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/agent/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express', 'better-sqlite3', 'pg'],
+          patterns: [
+            { regex: '(^|/)src/(?!protocol/)', message: 'server/ uses src/ only through src/protocol.' },
+            {
+              group: ['../use-cases/**', '../express/**', '../main.js', '../config.js'],
+              message:
+                'server/agent knows no use case and no server wiring; use cases register through UseCase.',
+            },
+            {
+              regex: '^\\.\\./stores/(?!store\\.js$)',
+              message: 'server/agent uses the Store interface, not a store implementation.',
+            },
+          ],
+        },
       ],
     },
   },

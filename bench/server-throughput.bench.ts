@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/main.js';
-import { createScriptedResponder } from '../server/responders/scripted.js';
+import { createScriptedResponder } from '../test/support/scripted-responder.js';
 import type { UserMessageItem } from '../src/protocol/types.js';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'chatkit-bench-'));

@@ -13,5 +13,5 @@ for (const file of readdirSync('bench').sort()) {
   if (file.endsWith('.bench.ts') && readdirSync('bench').includes(file.replace(/\.ts$/, '.mjs'))) continue;
   if (!/\.bench\.(ts|mjs)$/.test(file)) continue;
   console.log(`\n== ${file} ==`);
-  run(file.endsWith('.ts') ? ['--import', 'tsx', `bench/${file}`] : [`bench/${file}`]);
+  run(file.endsWith('.ts') ? ['--expose-gc', '--import', 'tsx', `bench/${file}`] : [`bench/${file}`]);
 }

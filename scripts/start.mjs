@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the element when dist/ is missing or older than src/, then starts the reference
- * server (server/main.ts through tsx) with the embedded defaults (SQLite under ./data, offline demo model
- * when no API key is set).
+ * `npm start`: builds when dist/ is missing or older than src/ or server/, then runs the reference server
+ * exactly as the package's `chatkit-chat-server` bin does (compiled dist/server/main.js under plain node, in
+ * this process: no TypeScript runtime, no parent process) with the embedded defaults (SQLite under ./data,
+ * the offline demo model when no OPENAI_API_KEY is set).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outputs = ['dist/chatkit-chat.js', 'dist/chatkit-chat.iife.js'].map((file) => join(root, file));
+const outputs = [
+  'dist/chatkit-chat.js',
+  'dist/chatkit-chat.iife.js',
+  'dist/server/main.js',
+  'dist/integrity.json',
+].map((file) => join(root, file));
 
 function newestMtime(dir) {
   let newest = 0;
@@ -22,22 +28,12 @@ function newestMtime(dir) {
 }
 
 const builtAt = Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
-if (builtAt < newestMtime(join(root, 'src'))) {
-  console.log('Building the element (dist/ is missing or older than src/)…');
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  for (const args of [['build'], ['build', '--mode', 'iife']]) {
-    const result = spawnSync(process.execPath, [vite, ...args, '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
+const changedAt = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'server')));
+if (builtAt < changedAt) {
+  console.log('Building (dist/ is missing or older than src/ or server/)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await import(pathToFileURL(join(root, 'bin', 'chatkit-chat-server.js')).href);

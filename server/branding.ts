@@ -4,18 +4,11 @@
  *
  * @module
  */
-import type { BrandingConfig, BrandPrompt } from './config.js';
+import type { Branding, BrandPrompt } from '../src/protocol/types.js';
+import type { BrandingConfig } from './config.js';
 
-/** The `/api/branding` body (shape fixed by docs/interface.md). */
-export interface Branding {
-  name: string;
-  tagline: string;
-  logoUrl: string;
-  primaryColor: string;
-  faviconUrl: string;
-  greeting: string;
-  prompts: BrandPrompt[];
-}
+/** The `/api/branding` body: the one shape in src/protocol/types/branding.ts, shared with the element. */
+export type { Branding };
 
 /**
  * Builds the public branding document. Optional `prompts` replace the configured ones, so a responder

@@ -8,28 +8,65 @@
  * @module
  */
 import { z } from 'zod';
+import type { Branding, BrandPrompt } from '../src/protocol/types.js';
 
-/** A prompt suggestion shown on the start screen. */
-export interface BrandPrompt {
-  label: string;
-  prompt: string;
-}
+export type { BrandPrompt };
 
-/** Branding served at `GET /api/branding` and used by the demo pages. */
-export interface BrandingConfig {
-  name: string;
-  tagline: string;
-  logoUrl: string;
-  primaryColor: string;
-  faviconUrl: string;
-  greeting: string;
-  prompts: BrandPrompt[];
-}
+/** Branding served at `GET /api/branding` and used by the demo pages: the wire shape, all members set. */
+export type BrandingConfig = Branding;
 
 /** Requests allowed per window on `POST /chatkit` for one client address; `max: 0` disables the limit. */
 export interface RateLimitConfig {
   windowMs: number;
   max: number;
+}
+
+/** How the server learns who is calling (`CHATKIT_AUTH`); see server/auth/README.md. */
+export type AuthConfig =
+  | { mode: 'header' }
+  | {
+      mode: 'jwt';
+      /** HS256 shared secret (`CHATKIT_JWT_SECRET`), or `null` when a JWKS URL is used. */
+      secret: string | null;
+      /** `CHATKIT_JWT_JWKS_URL`: the issuer's public keys (RS256, ES256, EdDSA…). */
+      jwksUrl: string | null;
+      issuer: string | null;
+      audience: string | null;
+      /** The claim holding the user id (`CHATKIT_JWT_USER_CLAIM`, default `sub`). */
+      userClaim: string;
+    }
+  | {
+      mode: 'cookie';
+      /** `CHATKIT_SESSION_SECRET`: HMAC key of the session cookie (at least 32 characters). */
+      secret: string;
+      /** `CHATKIT_SESSION_COOKIE`, default `chatkit_session`. */
+      cookieName: string;
+    };
+
+/** Attachment limits (`CHATKIT_UPLOAD_*`). */
+export interface UploadConfig {
+  /** Largest single attachment in bytes. */
+  maxBytes: number;
+  /** Bytes one user may keep stored (uploaded plus announced). */
+  quotaBytes: number;
+  /** Attachments one user may keep. */
+  quotaFiles: number;
+  /** Accepted MIME types: exact (`image/png`) or a whole family (`image/*`). */
+  allowedTypes: string[];
+  /** Requests per rate-limit window and client address on the upload and file routes; 0 = off. */
+  rateLimit: number;
+}
+
+/** Connection limits of the HTTP server (`CHATKIT_*_TIMEOUT_MS`, `CHATKIT_MAX_CONNECTIONS`). */
+export interface HttpLimitsConfig {
+  /** Time a client has to send the complete request headers (slow-loris guard). */
+  headersTimeoutMs: number;
+  /** Time a client has to send the complete request, body included (uploads!); 0 = none. */
+  requestTimeoutMs: number;
+  /** Idle time before a keep-alive connection is closed. */
+  keepAliveTimeoutMs: number;
+  /** Open connections beyond which new ones are refused; 0 = no cap. */
+  maxConnections: number;
 }
 
 /** The validated server configuration. */
@@ -60,6 +97,17 @@ export interface ServerConfig {
   demoPort: number | null;
   /** Whether `BRAND_PROMPTS` was set (then it wins over the prompts a responder suggests). */
   brandPromptsSet: boolean;
+  /** Demo todo list: one per user (`user`, default) or one for everyone (`shared`, as seed 000). */
+  todoScope: 'user' | 'shared';
+  /** Offline demo model's streaming pace (`CHATKIT_OFFLINE_PACE`, "chars/ms"); `null` = all at once. */
+  offlinePace: { chars: number; intervalMs: number } | null;
+  auth: AuthConfig;
+  /** Whether `CHATKIT_AUTH` was set explicitly (else `header`, the anonymous default). */
+  authExplicit: boolean;
+  /** `CHATKIT_DEMO_TOKENS=on`: the demo's token endpoint (`POST /api/demo/token`); never in production. */
+  demoTokens: boolean;
+  uploads: UploadConfig;
+  http: HttpLimitsConfig;
 }
 
 /** pino log levels accepted by `LOG_LEVEL`. */
@@ -92,6 +140,21 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The default upload allowlist: images the element previews, PDFs and plain text formats. */
+export const DEFAULT_UPLOAD_TYPES: readonly string[] = Object.freeze([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'text/markdown',
+  'text/csv',
+  'application/json',
+]);
+
+const MIME_PATTERN = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]{0,127})$/;
 
 const ORIGIN_PATTERN = /^(\*|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?)$/;
 const BODY_LIMIT_PATTERN = /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i;
@@ -199,6 +262,71 @@ const VARIABLES = {
     .optional()
     .transform((value) => value?.trim().toLowerCase() ?? '')
     .pipe(z.string().regex(/^(|off|\d{1,5})$/, 'expected a port number or "off"')),
+  DEMO_TODO_SCOPE: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim().toLowerCase() || 'user')
+    .pipe(z.enum(['user', 'shared'])),
+  CHATKIT_OFFLINE_PACE: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim().toLowerCase() || '40/30')
+    .pipe(z.string().regex(/^(off|[1-9]\d{0,4}\/\d{1,5})$/, 'expected "chars/ms" such as "40/30", or "off"'))
+    .transform((value) => {
+      if (value === 'off') return null;
+      const [chars, intervalMs] = value.split('/').map(Number);
+      return { chars, intervalMs };
+    }),
+  CHATKIT_AUTH: optionalText.pipe(
+    z.enum(['header', 'jwt', 'cookie'], { message: 'expected "header", "jwt" or "cookie"' }).nullable(),
+  ),
+  CHATKIT_JWT_SECRET: optionalText.pipe(
+    z.string().min(32, 'expected at least 32 characters (an HS256 key)').nullable(),
+  ),
+  CHATKIT_JWT_JWKS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\//, 'expected an http(s) URL')
+      .nullable(),
+  ),
+  CHATKIT_JWT_ISSUER: optionalText,
+  CHATKIT_JWT_AUDIENCE: optionalText,
+  CHATKIT_JWT_USER_CLAIM: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || 'sub'),
+  CHATKIT_SESSION_SECRET: optionalText.pipe(z.string().min(32, 'expected at least 32 characters').nullable()),
+  CHATKIT_SESSION_COOKIE: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || 'chatkit_session')
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a cookie name of A-Z a-z 0-9 _ -')),
+  CHATKIT_DEMO_TOKENS: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim().toLowerCase() ?? '')
+    .pipe(z.enum(['', 'on', 'off', 'true', 'false'], { message: 'expected "on" or "off"' }))
+    .transform((value) => value === 'on' || value === 'true'),
+  CHATKIT_UPLOAD_MAX_BYTES: integer(1, 1_073_741_824, 20 * 1024 * 1024),
+  CHATKIT_UPLOAD_QUOTA_BYTES: integer(0, 1_099_511_627_776, 100 * 1024 * 1024),
+  CHATKIT_UPLOAD_QUOTA_FILES: integer(0, 1_000_000, 200),
+  CHATKIT_UPLOAD_TYPES: optionalText.pipe(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((type) => type.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(MIME_PATTERN, 'expected MIME types like image/png or image/*')))
+      .nullable(),
+  ),
+  CHATKIT_UPLOAD_RATE_LIMIT: integer(0, 1_000_000, 120),
+  CHATKIT_HEADERS_TIMEOUT_MS: integer(1_000, 600_000, 10_000),
+  CHATKIT_REQUEST_TIMEOUT_MS: integer(0, 3_600_000, 120_000),
+  CHATKIT_KEEP_ALIVE_TIMEOUT_MS: integer(1_000, 600_000, 5_000),
+  CHATKIT_MAX_CONNECTIONS: integer(0, 1_000_000, 1_000),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -286,5 +414,54 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     trustProxy: v.CHATKIT_TRUST_PROXY,
     demoPort: demoPortOf(v.CHATKIT_DEMO_PORT, v.PORT),
     brandPromptsSet: v.BRAND_PROMPTS !== null,
+    todoScope: v.DEMO_TODO_SCOPE,
+    offlinePace: v.CHATKIT_OFFLINE_PACE,
+    auth: authOf(v),
+    authExplicit: v.CHATKIT_AUTH !== null,
+    demoTokens: v.CHATKIT_DEMO_TOKENS,
+    uploads: {
+      maxBytes: v.CHATKIT_UPLOAD_MAX_BYTES,
+      quotaBytes: v.CHATKIT_UPLOAD_QUOTA_BYTES,
+      quotaFiles: v.CHATKIT_UPLOAD_QUOTA_FILES,
+      allowedTypes: v.CHATKIT_UPLOAD_TYPES ?? [...DEFAULT_UPLOAD_TYPES],
+      rateLimit: v.CHATKIT_UPLOAD_RATE_LIMIT,
+    },
+    http: {
+      headersTimeoutMs: v.CHATKIT_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: v.CHATKIT_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: v.CHATKIT_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: v.CHATKIT_MAX_CONNECTIONS,
+    },
   };
+}
+
+/** The auth settings, checked for completeness (each mode names the variables it needs). */
+function authOf(v: Parsed): AuthConfig {
+  switch (v.CHATKIT_AUTH ?? 'header') {
+    case 'jwt':
+      if (!v.CHATKIT_JWT_SECRET === !v.CHATKIT_JWT_JWKS_URL) {
+        throw new ConfigError(
+          'CHATKIT_AUTH',
+          '"jwt" needs exactly one of CHATKIT_JWT_SECRET (HS256) or CHATKIT_JWT_JWKS_URL',
+        );
+      }
+      return {
+        mode: 'jwt',
+        secret: v.CHATKIT_JWT_SECRET,
+        jwksUrl: v.CHATKIT_JWT_JWKS_URL,
+        issuer: v.CHATKIT_JWT_ISSUER,
+        audience: v.CHATKIT_JWT_AUDIENCE,
+        userClaim: v.CHATKIT_JWT_USER_CLAIM,
+      };
+    case 'cookie':
+      if (!v.CHATKIT_SESSION_SECRET) {
+        throw new ConfigError(
+          'CHATKIT_AUTH',
+          '"cookie" needs CHATKIT_SESSION_SECRET (at least 32 characters)',
+        );
+      }
+      return { mode: 'cookie', secret: v.CHATKIT_SESSION_SECRET, cookieName: v.CHATKIT_SESSION_COOKIE };
+    default:
+      return { mode: 'header' };
+  }
 }

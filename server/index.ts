@@ -1,6 +1,14 @@
 /**
- * The server's public door: the framework-agnostic ChatKit server, its errors and helpers, and the stores.
- * The Express adapter lives in server/express and builds on these.
+ * `chatkit-chat/server`: the framework-agnostic core. The ChatKit server, its hook and context types, errors,
+ * event builders, widget streaming, the store interface and the in-memory store. Importing it loads no web
+ * framework, no database driver and no model client; those live behind their own subpaths:
+ *
+ * - `chatkit-chat/server/express` (server/express/index.ts): mount the endpoint in an Express 5 app.
+ * - `chatkit-chat/server/sqlite` (server/sqlite.ts): `SqliteStore` on better-sqlite3.
+ * - `chatkit-chat/server/postgres` (server/postgres.ts): `PostgresStore` on pg.
+ * - `chatkit-chat/server/agent` (server/agent/index.ts): the OpenAI-compatible agent runtime, tools, templates.
+ *
+ * test/package/ checks from the packed tarball that this door stays light.
  *
  * @module
  */
@@ -36,46 +44,5 @@ export type {
 export { NotFoundError } from './stores/store.js';
 export type { Order, PageParams, RequestContext, Store, StoredAttachment } from './stores/store.js';
 export { MemoryStore } from './stores/memory-store.js';
-export { SqliteStore } from './stores/sqlite-store.js';
-export type { SqliteStoreOptions } from './stores/sqlite-store.js';
-export { PostgresStore } from './stores/postgres-store.js';
-export type { PostgresStoreOptions } from './stores/postgres-store.js';
 export { toWire } from '../src/protocol/wire.js';
 export { parseRequest } from '../src/protocol/schema.js';
-
-// The agent (server/agent): OpenAI-compatible tool loop, tool helpers, models, and the demo's hooks.
-export { runAgent } from './agent/run-agent.js';
-export type { RunAgentOptions } from './agent/run-agent.js';
-export { AgentContext } from './agent/agent-context.js';
-export type { Agent } from './agent/agent.js';
-export { defineTool, defineClientTool, toModelTool } from './agent/agent-tool.js';
-export type { AgentTool, ClientTool, AnyTool } from './agent/agent-tool.js';
-export type {
-  ChatModel,
-  ModelEvent,
-  ModelMessage,
-  ModelRequest,
-  ModelTool,
-  ModelToolCall,
-} from './agent/chat-model.js';
-export { OpenAIChatModel } from './agent/openai-chat-model.js';
-export type { OpenAIChatModelOptions } from './agent/openai-chat-model.js';
-export { OfflineDemoModel } from './agent/offline-demo-model.js';
-export { toProviderStreamError } from './agent/provider-errors.js';
-export { threadItemsToMessages } from './agent/thread-to-messages.js';
-export { createAgentServerHooks, createModel } from './agent/create-responder.js';
-export type { AgentConfig, AgentHookOptions, AgentServerHooks } from './agent/create-responder.js';
-export { WidgetTemplate, WidgetTemplateError } from './widgets/widget-template.js';
-export type { WidgetFile } from './widgets/widget-template.js';
-
-// The Express adapter (server/express/README.md): mount the ChatKit endpoint in your own Express 5 app.
-export { createChatKitRouter } from './express/chatkit-router.js';
-export type { ChatKitProcessor, ChatKitRouterOptions } from './express/chatkit-router.js';
-export { userFromHeader, USER_HEADER, USER_ID_PATTERN } from './express/request-context.js';
-export type { GetContext } from './express/request-context.js';
-export { createCors, createOriginMatcher } from './express/cors.js';
-export type { CorsOptions } from './express/cors.js';
-export { createErrorHandler, errorBody } from './express/error-handler.js';
-export { createApp } from './express/app.js';
-export type { CreateAppOptions } from './express/app.js';
-export { createScriptedResponder } from './responders/scripted.js';

@@ -2,31 +2,44 @@
  * The reference server: reads the environment, opens the store, builds the ChatKit server with a responder,
  * serves the API, the element bundle and the demo site, and shuts down gracefully.
  *
- * Run it with `tsx server/main.ts` (what `npm start` does). Tests and end-to-end suites call
- * {@link startServer} with `port: 0` and a temporary data directory instead.
+ * Compiled to dist/server/main.js, it is what the `chatkit-chat-server` bin (bin/chatkit-chat-server.js) and
+ * `npm start` run: plain `node`, no TypeScript runtime. Tests and end-to-end suites call {@link startServer}
+ * (from source) with `port: 0` and a temporary data directory instead.
  *
  * @module
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createAgentServerHooks } from './agent/create-responder.js';
 import { ChatKitServer } from './chatkit/server.js';
 import type { ChatKitServerOptions } from './chatkit/types.js';
 import { ConfigError, loadConfig, type BrandPrompt, type ServerConfig } from './config.js';
+import { createAuthContext, isLoopbackHost } from './auth/auth.js';
 import { createApp } from './express/app.js';
+import { connectionsCheckingInterval, hardenHttpServer } from './express/http-server.js';
 import { createDiskAttachments } from './express/attachment-routes.js';
 import { createDemoSiteApp } from './express/demo-site.js';
 import type { GetContext } from './express/request-context.js';
 import { createLogger, type Logger } from './logger.js';
-import { PostgresStore } from './stores/postgres-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { RequestContext, Store } from './stores/store.js';
+import { createDemoHooks } from './use-cases/demo.js';
 
-/** The project root (server/..), where demo/ and dist/ live. */
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The package root, where demo/ and dist/ live: the nearest folder above this module with a package.json
+ * (server/.. when run from source, dist/server/../.. when compiled, in the repository or in node_modules).
+ */
+const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
 
 /**
  * The responder side of the ChatKit server: `respond`, `action`, `syncAction` and the other hooks, plus
@@ -80,13 +93,16 @@ export interface RunningServer {
 /**
  * The default responder: the agent (server/agent) with the demo's todo and returns use cases, on the
  * configured OpenAI-compatible model or, without a key or base URL, the offline demo model. Its domain
- * tables live in the thread store's SQLite file (same connection when the store is SQLite). The scripted
- * responder stays available for tests via `hooks: { respond: createScriptedResponder() }`.
+ * tables live in the thread store's SQLite file (same connection when the store is SQLite). Tests pass
+ * their own hooks (e.g. the scripted responder of test/support).
  */
 export function defaultHooks(deps: HookDependencies): ServerHooks {
   const db =
     deps.store instanceof SqliteStore ? deps.store.db : join(resolve(deps.config.dataDir), 'demo.db');
-  const agent = createAgentServerHooks(deps.config, db);
+  const agent = createDemoHooks(deps.config, db, {
+    todoScope: deps.config.todoScope,
+    offline: { pace: deps.config.offlinePace },
+  });
   deps.logger.info({ model: agent.model.name, offline: agent.model.offline }, 'agent model');
   return {
     respond: agent.respond,
@@ -103,6 +119,13 @@ export function defaultHooks(deps: HookDependencies): ServerHooks {
  */
 async function openStore(config: ServerConfig): Promise<Store> {
   if (config.databaseUrl) {
+    // pg is an optional peer dependency: load it only when PostgreSQL is configured.
+    const { PostgresStore } = await import('./stores/postgres-store.js').catch((error: unknown) => {
+      throw new ConfigError(
+        'DATABASE_URL',
+        `PostgreSQL needs the pg package (npm install pg): ${(error as Error).message}`,
+      );
+    });
     const store = new PostgresStore({ connectionString: config.databaseUrl });
     try {
       await store.pool.query('SELECT 1');
@@ -169,7 +192,23 @@ export async function startServer(
     dataDir: resolve(config.dataDir),
     store,
     originOf,
+    limits: {
+      maxBytes: config.uploads.maxBytes,
+      quotaBytes: config.uploads.quotaBytes,
+      quotaFiles: config.uploads.quotaFiles,
+      allowedTypes: config.uploads.allowedTypes,
+    },
   });
+  if (config.auth.mode === 'header' && !options.getContext && !isLoopbackHost(config.host)) {
+    logger.warn(
+      { host: config.host, auth: 'header' },
+      'CHATKIT_AUTH=header on a non-loopback address: the user id is the x-chatkit-user header the client ' +
+        'picks, which is not authentication. Set CHATKIT_AUTH=jwt or cookie for real users.',
+    );
+  }
+  if (config.demoTokens) {
+    logger.warn('CHATKIT_DEMO_TOKENS=on: POST /api/demo/token hands out credentials to anyone (demo only)');
+  }
   const chatkit = new ChatKitServer({
     attachmentStore,
     ...hooks,
@@ -182,7 +221,8 @@ export async function startServer(
 
   // The demo site listens first so its port can be named as an own origin of the API.
   const demoSite = config.demoPort !== null && demoDir ? createDemoSiteHolder() : null;
-  const httpServer = createServer();
+  const httpServer = createServer({ connectionsCheckingInterval: connectionsCheckingInterval(config.http) });
+  hardenHttpServer(httpServer, config.http, logger);
   // A port in use must not leave the store or the other listener open behind the thrown error.
   const abandon = async (error: unknown): Promise<never> => {
     await Promise.all([closeHttp(httpServer, 0), demoSite ? closeHttp(demoSite.server, 0) : undefined]);
@@ -205,11 +245,29 @@ export async function startServer(
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
     listenHost: config.host,
-    getContext: options.getContext,
+    getContext: options.getContext ?? createAuthContext(config.auth),
     logger,
     inFlight,
     // Byte routes only for our own disk store; a custom attachment store brings its own upload URLs.
-    attachments: chatkit.attachmentStore === attachmentStore ? { store: attachmentStore, tokens } : undefined,
+    attachments:
+      chatkit.attachmentStore === attachmentStore
+        ? {
+            store: attachmentStore,
+            tokens,
+            rateLimit: { windowMs: config.rateLimit.windowMs, max: config.uploads.rateLimit },
+          }
+        : undefined,
+    capabilities: {
+      auth: config.auth.mode,
+      uploads: {
+        enabled: Boolean(chatkit.attachmentStore),
+        accept: [...config.uploads.allowedTypes],
+        maxBytes: config.uploads.maxBytes,
+        quotaBytes: config.uploads.quotaBytes,
+        quotaFiles: config.uploads.quotaFiles,
+      },
+    },
+    demoTokens: config.demoTokens ? config.auth : null,
     demoDir: demoDir ?? undefined,
     distDir: distDir ?? undefined,
     crossOriginDemo:
@@ -256,8 +314,11 @@ function createDemoSiteHolder(): { server: Server; use(listener: RequestListener
   return { server, use: (next) => void (listener = next) };
 }
 
-/** CLI entry: `tsx server/main.ts`. */
-async function main(): Promise<void> {
+/**
+ * CLI entry (the `chatkit-chat-server` bin): configuration from `process.env`, logs the URL, shuts down
+ * gracefully on SIGINT/SIGTERM.
+ */
+export async function main(): Promise<void> {
   let config: ServerConfig;
   try {
     config = loadConfig(process.env);
@@ -265,7 +326,15 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    // A wrong DATABASE_URL or a missing optional driver is a configuration problem: one line, no stack.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   running.logger.info(
     { url: running.url, crossOriginDemo: running.crossOriginUrl },
     `ChatKit server on ${running.url}`,

@@ -19,8 +19,11 @@ export interface AgentTool<S extends z.ZodType = z.ZodType> {
    * reported to the model as `{ "error": message }` so it can recover.
    */
   execute(args: z.output<S>, ctx: AgentContext): unknown;
-  /** Title of the workflow task shown while this tool runs (agents with `showToolStatus`). */
-  statusTitle?: string | ((args: z.output<S>) => string);
+  /**
+   * Title of the workflow task shown while this tool runs (agents with `showToolStatus`); `null` keeps the
+   * tool out of the status workflow (a tool whose widget is its own status).
+   */
+  statusTitle?: string | ((args: z.output<S>) => string) | null;
 }
 
 /**

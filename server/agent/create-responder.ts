@@ -1,15 +1,12 @@
 /**
- * Wires the agent into a `ChatKitServer`: `createAgentServerHooks(config, db)` returns the `respond`,
- * `action` and `syncAction` hooks of the demo — the todo and returns use cases plus the general agent,
- * picked by the composer's tool (`inference_options.tool_choice.id`: `todo`, `returns`, anything else →
- * `general`), on a real OpenAI-compatible model when a key or base URL is configured, else on the
- * offline demo model.
+ * Wires the agent into a `ChatKitServer`: `createAgentServerHooks(config, useCases)` returns the `respond`,
+ * `action` and `syncAction` hooks serving the registered {@link UseCase}s. The composer's tool
+ * (`inference_options.tool_choice.id`) picks a use case's agent; without a pick the default use case
+ * answers. The model is a real OpenAI-compatible one when a key or base URL is configured, else the offline
+ * demo model, taught by the use cases' intent tables.
  *
  * @module
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type {
   Action,
   ThreadItem,
@@ -18,30 +15,32 @@ import type {
   WidgetItem,
 } from '../../src/protocol/types.js';
 import type { ActionHook, ResponseContext, RespondHook, SyncActionHook } from '../chatkit/types.js';
-import type { ServerConfig } from '../config.js';
 import type { RequestContext } from '../stores/store.js';
-import { DEMO_PROMPTS, type DemoPrompt } from '../use-cases/demo-prompts.js';
-import { createGeneralAgent } from '../use-cases/general-agent.js';
-import { handleReturnsAction, isReturnsAction } from '../use-cases/returns/returns-actions.js';
-import { createReturnsAgent } from '../use-cases/returns/returns-agent.js';
-import { SqliteReturnsRepository, type ReturnsRepository } from '../use-cases/returns/returns-repository.js';
-import { applyTodoAction, handleTodoAction, isTodoAction } from '../use-cases/todo/todo-actions.js';
-import { createTodoAgent } from '../use-cases/todo/todo-agent.js';
-import { SqliteTodoRepository, type TodoRepository } from '../use-cases/todo/todo-repository.js';
 import type { Agent } from './agent.js';
 import type { ChatModel } from './chat-model.js';
-import { OfflineDemoModel } from './offline-demo-model.js';
+import { OfflineDemoModel, type OfflineDemoModelOptions } from './offline-demo-model.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import { runAgent } from './run-agent.js';
+import { acceptSuggestion, isSuggestionAction } from './suggestions.js';
 import type { TitleMode } from './thread-title.js';
+import { type ComposerToolEntry, findUseCase, type StartPrompt, type UseCase } from './use-case.js';
 
-/** The configuration the agent reads (a subset of {@link ServerConfig}). */
-export type AgentConfig = Pick<ServerConfig, 'openaiApiKey' | 'openaiBaseUrl' | 'model'>;
+/** The configuration the agent reads (the reference server's `ServerConfig` has these fields). */
+export interface AgentConfig {
+  /** API key of the OpenAI-compatible provider; with neither key nor base URL the offline model runs. */
+  openaiApiKey: string | null;
+  /** Base URL of the provider (e.g. a local server); default OpenAI's. */
+  openaiBaseUrl: string | null;
+  /** Default model id. */
+  model: string;
+}
 
 /** Tuning knobs, mostly for tests. */
 export interface AgentHookOptions {
   /** Use this model instead of the one the configuration selects. */
   model?: ChatModel;
+  /** Options of the offline demo model (pace, wait) when it is the one selected. */
+  offline?: Omit<OfflineDemoModelOptions, 'behaviours'>;
   /** SDK retries for the real provider (default 2). */
   maxRetries?: number;
   /** Provider timeout in ms (default 60 000). */
@@ -59,20 +58,26 @@ export interface AgentServerHooks<C extends RequestContext = RequestContext> {
   syncAction: SyncActionHook<C>;
   /** The model in use (its `offline` flag tells the UI whether this is the demo model). */
   model: ChatModel;
-  /** Start-screen prompts for both use cases (for `/api/branding`). */
-  prompts: readonly DemoPrompt[];
-  /** The agents by id. */
-  agents: Readonly<Record<'todo' | 'returns' | 'general', Agent>>;
-  todos: TodoRepository;
-  returns: ReturnsRepository;
-  /** Closes the database connection when this factory opened it. */
-  close(): void;
+  /** Start-screen prompts of all use cases, in registration order (for `/api/branding`). */
+  prompts: readonly StartPrompt[];
+  /** Composer tool-menu entries of the use cases that have one. */
+  composerTools: readonly ComposerToolEntry[];
+  /** The agents by use-case id. */
+  agents: Readonly<Record<string, Agent>>;
 }
 
-/** Picks the model the configuration asks for. */
-export function createModel(config: AgentConfig, options: AgentHookOptions = {}): ChatModel {
+/** Picks the model the configuration asks for; the offline model learns the use cases' intents. */
+export function createModel(
+  config: AgentConfig,
+  options: AgentHookOptions = {},
+  useCases: readonly UseCase<any>[] = [],
+): ChatModel {
   if (options.model) return options.model;
-  if (!config.openaiApiKey && !config.openaiBaseUrl) return new OfflineDemoModel();
+  if (!config.openaiApiKey && !config.openaiBaseUrl)
+    return new OfflineDemoModel({
+      ...options.offline,
+      behaviours: useCases.flatMap((useCase) => (useCase.offline ? [useCase.offline] : [])),
+    });
   return new OpenAIChatModel({
     apiKey: config.openaiApiKey,
     baseURL: config.openaiBaseUrl,
@@ -80,24 +85,6 @@ export function createModel(config: AgentConfig, options: AgentHookOptions = {})
     maxRetries: options.maxRetries,
     timeoutMs: options.timeoutMs,
   });
-}
-
-/** Opens (creating the directory if needed) the SQLite database holding the demo's domain tables. */
-export function openDemoDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  // WAL lets the thread store's own connection to the same file read and write alongside this one.
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
-/** The agent id a user message selects with the composer's tool menu. */
-export function agentIdFor(message: UserMessageItem | null | undefined): 'todo' | 'returns' | 'general' {
-  const id = message?.inference_options?.tool_choice?.id?.toLowerCase();
-  if (id === 'todo' || id === 'todos') return 'todo';
-  if (id === 'returns' || id === 'return') return 'returns';
-  return 'general';
 }
 
 async function latestUserMessage<C extends RequestContext>(
@@ -112,26 +99,28 @@ async function latestUserMessage<C extends RequestContext>(
 }
 
 /**
- * Builds the demo's ChatKit hooks over the domain database `db` (a file path, or an open better-sqlite3
- * connection, e.g. the thread store's file).
+ * Builds ChatKit hooks serving `useCases`. `defaultUseCase` (an id; default: the first) answers messages
+ * whose composer tool selects no use case.
  */
 export function createAgentServerHooks<C extends RequestContext = RequestContext>(
   config: AgentConfig,
-  db: string | Database.Database,
-  options: AgentHookOptions = {},
+  useCases: readonly UseCase<C>[],
+  options: AgentHookOptions & { defaultUseCase?: string } = {},
 ): AgentServerHooks<C> {
-  const owned = typeof db === 'string';
-  const database = typeof db === 'string' ? openDemoDatabase(db) : db;
-  const todos = new SqliteTodoRepository(database);
-  const returns = new SqliteReturnsRepository(database);
-  const agents = {
-    todo: createTodoAgent(todos),
-    returns: createReturnsAgent(returns),
-    general: createGeneralAgent(todos, returns),
-  } as const;
-  const model = createModel(config, options);
+  if (useCases.length === 0) throw new Error('createAgentServerHooks: no use case given');
+  const fallback = useCases.find((useCase) => useCase.id === options.defaultUseCase) ?? useCases[0];
+  const model = createModel(config, options, useCases);
+  const agents = Object.fromEntries(useCases.map((useCase) => [useCase.id, useCase.agent]));
 
-  const respond: RespondHook<C> = async function* (thread: ThreadMetadata, input, ctx) {
+  /** The agent a user message selects with the composer's tool menu. */
+  const agentFor = (message: UserMessageItem | null | undefined): Agent =>
+    (findUseCase(useCases, message?.inference_options?.tool_choice?.id) ?? fallback).agent;
+
+  const respondTo = async function* (
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    ctx: ResponseContext<C>,
+  ) {
     // The server does not enforce locked/closed threads (§8.12); responders bail out.
     if (thread.status.type !== 'active') {
       const reason = thread.status.reason ? `: ${thread.status.reason}` : '.';
@@ -142,10 +131,9 @@ export function createAgentServerHooks<C extends RequestContext = RequestContext
       return;
     }
     const selector = input ?? (await latestUserMessage(ctx));
-    const agent = agents[agentIdFor(selector)];
     const modelId = model.offline ? undefined : (input?.inference_options?.model ?? undefined);
     yield* runAgent(ctx, {
-      agent,
+      agent: agentFor(selector),
       model,
       input,
       modelId,
@@ -154,15 +142,24 @@ export function createAgentServerHooks<C extends RequestContext = RequestContext
     });
   };
 
-  const action: ActionHook<C> = async function* (_thread, act: Action, sender: WidgetItem | null, ctx) {
-    if (isTodoAction(act)) yield* handleTodoAction(todos, act, sender, ctx);
-    else if (isReturnsAction(act)) yield* handleReturnsAction(returns, act, sender, ctx);
+  const respond: RespondHook<C> = (thread, input, ctx) => respondTo(thread, input, ctx);
+
+  const action: ActionHook<C> = async function* (thread, act: Action, sender: WidgetItem | null, ctx) {
+    if (isSuggestionAction(act)) {
+      // A clicked suggestion is the user's next message, answered like a typed one.
+      const accepted = { message: null as UserMessageItem | null };
+      yield* acceptSuggestion(act, sender, ctx, accepted);
+      if (accepted.message) yield* respondTo(thread, accepted.message, ctx);
+      return;
+    }
+    const owner = useCases.find((useCase) => useCase.actions?.handles(act));
+    if (owner?.actions) yield* owner.actions.action(thread, act, sender, ctx);
     else yield ctx.events.notice('warning', `Unknown action “${act.type}”.`);
   };
 
-  const syncAction: SyncActionHook<C> = async (_thread, act, sender, ctx) => {
-    if (isTodoAction(act)) return { updated_item: await applyTodoAction(todos, act, sender, ctx) };
-    return {};
+  const syncAction: SyncActionHook<C> = async (thread, act, sender, ctx) => {
+    const owner = useCases.find((useCase) => useCase.actions?.handles(act));
+    return (await owner?.actions?.sync?.(thread, act, sender, ctx)) ?? {};
   };
 
   return {
@@ -170,12 +167,13 @@ export function createAgentServerHooks<C extends RequestContext = RequestContext
     action,
     syncAction,
     model,
-    prompts: DEMO_PROMPTS,
+    prompts: dedupe(useCases.flatMap((useCase) => useCase.prompts ?? [])),
+    composerTools: useCases.flatMap((useCase) => (useCase.composerTool ? [useCase.composerTool] : [])),
     agents,
-    todos,
-    returns,
-    close: () => {
-      if (owned) database.close();
-    },
   };
+}
+
+function dedupe(prompts: StartPrompt[]): StartPrompt[] {
+  const seen = new Set<string>();
+  return prompts.filter((prompt) => !seen.has(prompt.prompt) && seen.add(prompt.prompt));
 }

@@ -1,39 +1,54 @@
 /**
  * The offline demo model: the embedded default when no API key is configured. It is deterministic and
  * sits behind the same {@link ChatModel} interface as a real provider, so the same tool loop runs: it reads
- * the messages and the offered tools, and answers the demo's plain requests ("add buy milk", "show my
- * todos", "complete buy milk", "delete buy milk", "I want to return something", "full refund please",
- * "what time is it?") with the tool calls a real model would make, then summarises the tool results.
- * Its first answer in a thread says that it is the offline demo model.
+ * the messages and the offered tools, places the user's words with the intent tables the use cases
+ * registered ({@link OfflineIntent}), makes the tool calls a real model would make, then summarises the
+ * tool results. What it cannot place gets a short answer with clickable suggestions (the
+ * `suggest_prompts` tool when offered). Text streams at a human-visible pace (default 40 characters per
+ * 30 ms) so Stop and cancellation cut real partial answers. Its first answer in a thread says that it is
+ * the offline demo model.
  *
  * @module
  */
 import type { ChatModel, ModelEvent, ModelMessage, ModelRequest, ModelToolCall } from './chat-model.js';
+import {
+  matchIntent,
+  type OfflineCall,
+  type OfflineDecision,
+  type OfflineIntent,
+} from './offline-intents.js';
+import { SUGGEST_TOOL } from './suggestions.js';
+import { TITLE_INSTRUCTIONS } from './thread-title.js';
+import type { OfflineBehaviour, StartPrompt } from './use-case.js';
 
 /** The note in the first answer of a thread. */
 export const OFFLINE_NOTE =
   '_Offline demo model: set `OPENAI_API_KEY` (or `OPENAI_BASE_URL`) to use a real model._';
 
-interface Decision {
-  calls?: { name: string; arguments: Record<string, unknown> }[];
-  text?: string;
+/** Streaming pace: `chars` characters every `intervalMs` milliseconds. */
+export interface OfflinePace {
+  chars: number;
+  intervalMs: number;
 }
 
-const TODO_SUFFIX = /\s+(?:to|on|in|onto)\s+(?:my\s+|the\s+)?(?:todo|to-do)s?(?:\s+list)?$/i;
-const FROM_TODOS = /\s+from\s+(?:my\s+|the\s+)?(?:todo|to-do)s?(?:\s+list)?$/i;
-const LIST_TODOS =
-  /\b(?:show|list|see|view|display|what(?:'s| is| are)?)\b.*\b(?:todos?|to-dos?|tasks?|list)\b|^(?:my\s+)?(?:todos?|to-dos?)\??$/i;
-const ADD_TODO = /^(?:please\s+)?(?:add|create|remember(?:\s+to)?|put|new todo:?)\s+(.+)$/i;
-const COMPLETE_TODO =
-  /^(?:please\s+)?(?:complete|finish|check off|tick off|mark)\s+(.+?)(?:\s+as\s+(?:done|complete|completed|finished))?$/i;
-const DELETE_TODO = /^(?:please\s+)?(?:delete|remove|drop)\s+(.+)$/i;
-const START_RETURN = /\b(?:return|refund|send (?:it |something |this )?back|give back)\b/i;
-const CLIENT_INFO = /\b(?:what time|local time|time zone|timezone|my browser)\b/i;
-const HELP = /^(?:hi|hello|hey|help|what can you do|who are you)\b/i;
+/** The default pace (about 1 300 characters a second: fast, yet visibly streaming). */
+export const DEFAULT_OFFLINE_PACE: OfflinePace = Object.freeze({ chars: 40, intervalMs: 30 });
 
-function trimPunctuation(text: string): string {
-  return text.replace(/^["'“]+|["'”.!?]+$/g, '').trim();
+/** Options of {@link OfflineDemoModel}. */
+export interface OfflineDemoModelOptions {
+  /** What the use cases taught it (intents and suggestions). */
+  behaviours?: readonly OfflineBehaviour[];
+  /** Streaming pace; `null` streams everything at once. Default {@link DEFAULT_OFFLINE_PACE}. */
+  pace?: OfflinePace | null;
+  /**
+   * Waits between two chunks; must reject when `signal` aborts. Default: a timer. Tests inject a gate to
+   * step the stream deterministically.
+   */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
+
+const GREETING =
+  /^(?:hi|hello|hey|hallo|good (?:morning|afternoon|evening)|help|what can you do|who are you)\b/i;
 
 function textOf(message: ModelMessage): string {
   const content = (message as { content?: unknown }).content;
@@ -43,7 +58,7 @@ function textOf(message: ModelMessage): string {
 }
 
 /** The user's newest own words (hidden context and tool outputs are not the user speaking). */
-function lastUserText(messages: readonly ModelMessage[]): string {
+export function lastUserText(messages: readonly ModelMessage[]): string {
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
     if (message.role !== 'user') continue;
@@ -57,70 +72,6 @@ function lastUserText(messages: readonly ModelMessage[]): string {
       .trim();
   }
   return '';
-}
-
-/** Decides what to do with a user request, given the tools on offer and the instructions. */
-export function decide(text: string, tools: ReadonlySet<string>, instructions: string): Decision {
-  const request = trimPunctuation(text.replace(/\s+/g, ' '));
-  const returnsActive = instructions.includes('RETURN FLOW ACTIVE') && tools.has('select_return_option');
-  const todo = tools.has('add_todo') ? todoDecision(request) : null;
-  if (returnsActive) {
-    if (START_RETURN.test(request) && /\b(?:want|like|need|start)\b/i.test(request))
-      return { calls: [{ name: 'start_return', arguments: {} }] };
-    // While a return is open, plain answers ("drop off", "remove it") belong to it unless todos are named.
-    if (todo && /\b(?:todos?|to-dos?|tasks?)\b/i.test(request)) return todo;
-    return { calls: [{ name: 'select_return_option', arguments: { choice: request } }] };
-  }
-  if (todo) return todo;
-  if (tools.has('start_return') && START_RETURN.test(request))
-    return { calls: [{ name: 'start_return', arguments: {} }] };
-  if (tools.has('get_time') && CLIENT_INFO.test(request))
-    return { calls: [{ name: 'get_time', arguments: {} }] };
-  return { text: helpText(tools, HELP.test(request)) };
-}
-
-function todoDecision(request: string): Decision | null {
-  if (LIST_TODOS.test(request) && !/^(?:add|delete|remove|complete)\b/i.test(request)) {
-    return { calls: [{ name: 'list_todos', arguments: {} }] };
-  }
-  let match = ADD_TODO.exec(request);
-  if (match) {
-    const titles = trimPunctuation(match[1].replace(TODO_SUFFIX, ''))
-      .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
-      .map(trimPunctuation)
-      .filter(Boolean);
-    // One call per item: several items become parallel tool calls, as a real model makes them.
-    return { calls: titles.map((title) => ({ name: 'add_todo', arguments: { title } })) };
-  }
-  match = COMPLETE_TODO.exec(request);
-  if (match)
-    return {
-      calls: [
-        { name: 'complete_todo', arguments: { todo: trimPunctuation(match[1].replace(TODO_SUFFIX, '')) } },
-      ],
-    };
-  match = DELETE_TODO.exec(request);
-  if (match)
-    return {
-      calls: [
-        { name: 'delete_todo', arguments: { todo: trimPunctuation(match[1].replace(FROM_TODOS, '')) } },
-      ],
-    };
-  return null;
-}
-
-function helpText(tools: ReadonlySet<string>, greeting: boolean): string {
-  const abilities: string[] = [];
-  if (tools.has('add_todo'))
-    abilities.push(
-      'manage your todos ("add buy milk", "show my todos", "complete buy milk", "delete buy milk")',
-    );
-  if (tools.has('start_return'))
-    abilities.push('return an order ("I want to return something", then click or type your answers)');
-  if (tools.has('get_time')) abilities.push('ask your browser for its local time ("what time is it?")');
-  const intro = greeting ? 'Hello! ' : "Sorry, I didn't understand that. ";
-  if (abilities.length === 0) return `${intro}I am the offline demo model and can only chat a little.`;
-  return `${intro}I am the offline demo model, so I understand a few plain requests. I can ${abilities.join('; ')}.`;
 }
 
 function formatTime(iso: string): string {
@@ -150,50 +101,132 @@ function summariseToolResults(messages: readonly ModelMessage[]): string {
       else lines.unshift('Done.');
     } else if (typeof value === 'string' && value) lines.unshift(value);
   }
-  return lines.join(' ') || 'Done.';
+  return lines.filter(Boolean).join(' ');
+}
+
+/** Splits text into chunks of about `size` characters, cutting after whitespace where possible. */
+export function chunkText(text: string, size: number): string[] {
+  if (size <= 0 || text.length <= size) return text ? [text] : [];
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    const space = rest.lastIndexOf(' ', size);
+    const cut = space > size / 2 ? space + 1 : size;
+    chunks.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}
+
+function timerWait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** The offline demo {@link ChatModel}. */
 export class OfflineDemoModel implements ChatModel {
   readonly name = 'offline demo model';
   readonly offline = true;
+  private readonly intents: OfflineIntent[];
+  private readonly behaviours: readonly OfflineBehaviour[];
+  private readonly pace: OfflinePace | null;
+  private readonly wait: (ms: number, signal: AbortSignal) => Promise<void>;
+
+  constructor(options: OfflineDemoModelOptions = {}) {
+    this.behaviours = options.behaviours ?? [];
+    this.intents = this.behaviours.flatMap((behaviour) => behaviour.intents);
+    this.pace = options.pace === undefined ? DEFAULT_OFFLINE_PACE : options.pace;
+    this.wait = options.wait ?? timerWait;
+  }
+
+  /** Decides what to do with a user request, given the tools on offer and the instructions. */
+  decide(text: string, tools: ReadonlySet<string>, instructions = ''): OfflineDecision {
+    const matched = matchIntent(this.intents, text, tools, instructions);
+    if (matched) return matched.decision;
+    return this.fallback(text, tools);
+  }
+
+  /** The short answer for what it cannot place: an apology or greeting, plus suggestions to click. */
+  private fallback(text: string, tools: ReadonlySet<string>): OfflineDecision {
+    const greeting = GREETING.test(text.trim());
+    const suggestions = this.suggestionsFor(tools);
+    const intro = greeting
+      ? 'Hello! I am the offline demo model.'
+      : "Sorry, I didn't catch that: I am the offline demo model and understand simple requests.";
+    if (suggestions.length === 0) return { text: `${intro} I can only chat a little without a real model.` };
+    if (tools.has(SUGGEST_TOOL)) {
+      const call: OfflineCall = {
+        name: SUGGEST_TOOL,
+        arguments: { prompts: suggestions.map((prompt) => prompt.prompt) },
+      };
+      return { text: intro, calls: [call] };
+    }
+    return { text: `${intro} Try ${suggestions.map((prompt) => `“${prompt.prompt}”`).join(', ')}.` };
+  }
+
+  /** Suggestions of the use cases whose tools are on offer (at most four, in registration order). */
+  private suggestionsFor(tools: ReadonlySet<string>): StartPrompt[] {
+    const out: StartPrompt[] = [];
+    for (const behaviour of this.behaviours) {
+      const offered = behaviour.intents.some((intent) => intent.tools.every((tool) => tools.has(tool)));
+      if (offered) out.push(...(behaviour.suggestions ?? []));
+    }
+    return out.slice(0, 4);
+  }
 
   async *stream(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelEvent> {
     signal.throwIfAborted();
     const messages = request.messages;
     const system = messages[0]?.role === 'system' ? textOf(messages[0]) : '';
-    if (request.tools.length === 0 && system.startsWith('Write a short title')) {
-      yield* words(lastUserText(messages).slice(0, 40));
+    if (request.tools.length === 0 && system === TITLE_INSTRUCTIONS) {
+      yield { type: 'text_delta', delta: lastUserText(messages).slice(0, 40) };
       return;
     }
     const tools = new Set(request.tools.map((tool) => tool.function.name));
     const last = messages.at(-1);
-    let decision: Decision;
+    let decision: OfflineDecision;
     if (last?.role === 'tool') decision = { text: summariseToolResults(messages) };
-    else decision = decide(lastUserText(messages), tools, system);
-    if (decision.calls && decision.calls.length > 0 && tools.size > 0) {
-      let index = 0;
-      for (const call of decision.calls) {
-        const toolCall: ModelToolCall = {
-          id: `call_offline_${messages.length}_${index++}`,
-          name: call.name,
-          arguments: JSON.stringify(call.arguments),
-        };
-        yield { type: 'tool_call', call: toolCall };
-      }
-      return;
-    }
+    else decision = this.decide(lastUserText(messages), tools, system);
+    const calls = tools.size > 0 ? (decision.calls ?? []).filter((call) => tools.has(call.name)) : [];
+    let text = decision.text ?? (calls.length > 0 ? '' : 'Done.');
     const answered = messages.some(
       (m) => m.role === 'assistant' && textOf(m).trim() !== '' && !textOf(m).startsWith('[Widget'),
     );
-    const text = answered ? (decision.text ?? 'Done.') : `${decision.text ?? 'Done.'}\n\n${OFFLINE_NOTE}`;
-    for (const event of words(text)) {
-      signal.throwIfAborted();
-      yield event;
+    // The note goes with the first text of the turn that is not just a lead-in to tool calls.
+    if (!answered && text && calls.length === 0) text = `${text}\n\n${OFFLINE_NOTE}`;
+    yield* this.paced(text, signal);
+    let index = 0;
+    for (const call of calls) {
+      const toolCall: ModelToolCall = {
+        id: `call_offline_${messages.length}_${index++}`,
+        name: call.name,
+        arguments: JSON.stringify(call.arguments),
+      };
+      yield { type: 'tool_call', call: toolCall };
     }
   }
-}
 
-function* words(text: string): Generator<ModelEvent> {
-  for (const piece of text.match(/\S+\s*|\s+/g) ?? []) yield { type: 'text_delta', delta: piece };
+  private async *paced(text: string, signal: AbortSignal): AsyncIterable<ModelEvent> {
+    const chunks = this.pace ? chunkText(text, this.pace.chars) : text ? [text] : [];
+    for (let i = 0; i < chunks.length; i++) {
+      signal.throwIfAborted();
+      if (i > 0 && this.pace) await this.wait(this.pace.intervalMs, signal);
+      yield { type: 'text_delta', delta: chunks[i] };
+    }
+    signal.throwIfAborted();
+  }
 }

@@ -195,9 +195,16 @@ async function* runTools<C extends RequestContext>(
   );
   runCtx.pendingClientToolCall = agentCtx.pendingClientToolCall;
   const taskIndexes = new Map<string, number>();
-  if (agent.showToolStatus) {
+  // Tools that show their own result (e.g. suggestions) stay out of the status workflow.
+  const statusCalls = agent.showToolStatus
+    ? calls.filter((call) => {
+        const tool = tools.get(call.name);
+        return !(isServerTool(tool) && tool.statusTitle === null);
+      })
+    : [];
+  if (statusCalls.length > 0) {
     const titles: string[] = [];
-    for (const call of calls) {
+    for (const call of statusCalls) {
       const title = statusTitle(tools.get(call.name), call);
       titles.push(title);
       taskIndexes.set(
@@ -207,7 +214,7 @@ async function* runTools<C extends RequestContext>(
     }
     // Shown on the collapsed workflow, whether a widget closes it early or the round ends.
     runCtx.defaultWorkflowSummary = {
-      title: calls.length === 1 ? titles[0] : `${titles[0]} and ${calls.length - 1} more`,
+      title: titles.length === 1 ? titles[0] : `${titles[0]} and ${titles.length - 1} more`,
       icon: 'check-circle',
     };
   }

@@ -10,6 +10,10 @@ import type { ChatModel } from './chat-model.js';
 /** How a new thread gets its title. */
 export type TitleMode = 'model' | 'first-message' | 'off';
 
+/** The system prompt of a title request. */
+export const TITLE_INSTRUCTIONS =
+  'Write a short title (at most 6 words, no quotes, no trailing period) for a conversation that starts with the following user message. Reply with the title only.';
+
 const MAX_TITLE = 60;
 
 /** The first user message's text, trimmed to a title. */
@@ -40,8 +44,7 @@ export async function generateTitle(
       messages: [
         {
           role: 'system' as const,
-          content:
-            'Write a short title (at most 6 words, no quotes, no trailing period) for a conversation that starts with the following user message. Reply with the title only.',
+          content: TITLE_INSTRUCTIONS,
         },
         { role: 'user' as const, content: fallback },
       ],

@@ -10,7 +10,7 @@ import type {
   ThreadMetadata,
   WidgetItem,
 } from '../../src/protocol/types.js';
-import { isHiddenItem } from '../../src/protocol/types.js';
+import { assertNever, isHiddenItem } from '../../src/protocol/types.js';
 import { toWire } from '../../src/protocol/wire.js';
 import type { RequestContext } from '../stores/store.js';
 import { HttpError } from './errors.js';
@@ -140,6 +140,8 @@ export async function processJsonRequest<C extends RequestContext>(
       await store.saveItem(thread.id, updated, context);
       return toWire({ updated_item: updated });
     }
+    default:
+      return assertNever(request);
   }
 }
 

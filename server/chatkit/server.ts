@@ -21,7 +21,7 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from '../../src/protocol/types.js';
-import { isStreamingRequestType } from '../../src/protocol/types.js';
+import { assertNever } from '../../src/protocol/types.js';
 import type { RequestContext, Store } from '../stores/store.js';
 import { NotFoundError } from '../stores/store.js';
 import type { AttachmentStore } from './attachment-store.js';
@@ -94,10 +94,29 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
     if (!parsed.ok) throw new HttpError(400, 'invalid_request', parsed.message);
     const { request } = parsed;
     try {
-      if (isStreamingRequestType(request.type)) {
-        return { kind: 'stream', events: await prepareStream(this, request as never, context) };
+      switch (request.type) {
+        case 'threads.create':
+        case 'threads.add_user_message':
+        case 'threads.add_client_tool_output':
+        case 'threads.add_structured_input':
+        case 'threads.retry_after_item':
+        case 'threads.custom_action':
+          return { kind: 'stream', events: await prepareStream(this, request, context) };
+        case 'threads.sync_custom_action':
+        case 'threads.get_by_id':
+        case 'threads.list':
+        case 'threads.update':
+        case 'threads.delete':
+        case 'items.list':
+        case 'items.feedback':
+        case 'attachments.create':
+        case 'attachments.delete':
+        case 'input.transcribe':
+          return { kind: 'json', body: await processJsonRequest(this, request, context) };
+        default:
+          // A request type added to ChatKitRequest without a case here does not compile.
+          return assertNever(request);
       }
-      return { kind: 'json', body: await processJsonRequest(this, request as never, context) };
     } catch (error) {
       if (error instanceof NotFoundError)
         throw new HttpError(404, 'not_found', error.message, { cause: error });

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { assertNever } from '../../src/protocol/types.js';
 import type {
   StreamingRequest,
   ThreadItem,
@@ -130,6 +131,8 @@ export async function prepareStream<C extends RequestContext>(
         );
       });
     }
+    default:
+      return assertNever(request);
   }
 }
 

@@ -14,7 +14,8 @@
  */
 import express, { type Express, type RequestHandler } from 'express';
 import { createBranding, defaultLogoSvg, type Branding } from '../branding.js';
-import type { BrandingConfig, BrandPrompt, RateLimitConfig } from '../config.js';
+import type { AuthConfig, BrandingConfig, BrandPrompt, RateLimitConfig } from '../config.js';
+import { createDemoTokenRouter } from '../auth/demo-token.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { RequestContext } from '../stores/store.js';
 import type { DiskAttachmentStore } from '../chatkit/attachment-store.js';
@@ -49,8 +50,15 @@ export interface CreateAppOptions<C extends RequestContext = RequestContext> {
   logger?: Logger;
   /** Collects ChatKit requests in progress (see `ChatKitRouterOptions.inFlight`). */
   inFlight?: Set<Promise<void>>;
-  /** Upload and preview routes for a disk attachment store (`/chatkit/uploads/:id`, `/chatkit/files/:id`). */
-  attachments?: { store: DiskAttachmentStore; tokens: CapabilityTokens };
+  /**
+   * Upload and preview routes for a disk attachment store (`/chatkit/uploads/:id`, `/chatkit/files/:id`),
+   * rate limited per client address (`rateLimit`, default: the API's limit).
+   */
+  attachments?: { store: DiskAttachmentStore; tokens: CapabilityTokens; rateLimit?: RateLimitConfig | false };
+  /** What `GET /api/capabilities` announces (the composer reads the upload allowlist from it). */
+  capabilities?: Capabilities;
+  /** `CHATKIT_DEMO_TOKENS=on`: serve `POST /api/demo/token` for this auth setting (demo only). */
+  demoTokens?: AuthConfig | null;
   /** Directory of the demo pages; omitted = no demo site. */
   demoDir?: string;
   /** Directory of the built element (dist/); omitted = no bundle routes. */
@@ -60,6 +68,22 @@ export interface CreateAppOptions<C extends RequestContext = RequestContext> {
   /** Extra origins demo pages may load scripts from / connect to (CSP). */
   scriptOrigins?: readonly string[];
   connectOrigins?: readonly string[];
+}
+
+/** `GET /api/capabilities`: what this server offers, so clients can adapt (e.g. the composer's file picker). */
+export interface Capabilities {
+  /** `header`, `jwt` or `cookie` (CHATKIT_AUTH). */
+  auth: AuthConfig['mode'];
+  uploads: {
+    enabled: boolean;
+    /** Accepted MIME types (`image/*` = a whole family): use as the file input's `accept`. */
+    accept: string[];
+    /** Largest single attachment in bytes. */
+    maxBytes: number;
+    /** Per-user storage quota in bytes and attachments (0 = uploads refused). */
+    quotaBytes: number;
+    quotaFiles: number;
+  };
 }
 
 /** Logs one line per request at debug level (info for 5xx), with the duration. */
@@ -99,6 +123,14 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
     }),
   );
 
+  // HSTS only when the request really arrived over HTTPS: `req.secure` is true behind a trusted proxy
+  // (CHATKIT_TRUST_PROXY) that says `X-Forwarded-Proto: https`. Sent over plain http it would be ignored,
+  // and on the loopback demo it would break http://127.0.0.1 for a year.
+  app.use((req, res, next) => {
+    if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
+
   app.get('/health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
@@ -109,6 +141,13 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
   app.get('/api/branding', (_req, res) => {
     res.set('Cache-Control', 'no-cache').json(branding);
   });
+  if (options.capabilities) {
+    const capabilities = options.capabilities;
+    app.get('/api/capabilities', (_req, res) => {
+      res.set('Cache-Control', 'no-cache').json(capabilities);
+    });
+  }
+  if (options.demoTokens) app.use('/api', createDemoTokenRouter(options.demoTokens));
 
   if (options.attachments) {
     app.use(
@@ -117,6 +156,7 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
         attachmentStore: options.attachments.store,
         tokens: options.attachments.tokens,
         cors,
+        rateLimit: options.attachments.rateLimit ?? options.rateLimit,
       }),
     );
   }

@@ -13,7 +13,7 @@
 import { Router, type Request } from 'express';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DiskAttachmentStore } from '../chatkit/attachment-store.js';
+import { DiskAttachmentStore, type DiskAttachmentStoreOptions } from '../chatkit/attachment-store.js';
 import { toWire } from '../../src/protocol/wire.js';
 import { HttpError } from '../chatkit/errors.js';
 import type { RequestContext, Store } from '../stores/store.js';
@@ -24,6 +24,8 @@ import {
   type TokenPurpose,
 } from './capability-token.js';
 import { createCors, type CorsOptions } from './cors.js';
+import type { RateLimitConfig } from '../config.js';
+import { createRateLimit } from './rate-limit.js';
 
 /** Image types shown inline; anything else (including SVG, which can carry script) is sent as a download. */
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
@@ -36,6 +38,8 @@ export interface AttachmentRouterOptions {
   attachmentStore: DiskAttachmentStore;
   tokens: CapabilityTokens;
   cors?: CorsOptions | false;
+  /** Requests per window and client address on both routes (its own counter); `false` = unlimited. */
+  rateLimit?: RateLimitConfig | false;
 }
 
 function contextFromToken(req: Request, tokens: CapabilityTokens, purpose: TokenPurpose): RequestContext {
@@ -52,6 +56,11 @@ export function createAttachmentRouter(options: AttachmentRouterOptions): Router
   const router = Router();
   if (options.cors !== false) {
     router.use(['/uploads', '/files'], createCors(options.cors ?? { allowedOrigins: null }));
+  }
+  if (options.rateLimit !== false) {
+    // Its own counter: a page full of image previews must not eat the chat's budget, and an upload flood
+    // must not go unmetered (issue 11).
+    router.use(['/uploads', '/files'], createRateLimit(options.rateLimit ?? { windowMs: 60_000, max: 120 }));
   }
 
   router.put('/uploads/:id', async (req, res) => {
@@ -87,6 +96,11 @@ export interface DiskAttachmentsOptions {
   store: Store;
   /** The public origin for absolute URLs, from the request context (falls back to the listening URL). */
   originOf: (context: RequestContext) => string;
+  /** Size, quota and type limits (CHATKIT_UPLOAD_*); defaults as in {@link DiskAttachmentStore}. */
+  limits?: Pick<
+    DiskAttachmentStoreOptions<RequestContext>,
+    'maxBytes' | 'quotaBytes' | 'quotaFiles' | 'allowedTypes'
+  >;
 }
 
 /**
@@ -102,6 +116,7 @@ export async function createDiskAttachments(
   const attachmentStore = new DiskAttachmentStore({
     directory: join(options.dataDir, 'attachments'),
     store: options.store,
+    ...options.limits,
     uploadUrl: (id, context) =>
       url('uploads', id, context, {
         userId: context.userId,

@@ -106,7 +106,7 @@ export function createOriginMatcher(entries: readonly string[]): (origin: string
   };
 }
 
-/** Whether `origin` is the server itself (same host and port as the request) or one of its other ports. */
+/** Whether `origin` is the server itself (same scheme, host and port as the request) or one of its other ports. */
 export function isOwnOrigin(origin: string, req: Request, ownPorts: readonly number[] = []): boolean {
   let url: URL;
   try {
@@ -114,7 +114,10 @@ export function isOwnOrigin(origin: string, req: Request, ownPorts: readonly num
   } catch {
     return false;
   }
-  // `req.host` is the Host header, or X-Forwarded-Host behind a trusted proxy: the origin the browser saw.
+  // `req.host` is the Host header, or X-Forwarded-Host behind a trusted proxy, and `req.protocol` the scheme
+  // (X-Forwarded-Proto behind a trusted proxy): together the origin the browser saw. The scheme matters: an
+  // `https://` page on the same host and port is another origin (issue 11).
+  if (url.protocol !== `${req.protocol}:`) return false;
   const host = (req.host ?? '').toLowerCase();
   if (url.host === host) return true;
   if (ownPorts.length === 0) return false;

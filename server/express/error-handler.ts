@@ -49,14 +49,33 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   );
 }
 
+/**
+ * A decompression failure: zlib's codes start with `Z_` (gzip, deflate), brotli's with `ERR_` followed by
+ * the decoder's name, e.g. `ERR__ERROR_FORMAT_PADDING_2` (issue 11: a non-brotli body answered 500).
+ */
 function isZlibError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && typeof code === 'string' && code.startsWith('Z_');
+  return (
+    error instanceof Error &&
+    typeof code === 'string' &&
+    (code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI'))
+  );
+}
+
+/** A PostgreSQL error (pg's `DatabaseError`) for a NUL or a byte sequence the database cannot store. */
+function isInvalidTextError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && (code === '22021' || code === '22P05');
 }
 
 /** Maps any thrown value to the status, code and public message of its response. */
 export function toHttpError(error: unknown): HttpError {
-  if (isHttpError(error)) return error;
+  if (isHttpError(error)) {
+    // "This server has no transcriber / attachment store / sync action": a feature the client may not use
+    // here, answered as a 4xx so that probing it neither counts as a server failure nor floods the log.
+    if (error.status === 501) return new HttpError(400, 'feature_unavailable', error.message);
+    return error;
+  }
   if (error instanceof NotFoundError || (error instanceof Error && error.name === 'NotFoundError')) {
     return new HttpError(404, 'not_found', error.message);
   }
@@ -75,6 +94,11 @@ export function toHttpError(error: unknown): HttpError {
   if (isZlibError(error)) {
     // A `Content-Encoding: gzip` body that is not gzip: the client's fault, not ours.
     return new HttpError(400, 'invalid_body', 'Request body could not be decompressed');
+  }
+  if (isInvalidTextError(error)) {
+    // Defence in depth: the stores refuse NUL characters themselves; should any reach the database, the
+    // client sent text that cannot be stored, which is its fault.
+    return new HttpError(400, 'invalid_request', 'Request contains characters that cannot be stored (NUL)');
   }
   return new HttpError(500, 'internal_error', 'Internal server error', { cause: error });
 }

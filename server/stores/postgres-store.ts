@@ -100,6 +100,13 @@ export class PostgresStore<C extends RequestContext = RequestContext> implements
     values: unknown[],
   ): Promise<pg.QueryResult<R>> {
     await this.init();
+    // PostgreSQL TEXT cannot hold NUL, and binding one fails with 22021 (a 500 before issue 11). No stored
+    // row can contain one either, so a read or delete keyed by such a value matches nothing, as on SQLite.
+    // (A write still fails with 22021, which the HTTP layer answers as 400.)
+    const hasNul = values.some((value) => typeof value === 'string' && value.includes('\u0000'));
+    if (hasNul && /^\s*(SELECT|DELETE)\b/i.test(text)) {
+      return { rows: [], rowCount: 0 } as unknown as pg.QueryResult<R>;
+    }
     return this.pool.query<R>(text, values);
   }
 

@@ -1,17 +1,15 @@
 /**
- * The general agent (the default when the composer selects no tool): it routes by intent, offering the
- * todo tools, the returns tools and a client tool that asks the browser for its local time.
+ * The general use case (the default when the composer selects no tool): one agent with the tools of the
+ * other use cases plus a client tool that asks the browser for its local time, routing by intent.
  *
  * @module
  */
 import { z } from 'zod';
 import type { Agent } from '../agent/agent.js';
 import { defineClientTool } from '../agent/agent-tool.js';
-import { describeFlow } from './returns/returns-flow.js';
-import type { ReturnsRepository } from './returns/returns-repository.js';
-import { createReturnsTools } from './returns/returns-tools.js';
-import type { TodoRepository } from './todo/todo-repository.js';
-import { createTodoTools } from './todo/todo-tools.js';
+import type { OfflineIntent } from '../agent/offline-intents.js';
+import type { UseCase } from '../agent/use-case.js';
+import type { RequestContext } from '../stores/store.js';
 
 /**
  * A client tool: the browser answers with its current time (the demo pages answer `{ time }`, an ISO
@@ -24,18 +22,50 @@ export const BROWSER_TIME_TOOL = defineClientTool({
   parameters: z.object({}),
 });
 
-/** Creates the general agent. */
-export function createGeneralAgent(todos: TodoRepository, returns: ReturnsRepository): Agent {
-  return {
+/** The offline model's intent for the client tool. */
+export const BROWSER_TIME_INTENTS: readonly OfflineIntent[] = [
+  {
+    id: 'general.time',
+    tools: ['get_time'],
+    vocabulary: ['time', 'clock', 'browser', 'timezone'],
+    patterns: [
+      /\b(?:what time|what's the time|whats the time|the time|local time|time zone|timezone|my browser|clock|what day)\b/i,
+    ],
+    decide: () => ({ calls: [{ name: 'get_time', arguments: {} }] }),
+  },
+];
+
+const INTRO =
+  'You are the assistant of the ChatKit Chat demo. You can do everything the parts below describe, and ask the browser for its current time with get_time.';
+
+/** Creates the general use case over the other use cases' agents. */
+export function createGeneralUseCase<C extends RequestContext = RequestContext>(
+  parts: readonly UseCase<C>[],
+): UseCase<C> {
+  const agent: Agent = {
     id: 'general',
     showToolStatus: true,
-    tools: [...createTodoTools(todos), ...createReturnsTools(returns), BROWSER_TIME_TOOL],
-    instructions: async (ctx) =>
-      [
-        "You are the assistant of the ChatKit Chat demo. You can manage the user's todo list (their todos are shared across conversations), run an order return for the sample shop, and ask the browser for its current time with get_time.",
-        'Todo tools show an up-to-date todo card; do not repeat the list in text. Return steps are widgets the user can click; when the user types an answer, call select_return_option.',
-        'Answer in one or two short sentences.',
-        `Return flow state:\n${await describeFlow(ctx.thread, returns)}`,
-      ].join('\n'),
+    tools: [...parts.flatMap((part) => part.agent.tools), BROWSER_TIME_TOOL],
+    instructions: async (ctx) => {
+      const sections = await Promise.all(
+        parts.map(async (part) => {
+          const text =
+            typeof part.agent.instructions === 'string'
+              ? part.agent.instructions
+              : await part.agent.instructions(ctx);
+          return `## ${part.composerTool?.label ?? part.id}\n${text}`;
+        }),
+      );
+      return [INTRO, ...sections, 'Answer in one or two short sentences.'].join('\n\n');
+    },
+  };
+  return {
+    id: 'general',
+    agent,
+    offline: {
+      intents: BROWSER_TIME_INTENTS,
+      suggestions: [{ label: 'What time is it?', prompt: 'What time is it?', icon: 'clock' }],
+    },
+    prompts: [{ label: 'What time is it?', prompt: 'What time is it in my browser?', icon: 'clock' }],
   };
 }

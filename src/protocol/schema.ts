@@ -1,17 +1,23 @@
 /**
- * Runtime schemas (zod v4) of the ChatKit wire protocol, for the server edge and for tests.
+ * Runtime validation (zod v4) of the sixteen ChatKit requests, at the server edge.
  *
- * Strict on `type` (an unknown request type is an error), tolerant of unknown fields everywhere: request
- * objects drop them, while items, events, updates and widgets keep them (`z.looseObject`) because those
- * values are forwarded. Hostile input is bounded: ids ≤ 256 chars, texts ≤ 100k chars, content ≤ 100
- * parts, and nesting ≤ 64 levels (checked before zod runs, without recursion).
+ * Strict on `type` (an unknown request type is an error), tolerant of unknown fields (request objects drop
+ * them). Each schema is tied to its TypeScript type in `types/requests.ts` at compile time (see the
+ * `RequestSchemaDrift` assertion below): a field added, removed or retyped on one side only does not compile.
+ *
+ * Hostile input is bounded and validation is linear in the body's size with a small constant: ids ≤ 256
+ * chars, texts ≤ 100k chars, lists and maps ≤ their documented sizes (checked before their members are
+ * looked at, so a 500,000-element array costs one length check), free-form JSON (`metadata`, `payload`,
+ * tag `data`, tool `result`) is not walked by zod at all, and nesting ≤ 64 levels is checked once, before zod
+ * runs, without recursion and without building a path per node.
  *
  * Server-only: nothing in the browser bundle may import this module (it pulls in zod).
  *
  * @module
  */
 import { z } from 'zod';
-import type { ChatKitRequest } from './types.js';
+import type { AssertNever, Exact } from './type-equality.js';
+import type { ChatKitRequest, RequestType } from './types.js';
 
 export const MAX_ID_LENGTH = 256;
 export const MAX_TEXT_LENGTH = 100_000;
@@ -22,8 +28,36 @@ const id = z.string().min(1).max(MAX_ID_LENGTH);
 const text = z.string().max(MAX_TEXT_LENGTH);
 const shortText = z.string().max(4096);
 const json = z.unknown();
-const jsonObject = z.record(z.string(), json);
-const timestamp = z.string().max(64);
+
+/** A JSON object whose members are free-form: one type check, no walk over its members. */
+const jsonObject = z.custom<Record<string, any>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  { message: 'expected object' },
+);
+
+/** Members of a list or map, counted with an early exit. */
+function countAtMost(value: object, max: number): boolean {
+  if (Array.isArray(value)) return value.length <= max;
+  let count = 0;
+  for (const key in value) if (Object.hasOwn(value, key) && ++count > max) return false;
+  return true;
+}
+
+/**
+ * A size check that runs before the members are parsed: an oversized list or map fails with one issue,
+ * without zod visiting (or reporting on) each of its members.
+ */
+function bounded<T extends z.ZodType>(schema: T, max: number, unit: 'elements' | 'entries') {
+  return z
+    .any()
+    .refine((value) => typeof value !== 'object' || value === null || countAtMost(value, max), {
+      message: `too big (at most ${max} ${unit})`,
+      abort: true,
+    })
+    .pipe(schema);
+}
+const list = <T extends z.ZodType>(element: T, max: number) =>
+  bounded(z.array(element).max(max), max, 'elements');
 
 // ───────────────────────────── Shared pieces ─────────────────────────────
 
@@ -44,8 +78,8 @@ export const inferenceOptionsSchema = z.object({
 });
 
 export const userMessageInputSchema = z.object({
-  content: z.array(userMessageContentSchema).max(MAX_CONTENT_PARTS),
-  attachments: z.array(id).max(MAX_CONTENT_PARTS),
+  content: list(userMessageContentSchema, MAX_CONTENT_PARTS),
+  attachments: list(id, MAX_CONTENT_PARTS),
   quoted_text: text.nullish(),
   inference_options: inferenceOptionsSchema,
 });
@@ -64,7 +98,7 @@ const customActionParams = z.object({ thread_id: id, item_id: id.nullish(), acti
 const request = <T extends string, P extends z.ZodType>(type: T, params: P) =>
   z.object({ type: z.literal(type), params, metadata: jsonObject.optional() });
 
-/** One schema per request type, keyed by type. */
+/** One schema per request type, keyed by type (every {@link RequestType}, nothing else). */
 export const requestSchemas = {
   'threads.create': request('threads.create', z.object({ input: userMessageInputSchema })),
   'threads.add_user_message': request(
@@ -86,15 +120,17 @@ export const requestSchemas = {
       item_id: id,
       input: z.object({
         status: z.enum(['answered', 'skipped']).optional(),
-        answers: z
-          .record(
+        answers: bounded(
+          z.record(
             id,
             z.object({
-              values: z.array(text).max(MAX_CONTENT_PARTS).optional(),
+              values: list(text, MAX_CONTENT_PARTS).optional(),
               skipped: z.boolean().optional(),
             }),
-          )
-          .optional(),
+          ),
+          MAX_CONTENT_PARTS,
+          'entries',
+        ).optional(),
       }),
     }),
   ),
@@ -108,7 +144,7 @@ export const requestSchemas = {
   'items.list': request('items.list', z.object({ thread_id: id, ...listParams })),
   'items.feedback': request(
     'items.feedback',
-    z.object({ thread_id: id, item_ids: z.array(id).max(1000), kind: z.enum(['positive', 'negative']) }),
+    z.object({ thread_id: id, item_ids: list(id, 1000), kind: z.enum(['positive', 'negative']) }),
   ),
   'attachments.create': request(
     'attachments.create',
@@ -124,7 +160,22 @@ export const requestSchemas = {
     // ~37 MB of audio; the HTTP body limit is the real bound.
     z.object({ audio_base64: z.string().max(50_000_000), mime_type: z.string().min(1).max(MAX_ID_LENGTH) }),
   ),
-} as const;
+} as const satisfies { [K in RequestType]: z.ZodType<unknown, unknown> };
+
+/**
+ * The request types whose schema and TypeScript type disagree — `never`, or this does not compile, naming
+ * the drifted types. test/protocol/schema-types.test.ts shows that a drift is caught in either direction.
+ */
+export type RequestSchemaDrift = AssertNever<
+  {
+    [K in RequestType]: Exact<
+      z.output<(typeof requestSchemas)[K]>,
+      Extract<ChatKitRequest, { type: K }>
+    > extends true
+      ? never
+      : K;
+  }[RequestType]
+>;
 
 /** The 16 request types. */
 export const REQUEST_TYPES = Object.keys(requestSchemas) as (keyof typeof requestSchemas)[];
@@ -138,128 +189,6 @@ export const chatKitRequestSchema = z.discriminatedUnion(
   ],
 );
 
-// ───────────────────────────── Items (§6) ─────────────────────────────
-
-const urlSource = z.looseObject({ type: z.literal('url'), title: z.string(), url: z.string() });
-const fileSource = z.looseObject({ type: z.literal('file'), title: z.string(), filename: z.string() });
-const entitySource = z.looseObject({ type: z.literal('entity'), title: z.string(), id: z.string() });
-export const sourceSchema = z.discriminatedUnion('type', [urlSource, fileSource, entitySource]);
-export const annotationSchema = z.looseObject({
-  type: z.literal('annotation'),
-  source: sourceSchema,
-  index: z.number().int().nullish(),
-});
-export const assistantContentSchema = z.looseObject({
-  type: z.literal('output_text'),
-  text: z.string(),
-  annotations: z.array(annotationSchema),
-});
-export const taskSchema = z.looseObject({
-  type: z.enum(['custom', 'web_search', 'thought', 'file', 'image']),
-  status_indicator: z.enum(['none', 'loading', 'complete']).optional(),
-});
-export const widgetSchema = z.looseObject({ type: z.string() });
-const attachment = z.looseObject({
-  type: z.enum(['file', 'image']),
-  id: z.string(),
-  name: z.string(),
-  mime_type: z.string(),
-});
-
-const base = { id: z.string(), thread_id: z.string(), created_at: timestamp };
-const item = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.looseObject({ ...base, type: z.literal(type), ...shape });
-
-/** The 11 thread item types. */
-export const threadItemSchema = z.discriminatedUnion('type', [
-  item('user_message', {
-    content: z.array(z.looseObject({ type: z.enum(['input_text', 'input_tag']) })),
-    attachments: z.array(attachment),
-    inference_options: z.looseObject({}),
-  }),
-  item('assistant_message', { content: z.array(assistantContentSchema) }),
-  item('client_tool_call', {
-    status: z.enum(['pending', 'completed']),
-    call_id: z.string(),
-    name: z.string(),
-    arguments: jsonObject,
-  }),
-  item('widget', { widget: widgetSchema }),
-  item('generated_image', { image: z.looseObject({ id: z.string(), url: z.string() }).nullish() }),
-  item('structured_input', {
-    status: z.enum(['pending', 'answered', 'skipped']),
-    inputs: z.array(
-      z.looseObject({ type: z.enum(['multiple_choice', 'freeform']), id: z.string(), question: z.string() }),
-    ),
-  }),
-  item('workflow', {
-    workflow: z.looseObject({ type: z.enum(['custom', 'reasoning']), tasks: z.array(taskSchema) }),
-  }),
-  item('task', { task: taskSchema }),
-  item('end_of_turn', {}),
-  item('hidden_context_item', { content: json }),
-  item('sdk_hidden_context', { content: z.string() }),
-]);
-
-// ───────────────────────────── Updates (§5) ─────────────────────────────
-
-const update = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.looseObject({ type: z.literal(type), ...shape });
-const index = z.number().int().nonnegative();
-
-/** The 10 item update types. */
-export const threadItemUpdateSchema = z.discriminatedUnion('type', [
-  update('assistant_message.content_part.added', { content_index: index, content: assistantContentSchema }),
-  update('assistant_message.content_part.text_delta', { content_index: index, delta: z.string() }),
-  update('assistant_message.content_part.annotation_added', {
-    content_index: index,
-    annotation_index: index,
-    annotation: annotationSchema,
-  }),
-  update('assistant_message.content_part.done', { content_index: index, content: assistantContentSchema }),
-  update('widget.streaming_text.value_delta', {
-    component_id: z.string(),
-    delta: z.string(),
-    done: z.boolean(),
-  }),
-  update('widget.root.updated', { widget: widgetSchema }),
-  update('widget.component.updated', { component_id: z.string(), component: widgetSchema }),
-  update('workflow.task.added', { task_index: index, task: taskSchema }),
-  update('workflow.task.updated', { task_index: index, task: taskSchema }),
-  update('generated_image.updated', {
-    image: z.looseObject({ id: z.string(), url: z.string() }),
-    progress: z.number().nullish(),
-  }),
-]);
-
-// ───────────────────────────── Events (§4) ─────────────────────────────
-
-export const threadSchema = z.looseObject({
-  id: z.string(),
-  created_at: timestamp,
-  status: z.looseObject({ type: z.enum(['active', 'locked', 'closed']) }),
-  metadata: jsonObject,
-  items: z.looseObject({ data: z.array(threadItemSchema), has_more: z.boolean() }),
-});
-
-const event = update;
-
-/** The 12 stream event types. */
-export const threadStreamEventSchema = z.discriminatedUnion('type', [
-  event('thread.created', { thread: threadSchema }),
-  event('thread.updated', { thread: threadSchema }),
-  event('thread.item.added', { item: threadItemSchema }),
-  event('thread.item.updated', { item_id: z.string(), update: threadItemUpdateSchema }),
-  event('thread.item.done', { item: threadItemSchema }),
-  event('thread.item.removed', { item_id: z.string() }),
-  event('thread.item.replaced', { item: threadItemSchema }),
-  event('stream_options', { stream_options: z.looseObject({ allow_cancel: z.boolean() }) }),
-  event('progress_update', { text: z.string() }),
-  event('client_effect', { name: z.string(), data: jsonObject }),
-  event('error', { code: z.string(), allow_retry: z.boolean() }),
-  event('notice', { level: z.enum(['info', 'warning', 'danger']), message: z.string() }),
-]);
-
 // ───────────────────────────── Parsing ─────────────────────────────
 
 /** The outcome of {@link parseRequest}. */
@@ -267,21 +196,80 @@ export type ParseRequestResult =
   | { ok: true; request: ChatKitRequest }
   | { ok: false; code: 'invalid_request'; message: string; path: string };
 
+/** Above this `max`, {@link findTooDeep} skips the recursive check and walks with an explicit stack only. */
+const MAX_RECURSIVE_DEPTH = 1024;
+
+/**
+ * Whether a member of `node` (itself `depth` levels below the root) nests deeper than `max` levels. One pass
+ * over the containers, primitives skipped in place, nothing allocated per member (no path, no tuple, no key
+ * list), so the cost is linear in the size of the value with a small constant. Recursive, but never more than
+ * `max` (≤ {@link MAX_RECURSIVE_DEPTH}) calls deep, whatever the input: it stops at the limit.
+ */
+function tooDeep(node: object, depth: number, max: number): boolean {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const member: unknown = node[i];
+      if (typeof member !== 'object' || member === null) continue;
+      if (depth + 1 >= max || tooDeep(member, depth + 1, max)) return true;
+    }
+    return false;
+  }
+  for (const key in node) {
+    const member: unknown = (node as Record<string, unknown>)[key];
+    if (typeof member !== 'object' || member === null) continue;
+    if (depth + 1 >= max || tooDeep(member, depth + 1, max)) return true;
+  }
+  return false;
+}
+
+/** One container on the walk that spells out a path: the node, its keys (objects) and the next member. */
+interface Frame {
+  node: any;
+  keys: string[] | null;
+  next: number;
+}
+
+const frame = (node: object): Frame => ({
+  node,
+  keys: Array.isArray(node) ? null : Object.keys(node),
+  next: 0,
+});
+
 /**
  * The path of the first object/array nested deeper than `max` levels in `value`, or null when the value is
- * within bounds. Iterative, so hostile input cannot overflow the stack.
+ * within bounds. A cheap check ({@link tooDeep}) answers the common case; only a value that is too deep is
+ * walked again, depth-first with an explicit stack (no recursion), to name the offending member. Both passes
+ * are linear.
  */
 export function findTooDeep(value: unknown, max = MAX_DEPTH): string | null {
-  const stack: [unknown, number, string][] = [[value, 0, '']];
+  if (typeof value !== 'object' || value === null) return null;
+  if (max <= 0) return '(root)';
+  if (max <= MAX_RECURSIVE_DEPTH && !tooDeep(value, 0, max)) return null;
+  const stack: Frame[] = [frame(value)];
   while (stack.length > 0) {
-    const [current, depth, path] = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth >= max) return path || '(root)';
-    for (const [key, member] of Object.entries(current)) {
-      stack.push([member, depth + 1, path ? `${path}.${key}` : key]);
+    const top = stack[stack.length - 1];
+    const { node, keys } = top;
+    const length = keys ? keys.length : (node as unknown[]).length;
+    let descended = false;
+    while (top.next < length) {
+      const member = keys ? node[keys[top.next]] : node[top.next];
+      top.next++;
+      if (typeof member === 'object' && member !== null) {
+        // The member sits `stack.length` levels below the root.
+        if (stack.length >= max) return pathOf(stack);
+        stack.push(frame(member));
+        descended = true;
+        break;
+      }
     }
+    if (!descended) stack.pop();
   }
   return null;
+}
+
+/** The dotted path of the member each frame is visiting (the one just taken from the top frame). */
+function pathOf(stack: Frame[]): string {
+  return stack.map(({ keys, next }) => (keys ? keys[next - 1] : String(next - 1))).join('.');
 }
 
 /** Throws a `RangeError` naming the path when `value` nests deeper than `max` levels (see {@link findTooDeep}). */
@@ -344,7 +332,7 @@ export function parseRequest(body: unknown): ParseRequestResult {
     }
     const schema = requestSchemas[type as keyof typeof requestSchemas];
     const result = schema.safeParse(body);
-    if (result.success) return { ok: true, request: result.data as ChatKitRequest };
+    if (result.success) return { ok: true, request: result.data };
     const issue = result.error.issues[0];
     return fail(issue.path.map(String).join('.'), describeIssue(issue, body));
   } catch (error) {

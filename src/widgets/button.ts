@@ -6,7 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import { icon } from '../internal/icons.js';
-import type { Renderer } from './render-context.js';
+import type { Renderer, RendererTable } from './render-context.js';
 import { oneOf } from './values.js';
 
 /** Control sizes (§7.2 ControlSize), smallest first. */
@@ -70,4 +70,4 @@ const button: Renderer = (node, ctx) => {
 };
 
 /** Button renderer by type. */
-export const buttonRenderers: Record<string, Renderer> = { Button: button };
+export const buttonRenderers = { Button: button } satisfies RendererTable;

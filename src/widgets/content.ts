@@ -8,7 +8,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { ensureElement } from '../element/lazy-elements.js';
 import { icon } from '../internal/icons.js';
 import { sanitizeUrl } from '../internal/url.js';
-import type { RenderContext, Renderer } from './render-context.js';
+import type { RenderContext, Renderer, RendererTable } from './render-context.js';
 import { color, dimensions, oneOf, radius, spacing } from './values.js';
 
 const ICON_SIZES: Record<string, number> = { xs: 12, sm: 14, md: 16, lg: 20, xl: 24, '2xl': 32, '3xl': 40 };
@@ -97,9 +97,9 @@ const chart: Renderer = (node, ctx) => {
 };
 
 /** Content renderers by type. */
-export const contentRenderers: Record<string, Renderer> = {
+export const contentRenderers = {
   Badge: badge,
   Icon: iconNode,
   Image: image,
   Chart: chart,
-};
+} satisfies RendererTable;

@@ -19,7 +19,7 @@ import {
 } from './control-parts.js';
 import { controlledDefault } from './controlled-default.js';
 import { options, pickerRenderers } from './pickers.js';
-import type { Renderer } from './render-context.js';
+import type { Renderer, RendererTable } from './render-context.js';
 import { oneOf } from './values.js';
 
 const INPUT_TYPES = ['number', 'email', 'text', 'password', 'tel', 'url'] as const;
@@ -156,11 +156,11 @@ const radioGroup: Renderer = (node, ctx) => {
 };
 
 /** Control renderers by type. */
-export const controlRenderers: Record<string, Renderer> = {
+export const controlRenderers = {
   ...buttonRenderers,
   Input: input,
   Textarea: textarea,
   ...pickerRenderers,
   Checkbox: checkbox,
   RadioGroup: radioGroup,
-};
+} satisfies RendererTable;

@@ -7,7 +7,7 @@ import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { WidgetNode } from '../protocol/types.js';
-import type { RenderContext, Renderer } from './render-context.js';
+import type { RenderContext, Renderer, RendererTable } from './render-context.js';
 import {
   align,
   border,
@@ -104,7 +104,7 @@ const transition: Renderer = (node, ctx) => {
 };
 
 /** Layout renderers by type. */
-export const layoutRenderers: Record<string, Renderer> = {
+export const layoutRenderers = {
   Box: box(),
   Row: box('row'),
   Col: box('column'),
@@ -112,4 +112,4 @@ export const layoutRenderers: Record<string, Renderer> = {
   Spacer: spacer,
   Divider: divider,
   Transition: transition,
-};
+} satisfies RendererTable;

@@ -11,7 +11,7 @@ import type { WidgetNode } from '../protocol/types.js';
 import { controlSize } from './button.js';
 import { fallbackName, fieldClass, onChange, str, withError } from './control-parts.js';
 import { controlledDefault } from './controlled-default.js';
-import type { Renderer, RenderContext } from './render-context.js';
+import type { Renderer, RendererTable, RenderContext } from './render-context.js';
 
 /** A Select/RadioGroup option after validation. */
 export type Option = { value: string; label: string; disabled?: boolean; description?: string };
@@ -136,4 +136,4 @@ const datePicker: Renderer = (node, ctx) => {
 };
 
 /** Choice control renderers by type. */
-export const pickerRenderers: Record<string, Renderer> = { Select: select, DatePicker: datePicker };
+export const pickerRenderers = { Select: select, DatePicker: datePicker } satisfies RendererTable;

@@ -6,7 +6,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { WidgetNode } from '../protocol/types.js';
+import type { WidgetComponentType, WidgetNode } from '../protocol/types.js';
 import { contentRenderers } from './content.js';
 import { controlRenderers } from './controls.js';
 import { layoutRenderers } from './layout.js';
@@ -15,7 +15,11 @@ import { rootRenderers } from './roots.js';
 import { tableRenderers } from './table.js';
 import { textRenderers } from './text.js';
 
-/** Every renderer by component type. A null-prototype object, so `__proto__` or `constructor` match nothing. */
+/**
+ * Every renderer by component type: one per type of the catalog (a type without a renderer, or a renderer
+ * for a type the protocol does not know, does not compile). A null-prototype object, so `__proto__` or
+ * `constructor` match nothing.
+ */
 const REGISTRY: Readonly<Record<string, Renderer>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, Renderer>, {
     ...rootRenderers,
@@ -24,13 +28,8 @@ const REGISTRY: Readonly<Record<string, Renderer>> = Object.freeze(
     ...contentRenderers,
     ...controlRenderers,
     ...tableRenderers,
-  }),
+  } satisfies Record<WidgetComponentType, Renderer>),
 );
-
-/** The component types the registry renders. */
-export function registeredTypes(): string[] {
-  return Object.keys(REGISTRY);
-}
 
 /** A visible, inert box naming a type we cannot render. */
 function fallback(type: unknown, ctx: RenderContext): TemplateResult {

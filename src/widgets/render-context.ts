@@ -5,7 +5,7 @@
  * @module
  */
 import type { TemplateResult } from 'lit';
-import type { ActionConfig, WidgetNode } from '../protocol/types.js';
+import type { ActionConfig, WidgetComponentType, WidgetNode } from '../protocol/types.js';
 import type { WidgetHost } from './widget-host.js';
 import type { Scheme } from './values.js';
 import type { WidgetStrings } from './widget-strings.js';
@@ -18,6 +18,9 @@ export type ActionSite = 'click' | 'item' | 'change' | 'confirm' | 'submit' | 'c
 
 /** A component renderer: a pure function of the node and the context. */
 export type Renderer = (node: WidgetNode, ctx: RenderContext) => TemplateResult;
+
+/** A family's renderers by component type (only types the protocol knows). */
+export type RendererTable = Partial<Record<WidgetComponentType, Renderer>>;
 
 /** The renderer's view of the `<chatkit-widget>` that is rendering. */
 export interface RenderContext {

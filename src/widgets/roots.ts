@@ -10,7 +10,7 @@ import { icon } from '../internal/icons.js';
 import type { CardAction, WidgetNode } from '../protocol/types.js';
 import { allowedImage } from './content.js';
 import { boxStyles } from './layout.js';
-import { nodeIdentity, type RenderContext, type Renderer } from './render-context.js';
+import { nodeIdentity, type RenderContext, type Renderer, type RendererTable } from './render-context.js';
 import { align, color, oneOf, space, spacing } from './values.js';
 
 /** The status header of a Card or ListView: an icon or a favicon (through the image policy), and a text. */
@@ -219,9 +219,9 @@ const basic: Renderer = (node, ctx) =>
   </div>`;
 
 /** Root renderers by type (ListViewItem lives with its list). */
-export const rootRenderers: Record<string, Renderer> = {
+export const rootRenderers = {
   Card: card,
   ListView: listView,
   ListViewItem: listViewItem,
   Basic: basic,
-};
+} satisfies RendererTable;

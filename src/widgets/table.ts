@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { WidgetNode } from '../protocol/types.js';
-import type { RenderContext, Renderer } from './render-context.js';
+import type { RenderContext, Renderer, RendererTable } from './render-context.js';
 import { color, size, textAlign } from './values.js';
 
 function span(value: unknown): number | typeof nothing {
@@ -71,8 +71,8 @@ const looseCell: Renderer = (node, ctx) =>
   html`<span>${node.children !== undefined ? ctx.children(node.children) : String(node.value ?? '')}</span>`;
 
 /** Table renderers by type. */
-export const tableRenderers: Record<string, Renderer> = {
+export const tableRenderers = {
   Table: table,
   'Table.Row': row,
   'Table.Cell': looseCell,
-};
+} satisfies RendererTable;

@@ -10,7 +10,7 @@ import { ensureElement } from '../element/lazy-elements.js';
 import type { WidgetNode } from '../protocol/types.js';
 import { autoSelect } from './control-parts.js';
 import { controlledDefault } from './controlled-default.js';
-import type { RenderContext, Renderer } from './render-context.js';
+import type { RenderContext, Renderer, RendererTable } from './render-context.js';
 import { color, size, textAlign, type Styles } from './values.js';
 
 const WEIGHTS: Record<string, string> = { normal: '400', medium: '500', semibold: '600', bold: '700' };
@@ -128,10 +128,10 @@ const markdown: Renderer = (node, ctx) => {
 };
 
 /** Text renderers by type. */
-export const textRenderers: Record<string, Renderer> = {
+export const textRenderers = {
   Text: text,
   Title: title,
   Caption: caption,
   Label: label,
   Markdown: markdown,
-};
+} satisfies RendererTable;

@@ -1,7 +1,6 @@
 /**
  * End-to-end: the two seed use cases with the real agent on the offline demo model (no API key), the demo
- * inline page, the built element and Debian's Chromium. Todo: typed add, checkbox click replaced in place
- * and kept across a reload and in a new thread. Returns: clicks and typing mixed, workflow status, the
+ * inline page, the built element and Debian's Chromium (the todo flows are in todo.test.ts). Returns: clicks and typing mixed, workflow status, the
  * return row in SQLite. Client tool: the page's `get_time` answers and the turn resumes.
  */
 import Database from 'better-sqlite3';
@@ -39,32 +38,6 @@ async function clickText(page: Page, text: string) {
   await page.getByText(text, { exact: true }).last().click();
   await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
 }
-
-describe('todo use case in the browser (offline demo model)', () => {
-  it('adds by typing, toggles by clicking, keeps the state across a reload and in a new thread', async () => {
-    const page = await openInline();
-    await send(page, 'add buy milk');
-    const checkbox = page.getByRole('checkbox', { name: 'buy milk' });
-    await expect.poll(() => checkbox.count()).toBe(1);
-    await expect
-      .poll(() => page.getByText('Offline demo model', { exact: false }).count())
-      .toBeGreaterThan(0);
-    expect(await checkbox.isChecked()).toBe(false);
-
-    await checkbox.click();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'buy milk' }).isChecked()).toBe(true);
-    await expect.poll(() => page.getByText('0 open', { exact: true }).count()).toBe(1);
-
-    await page.reload();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'buy milk' }).count()).toBe(1);
-    expect(await page.getByRole('checkbox', { name: 'buy milk' }).isChecked()).toBe(true);
-
-    await page.getByRole('button', { name: 'New chat' }).click();
-    await send(page, 'show my todos');
-    await expect.poll(() => page.getByRole('checkbox', { name: 'buy milk' }).count()).toBe(1);
-    expect(await page.getByRole('checkbox', { name: 'buy milk' }).isChecked()).toBe(true);
-  });
-});
 
 describe('order returns use case in the browser (offline demo model)', () => {
   it('runs the flow with clicks and typing, shows tool status as a workflow and stores the return', async () => {

@@ -1,5 +1,5 @@
 /**
- * End-to-end: the React binding (`chatkit-chat/react`, built to dist/react.js) in a React + Vite app
+ * End-to-end: the React binding (`chatkit-chat/react`, built to dist/src/react/index.js) in a React + Vite app
  * (test/fixtures/react-app) that re-creates its options and closures on every render, served by the real
  * reference server and driven in Debian's Chromium. Proves send and answer, a client tool answered by the
  * app's `onClientTool`, event handlers, and that re-renders keep the conversation.
@@ -20,15 +20,15 @@ let e2e: E2E;
 let outDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist/react.js')))
-    throw new Error('dist/react.js is missing: run `npm run build`');
+  if (!existsSync(join(root, 'dist/src/react/index.js')))
+    throw new Error('dist/src/react/index.js is missing: run `npm run build`');
   outDir = await mkdtemp(join(tmpdir(), 'chatkit-react-app-'));
   // The app imports `chatkit-chat/react` as a site would; here that is the built binding.
   await build({
     root: join(root, 'test/fixtures/react-app'),
     configFile: false,
     logLevel: 'warn',
-    resolve: { alias: { 'chatkit-chat/react': join(root, 'dist/react.js') } },
+    resolve: { alias: { 'chatkit-chat/react': join(root, 'dist/src/react/index.js') } },
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 },
   });
   e2e = await startE2E({ hooks: e2eHooks, demoDir: outDir });

@@ -8,6 +8,7 @@ import type {
   ThreadItem,
   ThreadItemUpdate,
   WidgetItem,
+  WidgetNode,
   WorkflowItem,
 } from '../../src/protocol/types.js';
 
@@ -119,17 +120,17 @@ describe('applyItemUpdate', () => {
         delta: ' Thanks!',
         done: false,
       }) as WidgetItem;
-      const node = streaming.widget.children[1];
+      const node = (streaming.widget as WidgetNode).children[1];
       expect(node.value).toBe('Your last order was 3 reams on May 2. Thanks!');
       expect(node.streaming).toBe(true);
-      expect(streaming.widget.children[0]).toBe(item.widget.children[0]);
+      expect((streaming.widget as WidgetNode).children[0]).toBe((item.widget as WidgetNode).children[0]);
       const done = applyItemUpdate(streaming, {
         type: 'widget.streaming_text.value_delta',
         component_id: 'summary',
         delta: '',
         done: true,
       }) as WidgetItem;
-      expect(done.widget.children[1].streaming).toBe(false);
+      expect((done.widget as WidgetNode).children[1].streaming).toBe(false);
     });
 
     it('finds component ids anywhere in the tree, including single-child containers', () => {
@@ -164,7 +165,7 @@ describe('applyItemUpdate', () => {
         },
       };
       const after = applyItemUpdate(item, updateOf('widget.component.updated')) as WidgetItem;
-      expect(after.widget.children[0].children[0]).toEqual({
+      expect((after.widget as WidgetNode).children[0].children[0]).toEqual({
         id: 'order_status',
         type: 'Badge',
         label: 'Shipped',

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createScriptedResponder } from '../../server/responders/scripted.js';
+import { createScriptedResponder } from '../support/scripted-responder.js';
 import { createSession } from '../../src/protocol/session.js';
 import type { ChatSession, SessionState } from '../../src/protocol/session-types.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

@@ -7,7 +7,7 @@
  */
 import type { ThreadItem, ThreadStreamEvent, WidgetRoot } from '../../src/protocol/types.js';
 import type { ServerHooks } from '../../server/main.js';
-import { createScriptedResponder, userText } from '../../server/responders/scripted.js';
+import { createScriptedResponder, userText } from './scripted-responder.js';
 import { textInput, type TestServer } from './test-server.js';
 
 const scripted = createScriptedResponder({ delayMs: 0 });

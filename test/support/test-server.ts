@@ -19,7 +19,7 @@ import type { ThreadStreamEvent, UserMessageInput } from '../../src/protocol/typ
 import { loadConfig, type ServerConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/main.js';
-import { createScriptedResponder } from '../../server/responders/scripted.js';
+import { createScriptedResponder } from './scripted-responder.js';
 
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions extends Omit<StartServerOptions, 'logger'> {

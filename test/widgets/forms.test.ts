@@ -210,7 +210,7 @@ describe('forms', () => {
       ...el.item!,
       widget: {
         ...el.item!.widget,
-        children: [...el.item!.widget.children, { type: 'Text', value: 'more' }],
+        children: [...(el.item!.widget as WidgetNode).children, { type: 'Text', value: 'more' }],
       },
     };
     await settle(el);

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import type { WidgetNode, WidgetRoot } from '../../src/protocol/types.js';
+import type { WidgetComponent, WidgetNode, WidgetRoot } from '../../src/protocol/types.js';
 import { applyItemUpdate } from '../../src/protocol/apply-update.js';
 import { mount, settle } from './helpers.js';
 import { describe, it } from './mocha.js';
 
-const form = (title: string, extra: WidgetNode[] = [], def = ''): WidgetRoot => ({
+const form = (title: string, extra: WidgetComponent[] = [], def = ''): WidgetRoot => ({
   type: 'Card',
   asForm: true,
   children: [

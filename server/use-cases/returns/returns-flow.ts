@@ -57,12 +57,6 @@ function saveFlow(thread: ThreadMetadata, state: ReturnFlowState): void {
   thread.metadata = { ...thread.metadata, [FLOW_KEY]: { ...state } };
 }
 
-/** Whether a return is under way (started and not finished). */
-export function isFlowActive(thread: ThreadMetadata): boolean {
-  const state = loadFlow(thread);
-  return state !== null && state.step !== 'done';
-}
-
 const QUESTIONS: Record<Exclude<ReturnStep, 'done'>, { question: string; hint?: string }> = {
   customer: {
     question: 'Who is returning?',
@@ -95,6 +89,9 @@ export async function optionsFor(state: ReturnFlowState, repo: ReturnsRepository
   }
 }
 
+/** Opens {@link describeFlow}'s text while a return is in progress (the offline intents look for it). */
+export const FLOW_ACTIVE_MARKER = 'RETURN FLOW ACTIVE.';
+
 /** A description of where the flow stands, for the model's instructions. */
 export async function describeFlow(thread: ThreadMetadata, repo: ReturnsRepository): Promise<string> {
   const state = loadFlow(thread);
@@ -104,7 +101,7 @@ export async function describeFlow(thread: ThreadMetadata, repo: ReturnsReposito
   }
   const options = await optionsFor(state, repo);
   return [
-    `RETURN FLOW ACTIVE. Current step: ${state.step} (${QUESTIONS[state.step].question}).`,
+    `${FLOW_ACTIVE_MARKER} Current step: ${state.step} (${QUESTIONS[state.step].question}).`,
     `Choices so far: ${JSON.stringify({ ...state, askingItemId: undefined })}.`,
     `Options for this step: ${options.map((o) => `${o.value} = ${o.label}`).join('; ')}.`,
   ].join('\n');

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { WidgetRoot } from '../../../src/protocol/types.js';
+import type { ListViewItemComponent, WidgetRoot } from '../../../src/protocol/types.js';
 import { WidgetTemplate } from '../../widgets/widget-template.js';
 import type { ChoiceOption } from './returns-options.js';
 
@@ -37,15 +37,15 @@ export function choiceWidget(options: {
     },
     children: [
       ...(hint && !answered
-        ? [
+        ? ([
             {
               type: 'ListViewItem',
               key: 'hint',
               children: [{ type: 'Caption', value: hint, color: 'secondary' }],
             },
-          ]
+          ] satisfies ListViewItemComponent[])
         : []),
-      ...shown.map((choice) => ({
+      ...shown.map((choice): ListViewItemComponent => ({
         type: 'ListViewItem',
         key: choice.value,
         gap: 3,
@@ -72,7 +72,7 @@ export function choiceWidget(options: {
             children: [
               { type: 'Text', value: choice.label, weight: 'medium', size: 'sm' },
               ...(choice.description
-                ? [{ type: 'Caption', value: choice.description, color: 'secondary' }]
+                ? [{ type: 'Caption' as const, value: choice.description, color: 'secondary' }]
                 : []),
             ],
           },

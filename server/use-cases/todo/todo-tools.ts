@@ -1,6 +1,6 @@
 /**
  * The todo agent's tools: add, list, complete and delete todos. Every tool shows the updated todo card
- * (older cards in the thread collapse to a snapshot note) and returns a short summary for the model.
+ * and returns a short summary for the model.
  *
  * @module
  */
@@ -9,45 +9,23 @@ import type { WidgetItem } from '../../../src/protocol/types.js';
 import type { AgentContext } from '../../agent/agent-context.js';
 import { type AgentTool, defineTool } from '../../agent/agent-tool.js';
 import { findTodo, type Todo, type TodoRepository } from './todo-repository.js';
-import { isLiveTodoCard, todoCard, todoCopyText, todoSnapshot } from './todo-widgets.js';
+import { todoCard, todoCopyText } from './todo-widgets.js';
 
-/** How many recent items are searched for older todo cards to collapse. */
-const COLLAPSE_SCAN = 50;
-
-/** Turn-state key: the todo cards shown earlier in this turn (not necessarily stored yet). */
-const SHOWN_KEY = 'todo.shownCards';
+/** Turn-state key: the todo card shown earlier in this turn (not necessarily stored yet). */
+const SHOWN_KEY = 'todo.shownCard';
 
 /**
- * Collapses the live todo cards of the thread into snapshot notes (persisted `thread.item.replaced`). A
- * card shown earlier in this same turn (parallel tool calls) is removed instead: it was only an interim
- * state of the answer.
- */
-export async function collapseOlderTodoCards(ctx: AgentContext): Promise<void> {
-  const page = await ctx.store.loadThreadItems(
-    ctx.thread.id,
-    { limit: COLLAPSE_SCAN, order: 'desc' },
-    ctx.context,
-  );
-  const shown = (ctx.turnState.get(SHOWN_KEY) as WidgetItem[] | undefined) ?? [];
-  const interim = new Set(shown.map((item) => item.id));
-  for (const item of shown) ctx.emit(ctx.response.events.removed(item.id));
-  for (const item of page.data) {
-    if (isLiveTodoCard(item) && !interim.has(item.id))
-      ctx.replaceItem({ ...item, widget: todoSnapshot(item) });
-  }
-  ctx.turnState.set(SHOWN_KEY, []);
-}
-
-/**
- * Shows the current todo card as a new item, collapsing older ones first. Parallel tool calls take turns,
- * so the last card shown has every change and only it stays live.
+ * Shows the current todo card as a new item. Parallel tool calls take turns; a card shown earlier in the
+ * same turn was only an interim state of the answer and is removed, so the answer has one card with every
+ * change. Cards of earlier turns stay as they are: each is live and shows the current list once clicked.
  */
 export async function showTodoCard(ctx: AgentContext, repo: TodoRepository): Promise<Todo[]> {
   return ctx.serialize('todo-card', async () => {
     const todos = await repo.list(ctx.context.userId);
-    await collapseOlderTodoCards(ctx);
+    const shown = ctx.turnState.get(SHOWN_KEY) as WidgetItem | undefined;
+    if (shown) ctx.emit(ctx.response.events.removed(shown.id));
     const item = await ctx.streamWidgetItem(todoCard(todos), { copyText: todoCopyText(todos) });
-    ctx.turnState.set(SHOWN_KEY, [item]);
+    ctx.turnState.set(SHOWN_KEY, item);
     return todos;
   });
 }

@@ -1,36 +1,60 @@
 /**
- * Widgets of the todo use case: the todo card (a checkbox per todo that toggles it, a delete button per
- * todo, an add form) and the snapshot note older cards collapse into when a newer card appears.
+ * The todo card (seed 000): the title "My Todos", one row per todo (a checkbox that toggles it, the text,
+ * struck through when done, and a delete button), an empty state, and an add form whose field starts
+ * empty again after every add.
  *
  * @module
  */
-import type { WidgetItem, WidgetRoot } from '../../../src/protocol/types.js';
+import type { WidgetComponent, WidgetRoot } from '../../../src/protocol/types.js';
 import type { Todo } from './todo-repository.js';
 
-/** `key` of the live todo card root; older cards are found by it. */
+/** `key` of the todo card root; todo cards are found by it. */
 export const TODO_CARD_KEY = 'todo-card';
-/** `key` of a collapsed (snapshot) todo card. */
-export const TODO_SNAPSHOT_KEY = 'todo-card-snapshot';
 
 /** Action types fired by the card. */
 export const TODO_ACTIONS = { toggle: 'todo.toggle', add: 'todo.add', remove: 'todo.delete' } as const;
 
-/** The live todo card. */
+/** Name of the add form's text field (merged into the `todo.add` payload). */
+export const TODO_FIELD = 'todo_text';
+
+/** The card's title, as in seed 000. */
+export const TODO_CARD_TITLE = 'My Todos';
+
+/**
+ * A checkbox name whose last dot segment is the todo's text: with no visible label of its own (the text
+ * beside it carries the strike-through), the checkbox takes its accessible name from it.
+ */
+function checkboxName(todo: Todo, used: Set<string>): string {
+  const base = `done.${todo.title.replace(/[\s.]+/g, '-').slice(0, 60) || todo.id}`;
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+  used.add(name);
+  return name;
+}
+
+/** The todo card for the current list. */
 export function todoCard(todos: readonly Todo[]): WidgetRoot {
-  const open = todos.filter((todo) => !todo.done).length;
-  const rows = todos.map((todo) => ({
+  const used = new Set<string>();
+  const done = todos.filter((todo) => todo.done).length;
+  const rows = todos.map((todo): WidgetComponent => ({
     type: 'Row',
     key: todo.id,
     align: 'center',
-    gap: 2,
+    gap: 3,
     children: [
       {
         type: 'Checkbox',
-        name: `done.${todo.id}`,
-        label: todo.title,
+        name: checkboxName(todo, used),
         defaultChecked: todo.done,
         // The payload carries the target state: the card is replaced after every action, so it is current.
         onChangeAction: { type: TODO_ACTIONS.toggle, payload: { id: todo.id, done: !todo.done } },
+      },
+      {
+        type: 'Text',
+        value: todo.title,
+        lineThrough: todo.done,
+        color: todo.done ? 'tertiary' : 'primary',
+        size: 'sm',
       },
       { type: 'Spacer' },
       {
@@ -43,6 +67,11 @@ export function todoCard(todos: readonly Todo[]): WidgetRoot {
       },
     ],
   }));
+  // A new key after each add makes the field a fresh, empty input; other updates keep what is typed.
+  const newest = todos.reduce<Todo | null>(
+    (latest, todo) => (!latest || todo.createdAt >= latest.createdAt ? todo : latest),
+    null,
+  );
   return {
     type: 'Card',
     key: TODO_CARD_KEY,
@@ -52,23 +81,54 @@ export function todoCard(todos: readonly Todo[]): WidgetRoot {
         type: 'Row',
         align: 'center',
         children: [
-          { type: 'Title', value: 'My todos', size: 'sm' },
+          { type: 'Title', value: TODO_CARD_TITLE, size: 'lg' },
           { type: 'Spacer' },
-          { type: 'Badge', label: `${open} open`, color: open > 0 ? 'info' : 'success', variant: 'soft' },
+          ...(todos.length > 0
+            ? [
+                {
+                  type: 'Caption',
+                  value: `${done} of ${todos.length} done`,
+                  color: 'secondary',
+                } satisfies WidgetComponent,
+              ]
+            : []),
         ],
       },
-      { type: 'Divider', flush: true },
       todos.length === 0
-        ? { type: 'Text', value: 'No todos yet. Add one below.', color: 'secondary', size: 'sm' }
-        : { type: 'Col', gap: 1, children: rows },
+        ? {
+            type: 'Col',
+            align: 'center',
+            padding: { y: 4 },
+            gap: 1,
+            children: [
+              { type: 'Icon', name: 'notebook-pencil', color: 'tertiary', size: 'xl' },
+              { type: 'Text', value: 'No todos yet', weight: 'semibold', size: 'sm' },
+              { type: 'Caption', value: 'Add your first one below.', color: 'secondary' },
+            ],
+          }
+        : { type: 'Col', gap: 2, children: rows },
+      { type: 'Divider', flush: true },
       {
         type: 'Form',
         direction: 'row',
         gap: 2,
         onSubmitAction: { type: TODO_ACTIONS.add, loadingBehavior: 'container' },
         children: [
-          { type: 'Input', name: 'title', placeholder: 'Add a todo', required: true },
-          { type: 'Button', label: 'Add', submit: true, iconStart: 'plus' },
+          {
+            // The field takes the row's free width.
+            type: 'Box',
+            flex: 1,
+            children: [
+              {
+                type: 'Input',
+                key: `new-todo-${newest?.id ?? 'none'}`,
+                name: TODO_FIELD,
+                placeholder: 'Add a new todo…',
+                required: true,
+              },
+            ],
+          },
+          { type: 'Button', label: 'Add', submit: true, iconStart: 'plus', color: 'primary' },
         ],
       },
     ],
@@ -77,41 +137,14 @@ export function todoCard(todos: readonly Todo[]): WidgetRoot {
 
 /** Plain-text version of the list for the copy button and the model's history. */
 export function todoCopyText(todos: readonly Todo[]): string {
-  if (todos.length === 0) return 'Todo list: (empty)';
+  if (todos.length === 0) return `${TODO_CARD_TITLE}: (empty)`;
   return [
-    'Todo list:',
+    `${TODO_CARD_TITLE}:`,
     ...todos.map((todo, i) => `${i + 1}. [${todo.done ? 'x' : ' '}] ${todo.title} (id ${todo.id})`),
   ].join('\n');
 }
 
-/** What an older card becomes when a newer one appears: a short note, no controls. */
-export function todoSnapshot(previous: WidgetItem): WidgetRoot {
-  const text = previous.copy_text ?? '';
-  const total = (text.match(/^\d+\. /gm) ?? []).length;
-  const done = (text.match(/^\d+\. \[x\]/gm) ?? []).length;
-  return {
-    type: 'Card',
-    key: TODO_SNAPSHOT_KEY,
-    size: 'md',
-    children: [
-      {
-        type: 'Row',
-        gap: 2,
-        align: 'center',
-        children: [
-          { type: 'Icon', name: 'notebook', color: 'secondary', size: 'sm' },
-          {
-            type: 'Caption',
-            value: `Earlier todo list (${total} item${total === 1 ? '' : 's'}, ${done} done). The current list is further down.`,
-            color: 'secondary',
-          },
-        ],
-      },
-    ],
-  };
-}
-
-/** Whether an item is a live todo card. */
-export function isLiveTodoCard(item: { type: string; widget?: WidgetRoot }): item is WidgetItem {
+/** Whether an item is a todo card. */
+export function isTodoCard(item: { type: string; widget?: WidgetRoot }): boolean {
   return item.type === 'widget' && item.widget?.key === TODO_CARD_KEY;
 }

@@ -5,18 +5,15 @@
  * @internal
  * @module
  */
-import type { StarterPrompt } from './options.js';
+import type { Branding as BrandingDocument } from '../../protocol/types.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { isSafeCssValue } from '../../theme/theme-option.js';
 
-export interface Branding {
-  name?: string;
-  tagline?: string;
-  logoUrl?: string;
-  primaryColor?: string;
-  greeting?: string;
-  prompts?: StarterPrompt[];
-}
+/**
+ * What survived validation of the `/api/branding` document (src/protocol/types/branding.ts, the shape the
+ * server sends): any member may be missing or dropped, and the favicon is the host page's business.
+ */
+export type Branding = Partial<Omit<BrandingDocument, 'faviconUrl'>>;
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 

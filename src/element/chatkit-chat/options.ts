@@ -218,7 +218,6 @@ export type CommandSelection = { type: 'entity'; entity: Entity } | { type: 'men
 /** A widget tree as the host page sees it (`Card`, `ListView`, `Basic`); props are per component. */
 export interface WidgetTree {
   type: string;
-  [prop: string]: unknown;
 }
 
 /** How composer attachments are uploaded (ChatKit's `FileUploadStrategy`). */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ServerHooks } from '../../../server/main.js';
-import { createScriptedResponder } from '../../../server/responders/scripted.js';
+import { createScriptedResponder } from '../../support/scripted-responder.js';
 import type { ActionHook, RespondHook, SyncActionHook } from '../../../server/chatkit/types.js';
 import type { RequestContext } from '../../../server/stores/store.js';
 import type {

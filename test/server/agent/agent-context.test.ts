@@ -36,7 +36,7 @@ class ScriptedModel implements ChatModel {
 async function* growing(): AsyncIterable<WidgetRoot> {
   const text = (value: string, streaming: boolean) => ({
     type: 'Card' as const,
-    children: [{ type: 'Markdown', id: 'body', value, streaming }],
+    children: [{ type: 'Markdown' as const, id: 'body', value, streaming }],
   });
   yield text('Hel', true);
   yield text('Hello wor', true);

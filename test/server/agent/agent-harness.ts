@@ -1,21 +1,18 @@
 /**
  * Test harness: the real ChatKitServer over a real SQLite file in a temp dir, with the agent hooks from
- * createAgentServerHooks (domain tables in the same file), driven through `process()`. `restart()` builds a
+ * createDemoHooks (domain tables in the same file), driven through `process()`. `restart()` builds a
  * new server and new hooks over the same file, as a process restart would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Action, ThreadItem, ThreadStreamEvent, UserMessageInput } from '../../../src/protocol/types.js';
-import {
-  type AgentConfig,
-  type AgentHookOptions,
-  createAgentServerHooks,
-} from '../../../server/agent/create-responder.js';
+import type { AgentConfig, AgentHookOptions } from '../../../server/agent/create-responder.js';
 import { ChatKitServer } from '../../../server/chatkit/server.js';
 import type { ProcessResult } from '../../../server/chatkit/types.js';
 import { SqliteStore } from '../../../server/stores/sqlite-store.js';
 import type { RequestContext } from '../../../server/stores/store.js';
+import { createDemoHooks, type DemoOptions } from '../../../server/use-cases/demo.js';
 
 /** A user-message input. */
 export function input(text: string, inference: UserMessageInput['inference_options'] = {}): UserMessageInput {
@@ -49,18 +46,18 @@ export class AgentHarness {
   context: RequestContext = { userId: 'user_a' };
   server!: ChatKitServer;
   store!: SqliteStore;
-  hooks!: ReturnType<typeof createAgentServerHooks>;
+  hooks!: ReturnType<typeof createDemoHooks>;
 
   constructor(
     private readonly config: AgentConfig,
-    private readonly options: AgentHookOptions = {},
+    private readonly options: AgentHookOptions & DemoOptions = {},
   ) {
     this.open();
   }
 
   private open(): void {
     this.store = new SqliteStore({ path: this.dbPath });
-    this.hooks = createAgentServerHooks(this.config, this.dbPath, this.options);
+    this.hooks = createDemoHooks(this.config, this.dbPath, { offline: { pace: null }, ...this.options });
     this.server = new ChatKitServer({
       store: this.store,
       respond: this.hooks.respond,

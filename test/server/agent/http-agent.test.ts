@@ -43,7 +43,7 @@ describe('reference server with the agent, offline demo model', () => {
       params: { input: textInput('show my todos') },
     });
     const listed = other.find((e) => e.type === 'thread.item.done' && e.item.type === 'widget');
-    expect(JSON.stringify(listed)).toMatch(/"label":"buy milk","defaultChecked":true/);
+    expect(JSON.stringify(listed)).toMatch(/"defaultChecked":true,.*"value":"buy milk","lineThrough":true/);
   });
 });
 

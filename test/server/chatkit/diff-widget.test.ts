@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffWidget } from '../../../server/chatkit/diff-widget.js';
 import { streamWidget } from '../../../server/chatkit/stream-widget.js';
 import { sequentialIdGenerator } from '../../../src/protocol/ids.js';
-import type { ThreadStreamEvent, WidgetRoot } from '../../../src/protocol/types.js';
+import type { ThreadStreamEvent, WidgetNode, WidgetRoot } from '../../../src/protocol/types.js';
 
 const card = (
   value: string,
@@ -112,9 +112,9 @@ describe('streamWidget', () => {
     const shared = card('');
     const versions = async function* () {
       yield shared;
-      (shared.children[1] as { value: string }).value = 'Hel';
+      ((shared as WidgetNode).children[1] as { value: string }).value = 'Hel';
       yield shared;
-      (shared.children[1] as { value: string }).value = 'Hello';
+      ((shared as WidgetNode).children[1] as { value: string }).value = 'Hello';
       yield shared;
     };
     const events = await collect(

@@ -11,6 +11,7 @@ import type {
   ThreadMetadata,
   ThreadStreamEvent,
   WidgetItem,
+  WidgetNode,
   WidgetRoot,
 } from '../../../src/protocol/types.js';
 import { parseTimestamp } from '../../../src/protocol/time.js';
@@ -151,7 +152,7 @@ describe('protocol sequences', () => {
     const first = added.item.widget;
     const textOf = (value: string, streaming: boolean): WidgetRoot => ({
       ...first,
-      children: first.children.map((child: any) =>
+      children: (first as WidgetNode).children.map((child: any) =>
         child.id === 'summary' ? { ...child, value, streaming } : child,
       ),
     });

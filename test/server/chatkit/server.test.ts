@@ -11,6 +11,9 @@ import { HttpError } from '../../../server/chatkit/errors.js';
 import type { ChatKitServerOptions } from '../../../server/chatkit/types.js';
 import type { RequestContext } from '../../../server/stores/store.js';
 import type { ThreadItem, ThreadStreamEvent, WidgetItem } from '../../../src/protocol/types.js';
+
+/** The 8 bytes every PNG starts with (uploads are sniffed against their declared type). */
+const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 import { collect, json, makeServer } from './helpers.js';
 
 const alice: RequestContext = { userId: 'alice' };
@@ -188,7 +191,7 @@ describe('JSON operations', () => {
     );
     const created = json(
       await server.process(
-        { type: 'attachments.create', params: { name: 'plan.png', size: 3, mime_type: 'image/png' } },
+        { type: 'attachments.create', params: { name: 'plan.png', size: 8, mime_type: 'image/png' } },
         alice,
       ),
     );
@@ -208,7 +211,7 @@ describe('JSON operations', () => {
       attachmentStore.writeUpload(
         created.id,
         (async function* () {
-          yield new Uint8Array([1, 2, 3, 4]);
+          yield new Uint8Array([...PNG_SIGNATURE, 9]);
         })(),
         alice,
       ),
@@ -217,7 +220,7 @@ describe('JSON operations', () => {
       attachmentStore.writeUpload(
         created.id,
         (async function* () {
-          yield new Uint8Array([1, 2, 3]);
+          yield PNG_SIGNATURE;
         })(),
         bob,
       ),
@@ -225,11 +228,11 @@ describe('JSON operations', () => {
     await attachmentStore.writeUpload(
       created.id,
       (async function* () {
-        yield new Uint8Array([1, 2, 3]);
+        yield PNG_SIGNATURE;
       })(),
       alice,
     );
-    expect([...readFileSync(join(directory, created.id))]).toEqual([1, 2, 3]);
+    expect([...readFileSync(join(directory, created.id))]).toEqual([...PNG_SIGNATURE]);
     const events = await collect(
       await server.process({ type: 'threads.create', params: { input: input('see', [created.id]) } }, alice),
     );

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeSSEStream } from '../../../src/protocol/sse.js';
 import type { ThreadItem } from '../../../src/protocol/types.js';
 import type { ResponseContext } from '../../../server/chatkit/types.js';
-import { createScriptedResponder } from '../../../server/responders/scripted.js';
-import { scriptedAnswer } from '../../../server/responders/scripted-answers.js';
+import { createScriptedResponder } from '../../support/scripted-responder.js';
+import { scriptedAnswer } from '../../support/scripted-answers.js';
 import { startTestServer, textInput, type TestServer } from '../../support/test-server.js';
 
 let markFinished: () => void = () => {};

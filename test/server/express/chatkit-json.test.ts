@@ -58,7 +58,7 @@ describe('non-streaming requests', () => {
   });
 
   it('attachments.create, the upload PUT, the preview GET and attachments.delete', async () => {
-    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
     const attachment = await server.json({
       type: 'attachments.create',
       params: { name: 'dot.png', size: bytes.byteLength, mime_type: 'image/png' },

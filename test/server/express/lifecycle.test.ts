@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createScriptedResponder } from '../../../server/responders/scripted.js';
+import { createScriptedResponder } from '../../support/scripted-responder.js';
 import { startTestServer, textInput } from '../../support/test-server.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScriptedResponder } from '../../../server/responders/scripted.js';
+import { createScriptedResponder } from '../../support/scripted-responder.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
 
 let root: string;

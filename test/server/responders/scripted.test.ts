@@ -5,12 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadStreamEvent } from '../../../src/protocol/types.js';
 import { ChatKitServer } from '../../../server/chatkit/server.js';
-import { createScriptedResponder } from '../../../server/responders/scripted.js';
-import {
-  scriptedAnswer,
-  splitIntoDeltas,
-  titleFromPrompt,
-} from '../../../server/responders/scripted-answers.js';
+import { createScriptedResponder } from '../../support/scripted-responder.js';
+import { scriptedAnswer, splitIntoDeltas, titleFromPrompt } from '../../support/scripted-answers.js';
 import { MemoryStore } from '../../../server/stores/memory-store.js';
 
 const input = (text: string) => ({

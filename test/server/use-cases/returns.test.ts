@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ThreadItem, ThreadStreamEvent, WidgetItem } from '../../../src/protocol/types.js';
+import type { ThreadItem, ThreadStreamEvent, WidgetItem, WidgetNode } from '../../../src/protocol/types.js';
 import { AgentHarness, assistantText, doneItems } from '../agent/agent-harness.js';
 
 let harness: AgentHarness;
@@ -58,7 +58,10 @@ const returnIdOf = (card: WidgetItem) => /RMA-[0-9A-F]{6}/.exec(JSON.stringify(c
 const stepKeys = (items: ThreadItem[]) =>
   items
     .filter((i): i is WidgetItem => i.type === 'widget')
-    .map((i) => `${i.widget.key}${i.widget.status?.text?.includes('answered') ? ':answered' : ''}`);
+    .map(
+      (i) =>
+        `${i.widget.key}${(i.widget as WidgetNode).status?.text?.includes('answered') ? ':answered' : ''}`,
+    );
 
 describe('order returns use case (offline demo model)', () => {
   it('the whole flow by clicks, with no further model involvement', async () => {

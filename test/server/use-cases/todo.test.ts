@@ -30,12 +30,28 @@ function cards(items: ThreadItem[], key = 'todo-card'): WidgetItem[] {
   return items.filter((i): i is WidgetItem => i.type === 'widget' && i.widget.key === key);
 }
 
-/** Every Checkbox in a widget tree. */
-function checkboxes(node: any, out: any[] = []): any[] {
-  if (!node || typeof node !== 'object') return out;
-  if (node.type === 'Checkbox') out.push(node);
-  for (const child of Array.isArray(node.children) ? node.children : node.children ? [node.children] : [])
-    checkboxes(child, out);
+/** The todo rows of a card as a person sees them: text, ticked, struck through, and the row's actions. */
+function rows(widget: any): { title: string; done: boolean; struck: boolean; toggle: any; remove: any }[] {
+  const out: ReturnType<typeof rows> = [];
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    const children: any[] = Array.isArray(node.children) ? node.children : [];
+    const checkbox = children.find((c) => c.type === 'Checkbox');
+    if (node.type === 'Row' && checkbox) {
+      const text = children.find((c) => c.type === 'Text');
+      const button = children.find((c) => c.type === 'Button');
+      out.push({
+        title: text.value,
+        done: checkbox.defaultChecked === true,
+        struck: text.lineThrough === true,
+        toggle: checkbox.onChangeAction,
+        remove: button.onClickAction,
+      });
+      return;
+    }
+    children.forEach(walk);
+  };
+  walk(widget);
   return out;
 }
 
@@ -61,55 +77,73 @@ describe('todo use case', () => {
     const { events, threadId } = await harness.create('add buy milk', TODO);
     const card = doneItems(events).find((i): i is WidgetItem => i.type === 'widget');
     expect(card?.widget.key).toBe('todo-card');
-    expect(checkboxes(card!.widget)).toMatchObject([{ label: 'buy milk', defaultChecked: false }]);
+    expect(findNode(card!.widget, (n) => n.type === 'Title')).toMatchObject({
+      value: 'My Todos',
+      size: 'lg',
+    });
+    expect(rows(card!.widget)).toMatchObject([{ title: 'buy milk', done: false, struck: false }]);
     expect(assistantText(events)).toBe('Added buy milk.');
     expect(cards(await harness.items(threadId))).toHaveLength(1);
 
     const requestsBefore = fake.requestCount;
-    const [checkbox] = checkboxes(card!.widget);
-    const clicked = await harness.action(threadId, card!.id, checkbox.onChangeAction);
+    const clicked = await harness.action(threadId, card!.id, rows(card!.widget)[0].toggle);
     expect(fake.requestCount).toBe(requestsBefore);
     const [newCard] = replaced(clicked);
     expect(newCard.id).toBe(card!.id);
-    expect(checkboxes((newCard as WidgetItem).widget)).toMatchObject([
-      { label: 'buy milk', defaultChecked: true },
+    // Done items are ticked and struck through, as in seed 000.
+    expect(rows((newCard as WidgetItem).widget)).toMatchObject([
+      { title: 'buy milk', done: true, struck: true },
     ]);
     // Persisted in place: a reload shows the ticked card at the same position.
     const stored = cards(await harness.items(threadId));
     expect(stored.map((c) => c.id)).toEqual([card!.id]);
-    expect(checkboxes(stored[0].widget)[0].defaultChecked).toBe(true);
+    expect(rows(stored[0].widget)[0].done).toBe(true);
     expect((await harness.hooks.todos.list('user_a'))[0].done).toBe(true);
+
+    // The click reached the model's context: the next request carries a hidden note about it.
+    fake.enqueue(reply.text('You already bought milk.'));
+    await harness.send(threadId, 'did I buy milk?', TODO);
+    const messages = fake.requests.at(-1)!.body.messages as { role: string; content: string }[];
+    const note = messages.find((m) => m.role === 'user' && m.content.includes('<todo_update>'));
+    expect(note?.content).toContain('marked “buy milk” as done using the todo card');
+    expect(note?.content).toContain('1. [x] buy milk');
+    // Hidden: the client never sees it.
+    expect(JSON.stringify(await harness.items(threadId))).not.toContain('todo_update');
   });
 
-  it('the same todos show in a new thread; older cards collapse to a snapshot', async () => {
+  it('the same todos show in a new thread; earlier cards stay live and refresh when clicked', async () => {
     fake.enqueue(
       reply.tools({ name: 'add_todo', arguments: { title: 'walk the dog' } }),
       reply.text('Done.'),
     );
     const first = await harness.create('add walk the dog', TODO);
+    const firstCard = cards(await harness.items(first.threadId))[0];
     fake.enqueue(reply.tools({ name: 'list_todos', arguments: {} }), reply.text('Here they are.'));
     const second = await harness.create('show my todos', TODO);
     const card = doneItems(second.events).find((i): i is WidgetItem => i.type === 'widget');
-    expect(checkboxes(card!.widget).map((c) => c.label)).toEqual(['walk the dog']);
+    expect(rows(card!.widget).map((r) => r.title)).toEqual(['walk the dog']);
 
-    // Another card in the second thread collapses the previous one there.
+    // Another card in the second thread leaves the previous one as it is (no collapse note).
     fake.enqueue(reply.tools({ name: 'list_todos', arguments: {} }), reply.text('Again.'));
     const again = await harness.send(second.threadId, 'show them again', TODO);
-    expect(replaced(again).map((i) => i.id)).toEqual([card!.id]);
-    const items = await harness.items(second.threadId);
-    expect(cards(items)).toHaveLength(1);
-    expect(cards(items, 'todo-card-snapshot').map((c) => c.id)).toEqual([card!.id]);
-    // The first thread is untouched.
-    expect(cards(await harness.items(first.threadId))).toHaveLength(1);
+    expect(replaced(again)).toEqual([]);
+    expect(cards(await harness.items(second.threadId))).toHaveLength(2);
 
-    // Another user does not see these todos.
+    // A click on the first thread's older card acts on the current list and refreshes that card.
+    const [clicked] = replaced(
+      await harness.action(first.threadId, firstCard.id, rows(firstCard.widget)[0].toggle),
+    );
+    expect(rows((clicked as WidgetItem).widget)).toMatchObject([{ title: 'walk the dog', done: true }]);
+
+    // Another user does not see these todos; their card shows the empty state.
     fake.enqueue(reply.tools({ name: 'list_todos', arguments: {} }), reply.text('Empty.'));
     const other = await harness.create('show my todos', TODO, { userId: 'user_b' });
     const otherCard = doneItems(other.events).find((i): i is WidgetItem => i.type === 'widget');
-    expect(checkboxes(otherCard!.widget)).toEqual([]);
+    expect(rows(otherCard!.widget)).toEqual([]);
+    expect(JSON.stringify(otherCard!.widget)).toContain('No todos yet');
   });
 
-  it('delete and add by the card work through actions (and as a sync action)', async () => {
+  it('delete and add by the card work through actions (and as a sync action); the field starts empty after an add', async () => {
     fake.enqueue(
       reply.tools(
         { name: 'add_todo', arguments: { title: 'one' } },
@@ -124,22 +158,27 @@ describe('todo use case', () => {
     const before = fake.requestCount;
 
     const form = findNode(card.widget, (n) => n.type === 'Form');
-    // The client merges the form's `title` input into the submit action's payload (§7.4).
+    const input = findNode(form, (n) => n.type === 'Input');
+    expect(input).toMatchObject({ name: 'todo_text', placeholder: 'Add a new todo…' });
+    expect(input.defaultValue).toBeUndefined();
+    // The client merges the form's `todo_text` input into the submit action's payload (§7.4).
     const added = await harness.action(threadId, card.id, {
       type: form.onSubmitAction.type,
-      payload: { title: 'three' },
+      payload: { todo_text: 'three' },
     });
     const afterAdd = replaced(added)[0] as WidgetItem;
-    expect(checkboxes(afterAdd.widget).map((c) => c.label)).toEqual(['one', 'two', 'three']);
+    expect(rows(afterAdd.widget).map((r) => r.title)).toEqual(['one', 'two', 'three']);
+    // A new key makes the client render a fresh (empty) field instead of keeping "three" typed in it.
+    const inputAfter = findNode(afterAdd.widget, (n) => n.type === 'Input');
+    expect(inputAfter.key).not.toBe(input.key);
 
-    const deleteOne = findNode(afterAdd.widget, (n) => n.type === 'Button' && n.label === 'Delete');
-    const deleted = await harness.action(threadId, card.id, deleteOne.onClickAction);
-    expect(checkboxes((replaced(deleted)[0] as WidgetItem).widget).map((c) => c.label)).toEqual([
-      'two',
-      'three',
-    ]);
+    const deleted = await harness.action(threadId, card.id, rows(afterAdd.widget)[0].remove);
+    const afterDelete = replaced(deleted)[0] as WidgetItem;
+    expect(rows(afterDelete.widget).map((r) => r.title)).toEqual(['two', 'three']);
+    // Deleting keeps the field's key: text being typed is not lost.
+    expect(findNode(afterDelete.widget, (n) => n.type === 'Input').key).toBe(inputAfter.key);
 
-    const toggle = checkboxes((replaced(deleted)[0] as WidgetItem).widget)[0].onChangeAction;
+    const toggle = rows(afterDelete.widget)[0].toggle;
     const sync = await harness.json({
       type: 'threads.sync_custom_action',
       params: {
@@ -148,12 +187,15 @@ describe('todo use case', () => {
         action: { type: toggle.type, payload: toggle.payload },
       },
     });
-    expect(checkboxes(sync.updated_item.widget)[0]).toMatchObject({ label: 'two', defaultChecked: true });
+    expect(rows(sync.updated_item.widget)[0]).toMatchObject({ title: 'two', done: true, struck: true });
     expect(fake.requestCount).toBe(before);
     expect((await harness.hooks.todos.list('user_a')).map((t) => [t.title, t.done])).toEqual([
       ['two', true],
       ['three', false],
     ]);
+    // An empty add changes nothing.
+    const empty = await harness.action(threadId, card.id, { type: 'todo.add', payload: { todo_text: '  ' } });
+    expect(rows((replaced(empty)[0] as WidgetItem).widget)).toHaveLength(2);
   });
 
   it('complete and delete tools find todos by title', async () => {
@@ -170,5 +212,30 @@ describe('todo use case', () => {
     );
     await harness.send(threadId, 'delete buy bread', TODO);
     expect(await harness.hooks.todos.list('user_a')).toEqual([]);
+  });
+});
+
+describe('todo use case: one shared list (DEMO_TODO_SCOPE=shared)', () => {
+  let shared: AgentHarness;
+  beforeEach(() => {
+    shared = new AgentHarness(
+      { openaiApiKey: 'sk-test', openaiBaseUrl: fake.baseURL, model: 'fake-model' },
+      { maxRetries: 0, titles: 'first-message', todoScope: 'shared' },
+    );
+  });
+  afterEach(async () => {
+    await shared.close();
+  });
+
+  it('every user sees and changes the same list', async () => {
+    fake.enqueue(reply.tools({ name: 'add_todo', arguments: { title: 'team lunch' } }), reply.text('Added.'));
+    await shared.create('add team lunch', TODO, { userId: 'user_a' });
+    fake.enqueue(reply.tools({ name: 'list_todos', arguments: {} }), reply.text('Here.'));
+    const other = await shared.create('show my todos', TODO, { userId: 'user_b' });
+    const card = doneItems(other.events).find((i): i is WidgetItem => i.type === 'widget')!;
+    expect(rows(card.widget).map((r) => r.title)).toEqual(['team lunch']);
+    shared.context = { userId: 'user_b' };
+    await shared.action(other.threadId, card.id, rows(card.widget)[0].toggle);
+    expect((await shared.hooks.todos.list('anyone'))[0]).toMatchObject({ title: 'team lunch', done: true });
   });
 });

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { WidgetNode } from '../../../src/protocol/types.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WidgetTemplate, WidgetTemplateError } from '../../../server/widgets/widget-template.js';
@@ -58,7 +59,7 @@ describe('WidgetTemplate renders every collected .widget with schema-shaped data
           expect(() => template.build(data)).toThrow(/undefined/);
           for (const item of data.items as Record<string, unknown>[]) item.name = item.label;
         }
-        const root = template.build(data);
+        const root: WidgetNode = template.build(data);
         expect(['Card', 'ListView', 'Basic']).toContain(root.type);
         expect(Array.isArray(root.children) || typeof root.children === 'object').toBe(true);
       });
@@ -69,7 +70,7 @@ describe('WidgetTemplate renders every collected .widget with schema-shaped data
     const template = WidgetTemplate.fromFileSync(
       join(WIDGETS_DIR, 'openai+openai-chatkit-advanced-samples', 'event_list.widget'),
     );
-    const root = template.build({
+    const root: WidgetNode = template.build({
       selectedEventId: 'e2',
       eventIds: ['e1', 'e2'],
       groups: [
@@ -95,7 +96,12 @@ describe('WidgetTemplate renders every collected .widget with schema-shaped data
     const option = sampleFor(schema.properties.options.items, 'o') as Record<string, unknown>;
     const request = sampleFor(schema.properties.request, 'r');
     const three = [1, 2, 3].map((n) => ({ ...option, id: `f${n}` }));
-    const root = template.build({ options: three, request, actionType: 'flight.select', selectedId: 'f2' });
+    const root: WidgetNode = template.build({
+      options: three,
+      request,
+      actionType: 'flight.select',
+      selectedId: 'f2',
+    });
     expect(root.children).toHaveLength(3);
     expect(root.children[1].onClickAction).toBeNull();
     expect(root.children[0].onClickAction.type).toBe('flight.select');
@@ -111,7 +117,7 @@ describe('WidgetTemplate errors', () => {
     );
     expect(() => template.build({})).toThrow(WidgetTemplateError);
     expect(() => template.build({ y: 1 })).toThrow(/undefined/);
-    expect(template.build({ x: 'hi' }).children[0].value).toBe('hi');
+    expect((template.build({ x: 'hi' }) as WidgetNode).children[0].value).toBe('hi');
   });
 
   it('rejects a non-root type, non-JSON output and an unknown version', () => {
@@ -126,7 +132,7 @@ describe('WidgetTemplate errors', () => {
     const template = WidgetTemplate.fromString(
       file('{"type":"Basic","children":[],"data":{{ d | tojson }},"s":{{ s | tojson }}}'),
     );
-    const root = template.build({ d: { b: 1, a: [1, 'x'] }, s: 'say "hi"\n<b>' });
+    const root: WidgetNode = template.build({ d: { b: 1, a: [1, 'x'] }, s: 'say "hi"\n<b>' });
     expect(root.s).toBe('say "hi"\n<b>');
     expect(Object.keys(root.data)).toEqual(['a', 'b']);
   });

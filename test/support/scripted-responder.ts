@@ -15,8 +15,8 @@ import type {
   ThreadStreamEvent,
   UserMessageItem,
 } from '../../src/protocol/types.js';
-import type { RespondHook } from '../chatkit/types.js';
-import type { RequestContext } from '../stores/store.js';
+import type { RespondHook } from '../../server/chatkit/types.js';
+import type { RequestContext } from '../../server/stores/store.js';
 import { scriptedAnswer, splitIntoDeltas, titleFromPrompt } from './scripted-answers.js';
 
 /** Options of {@link createScriptedResponder}. */
