@@ -18,7 +18,7 @@ import type {
   UserMessageContent,
   Widgets,
 } from '@openai/chatkit';
-import type { ChatkitChat} from '../../src/index.js';
+import type { ChatkitChat } from '../../src/index.js';
 import { type ChatkitChatOptions } from '../../src/index.js';
 
 declare const chat: ChatkitChat;
