@@ -384,3 +384,72 @@ describe('ChatKit drop-in: options', () => {
     expect(() => el.setOptions('nope' as never)).not.to.throw();
   });
 });
+
+describe('ChatKit drop-in: thread.autoScroll', () => {
+  /** A long answer whose deltas arrive after `hold` releases; returns how far from the bottom the view ends. */
+  async function gapAfterLongAnswer(autoScroll: boolean): Promise<number> {
+    const server = new FakeChatKit();
+    server.script = ({ threadId, nextId }) => {
+      const id = nextId('msg');
+      const base = { id, thread_id: threadId, created_at: '2026-05-19T14:03:10.257063' };
+      const deltas = Array.from({ length: 30 }, (_, i) => ({
+        type: 'thread.item.updated' as const,
+        item_id: id,
+        update: {
+          type: 'assistant_message.content_part.text_delta' as const,
+          content_index: 0,
+          delta: `Paragraph ${i} of a long answer.\n\n`,
+        },
+      }));
+      const text = deltas.map((d) => d.update.delta).join('');
+      return [
+        { type: 'thread.item.added', item: { ...base, type: 'assistant_message', content: [] } },
+        {
+          type: 'thread.item.updated',
+          item_id: id,
+          update: {
+            type: 'assistant_message.content_part.added',
+            content_index: 0,
+            content: { type: 'output_text', text: '', annotations: [] },
+          },
+        },
+        ...deltas,
+        {
+          type: 'thread.item.done',
+          item: {
+            ...base,
+            type: 'assistant_message',
+            content: [{ type: 'output_text', text, annotations: [] }],
+          },
+        },
+      ] as never;
+    };
+    const { el } = await mount({ thread: { autoScroll } }, undefined, server);
+    el.style.display = 'block';
+    el.style.height = '360px';
+    server.hold(3);
+    const started = oneEvent(el, 'chatkit.response.start');
+    const ended = oneEvent(el, 'chatkit.response.end');
+    void el.sendUserMessage('tell me a lot');
+    await started;
+    await settle(el);
+    server.release();
+    await ended;
+    await settle(el);
+    await until(
+      () => deepAll(el, 'chatkit-thread', '[part~="assistant-message"]').length === 1,
+      'answer shown',
+    );
+    const scroller = deep(el, 'chatkit-thread', '.scroller')!;
+    await until(() => scroller.scrollHeight > scroller.clientHeight * 2, 'long answer rendered');
+    return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+  }
+
+  it('on (our default): the view follows the streaming answer to its end', async () => {
+    expect(await gapAfterLongAnswer(true)).to.be.lessThan(40);
+  });
+
+  it('off (ChatKit default): the view stays where the question was; the answer grows below', async () => {
+    expect(await gapAfterLongAnswer(false)).to.be.greaterThan(200);
+  });
+});

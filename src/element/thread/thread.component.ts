@@ -59,6 +59,10 @@ export class ChatkitThread extends LitElement {
   private stick = true;
   private firstItemId: string | undefined;
   private lastUserId: string | undefined;
+  /** The next update scrolls to the bottom (another thread was opened). */
+  private jump = true;
+  /** An answer streamed since the last sent message (then growth does not scroll without autoScroll). */
+  private streamed = false;
   private distanceFromBottom = 0;
   private resizeObserver?: ResizeObserver;
   private copiedTimer?: ReturnType<typeof setTimeout>;
@@ -92,6 +96,7 @@ export class ChatkitThread extends LitElement {
       ) {
         // Another thread: start at its newest message.
         this.stick = true;
+        this.jump = true;
         this.feedback = new Map();
         this.expanded = new Map();
       }
@@ -104,25 +109,23 @@ export class ChatkitThread extends LitElement {
     const first = this.ctx.view.items[0]?.id;
     const prepended = first !== this.firstItemId && this.firstItemId !== undefined && !this.stick;
     this.firstItemId = first;
+    // Without `thread.autoScroll` (ChatKit's default), a streaming answer does not move the view; a sent
+    // message or another thread still brings the newest message into view.
     const lastUser = this.ctx.view.items.findLast((item) => item.type === 'user_message')?.id;
     const sent = lastUser !== this.lastUserId;
     this.lastUserId = lastUser;
-    if (this.stick && (sent || this.follows())) this.scrollToBottom();
-    else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
+    if (sent || this.jump) this.streamed = false;
+    if (this.ctx.view.status === 'streaming') this.streamed = true;
+    const follow = this.jump || sent || this.ctx.config.autoScroll;
+    this.jump = false;
+    if (this.stick) {
+      if (follow) this.scrollToBottom();
+    } else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
   }
 
   /** Called when rendered content grows outside a Lit update of this element (markdown, images). */
   private followContent() {
-    if (this.stick && this.follows()) this.scrollToBottom();
-  }
-
-  /**
-   * Whether growing content keeps the view at the bottom: always with `thread.autoScroll` (our default);
-   * without it, only when not streaming (a sent message, a loaded thread), as in ChatKit.
-   */
-  private follows(): boolean {
-    const { config, view } = this.ctx;
-    return config.autoScroll || (view.status !== 'streaming' && view.pending.size === 0);
+    if (this.stick && (this.ctx.config.autoScroll || !this.streamed)) this.scrollToBottom();
   }
 
   private scrollToBottom() {
