@@ -6,6 +6,7 @@
  * @module
  */
 import { applyItemUpdate } from '../../src/protocol/apply-update.js';
+import { delay, type Scheduler } from '../../src/protocol/time.js';
 import type {
   StreamOptions,
   ThreadItem,
@@ -23,6 +24,8 @@ import type { ChatKitLogger } from './types.js';
 export interface ResponsePhaseHost<C extends RequestContext> {
   readonly store: Store<C>;
   readonly logger: ChatKitLogger;
+  /** Schedules the clean-up grace period after a cancel (default `setTimeout`). */
+  readonly scheduler?: Scheduler;
   getStreamOptions(thread: ThreadMetadata, context: C): StreamOptions | Promise<StreamOptions>;
   handleStreamCancelled(thread: ThreadMetadata, pendingItems: ThreadItem[], context: C): Promise<void>;
 }
@@ -51,26 +54,49 @@ function threadSnapshot(thread: ThreadMetadata): string {
   ]);
 }
 
-/** Resolves with the iterator's next result, or with {@link ABORTED} as soon as `signal` aborts. */
-function nextOrAbort<T>(
-  iterator: AsyncIterator<T>,
-  signal: AbortSignal,
-): Promise<IteratorResult<T> | typeof ABORTED> {
-  if (signal.aborted) return Promise.resolve(ABORTED);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(ABORTED);
-    signal.addEventListener('abort', onAbort, { once: true });
-    iterator.next().then(
-      (result) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(result);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+/**
+ * `next(iterator)` resolves with the iterator's next result, or with {@link ABORTED} as soon as `signal`
+ * aborts. One abort listener serves every call of a phase (adding and removing an EventTarget listener
+ * per event was a measurable share of a streamed turn); `release()` removes it.
+ */
+function abortableNext<T>(signal: AbortSignal): {
+  next(iterator: AsyncIterator<T>): Promise<IteratorResult<T> | typeof ABORTED>;
+  release(): void;
+} {
+  let wake: ((value: typeof ABORTED) => void) | null = null;
+  const onAbort = () => wake?.(ABORTED);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return {
+    next(iterator) {
+      if (signal.aborted) return Promise.resolve(ABORTED);
+      return new Promise((resolve, reject) => {
+        wake = resolve;
+        iterator.next().then(resolve, reject);
+      });
+    },
+    release: () => signal.removeEventListener('abort', onAbort),
+  };
+}
+
+/**
+ * Whether an event is a text delta made only of its three wire members, all of JSON-safe primitive types:
+ * then it already is its own wire form, and the deep copy of `toWire` (the bulk of a streamed answer's
+ * events) is skipped. The event is only serialized afterwards, never stored or mutated.
+ */
+function isPlainTextDelta(event: ThreadStreamEvent): boolean {
+  if (event.type !== 'thread.item.updated' || typeof event.item_id !== 'string') return false;
+  const update = event.update as unknown as Record<string, unknown>;
+  if (
+    update.type !== 'assistant_message.content_part.text_delta' ||
+    typeof update.delta !== 'string' ||
+    typeof update.content_index !== 'number'
+  )
+    return false;
+  let members = 0;
+  for (const key in event) if (Object.hasOwn(event, key)) members++;
+  let updateMembers = 0;
+  for (const key in update) if (Object.hasOwn(update, key)) updateMembers++;
+  return members === 3 && updateMembers === 3;
 }
 
 /** Asks a responder to finish (`return()`); never throws, and the returned promise never rejects. */
@@ -170,6 +196,7 @@ export async function* runResponsePhase<C extends RequestContext>(
     if (next !== stored) await store.saveItem(thread.id, next, context);
   };
 
+  const nextOrAbort = abortableNext<ThreadStreamEvent>(signal);
   try {
     let options: StreamOptions;
     try {
@@ -185,7 +212,7 @@ export async function* runResponsePhase<C extends RequestContext>(
       let relay: boolean;
       try {
         iterator ??= phase.produce()[Symbol.asyncIterator]();
-        const result = await nextOrAbort(iterator, signal);
+        const result = await nextOrAbort.next(iterator);
         if (result === ABORTED) break;
         if (result.done) {
           finished = true;
@@ -203,7 +230,7 @@ export async function* runResponsePhase<C extends RequestContext>(
         break;
       }
       if (signal.aborted) break;
-      if (relay) yield toWire(event);
+      if (relay) yield isPlainTextDelta(event) ? event : toWire(event);
       const update = await threadChange();
       if (update) yield update;
     }
@@ -212,6 +239,7 @@ export async function* runResponsePhase<C extends RequestContext>(
       if (update) yield update;
     }
   } finally {
+    nextOrAbort.release();
     if (!finished) await cancel();
   }
 
@@ -219,10 +247,10 @@ export async function* runResponsePhase<C extends RequestContext>(
     try {
       const returned = settle(iterator);
       if (returned) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, RETURN_GRACE_MS)));
+        const done = new AbortController();
+        const grace = delay(RETURN_GRACE_MS, done.signal, host.scheduler);
         await Promise.race([returned, grace]);
-        clearTimeout(timer);
+        done.abort(); // cancels the grace timer when the responder returned in time
       }
       await host.handleStreamCancelled(thread, [...pending.values()], context);
       if (threadSnapshot(thread) !== saved) await store.saveThread(thread, context);

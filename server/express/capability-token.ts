@@ -11,7 +11,7 @@
  * @module
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What a token allows. */
@@ -80,23 +80,35 @@ export class CapabilityTokens {
   }
 }
 
-/** Reads `<dataDir>/secret.key`, creating it with 32 random bytes on first use. */
+/**
+ * Reads `<dataDir>/secret.key`, creating it with 32 random bytes on first use. Several processes sharing the
+ * data directory (scale-out) may start at once: the key is written to a private temporary file and then
+ * hard-linked into place, which either publishes a complete key or fails because another process won, so no
+ * process ever reads a half-written key.
+ */
 export async function loadOrCreateSecret(dataDir: string): Promise<Buffer> {
   const path = join(dataDir, 'secret.key');
   try {
     const existing = await readFile(path);
     if (existing.length === 32) return existing;
+    throw new Error(
+      `${path} must hold exactly 32 bytes (found ${existing.length}); delete it to create a new key`,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   await mkdir(dataDir, { recursive: true });
   const key = randomBytes(32);
+  const temporary = join(dataDir, `.secret.key.${process.pid}.${randomBytes(6).toString('hex')}`);
+  await writeFile(temporary, key, { mode: 0o600, flag: 'wx' });
   try {
-    // `wx` fails if another process created the file meanwhile; then use theirs.
-    await writeFile(path, key, { mode: 0o600, flag: 'wx' });
+    // `link` fails with EEXIST if another process published its key meanwhile; then use theirs.
+    await link(temporary, path);
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return readFile(path);
+  } finally {
+    await unlink(temporary).catch(() => {});
   }
 }

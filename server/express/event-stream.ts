@@ -1,7 +1,7 @@
 /**
  * Writing a stream of ChatKit events as Server-Sent Events (PROTOCOL.md §1.3): `data: <json>\n\n` per
- * event, nothing else (no event names, ids, comments or end marker), one `write` per event so each event
- * leaves the process as soon as it exists.
+ * event, nothing else (no event names, ids, comments or end marker). Each event leaves the process in the
+ * same turn of the event loop as it was produced; events produced together share one socket write.
  *
  * Disconnects: when the client goes away before the stream ends, the request's AbortController is aborted
  * (the responder's signal) and the events iterator's `return()` is called, which makes the ChatKit server run
@@ -14,6 +14,9 @@ import type { Response } from 'express';
 import { encodeSSE } from '../../src/protocol/sse.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 import type { Logger } from '../logger.js';
+
+/** Characters of queued events written at once rather than at the end of the tick. */
+const BATCH_LIMIT = 16 * 1024;
 
 /** The error event sent when the events iterator itself fails after the response started. */
 const STREAM_FAILED: ThreadStreamEvent = { type: 'error', code: 'stream.error', allow_retry: true };
@@ -38,7 +41,8 @@ export function startEventStream(res: Response): void {
     'X-Accel-Buffering': 'no',
     Connection: 'keep-alive',
   });
-  res.flushHeaders();
+  // No flushHeaders(): the first event is already at hand (the router pulls it before committing to SSE),
+  // and writeEventStream sends it with the headers in one packet instead of two.
   // Small frames must not wait for Nagle's algorithm to coalesce them.
   res.socket?.setNoDelay(true);
 }
@@ -64,19 +68,47 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
   res.on('close', onClose);
   if (res.destroyed) onClose();
 
-  const write = async (event: ThreadStreamEvent): Promise<void> => {
-    if (closed || res.destroyed || res.writableEnded) return;
+  // Events produced in the same turn of the event loop (a responder yielding several at once, the
+  // persisted item after its last delta) leave together in one socket write: they are joined into one
+  // chunk that is written once the loop moves on, so an event waits at most for the current tick to end.
+  let batch = '';
+  let scheduled = false;
+  let backpressure: Promise<unknown> | null = null;
+  const flush = () => {
+    scheduled = false;
+    const chunk = batch;
+    batch = '';
+    if (!chunk || closed || res.destroyed || res.writableEnded) return;
     try {
-      if (!res.write(encodeSSE(event))) {
-        // Backpressure: wait until the socket drained or closed instead of buffering without bound.
+      if (!res.write(chunk)) {
+        // Backpressure: the next event waits until the socket drained or closed instead of buffering
+        // without bound.
         const settled = new AbortController();
-        await Promise.race([
+        backpressure = Promise.race([
           once(res, 'drain', { signal: settled.signal }),
           once(res, 'close', { signal: settled.signal }),
-        ]).finally(() => settled.abort());
+        ])
+          .catch(() => undefined)
+          .finally(() => settled.abort());
       }
     } catch (error) {
       logger.debug({ err: error }, 'write after close ignored');
+    }
+  };
+  const write = async (event: ThreadStreamEvent): Promise<void> => {
+    if (closed || res.destroyed || res.writableEnded) return;
+    batch += encodeSSE(event);
+    // A producer that never leaves the microtask queue would grow the batch without bound: past the
+    // socket's high-water mark it is written at once, and backpressure applies as for any write.
+    if (batch.length >= BATCH_LIMIT) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+    if (backpressure) {
+      const waiting = backpressure;
+      backpressure = null;
+      await waiting;
     }
   };
 
@@ -94,7 +126,13 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
     }
   } finally {
     res.off('close', onClose);
-    if (!closed && !res.writableEnded) res.end();
+    if (!closed && !res.writableEnded && !res.destroyed) {
+      // The last events leave with the end of the response.
+      const rest = batch;
+      batch = '';
+      if (rest) res.end(rest);
+      else res.end();
+    }
     // Settle only after the cancellation clean-up, so a shutdown can wait for it before closing the store.
     await closing;
   }

@@ -31,6 +31,8 @@ const SCHEMA_LOCK = 0x636b_7374;
 
 type Cursor = { created_ms: string; seq: string };
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /** A {@link Store} in PostgreSQL. */
 export class PostgresStore<C extends RequestContext = RequestContext> implements Store<C> {
   /** The connection pool (exposed for tests and maintenance, e.g. `EXPLAIN`). */
@@ -185,14 +187,24 @@ export class PostgresStore<C extends RequestContext = RequestContext> implements
   }
 
   async saveItem(threadId: string, item: ThreadItem, context: C): Promise<void> {
-    await this.ownThread(threadId, context);
-    await this.query(
-      `INSERT INTO ${this.tables.items} (thread_id, id, user_id, type, created_ms, data)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (thread_id, id) DO UPDATE SET type = EXCLUDED.type, created_ms = EXCLUDED.created_ms,
-         data = EXCLUDED.data`,
-      [threadId, item.id, context.userId, item.type, createdMs(item.created_at), JSON.stringify(item)],
-    );
+    // One round trip checks the owner and writes. A thread deleted by another process between the check
+    // and the insert fails the foreign key: reported like a missing thread as well.
+    let result: pg.QueryResult;
+    try {
+      result = await this.query(
+        `INSERT INTO ${this.tables.items} (thread_id, id, user_id, type, created_ms, data)
+         SELECT $1, $2, $3, $4, $5, $6
+         WHERE EXISTS (SELECT 1 FROM ${this.tables.threads} WHERE id = $1 AND user_id = $3)
+         ON CONFLICT (thread_id, id) DO UPDATE SET type = EXCLUDED.type, created_ms = EXCLUDED.created_ms,
+           data = EXCLUDED.data`,
+        [threadId, item.id, context.userId, item.type, createdMs(item.created_at), JSON.stringify(item)],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION)
+        throw new NotFoundError('thread', threadId);
+      throw error;
+    }
+    if (result.rowCount === 0) throw new NotFoundError('thread', threadId);
   }
 
   async loadItem(threadId: string, itemId: string, context: C): Promise<ThreadItem> {

@@ -50,8 +50,9 @@ export function openDemoDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   // WAL lets the thread store's own connection to the same file read and write alongside this one.
-  db.pragma('journal_mode = WAL');
+  // busy_timeout first: several server processes may open the file at once (scale-out on one host).
   db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
   return db;
 }
 

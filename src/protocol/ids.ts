@@ -22,11 +22,21 @@ export type IdKind = keyof typeof ID_PREFIXES;
 /** A function that makes a new id for a kind of thing. */
 export type IdGenerator = (kind: IdKind) => string;
 
+// Random bytes are drawn in blocks: one getRandomValues call per 64 ids instead of one per id (it was a
+// measurable share of a streamed turn's server CPU).
+const POOL_BYTES = 256;
+const pool = new Uint8Array(POOL_BYTES);
+let poolOffset = POOL_BYTES;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function randomHex(length: number): string {
-  const bytes = new Uint8Array(Math.ceil(length / 2));
-  globalThis.crypto.getRandomValues(bytes);
+  const bytes = Math.ceil(length / 2);
+  if (poolOffset + bytes > POOL_BYTES) {
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
   let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes; i++) out += HEX[pool[poolOffset++]];
   return out.slice(0, length);
 }
 

@@ -8,7 +8,7 @@ import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.co
 import type { ChatkitChatOptions } from '../../src/element/chatkit-chat/options.js';
 import {
   API_URL,
-  FakeChatKit,
+  InPageChatKit,
   deep,
   deepAll,
   mount,
@@ -79,14 +79,15 @@ describe('ChatKit drop-in: sendUserMessage', () => {
 
   it('newThread starts a new thread even when one is open', async () => {
     const { el, server } = await mount();
-    await sendAndWait(el, 'first');
-    const firstThread = [...server.threads.keys()][0];
     const threadChanges = collect(el, 'chatkit.thread.change');
+    await sendAndWait(el, 'first');
+    const firstThread = threadChanges.at(-1)!.detail.threadId;
     await sendWith(el, { text: 'second', newThread: true });
     expect(server.requests.filter((r) => r.type === 'threads.create')).to.have.length(2);
-    const secondThread = [...server.threads.keys()][1];
+    const secondThread = threadChanges.at(-1)!.detail.threadId;
+    expect(firstThread).to.be.a('string');
+    expect(secondThread).to.be.a('string');
     expect(secondThread).not.to.equal(firstThread);
-    expect(threadChanges.at(-1)!.detail.threadId).to.equal(secondThread);
   });
 
   it('an empty call is a chatkit.log warning, not a request or an exception', async () => {
@@ -210,7 +211,7 @@ describe('ChatKit drop-in: focus and history methods', () => {
   });
 
   it('setThreadId fires chatkit.thread.change', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.addThread('thr_old', 'Old chat', []);
     const { el } = await mount({}, undefined, server);
     const changes = collect(el, 'chatkit.thread.change');
@@ -222,7 +223,7 @@ describe('ChatKit drop-in: focus and history methods', () => {
 
 describe('ChatKit drop-in: setOptions', () => {
   it('an equal object with a new fetch closure keeps the conversation and uses the new closure', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     let calls = 0;
     const optionsWith = (): ChatkitChatOptions => ({
       api: {
@@ -310,14 +311,14 @@ describe('ChatKit drop-in: options', () => {
   });
 
   it('a chatkit-link:// link fires chatkit.deeplink with its name and query', async () => {
-    const server = new FakeChatKit();
-    server.script = ({ threadId, nextId }) => {
+    const server = new InPageChatKit();
+    server.script = ({ threadId, nextId, now }) => {
       const id = nextId('msg');
       const text = 'Open [order 42](chatkit-link://orders/open?id=42&tab=items).';
       const item = {
         id,
         thread_id: threadId,
-        created_at: '2026-05-19T14:03:10.257063',
+        created_at: now(),
         type: 'assistant_message' as const,
         content: [{ type: 'output_text' as const, text, annotations: [] }],
       };
@@ -364,7 +365,7 @@ describe('ChatKit drop-in: options', () => {
     const logs = collect(el, 'chatkit.log');
     expect(() =>
       el.setOptions({
-        api: { url: API_URL, fetch: new FakeChatKit().fetch },
+        api: { url: API_URL, fetch: new InPageChatKit().fetch },
         startScreen: { greeting: 'Welcome!' },
         header: { enabled: 'yes' },
         bogus: 1,
@@ -388,8 +389,8 @@ describe('ChatKit drop-in: options', () => {
 describe('ChatKit drop-in: thread.autoScroll', () => {
   /** A long answer whose deltas arrive after `hold` releases; returns how far from the bottom the view ends. */
   async function gapAfterLongAnswer(autoScroll: boolean): Promise<number> {
-    const server = new FakeChatKit();
-    server.script = ({ threadId, nextId }) => {
+    const server = new InPageChatKit();
+    server.script = ({ threadId, nextId, now }) => {
       const id = nextId('msg');
       const base = { id, thread_id: threadId, created_at: '2026-05-19T14:03:10.257063' };
       const deltas = Array.from({ length: 30 }, (_, i) => ({

@@ -13,6 +13,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createSession } from '../../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../../protocol/session-types.js';
 import { isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
+import { systemScheduler, type Scheduler } from '../../protocol/time.js';
 import type { ThreadItem, UserMessageItem } from '../../protocol/types.js';
 import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import { emit } from '../../events.js';
@@ -41,6 +42,8 @@ export class SessionController implements ReactiveController {
   session?: ChatSession;
   /** The newest snapshot. */
   state?: SessionState;
+  /** Schedules the session's waits (resume polling); tests replace it before the session starts. */
+  scheduler: Scheduler = systemScheduler;
 
   private config?: SessionConfig;
   private memory?: ElementMemory;
@@ -96,6 +99,7 @@ export class SessionController implements ReactiveController {
       : undefined;
     const session = createSession({
       url: config.url,
+      scheduler: (callback, ms) => this.scheduler(callback, ms),
       ...(hostFetch ? { fetch: hostFetch } : {}),
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),

@@ -1,0 +1,365 @@
+/**
+ * Server cost benchmark (issue 9): our ChatKit server (memory, SQLite, PostgreSQL when its binaries are
+ * installed) against the Node peer `chatkit-node-backend-sdk` (installed under bench/peer only), all
+ * streaming the same scripted turn (`threads.create`, 20 text deltas of 20 characters; bench/server-cost/
+ * turn.ts) behind Express on loopback.
+ *
+ * Every server runs in its own child process, compiled to plain JavaScript with esbuild and started with
+ * `node` (no TypeScript runtime), so its CPU time (`process.cpuUsage`) and RSS are its own. The load
+ * generator is this process (keep-alive HTTP, c concurrent clients). Rounds alternate between the servers so
+ * that load from elsewhere on the machine hits them alike; the figure is the median over the rounds.
+ *
+ * Prints per server and concurrency: CPU ms per turn, streams/s, latency p50/p99, and ratios against the
+ * peer measured in the same run; then idle RSS and RSS per open stream (N streams held open after their
+ * first delta). Also the idle RSS of the compiled reference server (server/main.ts as `npm start` runs it).
+ * Asserts nothing; never part of `npm test`.
+ *
+ * Run: `npm run bench`, or alone: `npx tsx bench/server-cost.bench.ts`
+ * (env: BENCH_ROUNDS=3, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400).
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import {
+  postgresAvailable,
+  startPostgres,
+  type TestPostgres,
+} from '../test/server/stores/postgres-server.js';
+import { FULL_TEXT } from './server-cost/turn.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TURNS = Number(process.env.BENCH_TURNS ?? 600);
+const HELD = Number(process.env.BENCH_HELD ?? 400);
+const LEVELS = [10, 50];
+
+// ---- build the children -------------------------------------------------------------------------------
+const peerDir = join(ROOT, 'bench', 'peer');
+if (!existsSync(join(peerDir, 'node_modules', 'chatkit-node-backend-sdk'))) {
+  console.log('installing the peer under bench/peer (npm ci)…');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
+}
+const outDir = join(ROOT, '.tmp', 'bench');
+// The peer's child lives in .tmp/bench-peer with a node_modules link to bench/peer/node_modules, so the peer
+// resolves from there and Express from the project.
+const peerOut = join(ROOT, '.tmp', 'bench-peer');
+mkdirSync(peerOut, { recursive: true });
+if (!existsSync(join(peerOut, 'node_modules')))
+  symlinkSync(join(peerDir, 'node_modules'), join(peerOut, 'node_modules'));
+mkdirSync(outDir, { recursive: true });
+const common = {
+  bundle: true,
+  platform: 'node' as const,
+  format: 'esm' as const,
+  target: 'node20',
+  packages: 'external' as const,
+  logLevel: 'warning' as const,
+};
+await build({
+  ...common,
+  entryPoints: [join(ROOT, 'bench/server-cost/ours-server.ts')],
+  outfile: join(outDir, 'ours-server.mjs'),
+});
+// The reference server file by file (as a compiled package would ship it), with its non-code assets.
+const compiledDir = join(outDir, 'compiled');
+const sources = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file));
+const serverFiles = [...sources('server'), ...sources('src')];
+await build({
+  entryPoints: serverFiles
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .map((file) => join(ROOT, file)),
+  outbase: ROOT,
+  outdir: compiledDir,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+for (const file of serverFiles.filter((file) => file.endsWith('.widget')))
+  cpSync(join(ROOT, file), join(compiledDir, file));
+writeFileSync(join(compiledDir, 'package.json'), '{ "type": "module" }\n');
+await build({
+  ...common,
+  entryPoints: [join(ROOT, 'bench/server-cost/peer-server.ts')],
+  outfile: join(peerOut, 'peer-server.mjs'),
+});
+
+// ---- children -----------------------------------------------------------------------------------------
+interface Child {
+  name: string;
+  port: number;
+  process: ChildProcess;
+  ask<T = any>(cmd: string): Promise<T>;
+}
+
+async function startChild(name: string, file: string, args: string[]): Promise<Child> {
+  const child = fork(file, args, {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: any) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+  const ask = (cmd: string) =>
+    new Promise<any>((resolve) => {
+      const onMessage = (message: any) => {
+        if (message.cmd !== cmd) return;
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      child.on('message', onMessage);
+      child.send({ cmd });
+    });
+  return { name, port, process: child, ask };
+}
+
+async function stopChild(child: Child): Promise<void> {
+  const exited = new Promise((resolve) => child.process.once('exit', resolve));
+  child.process.send({ cmd: 'exit' });
+  await exited;
+}
+
+// ---- load -------------------------------------------------------------------------------------------
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+let userCounter = 0;
+
+/** One streamed turn; resolves with its latency and body once the stream ended. */
+function turn(
+  port: number,
+  text = 'Benchmark turn',
+  onFirstChunk?: () => void,
+): Promise<{ ms: number; body: string }> {
+  const start = performance.now();
+  const body = JSON.stringify({
+    type: 'threads.create',
+    params: { input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} } },
+  });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/chatkit',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-chatkit-user': `bench_user_${(userCounter++ % 64).toString().padStart(4, '0')}`,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let first = true;
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (first) {
+            first = false;
+            onFirstChunk?.();
+          }
+        });
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}: ${text}`));
+          else resolve({ ms: performance.now() - start, body: text });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function run(port: number, concurrency: number, turns: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < turns) latencies.push((await turn(port)).ms);
+    }),
+  );
+  return latencies;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const median = (values: number[]) => percentile(values, 50);
+
+interface Sample {
+  cpuMsPerTurn: number;
+  streamsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function measure(child: Child, concurrency: number): Promise<Sample> {
+  await run(child.port, concurrency, concurrency * 2); // warm-up
+  const before = await child.ask('usage');
+  const start = performance.now();
+  const latencies = await run(child.port, concurrency, TURNS);
+  const seconds = (performance.now() - start) / 1000;
+  const after = await child.ask('usage');
+  return {
+    cpuMsPerTurn: (after.cpuMicros - before.cpuMicros) / 1000 / TURNS,
+    streamsPerSecond: TURNS / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+/** RSS after start (idle, after a GC) and per stream held open after its first delta. */
+async function memory(child: Child): Promise<{ idleMb: number; perStreamKb: number }> {
+  await child.ask('gc');
+  const idle = (await child.ask('usage')).rss;
+  await run(child.port, 10, 50); // code paths warm, as on a server that has answered before
+  await child.ask('arm');
+  await child.ask('gc');
+  const base = (await child.ask('usage')).rss;
+  let opened = 0;
+  let allOpen!: () => void;
+  const open = new Promise<void>((resolve) => (allOpen = resolve));
+  const streams = Array.from({ length: HELD }, () =>
+    turn(child.port, 'please hold this stream', () => {
+      if (++opened === HELD) allOpen();
+    }),
+  );
+  await open;
+  await child.ask('gc');
+  const held = (await child.ask('usage')).rss;
+  await child.ask('release');
+  await Promise.all(streams);
+  return { idleMb: idle / 2 ** 20, perStreamKb: (held - base) / 1024 / HELD };
+}
+
+// ---- the run ------------------------------------------------------------------------------------------
+const work = mkdtempSync(join(tmpdir(), 'chatkit-cost-'));
+let postgres: TestPostgres | null = null;
+if (postgresAvailable) postgres = await startPostgres();
+
+const specs: { name: string; file: string; args: string[] }[] = [
+  { name: 'peer (chatkit-node-backend-sdk, memory)', file: join(peerOut, 'peer-server.mjs'), args: [] },
+  { name: 'ours, memory', file: join(outDir, 'ours-server.mjs'), args: ['memory'] },
+  { name: 'ours, SQLite', file: join(outDir, 'ours-server.mjs'), args: ['sqlite', join(work, 'bench.db')] },
+];
+if (postgres)
+  specs.push({
+    name: 'ours, PostgreSQL',
+    file: join(outDir, 'ours-server.mjs'),
+    args: ['postgres', postgres.connection.host],
+  });
+
+const children = [];
+for (const spec of specs) children.push(await startChild(spec.name, spec.file, spec.args));
+
+// Sanity: every server streams the same turn (20 deltas, then the finished message).
+for (const child of children) {
+  const { body } = await turn(child.port);
+  const deltas = body.split('assistant_message.content_part.text_delta').length - 1;
+  if (deltas !== 20 || !body.includes(FULL_TEXT))
+    throw new Error(`${child.name}: unexpected stream:\n${body}`);
+}
+
+const memoryFigures = new Map<string, { idleMb: number; perStreamKb: number }>();
+for (const child of children) memoryFigures.set(child.name, await memory(child));
+
+const samples = new Map<string, Sample[]>();
+for (let round = 0; round < ROUNDS; round++) {
+  for (const concurrency of LEVELS) {
+    for (const child of children) {
+      const key = `${child.name}|${concurrency}`;
+      samples.set(key, [...(samples.get(key) ?? []), await measure(child, concurrency)]);
+    }
+  }
+}
+
+// The reference server as `npm start` runs it, compiled (SQLite store, offline demo model), idle.
+const reference = fork(join(compiledDir, 'server', 'main.js'), [], {
+  cwd: work,
+  execArgv: ['--expose-gc'],
+  env: {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CHATKIT_DATA_DIR: join(work, 'ref'),
+    CHATKIT_DEMO_PORT: 'off',
+    LOG_LEVEL: 'info',
+    OPENAI_API_KEY: '',
+    OPENAI_BASE_URL: '',
+  },
+  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+});
+await new Promise<void>((resolve, reject) => {
+  reference.stdout!.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('ChatKit server on')) resolve();
+  });
+  reference.once('exit', (code) => reject(new Error(`the reference server exited with ${code}`)));
+});
+const referenceRssMb =
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${reference.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+reference.kill('SIGTERM');
+
+for (const child of children) await stopChild(child);
+await postgres?.stop();
+rmSync(work, { recursive: true, force: true });
+agent.destroy();
+
+// ---- report -------------------------------------------------------------------------------------------
+const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+console.log(
+  `machine: ${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; ` +
+    `${ROUNDS} rounds × ${TURNS} turns per server and concurrency (medians)`,
+);
+const peerName = specs[0].name;
+const pad = (text: string, width: number) => text.padEnd(width);
+console.log(
+  `\n${pad('server', 42)}${pad('c', 4)}${pad('CPU ms/turn', 13)}${pad('× peer', 8)}${pad('streams/s', 11)}${pad('× peer', 8)}${pad('p50 ms', 9)}p99 ms`,
+);
+for (const concurrency of LEVELS) {
+  const peer = samples.get(`${peerName}|${concurrency}`)!;
+  const peerCpu = median(peer.map((s) => s.cpuMsPerTurn));
+  const peerRate = median(peer.map((s) => s.streamsPerSecond));
+  for (const spec of specs) {
+    const list = samples.get(`${spec.name}|${concurrency}`)!;
+    const cpu = median(list.map((s) => s.cpuMsPerTurn));
+    const rate = median(list.map((s) => s.streamsPerSecond));
+    console.log(
+      `${pad(spec.name, 42)}${pad(String(concurrency), 4)}${pad(cpu.toFixed(3), 13)}${pad((cpu / peerCpu).toFixed(2), 8)}` +
+        `${pad(rate.toFixed(0), 11)}${pad((rate / peerRate).toFixed(2), 8)}${pad(median(list.map((s) => s.p50)).toFixed(1), 9)}` +
+        median(list.map((s) => s.p99)).toFixed(1),
+    );
+  }
+}
+const peerMemory = memoryFigures.get(peerName)!;
+console.log(
+  `\n${pad('server', 42)}${pad('idle RSS MB', 13)}${pad('× peer', 8)}${pad(`KB per open stream (${HELD})`, 27)}× peer`,
+);
+for (const spec of specs) {
+  const figures = memoryFigures.get(spec.name)!;
+  console.log(
+    `${pad(spec.name, 42)}${pad(figures.idleMb.toFixed(1), 13)}${pad((figures.idleMb / peerMemory.idleMb).toFixed(2), 8)}` +
+      `${pad(figures.perStreamKb.toFixed(1), 27)}${(figures.perStreamKb / peerMemory.perStreamKb).toFixed(2)}`,
+  );
+}
+console.log(
+  `\nreference server (server/main.ts compiled, node, SQLite + offline demo model), idle RSS: ${referenceRssMb.toFixed(1)} MB`,
+);

@@ -1,0 +1,35 @@
+/**
+ * The IPC side of a benchmark child: tells the parent its port, then answers `usage` (CPU and memory),
+ * `gc`, `arm`/`release` (the hold gate of turn.ts) and `exit`.
+ *
+ * @module
+ */
+import { armHold, releaseHeld } from './turn.js';
+
+export function serveChild(port: number, close: () => unknown): void {
+  process.on('message', async (message: { cmd: string }) => {
+    switch (message.cmd) {
+      case 'usage': {
+        const cpu = process.cpuUsage();
+        process.send!({ cmd: 'usage', cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage.rss() });
+        break;
+      }
+      case 'gc':
+        (globalThis as { gc?: () => void }).gc?.();
+        process.send!({ cmd: 'gc' });
+        break;
+      case 'arm':
+        armHold();
+        process.send!({ cmd: 'arm' });
+        break;
+      case 'release':
+        releaseHeld();
+        process.send!({ cmd: 'release' });
+        break;
+      case 'exit':
+        await close();
+        process.exit(0);
+    }
+  });
+  process.send!({ cmd: 'ready', port });
+}
