@@ -17,7 +17,7 @@ import {
   textbox,
   until,
 } from './helpers.js';
-import './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 function collect<K extends string>(el: HTMLElement, name: K): CustomEvent[] {
   const seen: CustomEvent[] = [];
@@ -392,7 +392,7 @@ describe('ChatKit drop-in: thread.autoScroll', () => {
     const server = new InPageChatKit();
     server.script = ({ threadId, nextId, now }) => {
       const id = nextId('msg');
-      const base = { id, thread_id: threadId, created_at: '2026-05-19T14:03:10.257063' };
+      const base = { id, thread_id: threadId, created_at: now() };
       const deltas = Array.from({ length: 30 }, (_, i) => ({
         type: 'thread.item.updated' as const,
         item_id: id,
