@@ -80,9 +80,20 @@ export interface ResolvedConfig {
   prompts: StarterPrompt[];
   placeholder: string | null;
   tools: ComposerTool[];
-  attachments: { enabled: boolean; maxSize?: number; maxCount?: number; accept?: Record<string, string[]> };
+  attachments: {
+    enabled: boolean;
+    maxSize?: number | Record<string, number>;
+    maxCount?: number;
+    accept?: Record<string, string[]>;
+  };
   models: ComposerModel[];
   itemActions: { feedback: boolean; retry: boolean; copy: boolean };
+  /** Follow a streaming answer while the reader is at the bottom (`thread.autoScroll`). */
+  autoScroll: boolean;
+  /** The element's accessible name (`frameTitle`). */
+  frameTitle: string | null;
+  /** A configuration problem shown instead of the conversation (hosted mode, no endpoint). */
+  configError: string | null;
   disclaimer: { text: string; highContrast?: boolean } | null;
   /** The host's entity search for @-mentions (`entities.onTagSearch`). */
   onTagSearch?: (query: string) => Promise<unknown[]>;
@@ -95,7 +106,12 @@ export interface ResolvedConfig {
 
 /** Intents sub-elements call; the root implements them on top of the protocol session. */
 export interface ChatController {
-  sendMessage(text: string, attachments?: readonly Attachment[], content?: UserMessageContent[]): void;
+  sendMessage(
+    text: string,
+    attachments?: readonly Attachment[],
+    content?: UserMessageContent[],
+    quotedText?: string | null,
+  ): void;
   /** Uploads a file for the composer (two-phase upload). */
   uploadFile(file: File): Promise<Attachment>;
   /** Deletes an uploaded attachment the user removed before sending. */

@@ -15,8 +15,17 @@
 
 // ───────────────────────────── Policy (audit these constants, not the code) ─────────────────────────────
 
-/** Schemes a link (`<a href>`) may use. Everything else is rejected. */
-export const LINK_PROTOCOLS: readonly string[] = Object.freeze(['http:', 'https:', 'mailto:']);
+/**
+ * Schemes a link (`<a href>`) may use. Everything else is rejected. `chatkit-link:` is ChatKit's deeplink
+ * scheme: the browser has no handler for it (it runs nothing), and `<chatkit-chat>` turns its clicks into
+ * `chatkit.deeplink` events.
+ */
+export const LINK_PROTOCOLS: readonly string[] = Object.freeze([
+  'http:',
+  'https:',
+  'mailto:',
+  'chatkit-link:',
+]);
 
 /** Schemes an image (`<img src>`) may use; `data:` is handled separately by {@link DATA_IMAGE}. */
 export const IMAGE_PROTOCOLS: readonly string[] = Object.freeze(['http:', 'https:']);

@@ -33,6 +33,11 @@ export function renderChatLayout(ctx: ChatContextValue, mode: string, announceme
           ></chatkit-header>`
         : nothing
     }
+    ${
+      config.configError
+        ? html`<div part="config-error" class="config-error" role="alert">${config.configError}</div>`
+        : nothing
+    }
     <div class="main">
       ${historyOpen && config.historyEnabled ? html`<chatkit-history exportparts="history"></chatkit-history>` : nothing}
       ${
@@ -79,7 +84,7 @@ export function renderLauncher(
       class="panel"
       id="panel"
       role="dialog"
-      aria-label=${ctx.config.brandName ?? strings.conversation}
+      aria-label=${ctx.config.frameTitle ?? ctx.config.brandName ?? strings.conversation}
       ?hidden=${!open}
       @keydown=${onPanelKeyDown}
     >

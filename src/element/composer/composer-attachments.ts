@@ -48,19 +48,35 @@ export class ComposerAttachments implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Replaces the tray with already uploaded attachments (`setComposerValue({attachments})`). */
+  set(attachments: readonly Attachment[]): void {
+    this.entries = attachments.map((attachment) => ({
+      key: this.nextKey++,
+      name: attachment.name,
+      status: 'done',
+      attachment,
+    }));
+    this.host.requestUpdate();
+  }
+
+  /** Uploads files and adds them to the tray (`setComposerValue({files})`). */
+  addFiles(files: readonly File[]): void {
+    void this.add(files);
+  }
+
   private update(key: number, patch: Partial<Entry>) {
     this.entries = this.entries.map((entry) => (entry.key === key ? { ...entry, ...patch } : entry));
     this.host.requestUpdate();
   }
 
-  private async add(files: FileList | null) {
+  private async add(files: FileList | readonly File[] | null) {
     const { config, controller } = this.ctx();
     const { maxCount = 10, maxSize } = config.attachments;
     for (const file of [...(files ?? [])].slice(0, Math.max(0, maxCount - this.entries.length))) {
       const key = this.nextKey++;
       this.entries = [...this.entries, { key, name: file.name, status: 'uploading' }];
       this.host.requestUpdate();
-      if (maxSize !== undefined && file.size > maxSize) {
+      if (typeof maxSize === 'number' && file.size > maxSize) {
         this.update(key, { status: 'error' });
         continue;
       }

@@ -16,6 +16,7 @@ import { composerStyles } from './composer.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
+import type { ComposerDraft } from './composer-handle.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
@@ -30,6 +31,8 @@ export class ChatkitComposer extends LitElement {
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   @state() private value = '';
+  /** Quoted text to send with the message (`setComposerValue({reply})`). */
+  @state() private reply: string | null = null;
 
   private readonly attachments = new ComposerAttachments(this, () => this.ctx);
   private readonly tags = new ComposerTags(
@@ -42,6 +45,15 @@ export class ChatkitComposer extends LitElement {
   setValue(text: string): void {
     this.value = text;
     void this.updateComplete.then(() => this.autoGrow());
+  }
+
+  /** Sets the given parts of the draft; the others stay (the root's `setComposerValue`). */
+  setDraft(draft: ComposerDraft): void {
+    if (draft.text !== undefined) this.setValue(draft.text);
+    if (draft.tags !== undefined) this.tags.set(draft.tags);
+    if (draft.reply !== undefined) this.reply = draft.reply || null;
+    if (draft.attachments !== undefined) this.attachments.set(draft.attachments);
+    if (draft.files?.length) this.attachments.addFiles(draft.files);
   }
 
   /** Puts back the text of a message that could not be sent, unless the user has typed anew since. */
@@ -99,7 +111,9 @@ export class ChatkitComposer extends LitElement {
       text,
       this.attachments.ready,
       tags.length ? [...tags, ...(text ? [{ type: 'input_text' as const, text }] : [])] : undefined,
+      this.reply,
     );
+    this.reply = null;
     this.attachments.clear();
     this.tags.clear();
     this.value = '';
@@ -110,6 +124,24 @@ export class ChatkitComposer extends LitElement {
   private handleSubmit(event: Event) {
     event.preventDefault();
     this.submit();
+  }
+
+  private renderReply() {
+    if (!this.reply) return nothing;
+    const { strings } = this.ctx;
+    return html`<div class="tray reply">
+      <blockquote class="chip file quote" aria-label=${strings.quoted}>
+        <span class="name">${this.reply}</span>
+      </blockquote>
+      <button
+        class="remove"
+        type="button"
+        aria-label=${strings.removeAttachment(strings.quoted)}
+        @click=${() => (this.reply = null)}
+      >
+        ${uiIcon('x', 12)}
+      </button>
+    </div>`;
   }
 
   private renderSend(locked: boolean) {
@@ -195,7 +227,8 @@ export class ChatkitComposer extends LitElement {
       : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
     const showStop = this.busy;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
-      ${this.attachments.renderTray()} ${this.tags.renderChips()} ${this.tags.renderList(() => this.textarea)}
+      ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
+      ${this.tags.renderList(() => this.textarea)}
       <div class="row">
         ${this.attachments.renderButton()}
         <textarea

@@ -32,8 +32,9 @@ export interface ControllerRoot {
     newThread: boolean,
     attachments: readonly Attachment[],
     content?: UserMessageContent[],
+    quotedText?: string | null,
   ): Promise<void>;
-  setHistoryOpen(open: boolean, byUser: boolean): void;
+  setHistoryOpen(open: boolean): void;
   setTool(toolId: string | null): void;
   setModel(modelId: string | null): void;
 }
@@ -51,7 +52,12 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
     });
     // A host listener may take over by calling preventDefault().
     if (!root.element.dispatchEvent(event)) return;
-    await root.options().widgets?.onAction?.(wire, item);
+    await root
+      .options()
+      .widgets?.onAction?.(
+        { type: wire.type, ...(wire.payload ? { payload: wire.payload as Record<string, unknown> } : {}) },
+        item,
+      );
     return;
   }
   const session = root.sessions.session;
@@ -81,7 +87,8 @@ export function createWidgetHost(root: ControllerRoot): WidgetHost {
 export function createChatController(root: ControllerRoot): ChatController {
   const session = () => root.sessions.session;
   return {
-    sendMessage: (text, attachments = [], content) => void root.send(text, false, attachments, content),
+    sendMessage: (text, attachments = [], content, quotedText) =>
+      void root.send(text, false, attachments, content, quotedText),
     uploadFile: async (file) => {
       const current = session();
       if (!current) throw new Error('No ChatKit endpoint configured');
@@ -103,11 +110,11 @@ export function createChatController(root: ControllerRoot): ChatController {
     submitStructuredInput: (itemId, input) => void session()?.addStructuredInput(itemId, input),
     newChat: () => {
       root.sessions.newChat();
-      root.setHistoryOpen(false, true);
+      root.setHistoryOpen(false);
     },
-    setHistoryOpen: (open) => root.setHistoryOpen(open, true),
+    setHistoryOpen: (open) => root.setHistoryOpen(open),
     openThread: (threadId) => {
-      root.setHistoryOpen(false, true);
+      root.setHistoryOpen(false);
       void root.sessions.load(threadId);
     },
     listThreads: async (after) => {

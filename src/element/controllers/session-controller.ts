@@ -2,7 +2,9 @@
  * Connects `<chatkit-chat>` to a protocol session (src/protocol/session.ts): creates it from the resolved
  * options, turns its hooks into `chatkit.*` events, mirrors its snapshot into the element's view, keeps the
  * current thread id per `persist`, and resumes an answer that was still being generated when the page was
- * reloaded. Exactly one session exists per API URL/fetch pair; changing either replaces it.
+ * reloaded. Exactly one session exists per endpoint and identity (`api.url`, `domainKey`, whether the host
+ * gives its own `fetch`); changing one of those replaces it. A new `fetch` closure (every React re-render
+ * makes one) is not a new identity: requests go through the newest one, the conversation stays.
  *
  * @internal
  * @module
@@ -28,6 +30,8 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 export interface SessionConfig {
   url: string;
   fetch?: typeof fetch;
+  /** ChatKit's `api.domainKey`: part of the identity. */
+  domainKey?: string;
   persist: PersistMode;
   initialThread: string | null | undefined;
   onClientTool?: ClientToolHandler;
@@ -68,13 +72,13 @@ export class SessionController implements ReactiveController {
     });
   }
 
-  /** Applies configuration; recreates the session only when the endpoint or fetch changed. */
+  /** Applies configuration; recreates the session only when the endpoint or the identity changed. */
   configure(config: SessionConfig): void {
     const previous = this.config;
     this.config = config;
     if (!config.url) return this.stop();
     this.memory = new ElementMemory(config.persist, config.url);
-    if (previous && this.session && previous.url === config.url && previous.fetch === config.fetch) return;
+    if (previous && this.session && identity(previous) === identity(config)) return;
     this.stop();
     if (this.host.isConnected) this.start(config);
   }
@@ -91,11 +95,14 @@ export class SessionController implements ReactiveController {
 
   private start(config: SessionConfig) {
     const host = this.host;
-    const hostFetch = config.fetch;
+    // Always the newest closure: `setOptions` with a re-created `api.fetch` must not restart the session.
+    const hostFetch = config.fetch
+      ? (input: string, init: RequestInit) => this.currentFetch()(input, init)
+      : undefined;
     const session = createSession({
       url: config.url,
       scheduler: (callback, ms) => this.scheduler(callback, ms),
-      ...(hostFetch ? { fetch: (input: string, init: RequestInit) => hostFetch(input, init) } : {}),
+      ...(hostFetch ? { fetch: hostFetch } : {}),
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),
       locale: () => host.resolvedLocale,
@@ -143,6 +150,10 @@ export class SessionController implements ReactiveController {
     });
     const initial = config.initialThread !== undefined ? config.initialThread : this.memory?.threadId;
     if (initial) void this.quietly(() => this.load(initial));
+  }
+
+  private currentFetch(): typeof fetch {
+    return this.config?.fetch ?? fetch.bind(window);
   }
 
   /** Loads a thread and, if its answer is still being generated elsewhere, polls until it is stored. */
@@ -203,4 +214,9 @@ export class SessionController implements ReactiveController {
     this.unsubscribe = undefined;
     this.session = undefined;
   }
+}
+
+/** What makes a session a different one (see the module comment). */
+function identity(config: SessionConfig): string {
+  return JSON.stringify([config.url, config.domainKey ?? null, !!config.fetch]);
 }

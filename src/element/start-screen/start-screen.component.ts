@@ -11,6 +11,7 @@ import { state } from 'lit/decorators.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
+import { sendPrompt } from '../chatkit-chat/user-content.js';
 
 export class ChatkitStartScreen extends LitElement {
   static override styles = [
@@ -92,7 +93,7 @@ export class ChatkitStartScreen extends LitElement {
                       part="starter-prompt"
                       class="prompt"
                       type="button"
-                      @click=${() => controller.sendMessage(prompt.prompt)}
+                      @click=${() => sendPrompt(controller, prompt.prompt)}
                     >
                       ${prompt.label}
                     </button>

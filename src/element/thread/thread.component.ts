@@ -58,6 +58,11 @@ export class ChatkitThread extends LitElement {
   /** Whether new content should keep the view at the bottom (false once the reader scrolls up). */
   private stick = true;
   private firstItemId: string | undefined;
+  private lastUserId: string | undefined;
+  /** The next update scrolls to the bottom (another thread was opened). */
+  private jump = true;
+  /** An answer streamed since the last sent message (then growth does not scroll without autoScroll). */
+  private streamed = false;
   private distanceFromBottom = 0;
   private resizeObserver?: ResizeObserver;
   private copiedTimer?: ReturnType<typeof setTimeout>;
@@ -97,6 +102,7 @@ export class ChatkitThread extends LitElement {
       ) {
         // Another thread: start at its newest message.
         this.stick = true;
+        this.jump = true;
         this.feedback = new Map();
         this.expanded = new Map();
       }
@@ -110,13 +116,23 @@ export class ChatkitThread extends LitElement {
     const first = this.ctx.view.items[0]?.id;
     const prepended = first !== this.firstItemId && this.firstItemId !== undefined && !this.stick;
     this.firstItemId = first;
-    if (this.stick) this.scrollToBottom();
-    else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
+    // Without `thread.autoScroll` (ChatKit's default), a streaming answer does not move the view; a sent
+    // message or another thread still brings the newest message into view.
+    const lastUser = this.ctx.view.items.findLast((item) => item.type === 'user_message')?.id;
+    const sent = lastUser !== this.lastUserId;
+    this.lastUserId = lastUser;
+    if (sent || this.jump) this.streamed = false;
+    if (this.ctx.view.status === 'streaming') this.streamed = true;
+    const follow = this.jump || sent || this.ctx.config.autoScroll;
+    this.jump = false;
+    if (this.stick) {
+      if (follow) this.scrollToBottom();
+    } else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
   }
 
   /** Called when rendered content grows outside a Lit update of this element (markdown, images). */
   private followContent() {
-    if (this.stick) this.scrollToBottom();
+    if (this.stick && (this.ctx.config.autoScroll || !this.streamed)) this.scrollToBottom();
   }
 
   /** A widget fired an action (`chatkit-widget-action-start` from `<chatkit-widget>`). */
