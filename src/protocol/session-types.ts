@@ -95,6 +95,11 @@ export interface SessionOptions extends SessionHooks {
   pageSize?: number;
   /** The thread to load at once. */
   initialThread?: string | null;
+  /**
+   * Coalesces change notifications while a response streams: called with a callback to run later (e.g. on
+   * the next animation frame); updates in between reach listeners once. Without it every event notifies.
+   */
+  scheduleNotify?: (notify: () => void) => void;
 }
 
 /** What `sendUserMessage` takes. */

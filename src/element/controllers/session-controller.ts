@@ -93,6 +93,7 @@ export class SessionController implements ReactiveController {
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),
       locale: () => host.resolvedLocale,
+      scheduleNotify: nextFrame,
       onClientTool: (invocation) => {
         const handler = this.config?.onClientTool;
         if (!handler) throw new Error(`No client tool handler for "${invocation.name}"`);
@@ -188,4 +189,21 @@ export class SessionController implements ReactiveController {
     this.unsubscribe = undefined;
     this.session = undefined;
   }
+}
+
+/**
+ * Runs `fn` on the next animation frame, so a burst of streamed deltas costs one render and one layout; a
+ * timer stands in where frames do not run (hidden tab), so the answer still lands.
+ */
+function nextFrame(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    fn();
+  };
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, 250);
 }
