@@ -19,9 +19,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
+import { Buffer } from 'node:buffer';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { makeAnswer, splitDeltas } from './stream-render/answer.mjs';
+import { makeAnswer, splitDeltas } from './stream-render/answer.js';
 
 const root = normalize(join(import.meta.dirname, '..'));
 if (!existsSync(join(root, 'dist/chatkit-chat.js'))) {
@@ -44,7 +45,12 @@ const deepChatPath = ['dist/deepChat.bundle.js', 'dist/deepChat.js']
   .map((p) => join(root, 'bench/render-peer/node_modules/deep-chat', p))
   .find((p) => existsSync(p));
 
-const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css' };
+const types = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+};
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   let body;
@@ -56,7 +62,10 @@ const server = createServer((req, res) => {
     if (file.startsWith(join(root, 'dist')) && existsSync(file)) body = readFileSync(file);
   } else if (url.pathname === '/') body = Buffer.from('<!doctype html><html><body></body></html>');
   if (!body) return res.writeHead(404).end();
-  const headers = { 'content-type': types[extname(url.pathname)] ?? 'text/html', 'cache-control': 'no-store' };
+  const headers = {
+    'content-type': types[extname(url.pathname)] ?? 'text/html',
+    'cache-control': 'no-store',
+  };
   if (/gzip/.test(req.headers['accept-encoding'] ?? '')) {
     body = gzipSync(body, { level: 9 });
     headers['content-encoding'] = 'gzip';
@@ -117,7 +126,9 @@ async function runOne(name, answer, deltas, paced) {
   const before = await metrics(cdp);
   const extra = await page.evaluate(async () => {
     const longTasks = [];
-    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+    const observer = new PerformanceObserver((list) =>
+      longTasks.push(...list.getEntries().map((e) => e.duration)),
+    );
     observer.observe({ type: 'longtask' });
     let frames = 0;
     let counting = true;
@@ -135,7 +146,9 @@ async function runOne(name, answer, deltas, paced) {
     return { wall, frames, longTasks };
   });
   const after = await metrics(cdp);
-  const text = await page.evaluate(() => document.body.innerText.length + (document.querySelector('chatkit-chat') ? 1 : 0));
+  const text = await page.evaluate(
+    () => document.body.innerText.length + (document.querySelector('chatkit-chat') ? 1 : 0),
+  );
   await page.close();
   return {
     name,
@@ -158,10 +171,18 @@ async function metrics(cdp) {
 const f = (n, d = 0) => n.toFixed(d);
 const names = ['baseline', 'ours', ...(deepChatPath ? ['deep-chat'] : [])];
 if (!deepChatPath) console.log('deep-chat not installed (npm --prefix bench/render-peer ci): peer skipped');
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Chromium ${browser.version()}, node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}, Chromium ${browser.version()}, node ${process.version}`,
+);
 
 const plans = process.env.BENCH_QUICK
-  ? [{ bytes: Number(process.env.BENCH_QUICK) || 16_700, deltas: Math.round((Number(process.env.BENCH_QUICK) || 16_700) / 4.2), paced: false }]
+  ? [
+      {
+        bytes: Number(process.env.BENCH_QUICK) || 16_700,
+        deltas: Math.round((Number(process.env.BENCH_QUICK) || 16_700) / 4.2),
+        paced: false,
+      },
+    ]
   : [
       { bytes: 16_700, deltas: 4000, paced: false },
       { bytes: 16_700, deltas: 1000, paced: true },
@@ -214,22 +235,32 @@ for (const plan of plans) {
   const ready = await page.evaluate(async () => {
     const el = document.createElement('chatkit-chat');
     document.body.append(el);
-    const readyAt = new Promise((r) => el.addEventListener('chatkit.ready', () => r(performance.now()), { once: true }));
+    const readyAt = new Promise((r) =>
+      el.addEventListener('chatkit.ready', () => r(performance.now()), { once: true }),
+    );
     const s = document.createElement('script');
     s.type = 'module';
     s.src = '/dist/chatkit-chat.js';
     document.head.append(s);
     await customElements.whenDefined('chatkit-chat');
-    el.setOptions({ api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) } });
+    el.setOptions({
+      api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) },
+    });
     const t = await readyAt;
-    const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/chatkit-chat.js'));
+    const entry = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/dist/chatkit-chat.js'));
     return t - entry.responseEnd;
   });
   await page.evaluate(
     () =>
       new Promise((resolve) => {
         const el = document.querySelector('chatkit-chat');
-        el.addEventListener('chatkit.response.end', () => requestAnimationFrame(() => setTimeout(resolve, 100)), { once: true });
+        el.addEventListener(
+          'chatkit.response.end',
+          () => requestAnimationFrame(() => setTimeout(resolve, 100)),
+          { once: true },
+        );
         el.sendUserMessage({ text: 'go' });
       }),
   );

@@ -18,7 +18,9 @@ export function createBaseline(host: HTMLElement) {
     // Blocks wholly before the cut can no longer change; render them once and freeze them.
     if (cut > frozenUpTo && text.slice(frozenUpTo, cut).split('```').length % 2 === 1) {
       const frozen = document.createElement('div');
-      frozen.innerHTML = DOMPurify.sanitize(marked.parse(text.slice(frozenUpTo, cut), { async: false }) as string);
+      frozen.innerHTML = DOMPurify.sanitize(
+        marked.parse(text.slice(frozenUpTo, cut), { async: false }) as string,
+      );
       host.insertBefore(frozen, tail);
       frozenUpTo = cut;
     }

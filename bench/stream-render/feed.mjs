@@ -31,18 +31,57 @@ const event = (e) => encoder.encode(`data: ${JSON.stringify(e)}\n\n`);
 async function fetchLike(_input, init) {
   const body = JSON.parse(String(init?.body ?? '{}'));
   if (body.type !== 'threads.create') return Response.json({ data: [], has_more: false, after: null });
-  const thread = { id: 'thr_1', title: null, created_at: NOW, status: { type: 'active' }, metadata: {}, items: { data: [], has_more: false } };
+  const thread = {
+    id: 'thr_1',
+    title: null,
+    created_at: NOW,
+    status: { type: 'active' },
+    metadata: {},
+    items: { data: [], has_more: false },
+  };
   const id = 'msg_1';
   const text = deltas.join('');
   const stream = new ReadableStream({
     async start(controller) {
       controller.enqueue(event({ type: 'thread.created', thread }));
-      controller.enqueue(event({ type: 'thread.item.added', item: { id, thread_id: 'thr_1', created_at: NOW, type: 'assistant_message', content: [] } }));
-      controller.enqueue(event({ type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '', annotations: [] } } }));
-      await drive((delta) =>
-        controller.enqueue(event({ type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta } })),
+      controller.enqueue(
+        event({
+          type: 'thread.item.added',
+          item: { id, thread_id: 'thr_1', created_at: NOW, type: 'assistant_message', content: [] },
+        }),
       );
-      controller.enqueue(event({ type: 'thread.item.done', item: { id, thread_id: 'thr_1', created_at: NOW, type: 'assistant_message', content: [{ type: 'output_text', text, annotations: [] }] } }));
+      controller.enqueue(
+        event({
+          type: 'thread.item.updated',
+          item_id: id,
+          update: {
+            type: 'assistant_message.content_part.added',
+            content_index: 0,
+            content: { type: 'output_text', text: '', annotations: [] },
+          },
+        }),
+      );
+      await drive((delta) =>
+        controller.enqueue(
+          event({
+            type: 'thread.item.updated',
+            item_id: id,
+            update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta },
+          }),
+        ),
+      );
+      controller.enqueue(
+        event({
+          type: 'thread.item.done',
+          item: {
+            id,
+            thread_id: 'thr_1',
+            created_at: NOW,
+            type: 'assistant_message',
+            content: [{ type: 'output_text', text, annotations: [] }],
+          },
+        }),
+      );
       controller.close();
     },
   });

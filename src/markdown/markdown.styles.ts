@@ -199,6 +199,13 @@ export const markdownStyles = css`
   .block--tail > :is(ul, ol):last-child > li:last-child::after,
   .block--tail > blockquote:last-child > :last-child::after,
   .block--tail pre > code::after,
+  .truncated {
+    margin: 0.5em 0 0;
+    font-size: 0.875em;
+    color: var(--chatkit-color-text-secondary, #5f6368);
+    font-style: italic;
+  }
+
   .caret--alone {
     content: '';
     display: inline-block;
