@@ -199,13 +199,6 @@ export const markdownStyles = css`
   .block--tail > :is(ul, ol):last-child > li:last-child::after,
   .block--tail > blockquote:last-child > :last-child::after,
   .block--tail pre > code::after,
-  .truncated {
-    margin: 0.5em 0 0;
-    font-size: 0.875em;
-    color: var(--chatkit-color-text-secondary, #5f6368);
-    font-style: italic;
-  }
-
   .caret--alone {
     content: '';
     display: inline-block;
@@ -288,5 +281,12 @@ export const markdownStyles = css`
     direction: ltr;
     unicode-bidi: isolate;
     text-align: left;
+  }
+
+  .truncated {
+    margin: 0.5em 0 0;
+    font-size: 0.875em;
+    color: var(--chatkit-color-text-secondary, #5f6368);
+    font-style: italic;
   }
 `;
