@@ -9,6 +9,7 @@
 import type { ChatKitClientError } from './client-errors.js';
 import type { ThreadState } from './thread-state.js';
 import type { FetchLike, Lazy, Transport } from './transport.js';
+import type { Scheduler } from './time.js';
 import type {
   Action,
   ActionConfig,
@@ -100,6 +101,8 @@ export interface SessionOptions extends SessionHooks {
    * the next animation frame); updates in between reach listeners once. Without it every event notifies.
    */
   scheduleNotify?: (notify: () => void) => void;
+  /** Schedules the waits of `resume` (its polls and back-off); tests inject a manual one. @defaultValue `setTimeout` */
+  scheduler?: Scheduler;
 }
 
 /** What `sendUserMessage` takes. */
