@@ -31,6 +31,22 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmark drivers run code in the page (page.evaluate, bench/stream-render/feed.mjs).
+    files: ['bench/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        customElements: 'readonly',
+        performance: 'readonly',
+        requestAnimationFrame: 'readonly',
+        PerformanceObserver: 'readonly',
+        MessageChannel: 'readonly',
+        TextEncoder: 'readonly',
+        Response: 'readonly',
+        ReadableStream: 'readonly',
+      },
+    },
+  },
+  {
     // House rule 10: server text reaches the DOM through Lit bindings; only the markdown module renders HTML,
     // after DOMPurify.
     files: ['src/**/*.ts'],

@@ -106,6 +106,7 @@ export class SessionController implements ReactiveController {
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),
       locale: () => host.resolvedLocale,
+      scheduleNotify: nextFrame,
       onClientTool: (invocation) => {
         const handler = this.config?.onClientTool;
         if (!handler) throw new Error(`No client tool handler for "${invocation.name}"`);
@@ -219,4 +220,21 @@ export class SessionController implements ReactiveController {
 /** What makes a session a different one (see the module comment). */
 function identity(config: SessionConfig): string {
   return JSON.stringify([config.url, config.domainKey ?? null, !!config.fetch]);
+}
+
+/**
+ * Runs `fn` on the next animation frame, so a burst of streamed deltas costs one render and one layout; a
+ * timer stands in where frames do not run (hidden tab), so the answer still lands.
+ */
+function nextFrame(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    fn();
+  };
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, 250);
 }
