@@ -30,6 +30,8 @@ export interface ComposerTool {
   shortLabel?: string;
   placeholderOverride?: string;
   pinned?: boolean;
+  /** Stays selected after a message is sent (ChatKit's default: cleared). */
+  persistent?: boolean;
 }
 
 /** A model choice (sets `inference_options.model`). */
