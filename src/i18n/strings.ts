@@ -71,6 +71,25 @@ export interface Strings {
   you: string;
   assistant: string;
   starterPrompts: string;
+  /** Accessible names of ChatKit's header icons (`header.leftAction`/`rightAction`). */
+  toggleSidebar: string;
+  collapse: string;
+  expand: string;
+  back: string;
+  forward: string;
+  home: string;
+  favorite: string;
+  reportBug: string;
+  temporaryChat: string;
+  settings: string;
+  apps: string;
+  moreOptions: string;
+  menu: string;
+  documentation: string;
+  share: string;
+  lightMode: string;
+  darkMode: string;
+  close: string;
 }
 
 /** English, the fallback for every missing key. */
@@ -136,4 +155,22 @@ export const en: Strings = {
   you: 'You',
   assistant: 'Assistant',
   starterPrompts: 'Suggestions',
+  toggleSidebar: 'Toggle sidebar',
+  collapse: 'Collapse',
+  expand: 'Expand',
+  back: 'Back',
+  forward: 'Forward',
+  home: 'Home',
+  favorite: 'Favorite',
+  reportBug: 'Report a bug',
+  temporaryChat: 'Temporary chat',
+  settings: 'Settings',
+  apps: 'Apps',
+  moreOptions: 'More options',
+  menu: 'Menu',
+  documentation: 'Documentation',
+  share: 'Share',
+  lightMode: 'Light mode',
+  darkMode: 'Dark mode',
+  close: 'Close',
 };
