@@ -1,6 +1,6 @@
 /** Composer tools (icons, pinned chips, the Tools menu, persistent, placeholderOverride), models, prompts. */
 import { expect, oneEvent } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { deep, deepAll, mount, settle, textbox, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 

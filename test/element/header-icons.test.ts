@@ -1,7 +1,7 @@
 /** Every ChatKit `HeaderIcon` name draws a real glyph and gets a translated accessible name. */
 import { expect, fixture } from '@open-wc/testing';
 import { html, render } from 'lit';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { deep, mount, settle, until } from './helpers.js';
 import { icon } from '../../src/internal/icons.js';
 import { HEADER_ICONS, headerIcon } from '../../src/element/header/header-icons.js';
