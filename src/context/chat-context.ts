@@ -80,7 +80,12 @@ export interface ResolvedConfig {
   prompts: StarterPrompt[];
   placeholder: string | null;
   tools: ComposerTool[];
-  attachments: { enabled: boolean; maxSize?: number; maxCount?: number; accept?: Record<string, string[]> };
+  attachments: {
+    enabled: boolean;
+    maxSize?: number | Record<string, number>;
+    maxCount?: number;
+    accept?: Record<string, string[]>;
+  };
   models: ComposerModel[];
   itemActions: { feedback: boolean; retry: boolean; copy: boolean };
   disclaimer: { text: string; highContrast?: boolean } | null;

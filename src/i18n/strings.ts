@@ -63,6 +63,10 @@ export interface Strings {
   attach: string;
   removeAttachment: (name: string) => string;
   uploadFailed: string;
+  /** A picked file is over `composer.attachments.maxSize` (`size` is formatted, e.g. "10 MB"). */
+  fileTooLarge: (size: string) => string;
+  /** A picked file matches no `composer.attachments.accept` type. */
+  fileTypeNotAllowed: string;
   quoted: string;
   assistantSaid: (text: string) => string;
   tools: string;
@@ -147,6 +151,8 @@ export const en: Strings = {
   attach: 'Attach files',
   removeAttachment: (name) => `Remove ${name}`,
   uploadFailed: 'Upload failed',
+  fileTooLarge: (size) => `Too large (max ${size})`,
+  fileTypeNotAllowed: 'File type not allowed',
   quoted: 'Quoted text',
   assistantSaid: (text) => `Assistant: ${text}`,
   tools: 'Tools',

@@ -75,7 +75,8 @@ export interface ChatkitChatOptions {
     models?: ComposerModel[];
     attachments?: {
       enabled?: boolean;
-      maxSize?: number;
+      /** Bytes, for every file or per MIME pattern (`{"image/*": 10e6, "*": 1e6}`). */
+      maxSize?: number | Record<string, number>;
       maxCount?: number;
       accept?: Record<string, string[]>;
     };

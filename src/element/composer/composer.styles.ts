@@ -254,6 +254,15 @@ export const composerStyles = css`
     color: var(--chatkit-text-tertiary);
     font-size: 0.85em;
   }
+  .chip.file[data-status='error'] {
+    border-color: var(--chatkit-danger);
+  }
+  .refusal {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--chatkit-spacing);
+    color: var(--chatkit-danger);
+  }
   .tag-chip {
     color: var(--chatkit-accent);
   }

@@ -55,6 +55,8 @@ const ar: Partial<Strings> = {
   attach: 'إرفاق ملفات',
   removeAttachment: (name) => `إزالة ${name}`,
   uploadFailed: 'فشل الرفع',
+  fileTooLarge: (size) => `الملف كبير جدًا (الحد الأقصى ${size})`,
+  fileTypeNotAllowed: 'نوع الملف غير مسموح به',
   quoted: 'نص مقتبس',
   assistantSaid: (text) => `المساعد: ${text}`,
   tools: 'الأدوات',

@@ -55,6 +55,8 @@ const de: Partial<Strings> = {
   attach: 'Dateien anhängen',
   removeAttachment: (name) => `${name} entfernen`,
   uploadFailed: 'Hochladen fehlgeschlagen',
+  fileTooLarge: (size) => `Zu groß (max. ${size})`,
+  fileTypeNotAllowed: 'Dateityp nicht erlaubt',
   quoted: 'Zitierter Text',
   assistantSaid: (text) => `Assistent: ${text}`,
   tools: 'Werkzeuge',

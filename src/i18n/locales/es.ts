@@ -55,6 +55,8 @@ const es: Partial<Strings> = {
   attach: 'Adjuntar archivos',
   removeAttachment: (name) => `Quitar ${name}`,
   uploadFailed: 'Error al subir',
+  fileTooLarge: (size) => `Demasiado grande (máx. ${size})`,
+  fileTypeNotAllowed: 'Tipo de archivo no permitido',
   quoted: 'Texto citado',
   assistantSaid: (text) => `Asistente: ${text}`,
   tools: 'Herramientas',

@@ -55,6 +55,8 @@ const fr: Partial<Strings> = {
   attach: 'Joindre des fichiers',
   removeAttachment: (name) => `Retirer ${name}`,
   uploadFailed: 'Échec de l’envoi',
+  fileTooLarge: (size) => `Trop volumineux (max. ${size})`,
+  fileTypeNotAllowed: 'Type de fichier non autorisé',
   quoted: 'Texte cité',
   assistantSaid: (text) => `Assistant : ${text}`,
   tools: 'Outils',

@@ -55,6 +55,8 @@ const ja: Partial<Strings> = {
   attach: 'ファイルを添付',
   removeAttachment: (name) => `${name} を削除`,
   uploadFailed: 'アップロードに失敗しました',
+  fileTooLarge: (size) => `サイズが大きすぎます（最大 ${size}）`,
+  fileTypeNotAllowed: 'このファイル形式は使用できません',
   quoted: '引用',
   assistantSaid: (text) => `アシスタント: ${text}`,
   tools: 'ツール',
