@@ -173,7 +173,7 @@ describe('chatkit.* events', () => {
 
   it('chatkit.tool.change fires when the user picks a composer tool', async () => {
     const { el, server } = await mount({
-      composer: { tools: [{ id: 'search', label: 'Search the web', shortLabel: 'Search' }] },
+      composer: { tools: [{ id: 'search', label: 'Search the web', shortLabel: 'Search', pinned: true }] },
     });
     const change = oneEvent(el, 'chatkit.tool.change');
     deep(el, 'chatkit-composer', '.chip')!.click();
@@ -375,9 +375,9 @@ describe('conversation features', () => {
     });
     await sendAndWait(el, 'default model');
     expect(server.requests[0].params.input.inference_options).to.deep.equal({ model: 'fast' });
-    const select = deep<HTMLSelectElement>(el, 'chatkit-composer', 'select')!;
-    select.value = 'smart';
-    select.dispatchEvent(new Event('change'));
+    deep(el, 'chatkit-composer', '[part~="model-button"]')!.click();
+    await settle(el);
+    deep(el, 'chatkit-composer', '[role="menuitemradio"][data-id="smart"]')!.click();
     await sendAndWait(el, 'smart model');
     expect(server.lastRequest('threads.add_user_message')!.params.input.inference_options).to.deep.equal({
       model: 'smart',

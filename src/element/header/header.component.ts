@@ -14,6 +14,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
 import { headerStyles } from './header.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { headerIcon } from './header-icons.js';
 
 export class ChatkitHeader extends LitElement {
   static override styles = [sharedStyles, headerStyles];
@@ -39,14 +40,17 @@ export class ChatkitHeader extends LitElement {
 
   private renderAction(action: HeaderAction | undefined) {
     if (!action) return nothing;
+    const { icon, label } = headerIcon(action.icon, this.ctx.strings);
     return html`<button
       class="icon-button"
+      part="header-action"
       type="button"
-      aria-label=${action.label ?? action.icon}
-      title=${action.label ?? action.icon}
+      data-icon-name=${action.icon}
+      aria-label=${action.label ?? label}
+      title=${action.label ?? label}
       @click=${() => this.handleCustom(action)}
     >
-      ${uiIcon(action.icon)}
+      ${uiIcon(icon)}
     </button>`;
   }
 
