@@ -443,6 +443,14 @@ describe('ChatKit drop-in: thread.autoScroll', () => {
     );
     const scroller = deep(el, 'chatkit-thread', '.scroller')!;
     await until(() => scroller.scrollHeight > scroller.clientHeight * 2, 'long answer rendered');
+    // The thread follows rendered growth from its ResizeObserver, which runs at the next rendering step; an
+    // observer created now is notified after it (observers are notified in creation order).
+    await new Promise<void>((resolve) =>
+      new ResizeObserver((_, observer) => {
+        observer.disconnect();
+        resolve();
+      }).observe(scroller),
+    );
     return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
   }
 

@@ -20,8 +20,11 @@ interface NestedWithKinds {
 
 const headerAction = { icon: 'string', label: 'string', onClick: 'function' } as const;
 
-/** Every known option. */
-export const OPTION_SCHEMA: { readonly [key: string]: Schema } = {
+/**
+ * Every known option. `satisfies` keeps it in step with `ChatkitChatOptions`: an option added to the type
+ * but not here would otherwise be dropped as "unknown" at run time.
+ */
+export const OPTION_SCHEMA = {
   api: {
     url: 'string',
     fetch: 'function',
@@ -82,7 +85,8 @@ export const OPTION_SCHEMA: { readonly [key: string]: Schema } = {
   mode: 'string',
   persist: 'string',
   brandingUrl: 'string',
-};
+  images: { allowedDomains: ['array', 'string'] },
+} as const satisfies { readonly [K in keyof Required<ChatkitChatOptions>]: Schema };
 
 /** Allowed values of the string options whose set is closed. */
 const ENUMS: Record<string, readonly string[]> = {

@@ -64,6 +64,8 @@ export class ChatkitThread extends LitElement {
   /** An answer streamed since the last sent message (then growth does not scroll without autoScroll). */
   private streamed = false;
   private distanceFromBottom = 0;
+  /** Where `scrollToBottom` last put the view (see `handleScroll`). */
+  private pinnedTop = 0;
   private resizeObserver?: ResizeObserver;
   private copiedTimer?: ReturnType<typeof setTimeout>;
   /**
@@ -96,10 +98,10 @@ export class ChatkitThread extends LitElement {
     if (changed.has('ctx' as keyof ChatkitThread) && this.scroller) {
       const el = this.scroller;
       this.distanceFromBottom = el.scrollHeight - el.scrollTop;
-      if (
-        this.ctx.view.threadId !==
-        (changed.get('ctx' as keyof ChatkitThread) as ChatContextValue | undefined)?.view.threadId
-      ) {
+      const previous = (changed.get('ctx' as keyof ChatkitThread) as ChatContextValue | undefined)?.view;
+      // A new chat's first answer creates its thread (no id → an id while streaming): the same conversation.
+      const created = previous?.threadId == null && previous?.status === 'streaming';
+      if (this.ctx.view.threadId !== previous?.threadId && !created) {
         // Another thread: start at its newest message.
         this.stick = true;
         this.jump = true;
@@ -122,7 +124,10 @@ export class ChatkitThread extends LitElement {
     const sent = lastUser !== this.lastUserId;
     this.lastUserId = lastUser;
     if (sent || this.jump) this.streamed = false;
-    if (this.ctx.view.status === 'streaming') this.streamed = true;
+    // An answer below the message just sent (a short answer can arrive within one notification, so the
+    // 'streaming' status is not always seen), or one streaming now.
+    const answered = sent && !this.jump && this.ctx.view.items.at(-1)?.id !== lastUser;
+    if (answered || this.ctx.view.status === 'streaming') this.streamed = true;
     const follow = this.jump || sent || this.ctx.config.autoScroll;
     this.jump = false;
     if (this.stick) {
@@ -179,13 +184,18 @@ export class ChatkitThread extends LitElement {
 
   private scrollToBottom() {
     const el = this.scroller;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    this.pinnedTop = el.scrollTop;
   }
 
   private handleScroll() {
     const el = this.scroller!;
     const gap = el.scrollHeight - el.scrollTop - el.clientHeight;
-    this.stick = gap <= STICK_THRESHOLD;
+    // Scroll events arrive a frame late: by then a streamed answer may have grown below the position we
+    // scrolled to, which is not the reader leaving the bottom. Only a move up from there is.
+    this.stick = gap <= STICK_THRESHOLD || el.scrollTop >= this.pinnedTop - 1;
+    if (!this.stick) this.pinnedTop = Infinity;
     if (this.atBottom !== this.stick) this.atBottom = this.stick;
     const view = this.ctx.view;
     if (el.scrollTop < LOAD_OLDER_THRESHOLD && view.hasMoreBefore && !view.loadingOlder) {
