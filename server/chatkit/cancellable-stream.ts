@@ -25,9 +25,9 @@ export function cancellableStream<T>(
   const get = () => (generator ??= start(controller.signal));
 
   const iterator: AsyncIterator<T, void, undefined> = {
-    async next() {
-      const result = await get().next();
-      if (result.done) release();
+    next() {
+      const result = get().next();
+      result.then((settled) => settled.done && release(), release);
       return result;
     },
     async return() {

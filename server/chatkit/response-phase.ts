@@ -137,27 +137,51 @@ export async function* runResponsePhase<C extends RequestContext>(
   let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
   let finished = false;
 
-  /** Saves the thread when a responder changed it; returns the `thread.updated` event to relay. */
-  const threadChange = async (): Promise<ThreadStreamEvent | undefined> => {
+  /**
+   * Saves the thread when a responder changed it; returns the `thread.updated` event to relay. Synchronous
+   * (no promise, no extra turn of the microtask queue) when nothing changed, which is nearly every event.
+   */
+  const threadChange = (): ThreadStreamEvent | undefined | Promise<ThreadStreamEvent | undefined> => {
     const current = threadSnapshot(thread);
     if (current === saved) return undefined;
+    return saveThreadChange(current);
+  };
+  const saveThreadChange = async (current: string): Promise<ThreadStreamEvent> => {
     await store.saveThread(thread, context);
     saved = current;
     return toWire({ type: 'thread.updated', thread: { ...thread, items: { data: [], has_more: false } } });
   };
 
-  /** Applies the store effect of one event (§8.1); returns whether the event is relayed. */
-  const persist = async (event: ThreadStreamEvent): Promise<boolean> => {
+  /**
+   * Applies the store effect of one event (§8.1); returns whether the event is relayed. Events of pending
+   * items (the deltas of a streamed answer) only change the in-memory copy and return synchronously, without
+   * a promise per delta; store writes return a promise that settles once the store acknowledged them.
+   */
+  const persist = (event: ThreadStreamEvent): boolean | Promise<boolean> => {
     switch (event.type) {
       case 'thread.item.added':
         pending.set(event.item.id, structuredClone(event.item));
         return true;
       case 'thread.item.updated': {
         const local = pending.get(event.item_id);
-        if (local) pending.set(event.item_id, applyItemUpdate(local, event.update));
-        else await persistStoredUpdate(event.item_id, event);
+        if (!local) return persistToStore(event);
+        pending.set(event.item_id, applyItemUpdate(local, event.update));
         return true;
       }
+      case 'thread.item.done':
+      case 'thread.item.replaced':
+      case 'thread.item.removed':
+        return persistToStore(event);
+      default:
+        return true;
+    }
+  };
+
+  const persistToStore = async (event: ThreadStreamEvent): Promise<boolean> => {
+    switch (event.type) {
+      case 'thread.item.updated':
+        await persistStoredUpdate(event.item_id, event);
+        return true;
       case 'thread.item.done':
         // saveItem, not addThreadItem: an item stored earlier (e.g. an open workflow) keeps its position.
         await store.saveItem(thread.id, event.item, context);
@@ -219,7 +243,8 @@ export async function* runResponsePhase<C extends RequestContext>(
           break;
         }
         event = result.value;
-        relay = await persist(event);
+        const persisted = persist(event);
+        relay = typeof persisted === 'boolean' ? persisted : await persisted;
       } catch (error) {
         if (signal.aborted) break; // The responder failed because it was cancelled: clean up as a cancel.
         // After an exception pending items are not saved (unlike a cancel), but thread changes still are.
@@ -231,7 +256,8 @@ export async function* runResponsePhase<C extends RequestContext>(
       }
       if (signal.aborted) break;
       if (relay) yield isPlainTextDelta(event) ? event : toWire(event);
-      const update = await threadChange();
+      const change = threadChange();
+      const update = change instanceof Promise ? await change : change;
       if (update) yield update;
     }
     if (finished) {

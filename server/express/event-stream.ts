@@ -95,8 +95,9 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
       logger.debug({ err: error }, 'write after close ignored');
     }
   };
-  const write = async (event: ThreadStreamEvent): Promise<void> => {
-    if (closed || res.destroyed || res.writableEnded) return;
+  /** Queues one event; returns a promise only when the socket pushed back and the caller has to wait. */
+  const write = (event: ThreadStreamEvent): Promise<unknown> | undefined => {
+    if (closed || res.destroyed || res.writableEnded) return undefined;
     batch += encodeSSE(event);
     // A producer that never leaves the microtask queue would grow the batch without bound: past the
     // socket's high-water mark it is written at once, and backpressure applies as for any write.
@@ -105,17 +106,17 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
       scheduled = true;
       setImmediate(flush);
     }
-    if (backpressure) {
-      const waiting = backpressure;
-      backpressure = null;
-      await waiting;
-    }
+    if (!backpressure) return undefined;
+    const waiting = backpressure;
+    backpressure = null;
+    return waiting;
   };
 
   try {
     let result = target.first;
     while (!result.done && !closed) {
-      await write(result.value);
+      const waiting = write(result.value);
+      if (waiting) await waiting;
       if (closed) break;
       result = await iterator.next();
     }

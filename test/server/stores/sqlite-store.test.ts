@@ -82,4 +82,72 @@ describe('SqliteStore', () => {
     expect(next.data.map((item) => item.id)).toEqual(['msg_19993', 'msg_19991']);
     await store.close();
   });
+
+  it('group-commits the writes of one tick: one transaction, each write settled on its own', async () => {
+    const store = new SqliteStore({ path: join(directory, 'group.db') });
+    const context = { userId: 'u' };
+    const thread = (id: string) => ({
+      id,
+      created_at: '2026-05-19T14:00:00Z',
+      status: { type: 'active' as const },
+      metadata: {},
+    });
+    const item = (id: string, threadId: string): ThreadItem => ({
+      id,
+      thread_id: threadId,
+      created_at: '2026-05-19T14:00:01Z',
+      type: 'end_of_turn',
+    });
+    await store.saveThread(thread('thr_a'), context);
+    let transactions = 0;
+    const original = store.db.transaction.bind(store.db);
+    store.db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+      transactions++;
+      return original(fn);
+    }) as typeof store.db.transaction;
+    // Five writes requested in the same tick, one of them for a thread of another user.
+    const results = await Promise.allSettled([
+      store.saveThread(thread('thr_b'), context),
+      store.addThreadItem('thr_a', item('m1', 'thr_a'), context),
+      store.addThreadItem('thr_a', item('m2', 'thr_a'), context),
+      store.addThreadItem('thr_a', item('m3', 'thr_a'), { userId: 'someone-else' }),
+      store.saveItem('thr_a', item('m1', 'thr_a'), context),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(transactions).toBe(1);
+    const items = await store.loadThreadItems('thr_a', { limit: 10, order: 'asc' }, context);
+    expect(items.data.map((row) => row.id)).toEqual(['m1', 'm2']);
+    expect((await store.loadThread('thr_b', context)).id).toBe('thr_b');
+    await store.close();
+  });
+
+  it('reads its own queued writes and commits them before closing', async () => {
+    const path = join(directory, 'queued.db');
+    const store = new SqliteStore({ path });
+    const context = { userId: 'u' };
+    const saved = store.saveThread(
+      { id: 'thr_q', created_at: '2026-05-19T14:00:00Z', status: { type: 'active' }, metadata: {} },
+      context,
+    );
+    // Not awaited yet: a read in the same tick already sees the write.
+    expect((await store.loadThread('thr_q', context)).id).toBe('thr_q');
+    await saved;
+    const pending = store.addThreadItem(
+      'thr_q',
+      { id: 'm1', thread_id: 'thr_q', created_at: '2026-05-19T14:00:01Z', type: 'end_of_turn' },
+      context,
+    );
+    await store.close();
+    await pending;
+    const reopened = new SqliteStore({ path });
+    const items = await reopened.loadThreadItems('thr_q', { limit: 10, order: 'asc' }, context);
+    expect(items.data.map((row) => row.id)).toEqual(['m1']);
+    await reopened.close();
+  });
 });
