@@ -4,8 +4,9 @@
  *
  * @module
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatModel, ModelEvent, ModelRequest } from './chat-model.js';
+import { loadOpenAI } from './openai-sdk.js';
 import { isAbortError, toProviderStreamError } from './provider-errors.js';
 
 /** Options of {@link OpenAIChatModel}. */
@@ -48,23 +49,33 @@ function callIndex(calls: Map<number, PartialCall>, part: { index?: number; id?:
 export class OpenAIChatModel implements ChatModel {
   readonly offline = false;
   readonly name: string;
-  private readonly client: OpenAI;
+  /** The SDK client, created on the first request (the SDK is imported lazily, see openai-sdk.ts). */
+  private client: Promise<OpenAI> | undefined;
 
   constructor(private readonly options: OpenAIChatModelOptions) {
     this.name = options.model;
-    this.client = new OpenAI({
-      // The SDK refuses to start without a key; local providers ignore it.
-      apiKey: options.apiKey ?? 'not-needed',
-      baseURL: options.baseURL ?? undefined,
-      timeout: options.timeoutMs ?? 60_000,
-      maxRetries: options.maxRetries ?? 2,
-    });
+  }
+
+  private getClient(): Promise<OpenAI> {
+    const { options } = this;
+    this.client ??= loadOpenAI().then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          // The SDK refuses to start without a key; local providers ignore it.
+          apiKey: options.apiKey ?? 'not-needed',
+          baseURL: options.baseURL ?? undefined,
+          timeout: options.timeoutMs ?? 60_000,
+          maxRetries: options.maxRetries ?? 2,
+        }),
+    );
+    return this.client;
   }
 
   async *stream(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelEvent> {
     const calls = new Map<number, PartialCall>();
     try {
-      const stream = await this.client.chat.completions.create(
+      const client = await this.getClient();
+      const stream = await client.chat.completions.create(
         {
           model: request.model ?? this.options.model,
           messages: request.messages,

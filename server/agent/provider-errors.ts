@@ -5,26 +5,29 @@
  *
  * @module
  */
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { CustomStreamError } from '../chatkit/errors.js';
+import { loadedOpenAI } from './openai-sdk.js';
 
 /** Whether an error is the caller's own cancellation (never shown as an error event). */
 export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true;
-  if (error instanceof APIUserAbortError) return true;
+  const sdk = loadedOpenAI();
+  if (sdk && error instanceof sdk.APIUserAbortError) return true;
   return error instanceof Error && error.name === 'AbortError';
 }
 
 /** Maps any error thrown while calling or streaming from the provider to a {@link CustomStreamError}. */
 export function toProviderStreamError(error: unknown): CustomStreamError {
   if (error instanceof CustomStreamError) return error;
-  if (error instanceof APIConnectionTimeoutError) {
+  // The SDK's error classes exist only once it was loaded; before that no error can be one of them.
+  const { APIConnectionError, APIConnectionTimeoutError, APIError } = loadedOpenAI() ?? {};
+  if (APIConnectionTimeoutError && error instanceof APIConnectionTimeoutError) {
     return new CustomStreamError('The model provider did not answer in time. Please try again.', true);
   }
-  if (error instanceof APIConnectionError) {
+  if (APIConnectionError && error instanceof APIConnectionError) {
     return new CustomStreamError('Could not reach the model provider. Please try again.', true);
   }
-  if (error instanceof APIError && typeof error.status === 'number') {
+  if (APIError && error instanceof APIError && typeof error.status === 'number') {
     const status = error.status;
     if (status === 429) {
       return new CustomStreamError(

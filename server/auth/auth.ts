@@ -13,19 +13,21 @@
  * @module
  */
 import type { Request } from 'express';
-import {
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  SignJWT,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import type * as JoseModule from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { HttpError } from '../chatkit/errors.js';
 import type { AuthConfig } from '../config.js';
 import type { GetContext } from '../express/request-context.js';
 import { userFromHeader } from '../express/request-context.js';
 import type { RequestContext } from '../stores/store.js';
+
+type Jose = typeof JoseModule;
+let jose: Promise<Jose> | undefined;
+/**
+ * `jose`, imported on first use: the default header mode never needs it, so an idle server in that mode
+ * does not carry it (a few MB of RSS).
+ */
+const loadJose = (): Promise<Jose> => (jose ??= import('jose'));
 
 /** Longest accepted user id from a token or cookie (ids scope every stored row). */
 const MAX_USER_ID = 256;
@@ -54,7 +56,7 @@ function unauthenticated(req: Request, message: string, scheme: 'Bearer' | 'Cook
 }
 
 /** A verification failure in words a developer can act on (never the token itself). */
-function describe(error: unknown): string {
+function describe(error: unknown, { errors: joseErrors }: Jose): string {
   if (error instanceof joseErrors.JWTExpired) return 'Token expired';
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return 'Token audience is not accepted';
@@ -102,9 +104,15 @@ export function createJwtContext(
   config: Extract<AuthConfig, { mode: 'jwt' }>,
   options: { jwksTimeoutMs?: number } = {},
 ): GetContext {
-  const key: Uint8Array | JWTVerifyGetKey = config.secret
-    ? new TextEncoder().encode(config.secret)
-    : createRemoteJWKSet(new URL(config.jwksUrl!), { timeoutDuration: options.jwksTimeoutMs ?? 5_000 });
+  const keys = loadJose().then(({ createRemoteJWKSet }) => ({
+    key: (config.secret
+      ? new TextEncoder().encode(config.secret)
+      : createRemoteJWKSet(new URL(config.jwksUrl!), {
+          timeoutDuration: options.jwksTimeoutMs ?? 5_000,
+        })) as Uint8Array | JWTVerifyGetKey,
+  }));
+  // An import failure surfaces on the first request, not as an unhandled rejection at start.
+  keys.catch(() => undefined);
   const verifyOptions = {
     algorithms: config.secret ? HMAC_ALGORITHMS : JWKS_ALGORITHMS,
     ...(config.issuer ? { issuer: config.issuer } : {}),
@@ -114,14 +122,15 @@ export function createJwtContext(
   return async (req) => {
     const token = bearerToken(req);
     if (!token) throw unauthenticated(req, 'Missing bearer token (Authorization: Bearer <JWT>)', 'Bearer');
+    const [sdk, { key }] = await Promise.all([loadJose(), keys]);
     let payload: JWTPayload;
     try {
       ({ payload } =
         typeof key === 'function'
-          ? await jwtVerify(token, key, verifyOptions)
-          : await jwtVerify(token, key, verifyOptions));
+          ? await sdk.jwtVerify(token, key, verifyOptions)
+          : await sdk.jwtVerify(token, key, verifyOptions));
     } catch (error) {
-      throw unauthenticated(req, describe(error), 'Bearer');
+      throw unauthenticated(req, describe(error, sdk), 'Bearer');
     }
     const userId = userIdOf(payload, config.userClaim);
     if (userId === null) {
@@ -137,11 +146,12 @@ export function createCookieContext(config: Extract<AuthConfig, { mode: 'cookie'
   return async (req) => {
     const value = readCookie(req, config.cookieName);
     if (!value) throw unauthenticated(req, `Missing session cookie ${config.cookieName}`, 'Cookie');
+    const sdk = await loadJose();
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(value, key, { algorithms: HMAC_ALGORITHMS, clockTolerance: 5 }));
+      ({ payload } = await sdk.jwtVerify(value, key, { algorithms: HMAC_ALGORITHMS, clockTolerance: 5 }));
     } catch (error) {
-      throw unauthenticated(req, describe(error).replace('Token', 'Session cookie'), 'Cookie');
+      throw unauthenticated(req, describe(error, sdk).replace('Token', 'Session cookie'), 'Cookie');
     }
     const userId = userIdOf(payload, 'sub');
     if (userId === null) throw unauthenticated(req, 'Session cookie has no user', 'Cookie');
@@ -170,6 +180,7 @@ export async function signSessionCookie(
   secret: string,
   options: { expiresInSeconds?: number; issuer?: string; audience?: string } = {},
 ): Promise<string> {
+  const { SignJWT } = await loadJose();
   let jwt = new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)

@@ -13,7 +13,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { SignJWT } from 'jose';
 import { HttpError } from '../chatkit/errors.js';
 import type { AuthConfig } from '../config.js';
 
@@ -26,6 +25,8 @@ export function createDemoTokenRouter(auth: AuthConfig): Router {
   router.post('/demo/token', async (req, res) => {
     const userId = `demo_${randomBytes(9).toString('base64url')}`;
     res.set('Cache-Control', 'no-store');
+    // Imported on use: the route is off by default, and `jose` is a few MB an idle server need not carry.
+    const { SignJWT } = await import('jose');
     if (auth.mode === 'jwt' && auth.secret) {
       let jwt = new SignJWT({ [auth.userClaim]: userId })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

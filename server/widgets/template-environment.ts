@@ -23,7 +23,20 @@
  *
  * @module
  */
-import nunjucks from 'nunjucks';
+import { createRequire } from 'node:module';
+import type * as Nunjucks from 'nunjucks';
+
+type NunjucksModule = typeof Nunjucks;
+let loaded: NunjucksModule | undefined;
+
+/**
+ * nunjucks, required on first use (it is CommonJS, so synchronously): a server that has not rendered a
+ * `.widget` template yet does not carry it (a few MB of RSS at idle).
+ */
+export function loadNunjucks(): NunjucksModule {
+  loaded ??= createRequire(import.meta.url)('nunjucks') as NunjucksModule;
+  return loaded;
+}
 
 let installed = false;
 
@@ -31,6 +44,7 @@ let installed = false;
 function installCompatOnce(): void {
   if (installed) return;
   installed = true;
+  const nunjucks = loadNunjucks();
   nunjucks.installJinjaCompat();
   const runtime = (nunjucks as unknown as { runtime: { memberLookup: (...args: unknown[]) => unknown } })
     .runtime;
@@ -44,13 +58,13 @@ function installCompatOnce(): void {
 }
 
 function isStringLike(value: unknown): boolean {
-  return typeof value === 'string' || value instanceof nunjucks.runtime.SafeString;
+  return typeof value === 'string' || value instanceof loadNunjucks().runtime.SafeString;
 }
 
 /** Recursively sorts object keys, as Jinja's `tojson` does (`sort_keys=True`). */
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value instanceof nunjucks.runtime.SafeString) return value.toString();
+  if (value instanceof loadNunjucks().runtime.SafeString) return value.toString();
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
@@ -86,9 +100,9 @@ export function stripTrailingCommas(source: string): string {
 }
 
 /** Creates the shared rendering environment (autoescape off: the output is JSON, not HTML). */
-export function createTemplateEnvironment(): nunjucks.Environment {
+export function createTemplateEnvironment(): Nunjucks.Environment {
   installCompatOnce();
-  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+  const env = new (loadNunjucks().Environment)(null, { autoescape: false, throwOnUndefined: true });
   env.addFilter('tojson', toJsonFilter);
   env.addGlobal('namespace', namespace);
   // The type declarations omit addTest, which nunjucks has had since 3.0.

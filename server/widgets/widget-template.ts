@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import nunjucks from 'nunjucks';
+import type * as Nunjucks from 'nunjucks';
 import type { WidgetRoot } from '../../src/protocol/types.js';
 import { WIDGET_ROOT_TYPES } from '../../src/protocol/types.js';
-import { createTemplateEnvironment, stripTrailingCommas } from './template-environment.js';
+import { createTemplateEnvironment, loadNunjucks, stripTrailingCommas } from './template-environment.js';
 
 /** The JSON shape of a `.widget` file. Studio metadata (`outputJsonPreview`, `encodedWidget`) is ignored. */
 export interface WidgetFile {
@@ -33,9 +33,9 @@ export class WidgetTemplateError extends Error {
   }
 }
 
-let sharedEnvironment: nunjucks.Environment | undefined;
+let sharedEnvironment: Nunjucks.Environment | undefined;
 
-function environment(): nunjucks.Environment {
+function environment(): Nunjucks.Environment {
   sharedEnvironment ??= createTemplateEnvironment();
   return sharedEnvironment;
 }
@@ -46,7 +46,7 @@ export class WidgetTemplate {
   readonly name: string;
   /** The JSON schema of the data the template expects, when the file has one. */
   readonly jsonSchema: Record<string, unknown> | undefined;
-  private readonly compiled: nunjucks.Template;
+  private readonly compiled: Nunjucks.Template;
 
   constructor(file: WidgetFile) {
     const name = typeof file?.name === 'string' ? file.name : '(unnamed)';
@@ -58,7 +58,12 @@ export class WidgetTemplate {
     this.jsonSchema = file.jsonSchema;
     try {
       // `compile` with eager compilation surfaces syntax errors at load time, not on the first build.
-      this.compiled = new nunjucks.Template(stripTrailingCommas(file.template), environment(), name, true);
+      this.compiled = new (loadNunjucks().Template)(
+        stripTrailingCommas(file.template),
+        environment(),
+        name,
+        true,
+      );
     } catch (error) {
       throw new WidgetTemplateError(`does not compile: ${(error as Error).message}`, name, { cause: error });
     }

@@ -35,9 +35,12 @@ export const RETURNS_ACTIONS = {
 /** @deprecated Use {@link RETURNS_ACTIONS}.select. */
 export const RETURNS_SELECT_ACTION = RETURNS_ACTIONS.select;
 
-const confirmationTemplate = WidgetTemplate.fromFileSync(
-  new URL('./return-confirmation.widget', import.meta.url),
-);
+// Loaded (and compiled) when the first confirmation is built: the template engine stays out of an idle server.
+let confirmationTemplate: WidgetTemplate | undefined;
+const confirmation = (): WidgetTemplate =>
+  (confirmationTemplate ??= WidgetTemplate.fromFileSync(
+    new URL('./return-confirmation.widget', import.meta.url),
+  ));
 
 const TIER_COLORS: Record<Tier, NonNullable<Badge['color']>> = {
   Bronze: 'warning',
@@ -567,7 +570,7 @@ export interface ConfirmationData {
 
 /** The confirmation card, from the `.widget` template. */
 export function confirmationWidget(data: ConfirmationData): WidgetRoot {
-  return confirmationTemplate.build({ ...data });
+  return confirmation().build({ ...data });
 }
 
 /** The end of the flow when the customer kept everything with an accepted offer. */
