@@ -3,7 +3,7 @@ import { provide } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
 import {
   chatContext,
-  EMPTY_VIEW,
+  toView,
   type ChatContextValue,
   type ChatController,
   type ResolvedConfig,
@@ -12,7 +12,13 @@ import { emit } from '../../events.js';
 import { directionOf } from '../../i18n/localize.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ElementMemory, type PersistMode } from '../../internal/storage.js';
-import type { Action, Attachment, ThreadItem, UserMessageContent } from '../../protocol/types.js';
+import type {
+  Action,
+  Attachment,
+  InferenceOptions,
+  ThreadItem,
+  UserMessageContent,
+} from '../../protocol/types.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { chatStyles } from './chatkit-chat.styles.js';
 import { AppearanceController, type AppearanceInputs } from '../controllers/appearance-controller.js';
@@ -300,7 +306,7 @@ export class ChatkitChat extends LitElement {
     options: () => this.options,
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
-    send: (text, newThread, attachments, content) => this.send(text, newThread, attachments, null, content),
+    inferenceOptions: () => this.inferenceOptions(),
     setHistoryOpen: (open, byUser) => this.setHistoryOpen(open, byUser),
     setTool: (toolId) => (this.selectedTool = toolId),
     setModel: (modelId) => (this.selectedModel = modelId),
@@ -313,45 +319,29 @@ export class ChatkitChat extends LitElement {
     quotedText: string | null = null,
     content?: UserMessageContent[],
   ) {
-    const session = this.sessions.session;
-    if (!session) return;
-    const inference: { tool_choice?: { id: string }; model?: string } = {};
-    if (this.selectedTool) inference.tool_choice = { id: this.selectedTool };
-    const model = this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
-    if (model) inference.model = model;
-    await session.sendUserMessage({
+    await this.sessions.session?.sendUserMessage({
       text,
       ...(content ? { content } : {}),
-      inferenceOptions: inference,
+      inferenceOptions: this.inferenceOptions(),
       newThread,
       attachments,
       quotedText,
     });
   }
 
+  /** The composer's tool and model choice, sent with every message. */
+  private inferenceOptions(): InferenceOptions {
+    const inference: InferenceOptions = {};
+    if (this.selectedTool) inference.tool_choice = { id: this.selectedTool };
+    const model = this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
+    if (model) inference.model = model;
+    return inference;
+  }
+
   private buildContext(): ChatContextValue {
-    const state = this.sessions.state;
-    const view = state
-      ? {
-          threadId: state.thread?.id ?? null,
-          title: state.thread?.title ?? null,
-          threadStatus: state.thread?.status ?? { type: 'active' as const },
-          allowedImageDomains: state.thread?.allowed_image_domains ?? null,
-          items: state.items,
-          pending: state.pending,
-          status: state.status,
-          allowCancel: state.allowCancel,
-          progress: state.progress,
-          notices: state.notices,
-          error: state.error,
-          hasMoreBefore: state.hasMoreBefore,
-          loadingOlder: state.loadingOlder,
-          imageProgress: state.imageProgress,
-        }
-      : EMPTY_VIEW;
     const locale = this.resolvedLocale;
     return {
-      view,
+      view: toView(this.sessions.state),
       config: this.resolveConfig(),
       strings: this.appearance.strings,
       locale,

@@ -9,7 +9,7 @@
 import type { ChatController } from '../../context/chat-context.js';
 import { emit } from '../../events.js';
 import { isImageAllowed } from '../../internal/url.js';
-import type { Action, Attachment, UserMessageContent } from '../../protocol/types.js';
+import type { Action, InferenceOptions } from '../../protocol/types.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { SessionController } from './session-controller.js';
@@ -25,12 +25,8 @@ export interface ControllerRoot {
   options(): ChatkitChatOptions;
   colorScheme(): 'light' | 'dark';
   locale(): string;
-  send(
-    text: string,
-    newThread: boolean,
-    attachments: readonly Attachment[],
-    content?: UserMessageContent[],
-  ): Promise<void>;
+  /** The composer's tool/model choice for the next message. */
+  inferenceOptions(): InferenceOptions;
   setHistoryOpen(open: boolean, byUser: boolean): void;
   setTool(toolId: string | null): void;
   setModel(modelId: string | null): void;
@@ -77,7 +73,13 @@ export function createWidgetHost(root: ControllerRoot): WidgetHost {
 export function createChatController(root: ControllerRoot): ChatController {
   const session = () => root.sessions.session;
   return {
-    sendMessage: (text, attachments = [], content) => void root.send(text, false, attachments, content),
+    sendMessage: (text, attachments = [], content) =>
+      void session()?.sendUserMessage({
+        text,
+        ...(content ? { content } : {}),
+        attachments,
+        inferenceOptions: root.inferenceOptions(),
+      }),
     uploadFile: async (file) => {
       const current = session();
       if (!current) throw new Error('No ChatKit endpoint configured');
