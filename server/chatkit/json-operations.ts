@@ -114,8 +114,8 @@ export async function processJsonRequest<C extends RequestContext>(
       return {};
     }
     case 'input.transcribe': {
-      const audio = Buffer.from(request.params.audio_base64, 'base64');
-      const result = await server.transcribe(new Uint8Array(audio), request.params.mime_type, context);
+      const audio = decodeBase64(request.params.audio_base64);
+      const result = await server.transcribe(audio, request.params.mime_type, context);
       return toWire({ text: String(result.text ?? '') });
     }
     case 'threads.sync_custom_action': {
@@ -150,4 +150,20 @@ function requireAttachmentStore<C extends RequestContext>(server: ChatKitServer<
     throw new HttpError(501, 'not_implemented', 'attachments are not supported by this server');
   }
   return server.attachmentStore;
+}
+
+/**
+ * Decodes base64 with web-standard `atob` (no Node `Buffer`: the core also runs in browsers and other
+ * runtimes). Invalid input is the caller's error (400), where `Buffer` would have decoded garbage.
+ */
+function decodeBase64(value: string): Uint8Array {
+  let binary: string;
+  try {
+    binary = atob(value.replace(/\s+/g, ''));
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'audio_base64 is not valid base64');
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { applyItemUpdate } from '../../src/protocol/apply-update.js';
+import { delay, type Scheduler } from '../../src/protocol/time.js';
 import type {
   StreamOptions,
   ThreadItem,
@@ -23,6 +24,8 @@ import type { ChatKitLogger } from './types.js';
 export interface ResponsePhaseHost<C extends RequestContext> {
   readonly store: Store<C>;
   readonly logger: ChatKitLogger;
+  /** Schedules the clean-up grace period after a cancel (default `setTimeout`). */
+  readonly scheduler?: Scheduler;
   getStreamOptions(thread: ThreadMetadata, context: C): StreamOptions | Promise<StreamOptions>;
   handleStreamCancelled(thread: ThreadMetadata, pendingItems: ThreadItem[], context: C): Promise<void>;
 }
@@ -244,10 +247,10 @@ export async function* runResponsePhase<C extends RequestContext>(
     try {
       const returned = settle(iterator);
       if (returned) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, RETURN_GRACE_MS)));
+        const done = new AbortController();
+        const grace = delay(RETURN_GRACE_MS, done.signal, host.scheduler);
         await Promise.race([returned, grace]);
-        clearTimeout(timer);
+        done.abort(); // cancels the grace timer when the responder returned in time
       }
       await host.handleStreamCancelled(thread, [...pending.values()], context);
       if (threadSnapshot(thread) !== saved) await store.saveThread(thread, context);

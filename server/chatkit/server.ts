@@ -10,8 +10,8 @@
 import { defaultGenerateId } from '../../src/protocol/ids.js';
 import type { IdGenerator } from '../../src/protocol/ids.js';
 import { parseRequest } from '../../src/protocol/schema.js';
-import { formatTimestamp, systemClock } from '../../src/protocol/time.js';
-import type { Clock } from '../../src/protocol/time.js';
+import { formatTimestamp, systemClock, systemScheduler } from '../../src/protocol/time.js';
+import type { Clock, Scheduler } from '../../src/protocol/time.js';
 import type {
   Action,
   StreamOptions,
@@ -64,6 +64,8 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
   readonly attachmentStore: AttachmentStore<C> | undefined;
   readonly generateId: IdGenerator;
   readonly clock: Clock;
+  /** Schedules the server's waits (the grace a cancelled responder gets to clean up). */
+  readonly scheduler: Scheduler;
   readonly logger: ChatKitLogger;
 
   constructor(options: ChatKitServerOptions<C>) {
@@ -71,6 +73,7 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
     this.attachmentStore = options.attachmentStore;
     this.generateId = options.generateId ?? defaultGenerateId;
     this.clock = options.clock ?? systemClock;
+    this.scheduler = options.scheduler ?? systemScheduler;
     this.logger = options.logger ?? consoleLogger;
     // Hooks passed as options shadow the prototype methods, so composition and subclassing both work.
     if (options.respond) this.respond = options.respond;

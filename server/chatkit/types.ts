@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Clock } from '../../src/protocol/time.js';
+import type { Clock, Scheduler } from '../../src/protocol/time.js';
 import type { IdGenerator, IdKind } from '../../src/protocol/ids.js';
 import type {
   Action,
@@ -177,6 +177,8 @@ export interface ChatKitServerOptions<C extends RequestContext = RequestContext>
   generateId?: IdGenerator;
   /** Clock in epoch ms (default `Date.now`); timestamps are written with `toISOString()`. */
   clock?: Clock;
+  /** Schedules the server's waits, such as the grace a cancelled responder gets (default `setTimeout`). */
+  scheduler?: Scheduler;
   /** Where unexpected responder errors are logged (default: `console.error`). */
   logger?: ChatKitLogger;
 }

@@ -9,6 +9,7 @@
 import type { ChatKitClientError } from './client-errors.js';
 import type { ThreadState } from './thread-state.js';
 import type { FetchLike, Lazy, Transport } from './transport.js';
+import type { Scheduler } from './time.js';
 import type {
   Action,
   ActionConfig,
@@ -95,6 +96,8 @@ export interface SessionOptions extends SessionHooks {
   pageSize?: number;
   /** The thread to load at once. */
   initialThread?: string | null;
+  /** Schedules the waits of `resume` (its polls and back-off); tests inject a manual one. @defaultValue `setTimeout` */
+  scheduler?: Scheduler;
 }
 
 /** What `sendUserMessage` takes. */

@@ -36,6 +36,7 @@ import {
   threadStateFromThread,
   type ThreadState,
 } from './thread-state.js';
+import { delay, systemScheduler } from './time.js';
 import { createTransport } from './transport.js';
 import { buildUserMessage } from './user-message.js';
 import type { Page, StreamingRequest, Thread, ThreadItem } from './types.js';
@@ -48,6 +49,7 @@ export function createSession(options: SessionOptions): ChatSession {
     throw new TypeError('createSession needs a `url` or a `transport`.');
   const transport = options.transport ?? createTransport({ ...options, url: options.url! });
   const pageSize = options.pageSize ?? 20;
+  const scheduler = options.scheduler ?? systemScheduler;
   const listeners = new Set<(state: SessionState) => void>();
   let thread: ThreadState = initialThreadState();
   let status: SessionStatus = 'idle';
@@ -339,7 +341,7 @@ export function createSession(options: SessionOptions): ChatSession {
       // page went away (chatkit-python does) will never store one, so a long steady poll only adds load.
       let wait = intervalMs;
       for (let attempt = 0; attempt < maxAttempts && stillWaiting(); attempt++) {
-        if (!(await delay(wait, scope)) || !stillWaiting()) return;
+        if (!(await delay(wait, scope, scheduler)) || !stillWaiting()) return;
         await session.fetchUpdates(scope);
         wait = Math.min(wait * 2, maxIntervalMs);
       }
@@ -359,20 +361,4 @@ export function createSession(options: SessionOptions): ChatSession {
 
   if (options.initialThread) void loadThread(options.initialThread);
   return session;
-}
-
-/** Waits `ms`; resolves `false` instead if `signal` aborts first. */
-function delay(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

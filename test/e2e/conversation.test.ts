@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deepText } from './support/deep-text.js';
 import { startE2E, type E2E } from './support/harness.js';
-import { e2eHooks, feedbackLog } from './support/responder.js';
+import { e2eHooks, feedbackLog, LONG_ANSWER_SENTENCES, releaseSecondStep } from './support/responder.js';
 
 let e2e: E2E;
 
@@ -39,19 +39,19 @@ function lastAnswer(page: Page) {
 describe('conversation', () => {
   it('sends a message and shows the answer streaming in, then keeps it across a reload', async () => {
     const { page } = await openInline();
-    await send(page, 'Tell me about markdown');
+    await send(page, 'Tell me about streaming in two steps');
     await expect
       .poll(() => page.locator('[part~="user-message"]').last().textContent())
-      .toContain('Tell me about markdown');
-    // The answer grows in several steps before it is complete.
-    const lengths = new Set<number>();
-    const stop = page.getByRole('button', { name: 'Stop' });
-    for (let i = 0; i < 2000 && ((await stop.count()) > 0 || lengths.size === 0); i++) {
-      const text = await deepText(lastAnswer(page)).catch(() => '');
-      if (text.length > 0) lengths.add(text.length);
-      await page.waitForTimeout(10);
-    }
-    expect(lengths.size).toBeGreaterThan(1);
+      .toContain('Tell me about streaming in two steps');
+    // The answer shows its first part while it is still being generated (Stop offered)…
+    await expect
+      .poll(() => deepText(lastAnswer(page)).catch(() => ''))
+      .toContain('The first part of the answer arrives');
+    expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(1);
+    expect(await deepText(lastAnswer(page))).not.toContain('second part');
+    // …and grows to the whole answer when the rest arrives.
+    releaseSecondStep();
+    await expect.poll(() => deepText(lastAnswer(page))).toContain('the second part completes it');
     await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
     const finalText = await deepText(lastAnswer(page));
     expect(finalText?.length).toBeGreaterThan(20);
@@ -69,7 +69,8 @@ describe('conversation', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
     const partial = (await deepText(lastAnswer(page))) ?? '';
     expect(partial).toContain('Sentence number 1 ');
-    expect(partial).not.toContain('Sentence number 400 ');
+    // The answer never ends by itself: the stream ending (Send is back) was the Stop.
+    expect(partial).not.toContain(`Sentence number ${LONG_ANSWER_SENTENCES} `);
 
     // The composer works again right away.
     await send(page, 'Hello again');

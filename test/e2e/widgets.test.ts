@@ -99,6 +99,11 @@ describe('widget actions through the real server', () => {
 
   it('validates a form, then merges its values (nested names, booleans) into the action payload', async () => {
     const { page } = await e2e.newPage();
+    const saves: string[] = [];
+    page.on('request', (request) => {
+      const body = request.method() === 'POST' ? (request.postData() ?? '') : '';
+      if (body.includes('note.save')) saves.push(body);
+    });
     await page.goto(`${e2e.server.url}/inline.html`);
     await send(page, 'Please show a widget');
     await expect.poll(() => deepText(widget(page))).toContain('Counter: 0');
@@ -106,9 +111,11 @@ describe('widget actions through the real server', () => {
     const answers = page.locator('[part~="assistant-message"]');
     const before = await answers.count();
 
-    // Required field empty: nothing is sent.
+    // Required field empty: the field is marked invalid (validation ran in the click) and nothing is sent.
     await widget(page).getByRole('button', { name: 'Save note' }).click();
-    await page.waitForTimeout(300);
+    await expect
+      .poll(() => widget(page).getByPlaceholder('A note').getAttribute('aria-invalid'))
+      .toBe('true');
     expect(await answers.count()).toBe(before);
 
     await widget(page).getByPlaceholder('A note').fill('Call the supplier');
@@ -118,5 +125,7 @@ describe('widget actions through the real server', () => {
     const text = await deepText(answers.last());
     const payload = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
     expect(payload).toEqual({ count: 0, note: { text: 'Call the supplier', urgent: true } });
+    // Actions go out in order, so had the invalid submit been sent, it would be here before the valid one.
+    expect(saves).toHaveLength(1);
   });
 });

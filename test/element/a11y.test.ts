@@ -1,6 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
-import { describe, it } from './mocha.js';
+import { describe, it, withMedia } from '../support/mocha.js';
 import { deep, mount, sendAndWait, settle, until } from './helpers.js';
 import { en } from '../../src/i18n/strings.js';
 import { loadStrings, resolveLanguage, SUPPORTED_LANGUAGES } from '../../src/i18n/localize.js';
@@ -27,8 +26,7 @@ describe('accessibility', () => {
   });
 
   it('honours prefers-reduced-motion', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
-    try {
+    await withMedia({ reducedMotion: 'reduce' }, async () => {
       const { el } = await mount(
         {},
         html`<chatkit-chat persist="none" mode="launcher" locale="en"></chatkit-chat>`,
@@ -39,9 +37,7 @@ describe('accessibility', () => {
       expect(parseFloat(panel.animationDuration)).to.be.lessThan(0.01);
       const send = getComputedStyle(deep(el, 'chatkit-composer', '.send')!);
       expect(parseFloat(send.transitionDuration)).to.be.lessThan(0.01);
-    } finally {
-      await emulateMedia({ reducedMotion: 'no-preference' });
-    }
+    });
   });
 });
 

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import {
   API_URL,
   uniqueApiUrl,
   deep,
   deepText,
   deepAll,
-  FakeChatKit,
+  InPageChatKit,
   mount,
   sendAndWait,
   settle,
@@ -73,7 +73,7 @@ describe('<chatkit-chat> attributes', () => {
   });
 
   it('branding-url applies name, primary color, greeting and prompts', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     const el = await fixture<ChatkitChat>(html`<chatkit-chat persist="none" locale="en"></chatkit-chat>`);
     el.setOptions({
       api: { url: API_URL, fetch: server.fetch },
@@ -108,12 +108,12 @@ describe('<chatkit-chat> attributes', () => {
   });
 
   it('persist="local" remembers the thread per api-url and restores it with its items', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     const url = uniqueApiUrl();
     const tpl = html`<chatkit-chat persist="local" locale="en"></chatkit-chat>`;
     const first = await mount({ api: { url } }, tpl, server);
     await sendAndWait(first.el, 'remember me');
-    const threadId = [...server.threads.keys()][0];
+    const threadId = server.threadIds[0]!;
     expect(localStorage.getItem(`chatkit-chat:thread:${url}`)).to.equal(threadId);
     first.el.remove();
     const second = await mount({ api: { url } }, tpl, server);
@@ -130,7 +130,7 @@ describe('<chatkit-chat> attributes', () => {
   });
 
   it('persist="none" keeps nothing; initial-thread opens a given thread', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.addThread('thr_given', 'Given', [
       {
         id: 'u1',
@@ -153,7 +153,7 @@ describe('<chatkit-chat> attributes', () => {
   });
 
   it('api-url with the page fetch sends a stable anonymous x-chatkit-user id', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     const original = window.fetch;
     window.fetch = server.fetch as typeof fetch;
     try {
@@ -170,7 +170,7 @@ describe('<chatkit-chat> attributes', () => {
   });
 
   it('sends no x-chatkit-user when the host overrides fetch', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     const { el } = await mount({}, undefined, server);
     await sendAndWait(el, 'hi');
     // api.fetch is the host's: identity is the host's business.
@@ -277,8 +277,8 @@ describe('<chatkit-chat> methods', () => {
   it('fetchUpdates re-reads the current thread', async () => {
     const { el, server } = await mount();
     await sendAndWait(el, 'one');
-    const threadId = [...server.threads.keys()][0];
-    server.threads.get(threadId)!.items.push({
+    const threadId = server.threadIds[0]!;
+    await server.addItem(threadId, {
       id: 'late',
       thread_id: threadId,
       created_at: '2026-05-19T14:03:11',

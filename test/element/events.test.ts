@@ -1,10 +1,11 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import {
   deep,
   deepAll,
   deepText,
-  FakeChatKit,
+  echoScript,
+  InPageChatKit,
   mount,
   sendAndWait,
   settle,
@@ -51,7 +52,7 @@ describe('chatkit.* events', () => {
     ]);
     expect(names.indexOf('chatkit.response.start')).to.be.lessThan(names.indexOf('chatkit.response.end'));
     const change = seen.find((e) => e.name === 'chatkit.thread.change')!;
-    expect(change.detail.threadId).to.equal([...server.threads.keys()][0]);
+    expect(change.detail.threadId).to.equal(server.threadIds[0]!);
     expect(seen.every((e) => e.bubbles && e.composed)).to.equal(true);
   });
 
@@ -90,7 +91,7 @@ describe('chatkit.* events', () => {
   });
 
   it('chatkit.effect carries a client_effect; chatkit.log reports unknown event types', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.script = ({ threadId, nextId }) =>
       [
         { type: 'client_effect', name: 'confetti', data: { count: 3 } },
@@ -117,7 +118,7 @@ describe('chatkit.* events', () => {
   });
 
   it('chatkit.error fires once and the error shows inline with Retry when allowed', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.script = () => [{ type: 'error', code: 'stream.error', allow_retry: true }] as ThreadStreamEvent[];
     const { el } = await mount({}, undefined, server);
     const seen = record(el);
@@ -125,7 +126,7 @@ describe('chatkit.* events', () => {
     const alert = deep(el, 'chatkit-thread', '.error[role="alert"]')!;
     expect(alert.textContent).to.contain('Something went wrong');
     // The stream error is shown inline; a retry re-sends after the user message.
-    server.script = new FakeChatKit().script;
+    server.script = echoScript;
     const ended = oneEvent(el, 'chatkit.response.end');
     deep(el, 'chatkit-thread', '.error button')!.click();
     await ended;
@@ -136,7 +137,7 @@ describe('chatkit.* events', () => {
   });
 
   it('a malformed event surfaces one error, keeps the thread and the rest of the stream', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     const normal = server.script;
     server.script = (ctx) => [
       { __raw: 'data: {"type": "thread.item.added", broken\n\n' } as any,
@@ -221,9 +222,10 @@ describe('conversation features', () => {
   });
 
   it('client tools: onClientTool result goes to threads.add_client_tool_output and the answer continues', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     let calls = 0;
-    server.script = ({ threadId, text, nextId }) => {
+    server.script = (ctx) => {
+      const { threadId, nextId, now } = ctx;
       calls += 1;
       if (calls === 1) {
         return [
@@ -232,7 +234,7 @@ describe('conversation features', () => {
             item: {
               id: nextId('tool'),
               thread_id: threadId,
-              created_at: '2026-01-01T00:00:00',
+              created_at: now(),
               type: 'client_tool_call',
               status: 'pending',
               call_id: 'c1',
@@ -242,7 +244,7 @@ describe('conversation features', () => {
           },
         ] as ThreadStreamEvent[];
       }
-      return new FakeChatKit().script({ threadId, text, nextId });
+      return echoScript(ctx);
     };
     const { el } = await mount(
       { onClientTool: async ({ name, params }) => ({ name, params, time: 'noon' }) },
@@ -264,7 +266,7 @@ describe('conversation features', () => {
   });
 
   it('structured input takes over the composer and submits answers', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.script = ({ threadId, nextId }) =>
       [
         {
@@ -293,7 +295,7 @@ describe('conversation features', () => {
     expect(deep(el, 'chatkit-composer')).to.equal(null);
     const radios = deepAll<HTMLInputElement>(el, 'chatkit-structured-input', 'input[type="radio"]');
     radios[1].click();
-    server.script = new FakeChatKit().script;
+    server.script = echoScript;
     deep(el, 'chatkit-structured-input', 'button[type="submit"]')!.click();
     await until(() => server.lastRequest('threads.add_structured_input'), 'answer sent');
     expect(server.lastRequest('threads.add_structured_input')!.params.input).to.deep.equal({
@@ -340,18 +342,22 @@ describe('conversation features', () => {
       size: 10,
       mime_type: 'text/plain',
     });
-    expect(server.uploads).to.deep.equal([{ url: 'https://api.test/chatkit/uploads/att_1', size: 10 }]);
+    // The server made the attachment id and the upload URL (the page's attachment store).
+    const created = server.uploads[0]!.url.split('/').at(-1)!;
+    expect(created).to.match(/^atc_[0-9a-f]{8}$/);
+    expect(server.uploads).to.deep.equal([{ url: `https://api.test/chatkit/uploads/${created}`, size: 10 }]);
     await el.setComposerValue('see attached');
     await settle(el);
     const ended = oneEvent(el, 'chatkit.response.end');
     deep(el, 'chatkit-composer', '[part="send-button"]')!.click();
     await ended;
     expect(server.requests.find((r) => r.type === 'threads.create')!.params.input.attachments).to.deep.equal([
-      'att_1',
+      created,
     ]);
     await settle(el);
     expect(deep(el, 'chatkit-composer', '.file')).to.equal(null);
-    expect(deep(el, 'chatkit-thread', '.attachment')!.textContent).to.contain('att_1.txt');
+    // The stored message carries the attachment record the server kept, name included.
+    expect(deep(el, 'chatkit-thread', '.attachment')!.textContent).to.contain('notes.txt');
   });
 
   it('composer models: the chosen model travels in inference_options', async () => {
@@ -375,15 +381,15 @@ describe('conversation features', () => {
   });
 
   it('client widget actions go to widgets.onAction after a cancelable chatkit.widget.action event', async () => {
-    const server = new FakeChatKit();
-    server.script = ({ threadId, nextId }) =>
+    const server = new InPageChatKit();
+    server.script = ({ threadId, nextId, now }) =>
       [
         {
           type: 'thread.item.done',
           item: {
             id: nextId('w'),
             thread_id: threadId,
-            created_at: '2026-01-01T00:00:00',
+            created_at: now(),
             type: 'widget',
             widget: {
               type: 'Card',
@@ -405,8 +411,12 @@ describe('conversation features', () => {
       server,
     );
     await sendAndWait(el, 'cart');
+    // Looked up once rendered: the renderer loads lazily, and only a connected element is upgraded.
+    await until(
+      () => deep(el, 'chatkit-thread', 'chatkit-widget')?.shadowRoot?.querySelector('button'),
+      'widget button',
+    );
     const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
-    await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
     const event = oneEvent(el, 'chatkit.widget.action');
     widget.shadowRoot!.querySelector('button')!.click();
     expect((await event).detail.action).to.deep.equal({
@@ -418,7 +428,7 @@ describe('conversation features', () => {
   });
 
   it('thread status: locked disables the composer with the reason; closed replaces it', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.script = ({ threadId }) =>
       [
         {

@@ -1,9 +1,10 @@
-/** Shared helpers of the element tests: mounting against the in-page fake server, shadow DOM queries. */
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+/** Shared helpers of the element tests: mounting against the real server in the page, shadow DOM queries. */
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { ChatkitChatOptions } from '../../src/element/chatkit-chat/options.js';
-import { FakeChatKit } from './fake-chatkit.js';
+import { echoScript, InPageChatKit } from '../support/in-page-chatkit.js';
+import type { ManualScheduler } from '../support/scheduler.js';
 
 export const API_URL = 'https://api.test/chatkit';
 
@@ -47,13 +48,16 @@ export function deepText(node: Node | null): string {
   return text;
 }
 
-/** Mounts `<chatkit-chat>` wired to a fresh fake server. */
+/** Mounts `<chatkit-chat>` wired to a fresh in-page ChatKit server. */
 export async function mount(
   options: ChatkitChatOptions = {},
   template = html`<chatkit-chat persist="none" theme="light" locale="en"></chatkit-chat>`,
-  server = new FakeChatKit(),
-): Promise<{ el: ChatkitChat; server: FakeChatKit }> {
+  server = new InPageChatKit(),
+  scheduler?: ManualScheduler,
+): Promise<{ el: ChatkitChat; server: InPageChatKit }> {
   const el = await fixture<ChatkitChat>(template);
+  // The session's waits (resume polling) run on the test's scheduler when one is given.
+  if (scheduler) (el as any).sessions.scheduler = scheduler.schedule;
   el.setOptions({ ...options, api: { url: API_URL, fetch: server.fetch, ...options.api } });
   await el.updateComplete;
   return { el, server };
@@ -87,9 +91,6 @@ export async function settle(el: ChatkitChat): Promise<void> {
   }
 }
 
-/** Waits for a condition with a readable failure message. */
-export function until(predicate: () => unknown, message: string): Promise<void> {
-  return waitUntil(predicate, message, { timeout: 4000 });
-}
+export { until } from '../support/until.js';
 
-export { FakeChatKit };
+export { echoScript, InPageChatKit };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { deep, deepAll, mount, settle, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 

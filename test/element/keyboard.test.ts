@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { describe, it } from './mocha.js';
-import { uniqueApiUrl, deep, FakeChatKit, mount, sendAndWait, settle, textbox, until } from './helpers.js';
+import { describe, it } from '../support/mocha.js';
+import { uniqueApiUrl, deep, InPageChatKit, mount, sendAndWait, settle, textbox, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 
 /** The element that has focus, looking through shadow roots. */
@@ -155,7 +155,7 @@ describe('launcher', () => {
   });
 
   it('remembers the open state (persist="local")', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     const url = uniqueApiUrl();
     const tpl = html`<chatkit-chat persist="local" mode="launcher" locale="en"></chatkit-chat>`;
     const first = await mount({ api: { url } }, tpl, server);

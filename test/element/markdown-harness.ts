@@ -1,21 +1,15 @@
 /**
- * Shared helpers of the markdown element tests: typed mocha globals, mounting `<chatkit-markdown>`, and
+ * Shared helpers of the markdown element tests: the mocha handles, mounting `<chatkit-markdown>`, and
  * reading its shadow DOM.
  */
 import { loadElement } from '../../src/define.js';
 import type { ChatkitMarkdown } from '../../src/markdown/markdown.component.js';
 
+import { afterEach, describe, it } from '../support/mocha.js';
+
 await loadElement('chatkit-markdown');
 
-type Body = (this: unknown) => void | Promise<void>;
-const g = globalThis as any;
-
-/** mocha `describe`. */
-export const describe: (title: string, fn: () => void) => void = g.describe;
-/** mocha `it`. */
-export const it: (title: string, fn: Body) => void = g.it;
-/** mocha `afterEach`. */
-export const afterEach: (fn: Body) => void = g.afterEach;
+export { afterEach, describe, it };
 
 const mounted: HTMLElement[] = [];
 

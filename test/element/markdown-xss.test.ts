@@ -5,6 +5,7 @@
  * or style attributes, no ids/names, only allowlisted URL schemes), and the row's text is still visible.
  */
 import { expect } from '@open-wc/testing';
+import { imagesSettled } from '../support/until.js';
 import { renderMarkdownHTML } from '../../src/markdown/render.js';
 import { MARKDOWN_XSS } from '../fixtures/xss/markdown.js';
 import { afterEach, body, describe, it, mountMarkdown, setProps, unmountAll } from './markdown-harness.js';
@@ -23,18 +24,7 @@ const ALWAYS_FORBIDDEN =
 
 const FORBIDDEN_ATTR = /^(on|style$|id$|name$|srcset$|srcdoc$|formaction$|action$|xlink:|xmlns|autofocus$)/i;
 
-/** Waits until the browser has tried to load images rendered so far: a known-broken image's error event. */
-async function settle(): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const probe = new Image();
-    probe.onerror = () => resolve();
-    probe.onload = () => resolve();
-    probe.src = 'data:,';
-  });
-  // One more task turn, so error events queued alongside the probe's have been dispatched too. (Not
-  // requestAnimationFrame: test pages run in background tabs, where frames are throttled.)
-  await new Promise<void>((resolve) => setTimeout(resolve));
-}
+const settle = imagesSettled;
 
 /** Everything inside the rendered markdown except the element's own code-block toolbars. */
 function contentElements(root: ParentNode): Element[] {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { deep, deepAll, deepText, mount, sendAndWait, settle, until } from './helpers.js';
 import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
 

@@ -3,11 +3,11 @@
  * (Retry / New chat), and a message the server never stored goes back into the composer.
  */
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import {
   deep,
   deepAll,
-  FakeChatKit,
+  InPageChatKit,
   mount,
   sendAndWait,
   settle,
@@ -18,8 +18,8 @@ import {
 
 const NOW = '2026-01-01T00:00:00';
 
-function serverWithThread(id: string): FakeChatKit {
-  const server = new FakeChatKit();
+function serverWithThread(id: string): InPageChatKit {
+  const server = new InPageChatKit();
   server.addThread(id, 'Saved', [
     {
       id: 'u1',
@@ -42,7 +42,7 @@ function serverWithThread(id: string): FakeChatKit {
 }
 
 /** A fetch that answers every ChatKit request with 503 while `down()` is true. */
-function flaky(server: FakeChatKit, down: () => boolean): typeof fetch {
+function flaky(server: InPageChatKit, down: () => boolean): typeof fetch {
   return async (input, init) => {
     if (down() && !String(input).endsWith('/api/branding'))
       return Response.json({ error: { code: 'unavailable', message: 'Try later.' } }, { status: 503 });
@@ -97,7 +97,7 @@ describe('recovering from failures', () => {
   });
 
   it('a send that fails before the server stores it gives the text back to the composer', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     let down = false;
     const { el } = await mount({ api: { fetch: flaky(server, () => down) } });
     await sendAndWait(el, 'first');
@@ -114,14 +114,14 @@ describe('recovering from failures', () => {
   });
 
   it('a send to a thread deleted elsewhere starts a new chat with the text kept', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     const url = uniqueApiUrl();
     const key = `chatkit-chat:thread:${url}`;
     const { el } = await mount({ api: { url, fetch: server.fetch } }, tpl);
     await sendAndWait(el, 'first');
-    const threadId = [...server.threads.keys()][0]!;
+    const threadId = server.threadIds[0]!;
     expect(localStorage.getItem(key)).to.equal(threadId);
-    server.threads.delete(threadId);
+    await server.deleteThread(threadId);
     const changed = oneEvent(el, 'chatkit.thread.change');
     const input = textbox(el);
     input.value = 'are you there?';

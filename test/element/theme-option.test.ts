@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import { API_URL, deep, mount, sendAndWait } from './helpers.js';
 import { compileTheme, themeCss } from '../../src/theme/theme-option.js';
 

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 import {
   deep,
   deepAll,
   deepText,
-  FakeChatKit,
+  echoScript,
+  InPageChatKit,
   mount,
   sendAndWait,
   settle,
@@ -12,10 +13,11 @@ import {
   until,
 } from './helpers.js';
 import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
+import { ManualScheduler } from '../support/scheduler.js';
 
 const T = '2026-01-01T00:00:00';
 
-function longThread(server: FakeChatKit, id: string, count: number): void {
+function longThread(server: InPageChatKit, id: string, count: number): void {
   const items: ThreadItem[] = [];
   for (let i = 0; i < count; i++) {
     items.push(
@@ -89,7 +91,7 @@ describe('thread view', () => {
   });
 
   it('a reloaded thread whose answer is still being generated refreshes until the answer is stored', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.addThread('thr_pending', 'Pending', [
       {
         id: 'q',
@@ -102,17 +104,23 @@ describe('thread view', () => {
       },
     ]);
     const url = uniqueApiUrl();
+    const scheduler = new ManualScheduler();
     localStorage.setItem(`chatkit-chat:thread:${url}`, 'thr_pending');
     try {
-      const { el } = await mount({ persist: 'local', api: { url } }, undefined, server);
+      const { el } = await mount({ persist: 'local', api: { url } }, undefined, server, scheduler);
       await until(() => deep(el, 'chatkit-thread', '[data-item-id="q"]'), 'stored question shown');
-      server.threads.get('thr_pending')!.items.push({
+      // The first poll (after 1 s) finds nothing new: the next wait is set only once that poll is over.
+      expect(await scheduler.fireNext()).to.equal(1000);
+      await scheduler.whenPending();
+      // The answer is stored before the second poll (after 2 s more), which shows it.
+      await server.addItem('thr_pending', {
         id: 'late',
         thread_id: 'thr_pending',
         created_at: T,
         type: 'assistant_message',
         content: [{ type: 'output_text', text: 'finished elsewhere', annotations: [] }],
       });
+      expect(await scheduler.fireNext()).to.equal(2000);
       await until(() => deep(el, 'chatkit-thread', '[data-item-id="late"]'), 'answer appears after polling');
     } finally {
       localStorage.removeItem(`chatkit-chat:thread:${url}`);
@@ -120,7 +128,7 @@ describe('thread view', () => {
   });
 
   it('renders user tags, quoted text and attachments; workflows collapse; images and tool calls show', async () => {
-    const server = new FakeChatKit();
+    const server = new InPageChatKit();
     server.addThread('thr_rich', 'Rich', [
       {
         id: 'u',
@@ -221,15 +229,15 @@ describe('thread view', () => {
   });
 
   it('widget actions go to threads.custom_action with the widget item id', async () => {
-    const server = new FakeChatKit();
-    server.script = ({ threadId, nextId }) =>
+    const server = new InPageChatKit();
+    server.script = ({ threadId, nextId, now }) =>
       [
         {
           type: 'thread.item.done',
           item: {
             id: nextId('w'),
             thread_id: threadId,
-            created_at: T,
+            created_at: now(),
             type: 'widget',
             widget: {
               type: 'Card',
@@ -242,9 +250,13 @@ describe('thread view', () => {
       ] as ThreadStreamEvent[];
     const { el } = await mount({}, undefined, server);
     await sendAndWait(el, 'need approval');
+    // Looked up once rendered: the renderer loads lazily, and only a connected element is upgraded.
+    await until(
+      () => deep(el, 'chatkit-thread', 'chatkit-widget')?.shadowRoot?.querySelector('button'),
+      'widget button',
+    );
     const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
-    await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
-    server.script = new FakeChatKit().script;
+    server.script = echoScript;
     widget.shadowRoot!.querySelector('button')!.click();
     await until(() => server.lastRequest('threads.custom_action'), 'action sent');
     const request = server.lastRequest('threads.custom_action')!;

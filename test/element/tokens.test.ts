@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { describe, it } from './mocha.js';
-import { deep, FakeChatKit, mount, sendAndWait, settle, until } from './helpers.js';
+import { after, before, describe, it } from '../support/mocha.js';
+import { deep, InPageChatKit, mount, sendAndWait, settle, until } from './helpers.js';
 import { TOKENS, type TokenName } from '../../src/theme/tokens.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
@@ -117,7 +117,7 @@ const PROBES: Record<TokenName, Probe> = {
 };
 
 async function conversation(): Promise<ChatkitChat> {
-  const server = new FakeChatKit();
+  const server = new InPageChatKit();
   server.addThread('thr_t', 'Tokens', [
     {
       id: 'u0',
@@ -198,17 +198,23 @@ describe('design tokens', () => {
     expect(Object.keys(PROBES).sort()).to.deep.equal([...TOKENS].sort());
   });
 
-  it('each token changes what it names', async function () {
-    (this as any).timeout?.(30_000);
-    // Reduced motion turns our color transitions off, so a computed color is final at once (transitions do
-    // not advance in a background tab when test files run in parallel).
+  // One test per token (a table): each gets its own time limit and its own failure. The conversation is
+  // mounted once, under reduced motion, which turns our color transitions off so a computed color is final
+  // at once (transitions do not advance in a background tab when test files run in parallel).
+  let el: ChatkitChat;
+  before(async function () {
+    (this as any).timeout?.(60_000);
     await emulateMedia({ reducedMotion: 'reduce' });
-    const el = await conversation();
-    const send = deep(el, 'chatkit-composer', '.send')!;
-    for (const token of TOKENS) {
+    el = await conversation();
+  });
+  // Cleared afterwards: the emulation would otherwise stay on this page for the next test file.
+  after(() => emulateMedia({}));
+
+  for (const token of TOKENS) {
+    it(`${token} changes what it names`, async () => {
       const probe = PROBES[token];
       if (token === '--chatkit-accent-hover') {
-        const box = send.getBoundingClientRect();
+        const box = deep(el, 'chatkit-composer', '.send')!.getBoundingClientRect();
         await sendMouse({
           type: 'move',
           position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
@@ -231,6 +237,6 @@ describe('design tokens', () => {
         if (token === '--chatkit-accent-hover') await resetMouse();
       }
       expect(ok(before), `${token} was already ${before}`).to.equal(false);
-    }
-  });
+    });
+  }
 });

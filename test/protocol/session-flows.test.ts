@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { ChatKitClientError } from '../../src/protocol/client-errors.js';
 import { createSession } from '../../src/protocol/session.js';
-import type { ChatSession, SessionOptions, SessionState } from '../../src/protocol/session-types.js';
+import type { ChatSession, SessionOptions } from '../../src/protocol/session-types.js';
 import type { ThreadItem } from '../../src/protocol/types.js';
 import {
   deferred,
@@ -15,6 +15,8 @@ import {
   type ScriptedServer,
 } from '../fixtures/sse/scripted-server.js';
 import { loadExample, loadSequence } from '../fixtures/examples.js';
+import { ManualScheduler } from '../support/scheduler.js';
+import { waitForState } from '../support/session.js';
 
 const load = loadExample;
 const sequence = loadSequence;
@@ -43,18 +45,6 @@ async function setup(handler: Handler, options: Partial<SessionOptions> = {}) {
     ...options,
   });
   return { server, session, errors, logs, loads };
-}
-
-function waitForState(s: ChatSession, predicate: (state: SessionState) => boolean): Promise<SessionState> {
-  return new Promise((resolve) => {
-    if (predicate(s.getState())) return resolve(s.getState());
-    const off = s.subscribe((state) => {
-      if (predicate(state)) {
-        off();
-        resolve(state);
-      }
-    });
-  });
 }
 
 function item(id: string, type: 'user_message' | 'assistant_message' = 'assistant_message'): ThreadItem {
@@ -406,38 +396,46 @@ describe('session: history', () => {
   it('resume polls fetchUpdates until the answer of a reloaded thread is stored', async () => {
     let stored = [item('u1', 'user_message')];
     let polls = 0;
+    const scheduler = new ManualScheduler(true);
     const { session } = await setup(
       storedThread(() => {
         polls++;
         if (polls === 3) stored = [...stored, item('a1')];
         return stored;
       }),
+      { scheduler: scheduler.schedule },
     );
     await session.loadThread(THREAD.id);
     expect(session.getState().items.map((i) => i.id)).toEqual(['u1']);
-    await session.resume({ intervalMs: 5 });
+    await session.resume();
     expect(session.getState().items.map((i) => i.id)).toEqual(['u1', 'a1']);
     expect(polls).toBe(3);
+    // The load was poll 1; two waits of the default schedule (1 s, then 2 s) came before the answer.
+    expect(scheduler.delays).toEqual([1000, 2000]);
   });
 
   it('resume backs off between polls and gives up after a few when no answer is ever stored', async () => {
+    // Each poll is recorded with the virtual time it happened at: the waits come from the injected
+    // scheduler, so the back-off is checked exactly and a loaded machine cannot skew it.
+    const scheduler = new ManualScheduler(true);
     const polls: number[] = [];
     const { session } = await setup(
       storedThread(() => {
-        polls.push(performance.now());
+        polls.push(scheduler.now);
         return [item('u1', 'user_message')];
       }),
+      { scheduler: scheduler.schedule },
     );
     await session.loadThread(THREAD.id);
     polls.length = 0;
-    await session.resume({ intervalMs: 10 });
-    // Six polls by default (not forty), each wait twice the previous one: 10, 20, 40, 80, 160 ms…
-    expect(polls).toHaveLength(6);
-    for (let i = 1; i < polls.length; i++)
-      expect(polls[i]! - polls[i - 1]!).toBeGreaterThanOrEqual(10 * 2 ** i - 2);
+    await session.resume({ intervalMs: 10, maxIntervalMs: 100 });
+    // Six polls by default (not forty), each wait twice the previous one up to the cap.
+    expect(scheduler.delays).toEqual([10, 20, 40, 80, 100, 100]);
+    expect(polls).toEqual([10, 30, 70, 150, 250, 350]);
   });
 
   it('resume re-checks after its wait: a turn streamed meanwhile ends the polling without a stale poll', async () => {
+    const scheduler = new ManualScheduler();
     const stored = [item('u1', 'user_message')];
     const { session, server } = await setup(
       storedThread(
@@ -452,11 +450,15 @@ describe('session: history', () => {
           ]);
         },
       ),
+      { scheduler: scheduler.schedule },
     );
     await session.loadThread(THREAD.id);
-    const resumed = session.resume({ intervalMs: 300 });
+    const resumed = session.resume();
+    await scheduler.whenPending();
     await session.sendUserMessage({ text: 'still there?' });
     expect(session.getState().status).toBe('idle');
+    // The wait ends only after the turn streamed, whatever the machine's load.
+    await scheduler.fireNext();
     await resumed;
     const types = server.requests.map((r) => r.body.type);
     expect(types.slice(types.indexOf('threads.add_user_message') + 1)).toEqual([]);

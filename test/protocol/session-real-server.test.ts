@@ -9,6 +9,7 @@ import { createScriptedResponder } from '../support/scripted-responder.js';
 import { createSession } from '../../src/protocol/session.js';
 import type { ChatSession, SessionState } from '../../src/protocol/session-types.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { waitForState } from '../support/session.js';
 
 let server: TestServer | undefined;
 const sessions: ChatSession[] = [];
@@ -22,18 +23,6 @@ function open(url: string, user: string): ChatSession {
   const session = createSession({ url: `${url}/chatkit`, userId: user, locale: 'en' });
   sessions.push(session);
   return session;
-}
-
-function waitForState(s: ChatSession, predicate: (state: SessionState) => boolean): Promise<SessionState> {
-  return new Promise((resolve) => {
-    if (predicate(s.getState())) return resolve(s.getState());
-    const off = s.subscribe((state) => {
-      if (predicate(state)) {
-        off();
-        resolve(state);
-      }
-    });
-  });
 }
 
 const answerText = (state: SessionState) =>

@@ -16,6 +16,7 @@ import {
   type ScriptedServer,
 } from '../fixtures/sse/scripted-server.js';
 import { loadExample, loadSequence } from '../fixtures/examples.js';
+import { waitForState } from '../support/session.js';
 
 const load = loadExample;
 const sequence = loadSequence;
@@ -60,18 +61,6 @@ async function setup(handler: Handler, options: Partial<SessionOptions> = {}) {
 }
 
 /** Resolves with the first snapshot (current or future) that satisfies `predicate`. */
-function waitForState(s: ChatSession, predicate: (state: SessionState) => boolean): Promise<SessionState> {
-  return new Promise((resolve) => {
-    if (predicate(s.getState())) return resolve(s.getState());
-    const off = s.subscribe((state) => {
-      if (predicate(state)) {
-        off();
-        resolve(state);
-      }
-    });
-  });
-}
-
 const texts = (state: SessionState) =>
   state.items.map((item) =>
     item.type === 'assistant_message'

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { WIDGET_FIXTURES } from '../fixtures/widgets/fixtures.js';
 import { mount } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 describe('widget accessibility (axe)', () => {
   const names = [

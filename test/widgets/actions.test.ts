@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { WidgetNode } from '../../src/protocol/types.js';
 import { mount, RecordingHost, settle } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 function flush(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { WidgetNode } from '../../src/protocol/types.js';
 import { stackExtents, valueScale } from '../../src/widgets/chart-scale.js';
 import { mount, until } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 /** Mounts a Card with one Chart and waits for the lazily loaded chart to draw. */
 async function chart(props: Record<string, unknown>) {

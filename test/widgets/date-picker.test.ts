@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { collectValues } from '../../src/widgets/form-values.js';
 import { mount, RecordingHost, settle } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 describe('DatePicker', () => {
   const shapes: Array<[string, string]> = [

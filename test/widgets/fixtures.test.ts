@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { WIDGET_FIXTURES } from '../fixtures/widgets/fixtures.js';
 import { mount, until } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 describe('shared widget fixtures', () => {
   it('includes every example and golden widget', () => {

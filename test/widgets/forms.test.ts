@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { WidgetNode } from '../../src/protocol/types.js';
 import { mount, settle } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   el.focus();

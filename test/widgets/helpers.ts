@@ -62,14 +62,4 @@ export async function settle(el: ChatkitWidget): Promise<void> {
   await Promise.resolve();
 }
 
-/**
- * Waits until `predicate` holds (for lazily loaded chunks), checking on every timer turn; fails after `ms`.
- * Why timers and not animation frames: test pages may run in the background, where frames do not fire.
- */
-export async function until(predicate: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { until } from '../support/until.js';

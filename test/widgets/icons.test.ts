@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
+import { until } from '../support/until.js';
 import { html, render } from 'lit';
 import { ICON_NAMES } from '../../src/protocol/types.js';
 import { icon, isBuiltinIcon } from '../../src/internal/icons.js';
@@ -62,16 +63,9 @@ describe('icon()', () => {
 
   it('loads lucide:* icons lazily and updates in place', async () => {
     const el = mount('lucide:rocket');
-    const deadline = Date.now() + 5000;
-    // Why polling a frame at a time: the chunk import resolves asynchronously and `until` swaps the content.
-    while (el.querySelectorAll('path').length === 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    expect(el.querySelectorAll('path').length).to.be.greaterThan(0);
+    await until(() => el.querySelectorAll('path').length > 0, 'the lucide chunk rendered the rocket');
     const missing = mount('lucide:does-not-exist');
-    while (missing.querySelectorAll('circle').length === 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await until(() => missing.querySelectorAll('circle').length > 0, 'an unknown icon fell back');
     expect(missing.querySelectorAll('circle').length).to.equal(1);
   });
 });

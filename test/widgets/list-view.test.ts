@@ -3,7 +3,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { mount, until } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 const rows = (n: number, clickable: boolean) =>
   Array.from({ length: n }, (_, i) => ({

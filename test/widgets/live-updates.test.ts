@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { WidgetComponent, WidgetNode, WidgetRoot } from '../../src/protocol/types.js';
 import { applyItemUpdate } from '../../src/protocol/apply-update.js';
 import { mount, settle } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 const form = (title: string, extra: WidgetComponent[] = [], def = ''): WidgetRoot => ({
   type: 'Card',

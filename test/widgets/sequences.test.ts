@@ -8,7 +8,7 @@ import type { WidgetItem } from '../../src/protocol/types.js';
 import type { ChatkitWidget } from '../../src/widgets/widget.component.js';
 import { WIDGET_ITEM, WIDGET_SEQUENCES } from '../fixtures/widgets/fixtures.js';
 import { mount, settle } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 /** Applies one stream event to the widget element's item, as the root element's reducer would. */
 async function apply(el: ChatkitWidget, event: any): Promise<void> {

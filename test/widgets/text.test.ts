@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { mount, until } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
 
 const css = (el: Element | null) => getComputedStyle(el as Element);
 

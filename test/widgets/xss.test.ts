@@ -6,7 +6,8 @@ import { expect } from '@open-wc/testing';
 import type { WidgetNode } from '../../src/protocol/types.js';
 import { safeCss } from '../../src/widgets/values.js';
 import { mount } from './helpers.js';
-import { describe, it } from './mocha.js';
+import { describe, it } from '../support/mocha.js';
+import { imagesSettled } from '../support/until.js';
 
 const MARKUP = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
 
@@ -94,7 +95,8 @@ describe('XSS table: widget props', () => {
         status: { text: MARKUP, favicon: 'javascript:window.__xss=1' },
         children: [row.node],
       });
-      await new Promise((r) => setTimeout(r, 10));
+      // Images rendered so far have fired their load/error handlers (where an injected one would run).
+      await imagesSettled();
       expect((window as any).__xss).to.equal(undefined);
       expect(root.querySelectorAll('script').length).to.equal(0);
       expect(root.querySelectorAll('[onerror],[onload]').length).to.equal(0);

@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createSession } from '../../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../../protocol/session-types.js';
 import { failedLoadThreadId, isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
+import { systemScheduler, type Scheduler } from '../../protocol/time.js';
 import type { ThreadItem, UserMessageItem } from '../../protocol/types.js';
 import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import { emit } from '../../events.js';
@@ -37,6 +38,8 @@ export class SessionController implements ReactiveController {
   session?: ChatSession;
   /** The newest snapshot. */
   state?: SessionState;
+  /** Schedules the session's waits (resume polling); tests replace it before the session starts. */
+  scheduler: Scheduler = systemScheduler;
 
   private config?: SessionConfig;
   private memory?: ElementMemory;
@@ -89,6 +92,7 @@ export class SessionController implements ReactiveController {
     const hostFetch = config.fetch;
     const session = createSession({
       url: config.url,
+      scheduler: (callback, ms) => this.scheduler(callback, ms),
       ...(hostFetch ? { fetch: (input: string, init: RequestInit) => hostFetch(input, init) } : {}),
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),

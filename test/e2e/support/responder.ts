@@ -16,11 +16,26 @@ import type {
   WidgetRoot,
 } from '../../../src/protocol/types.js';
 
+/** Sentences in the answer to "long answer": at 60 ms each, ten minutes. */
+export const LONG_ANSWER_SENTENCES = 10_000;
+
 /** Feedback the server received, for assertions. */
 export const feedbackLog: { threadId: string; itemIds: string[]; kind: string }[] = [];
 
 function textOf(input: UserMessageItem | null): string {
   return (input?.content ?? []).map((part) => part.text).join(' ');
+}
+
+function gate(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+let secondStep = gate();
+/** Lets the answer to a message containing "in two steps" finish (each such answer waits for one call). */
+export function releaseSecondStep(): void {
+  secondStep.resolve();
+  secondStep = gate();
 }
 
 /** Sleeps unless the signal aborts first. */
@@ -74,10 +89,30 @@ const respond: RespondHook<RequestContext> = async function* (thread, input, ctx
     yield ctx.events.done(ctx.assistantMessage('Celebration sent to the page.'));
     return;
   }
+  if (text.includes('in two steps')) {
+    // The first part is streamed, then the answer waits for the test (`releaseSecondStep`): the page is
+    // checked while the answer is provably half-way, whatever the machine's load.
+    const first = 'The first part of the answer arrives, ';
+    const second = 'and the second part completes it once the test lets it.';
+    const message = ctx.assistantMessage();
+    yield ctx.events.added(message);
+    yield ctx.events.textDelta(message.id, first);
+    await Promise.race([
+      secondStep.promise,
+      new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true })),
+    ]);
+    yield ctx.events.textDelta(message.id, second);
+    yield ctx.events.done({
+      ...message,
+      content: [{ type: 'output_text', text: first + second, annotations: [] }],
+    });
+    return;
+  }
   if (text.includes('long answer')) {
     const message = ctx.assistantMessage();
     yield ctx.events.added(message);
-    for (let i = 1; i <= 400 && !ctx.signal.aborted; i++) {
+    // Paced, and long enough that only Stop ends it, however slowly a loaded machine runs the test.
+    for (let i = 1; i <= LONG_ANSWER_SENTENCES && !ctx.signal.aborted; i++) {
       yield ctx.events.textDelta(message.id, `Sentence number ${i} of a very long answer. `);
       await pause(60, ctx.signal);
     }

@@ -7,6 +7,7 @@ import { CANCELLED_STREAM_NOTE } from '../../../server/chatkit/server.js';
 import type { RespondHook } from '../../../server/chatkit/types.js';
 import type { RequestContext } from '../../../server/stores/store.js';
 import type { ThreadStreamEvent } from '../../../src/protocol/types.js';
+import { ManualScheduler } from '../../support/scheduler.js';
 import { json, makeServer } from './helpers.js';
 
 const message = (threadId: string) => ({
@@ -34,8 +35,8 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
-async function setup(respond: RespondHook<RequestContext>) {
-  const made = makeServer({ respond });
+async function setup(respond: RespondHook<RequestContext>, scheduler?: ManualScheduler) {
+  const made = makeServer({ respond, ...(scheduler ? { scheduler: scheduler.schedule } : {}) });
   cleanup = made.cleanup;
   const context: RequestContext = { userId: 'u1' };
   await made.store.saveThread(
@@ -147,11 +148,12 @@ describe('cancellation', () => {
 
   it('cancels even a responder that ignores its signal and never settles', async () => {
     const stuck = deferred();
+    const scheduler = new ManualScheduler();
     const { server, store, context } = await setup(async function* (_thread, _input, ctx) {
       yield ctx.events.progress('thinking');
       stuck.resolve();
       await new Promise(() => {});
-    });
+    }, scheduler);
     const result = await server.process(message('thr_1'), context);
     if (result.kind !== 'stream') throw new Error('expected a stream');
     const iterator = result.events[Symbol.asyncIterator]();
@@ -160,7 +162,10 @@ describe('cancellation', () => {
     await iterator.next();
     const pending = iterator.next();
     await stuck.promise;
-    await iterator.return!();
+    const returned = iterator.return!();
+    // The responder never returns: clean-up waits out its grace period (1 s), then goes ahead without it.
+    expect(await scheduler.fireNext()).toBe(1000);
+    await returned;
     expect(await pending).toEqual({ done: true, value: undefined });
     const items = await store.loadThreadItems('thr_1', { limit: 20, order: 'asc' }, context);
     expect(items.data.map((item) => item.type)).toEqual(['user_message', 'sdk_hidden_context']);

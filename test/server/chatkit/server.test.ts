@@ -168,6 +168,8 @@ describe('JSON operations', () => {
       transcribe: async (audio, mimeType) => ({ text: `${Buffer.from(audio).toString()} ${mimeType}` }),
     });
     expect(json(await dictating.process(transcribe, alice))).toEqual({ text: 'abc audio/webm;codecs=opus' });
+    const garbled = { ...transcribe, params: { ...transcribe.params, audio_base64: 'not base64!' } };
+    await expectHttpError(dictating.process(garbled, alice), 400, 'invalid_request');
   });
 
   it('attachments: create with a PUT descriptor, upload raw bytes, embed in a message, delete', async () => {

@@ -88,9 +88,8 @@ describe('startServer', () => {
         text += decoder.decode((await reader.read()).value, { stream: true });
       const threadId = /"thread":\{"id":"([^"]+)"/.exec(text)![1]!;
 
-      const started = Date.now();
+      // close() must resolve under an open stream (the grace period ends it); a hang fails by the timeout.
       await first.close();
-      expect(Date.now() - started).toBeLessThan(5000);
       // The client sees the stream end (or break) instead of hanging.
       const outcome = await (async () => {
         try {
