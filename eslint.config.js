@@ -31,6 +31,22 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmark drivers run code in the page (page.evaluate, bench/stream-render/feed.mjs).
+    files: ['bench/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        customElements: 'readonly',
+        performance: 'readonly',
+        requestAnimationFrame: 'readonly',
+        PerformanceObserver: 'readonly',
+        MessageChannel: 'readonly',
+        TextEncoder: 'readonly',
+        Response: 'readonly',
+        ReadableStream: 'readonly',
+      },
+    },
+  },
+  {
     // House rule 10: server text reaches the DOM through Lit bindings; only the markdown module renders HTML,
     // after DOMPurify.
     files: ['src/**/*.ts'],
@@ -39,8 +55,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Only src/markdown renders HTML.' }],
+          paths: [
+            { name: 'lit/directives/unsafe-html.js', message: 'Only src/markdown renders HTML.' },
+            {
+              name: 'lit/directives/style-map.js',
+              message:
+                'styleMap writes a style attribute that strict-CSP pages refuse; use cssProps (src/internal/css-props.ts).',
+            },
+          ],
           patterns: [{ regex: '(^|/)server/', message: 'src/ never imports server code.' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^\\.\\.?\\/.*(?<!\\.js)(?<!\\.json)(?<!\\.css)$/]',
+          message: 'Relative imports end in .js (ESM).',
+        },
+        {
+          // Strict CSP (style-src without 'unsafe-inline') refuses style attributes; set styles through CSSOM.
+          selector:
+            'TaggedTemplateExpression[tag.name=/^(html|svg)$/] > TemplateLiteral > TemplateElement[value.raw=/\\sstyle\\s*=/i]',
+          message: 'No style attributes in templates (strict CSP); use cssProps() or a class.',
         },
       ],
       'no-restricted-properties': [

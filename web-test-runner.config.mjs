@@ -11,6 +11,10 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
+      // Each page in a browser context (a window) of its own: two test files run at once, and as two tabs
+      // of one window the one in the background gets no rendering steps (no animation frames, no
+      // ResizeObserver callbacks), which a visible page always has.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,

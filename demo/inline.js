@@ -12,7 +12,6 @@ if (params.get('locale')) document.documentElement.lang = params.get('locale');
 
 customElements.whenDefined('chatkit-chat').then(() => {
   chat.setOptions({
-    header: { title: { text: params.get('locale') === 'ar' ? undefined : 'Assistant' } },
     threadItemActions: { feedback: true, retry: true, copy: true },
     // Type "@" in the composer: the page offers entities to tag (sent as input_tag content).
     entities: {

@@ -44,3 +44,53 @@ export function defaultLogoSvg(primaryColor: string): string {
     '</svg>',
   ].join('');
 }
+
+/** Colors `/branding.css` accepts: hex, a color function without comments or escapes, or a color keyword. */
+const CSS_COLOR = /^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch|oklab)\([0-9a-zA-Z.,%\s/+-]*\)|[a-zA-Z]+)$/;
+
+/**
+ * A CSS string literal for any text: everything but letters, digits and spaces becomes a hex escape, so
+ * configured text can never close the string, open a comment or end the rule.
+ */
+export function cssString(text: string): string {
+  let out = '';
+  for (const char of text) {
+    out += /^[A-Za-z0-9 ]$/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `;
+  }
+  return `"${out}"`;
+}
+
+/**
+ * The generated `/branding.css` (seed 000's `static/branding.css`, from the `BRAND_*` settings): the
+ * element's `--chatkit-accent*` tokens in the brand color, `--brand-*` values a page can use (name and
+ * tagline as CSS strings for `content:`, logo and favicon as `url()`), and the header gradient on the
+ * element's header part and on a page's `.brand-header`.
+ */
+export function brandingCss(branding: Branding): string {
+  const color = CSS_COLOR.test(branding.primaryColor.trim()) ? branding.primaryColor.trim() : '#0f62fe';
+  const end = `color-mix(in srgb, ${color} 70%, black)`;
+  return [
+    '/* Generated from the BRAND_* settings (server/branding.ts). */',
+    'chatkit-chat, :root {',
+    `  --chatkit-accent: ${color};`,
+    `  --chatkit-accent-hover: color-mix(in srgb, ${color} 85%, black);`,
+    `  --brand-primary: ${color};`,
+    `  --brand-name: ${cssString(branding.name)};`,
+    `  --brand-tagline: ${cssString(branding.tagline)};`,
+    `  --brand-logo: url(${cssString(branding.logoUrl)});`,
+    `  --brand-favicon: url(${cssString(branding.faviconUrl)});`,
+    `  --header-gradient-start: ${color};`,
+    `  --header-gradient-end: ${end};`,
+    '  --brand-header-gradient: linear-gradient(135deg, var(--header-gradient-start), var(--header-gradient-end));',
+    '}',
+    '.brand-header, chatkit-chat::part(header) {',
+    '  background: var(--brand-header-gradient);',
+    '  color: #fff;',
+    '  --chatkit-text: #fff;',
+    '  --chatkit-text-secondary: rgb(255 255 255 / 0.85);',
+    '  --chatkit-surface-secondary: rgb(255 255 255 / 0.16);',
+    '  --chatkit-border-subtle: transparent;',
+    '}',
+    '',
+  ].join('\n');
+}

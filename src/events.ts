@@ -11,6 +11,8 @@ export interface ChatkitEventMap {
   'chatkit.ready': undefined;
   'chatkit.error': { error: Error };
   'chatkit.effect': { name: string; data: Record<string, unknown> };
+  /** A `chatkit-link://<name>?<query>` link in an answer was clicked; `data` holds the query parameters. */
+  'chatkit.deeplink': { name: string; data?: Record<string, unknown> };
   'chatkit.response.start': undefined;
   'chatkit.response.end': undefined;
   'chatkit.thread.change': { threadId: string | null };
@@ -27,6 +29,7 @@ export const CHATKIT_EVENTS = [
   'chatkit.ready',
   'chatkit.error',
   'chatkit.effect',
+  'chatkit.deeplink',
   'chatkit.response.start',
   'chatkit.response.end',
   'chatkit.thread.change',
@@ -57,6 +60,7 @@ declare global {
     'chatkit.ready': ChatkitEvent<'chatkit.ready'>;
     'chatkit.error': ChatkitEvent<'chatkit.error'>;
     'chatkit.effect': ChatkitEvent<'chatkit.effect'>;
+    'chatkit.deeplink': ChatkitEvent<'chatkit.deeplink'>;
     'chatkit.response.start': ChatkitEvent<'chatkit.response.start'>;
     'chatkit.response.end': ChatkitEvent<'chatkit.response.end'>;
     'chatkit.thread.change': ChatkitEvent<'chatkit.thread.change'>;

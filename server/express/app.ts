@@ -7,13 +7,14 @@
  * | `POST /chatkit` | the ChatKit protocol (JSON or SSE) |
  * | `GET /health` | `{"status":"ok"}` |
  * | `GET /api/branding` | branding JSON |
+ * | `GET /branding.css` | `--chatkit-*` / `--brand-*` values and the header gradient from `BRAND_*` |
  * | `GET /chatkit-chat.js`, `/chatkit-chat.iife.js`, `/chunks/*` | the element, loadable cross-origin |
  * | `GET /…` | the demo site |
  *
  * @module
  */
 import express, { type Express, type RequestHandler } from 'express';
-import { createBranding, defaultLogoSvg, type Branding } from '../branding.js';
+import { brandingCss, createBranding, defaultLogoSvg, type Branding } from '../branding.js';
 import type { AuthConfig, BrandingConfig, BrandPrompt, RateLimitConfig } from '../config.js';
 import { createDemoTokenRouter } from '../auth/demo-token.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -140,6 +141,14 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
   app.use('/api', createCors(cors));
   app.get('/api/branding', (_req, res) => {
     res.set('Cache-Control', 'no-cache').json(branding);
+  });
+  // Pages on other origins may link it (like the logo), hence the resource policy.
+  const css = brandingCss(branding);
+  app.get('/branding.css', (_req, res) => {
+    res
+      .set({ 'Cache-Control': 'no-cache', 'Cross-Origin-Resource-Policy': 'cross-origin' })
+      .type('text/css')
+      .send(css);
   });
   if (options.capabilities) {
     const capabilities = options.capabilities;

@@ -47,7 +47,7 @@ export interface ChatView extends Pick<
   readonly threadId: string | null;
   readonly title: string | null;
   readonly threadStatus: ThreadStatus;
-  readonly allowedImageDomains: string[] | null;
+  readonly allowedImageDomains: readonly string[] | null;
 }
 
 /** The snapshot of a session that has not started (no `api-url` yet): an empty new chat. */
@@ -60,27 +60,33 @@ const NO_SESSION: SessionState = Object.freeze({
 const views = new WeakMap<SessionState, ChatView>();
 
 /**
- * The one mapping from a session snapshot to what the UI shows. The same snapshot gives the same view
- * object, so an update that did not change the conversation (a theme or option change) keeps the view's
- * identity.
+ * The one mapping from a session snapshot to what the UI shows. `allowedImageDomains` is the image policy
+ * in force (the thread's, else the element's; see `effectiveImageDomains`), the one field the snapshot
+ * alone does not decide. The same snapshot with the same policy gives the same view object, so an update
+ * that did not change the conversation (a theme or option change) keeps the view's identity.
  */
-export function toView(state: SessionState = NO_SESSION): ChatView {
+export function toView(
+  state: SessionState = NO_SESSION,
+  allowedImageDomains: readonly string[] | null = state.thread?.allowed_image_domains ?? null,
+): ChatView {
   const known = views.get(state);
-  if (known) return known;
+  if (known && sameList(known.allowedImageDomains, allowedImageDomains)) return known;
   const { thread } = state;
   const view: ChatView = Object.freeze({
     ...state,
     threadId: thread?.id ?? null,
     title: thread?.title ?? null,
     threadStatus: thread?.status ?? { type: 'active' as const },
-    allowedImageDomains: thread?.allowed_image_domains ?? null,
+    allowedImageDomains,
   });
   views.set(state, view);
   return view;
 }
 
-/** An empty conversation (the start screen). */
-export const EMPTY_VIEW: ChatView = toView(NO_SESSION);
+function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === b) return true;
+  return !!a && !!b && a.length === b.length && a.every((entry, index) => entry === b[index]);
+}
 
 /** Options after defaults, attributes and branding were merged. */
 export interface ResolvedConfig {
@@ -96,20 +102,38 @@ export interface ResolvedConfig {
   prompts: StarterPrompt[];
   placeholder: string | null;
   tools: ComposerTool[];
-  attachments: { enabled: boolean; maxSize?: number; maxCount?: number; accept?: Record<string, string[]> };
+  attachments: {
+    enabled: boolean;
+    maxSize?: number | Record<string, number>;
+    maxCount?: number;
+    accept?: Record<string, string[]>;
+  };
   models: ComposerModel[];
   itemActions: { feedback: boolean; retry: boolean; copy: boolean };
+  /** Follow a streaming answer while the reader is at the bottom (`thread.autoScroll`). */
+  autoScroll: boolean;
+  /** The element's accessible name (`frameTitle`). */
+  frameTitle: string | null;
+  /** A configuration problem shown instead of the conversation (hosted mode, no endpoint). */
+  configError: string | null;
   disclaimer: { text: string; highContrast?: boolean } | null;
   /** The host's entity search for @-mentions (`entities.onTagSearch`). */
   onTagSearch?: (query: string) => Promise<unknown[]>;
   brandName: string | null;
+  /** The branding tagline, shown under the brand name in the header. */
+  brandTagline: string | null;
   logoUrl: string | null;
   mode: 'inline' | 'launcher' | 'fullscreen';
 }
 
 /** Intents sub-elements call; the root implements them on top of the protocol session. */
 export interface ChatController {
-  sendMessage(text: string, attachments?: readonly Attachment[], content?: UserMessageContent[]): void;
+  sendMessage(
+    text: string,
+    attachments?: readonly Attachment[],
+    content?: UserMessageContent[],
+    quotedText?: string | null,
+  ): void;
   /** Uploads a file for the composer (two-phase upload). */
   uploadFile(file: File): Promise<Attachment>;
   /** Deletes an uploaded attachment the user removed before sending. */

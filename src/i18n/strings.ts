@@ -63,6 +63,10 @@ export interface Strings {
   attach: string;
   removeAttachment: (name: string) => string;
   uploadFailed: string;
+  /** A picked file is over `composer.attachments.maxSize` (`size` is formatted, e.g. "10 MB"). */
+  fileTooLarge: (size: string) => string;
+  /** A picked file matches no `composer.attachments.accept` type. */
+  fileTypeNotAllowed: string;
   quoted: string;
   assistantSaid: (text: string) => string;
   tools: string;
@@ -71,6 +75,25 @@ export interface Strings {
   you: string;
   assistant: string;
   starterPrompts: string;
+  /** Accessible names of ChatKit's header icons (`header.leftAction`/`rightAction`). */
+  toggleSidebar: string;
+  collapse: string;
+  expand: string;
+  back: string;
+  forward: string;
+  home: string;
+  favorite: string;
+  reportBug: string;
+  temporaryChat: string;
+  settings: string;
+  apps: string;
+  moreOptions: string;
+  menu: string;
+  documentation: string;
+  share: string;
+  lightMode: string;
+  darkMode: string;
+  close: string;
 }
 
 /** English, the fallback for every missing key. */
@@ -128,6 +151,8 @@ export const en: Strings = {
   attach: 'Attach files',
   removeAttachment: (name) => `Remove ${name}`,
   uploadFailed: 'Upload failed',
+  fileTooLarge: (size) => `Too large (max ${size})`,
+  fileTypeNotAllowed: 'File type not allowed',
   quoted: 'Quoted text',
   assistantSaid: (text) => `Assistant: ${text}`,
   tools: 'Tools',
@@ -136,4 +161,22 @@ export const en: Strings = {
   you: 'You',
   assistant: 'Assistant',
   starterPrompts: 'Suggestions',
+  toggleSidebar: 'Toggle sidebar',
+  collapse: 'Collapse',
+  expand: 'Expand',
+  back: 'Back',
+  forward: 'Forward',
+  home: 'Home',
+  favorite: 'Favorite',
+  reportBug: 'Report a bug',
+  temporaryChat: 'Temporary chat',
+  settings: 'Settings',
+  apps: 'Apps',
+  moreOptions: 'More options',
+  menu: 'Menu',
+  documentation: 'Documentation',
+  share: 'Share',
+  lightMode: 'Light mode',
+  darkMode: 'Dark mode',
+  close: 'Close',
 };

@@ -7,7 +7,12 @@
  */
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { until } from 'lit/directives/until.js';
+import { cssProps, type CssProps } from './css-props.js';
 import { ICON_DATA } from './icon-data.js';
+
+const NO_STYLE: CssProps = {};
+// Why CSSOM, not a style attribute: strict-CSP host pages refuse style attributes (see css-props.ts).
+const ON_FILL: CssProps = { stroke: 'var(--chatkit-widget-surface, var(--chatkit-surface))' };
 
 /** Options of {@link icon}. */
 export interface IconOptions {
@@ -41,24 +46,24 @@ function parse(encoded: string): Parsed {
 }
 
 /** One element; Lit cannot bind tag names, so each lucide element kind has its own fixed template. */
-function element(tag: string, a: Record<string, string>, style: string | typeof nothing): SVGTemplateResult {
+function element(tag: string, a: Record<string, string>, style: CssProps = NO_STYLE): SVGTemplateResult {
   const fill = a.fill ?? nothing;
   switch (tag) {
     case 'path':
-      return svg`<path d=${a.d} fill=${fill} style=${style}></path>`;
+      return svg`<path d=${a.d} fill=${fill} ${cssProps(style)}></path>`;
     case 'circle':
-      return svg`<circle cx=${a.cx} cy=${a.cy} r=${a.r} fill=${fill} style=${style}></circle>`;
+      return svg`<circle cx=${a.cx} cy=${a.cy} r=${a.r} fill=${fill} ${cssProps(style)}></circle>`;
     case 'ellipse':
-      return svg`<ellipse cx=${a.cx} cy=${a.cy} rx=${a.rx} ry=${a.ry} style=${style}></ellipse>`;
+      return svg`<ellipse cx=${a.cx} cy=${a.cy} rx=${a.rx} ry=${a.ry} ${cssProps(style)}></ellipse>`;
     case 'rect':
       return svg`<rect x=${a.x ?? nothing} y=${a.y ?? nothing} width=${a.width} height=${a.height}
-        rx=${a.rx ?? nothing} ry=${a.ry ?? nothing} style=${style}></rect>`;
+        rx=${a.rx ?? nothing} ry=${a.ry ?? nothing} ${cssProps(style)}></rect>`;
     case 'line':
-      return svg`<line x1=${a.x1} y1=${a.y1} x2=${a.x2} y2=${a.y2} style=${style}></line>`;
+      return svg`<line x1=${a.x1} y1=${a.y1} x2=${a.x2} y2=${a.y2} ${cssProps(style)}></line>`;
     case 'polyline':
-      return svg`<polyline points=${a.points} style=${style}></polyline>`;
+      return svg`<polyline points=${a.points} ${cssProps(style)}></polyline>`;
     case 'polygon':
-      return svg`<polygon points=${a.points} style=${style}></polygon>`;
+      return svg`<polygon points=${a.points} ${cssProps(style)}></polygon>`;
     default:
       return svg``;
   }
@@ -69,10 +74,10 @@ function body(encoded: string): SVGTemplateResult[] {
   const filled = encoded.startsWith('!');
   const shapes = parse(filled ? encoded.slice(1) : encoded);
   return shapes.map(([tag, attrs], i) => {
-    if (!filled) return element(tag, attrs, nothing);
-    if (i === 0) return element(tag, { ...attrs, fill: 'currentColor' }, nothing);
+    if (!filled) return element(tag, attrs);
+    if (i === 0) return element(tag, { ...attrs, fill: 'currentColor' });
     // Why: the marks on a filled shape must contrast with it; the widget surface is what is behind the icon.
-    return element(tag, attrs, 'stroke: var(--chatkit-widget-surface, var(--chatkit-surface))');
+    return element(tag, attrs, ON_FILL);
   });
 }
 

@@ -15,8 +15,17 @@
 
 // ───────────────────────────── Policy (audit these constants, not the code) ─────────────────────────────
 
-/** Schemes a link (`<a href>`) may use. Everything else is rejected. */
-export const LINK_PROTOCOLS: readonly string[] = Object.freeze(['http:', 'https:', 'mailto:']);
+/**
+ * Schemes a link (`<a href>`) may use. Everything else is rejected. `chatkit-link:` is ChatKit's deeplink
+ * scheme: the browser has no handler for it (it runs nothing), and `<chatkit-chat>` turns its clicks into
+ * `chatkit.deeplink` events.
+ */
+export const LINK_PROTOCOLS: readonly string[] = Object.freeze([
+  'http:',
+  'https:',
+  'mailto:',
+  'chatkit-link:',
+]);
 
 /** Schemes an image (`<img src>`) may use; `data:` is handled separately by {@link DATA_IMAGE}. */
 export const IMAGE_PROTOCOLS: readonly string[] = Object.freeze(['http:', 'https:']);
@@ -152,6 +161,50 @@ export function isImageAllowed(
   if (allowedDomains === null || allowedDomains === undefined) return true;
   const host = parsed.hostname.toLowerCase();
   return allowedDomains.some((entry) => hostMatches(host, normaliseDomain(entry)));
+}
+
+/** The element's own image policy (`images` option / `image-domains` attribute). */
+export interface ImagePolicyOptions {
+  /**
+   * Hosts images may load from when the thread gives no `allowed_image_domains`: a list (same matching as the
+   * thread's list), or `'*'` for any http/https host (ChatKit's behaviour). Default: the API's host only.
+   */
+  allowedDomains?: readonly string[] | '*';
+}
+
+/**
+ * The image domains in force: the thread's `allowed_image_domains` when it sets them, else the element's
+ * setting, else the default — the host of the API URL only (plus `data:image/*`, which contacts no host).
+ *
+ * Why this default: a site that embeds an assistant does not expect model output to make the visitor's browser
+ * contact third parties without a click (a tracking pixel or an exfiltration URL in an answer). ChatKit loads
+ * any host when the thread is silent; sites that want that set `images: { allowedDomains: '*' }` or
+ * `image-domains="*"`. Blocked images show a placeholder with the link, never a request.
+ *
+ * @returns a domain list, or `null` for "any host".
+ */
+export function effectiveImageDomains(
+  threadDomains: readonly string[] | null | undefined,
+  element: ImagePolicyOptions | undefined,
+  apiUrl: string,
+  base: string,
+): readonly string[] | null {
+  if (threadDomains !== null && threadDomains !== undefined) return threadDomains;
+  const own = element?.allowedDomains;
+  if (own === '*' || (Array.isArray(own) && own.includes('*'))) return null;
+  if (Array.isArray(own)) return own;
+  try {
+    return [new URL(apiUrl || base, base).hostname];
+  } catch {
+    return [];
+  }
+}
+
+/** Parses the `image-domains` attribute: space- or comma-separated hosts, or `*`; `null` when absent. */
+export function parseImageDomains(value: string | null | undefined): readonly string[] | '*' | undefined {
+  if (value === null || value === undefined) return undefined;
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  return list.includes('*') ? '*' : list;
 }
 
 // ───────────────────────────── helpers ─────────────────────────────

@@ -13,6 +13,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { stripMarkers } from './citations.js';
+import { boundMarkdown } from './limits.js';
 import { lexMarkdown, renderTokens, type LinkDefinitions } from './parse.js';
 import { sanitizeHtml, type SanitizeOptions } from './sanitize.js';
 
@@ -52,6 +53,8 @@ interface Chunk {
 export class IncrementalMarkdown {
   /** How many blocks have been rendered (parsed to HTML and sanitized) so far; for tests and benchmarks. */
   renderCount = 0;
+  /** Whether the last update flattened nesting deeper than the limits (src/markdown/limits.ts). */
+  truncated = false;
   private readonly opts: IncrementalMarkdownOptions;
   /** Source covered by {@link finished}; every later update must start with it or everything resets. */
   private stable = '';
@@ -70,11 +73,14 @@ export class IncrementalMarkdown {
   /**
    * Brings the blocks up to date with `source`.
    *
-   * @param source - the whole document so far (line endings normalised to `\n`).
+   * @param text - the whole document so far (line endings normalised to `\n`).
    * @param streaming - whether more text may follow; the last block is `open` while it is true.
    * @returns the blocks in order; finished blocks are the same objects as in earlier results.
    */
-  update(source: string, streaming: boolean): readonly MarkdownBlock[] {
+  update(text: string, streaming: boolean): readonly MarkdownBlock[] {
+    const bounded = boundMarkdown(text);
+    this.truncated = bounded.truncated;
+    const source = bounded.text;
     if (!source.startsWith(this.stable)) this.reset();
     let offset = this.stable.length;
     const chunks = this.split(source.slice(offset));

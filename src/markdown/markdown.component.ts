@@ -18,13 +18,16 @@ export interface MarkdownLabels {
   copied: string;
   /** Title of the sources list (and prefix of a citation marker's accessible name). */
   sources: string;
+  /** Shown under an answer whose nesting went past the parser's limits and was flattened. */
+  truncated?: string;
 }
 
 /** English defaults of {@link MarkdownLabels}. */
-export const DEFAULT_MARKDOWN_LABELS: Readonly<MarkdownLabels> = Object.freeze({
+export const DEFAULT_MARKDOWN_LABELS: Readonly<Required<MarkdownLabels>> = Object.freeze({
   copyCode: 'Copy code',
   copied: 'Copied',
   sources: 'Sources',
+  truncated: 'Part of this answer was nested too deeply and is shown flattened.',
 });
 
 /** Detail of `chatkit-source-click`. */
@@ -51,6 +54,7 @@ const COPIED_FEEDBACK_MS = 1500;
  * @csspart copy-button - A code block's copy button.
  * @csspart citation - An inline citation marker.
  * @csspart sources - The collapsed "Sources" list under the text.
+ * @csspart truncated-note - The note shown when nesting past the limits was flattened.
  */
 export class ChatkitMarkdown extends LitElement {
   static override styles = markdownStyles;
@@ -253,6 +257,7 @@ export class ChatkitMarkdown extends LitElement {
         )}
         ${waiting ? html`<span class="caret caret--alone" aria-hidden="true"></span>` : nothing}
       </div>
+      ${this.engine.truncated ? html`<p class="truncated" part="truncated-note">${this.label('truncated')}</p>` : nothing}
       ${this.renderSources()}`;
   }
 }

@@ -282,4 +282,11 @@ export const markdownStyles = css`
     unicode-bidi: isolate;
     text-align: left;
   }
+
+  .truncated {
+    margin: 0.5em 0 0;
+    font-size: 0.875em;
+    color: var(--chatkit-color-text-secondary, #5f6368);
+    font-style: italic;
+  }
 `;

@@ -5,6 +5,7 @@
  * @module
  */
 import { neutraliseSentinels } from './citations.js';
+import { boundMarkdown } from './limits.js';
 import { lexMarkdown, renderTokens } from './parse.js';
 import { sanitizeHtml, sanitizeHtmlToFragment, type SanitizeOptions } from './sanitize.js';
 
@@ -21,6 +22,11 @@ export function normaliseMarkdown(text: string): string {
   return neutraliseSentinels(typeof text === 'string' ? text : '').replace(/\r\n?/g, '\n');
 }
 
+/** {@link normaliseMarkdown} plus the nesting limits of src/markdown/limits.ts, for one-shot renders. */
+function prepare(text: string): string {
+  return boundMarkdown(normaliseMarkdown(text)).text;
+}
+
 /**
  * Renders markdown to a sanitized HTML string, safe to assign to `innerHTML` or pass to `unsafeHTML`.
  *
@@ -28,7 +34,7 @@ export function normaliseMarkdown(text: string): string {
  * @param opts - allowed image domains and the base for relative URLs.
  */
 export function renderMarkdownHTML(text: string, opts: MarkdownRenderOptions = {}): string {
-  return sanitizeHtml(renderTokens(lexMarkdown(normaliseMarkdown(text)), opts), opts);
+  return sanitizeHtml(renderTokens(lexMarkdown(prepare(text)), opts), opts);
 }
 
 /**
@@ -38,5 +44,5 @@ export function renderMarkdownHTML(text: string, opts: MarkdownRenderOptions = {
  * @param opts - allowed image domains and the base for relative URLs.
  */
 export function renderMarkdownToFragment(text: string, opts: MarkdownRenderOptions = {}): DocumentFragment {
-  return sanitizeHtmlToFragment(renderTokens(lexMarkdown(normaliseMarkdown(text)), opts), opts);
+  return sanitizeHtmlToFragment(renderTokens(lexMarkdown(prepare(text)), opts), opts);
 }

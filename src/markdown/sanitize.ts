@@ -38,6 +38,10 @@ const CONFIG: Readonly<Config> = Object.freeze({
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
+  // DOMPurify's default list plus ChatKit's deeplink scheme (`chatkit-link:`, turned into `chatkit.deeplink`
+  // events by the root element); every href has already passed our own allowlist (src/internal/url.ts).
+  ALLOWED_URI_REGEXP:
+    /^(?:(?:(?:f|ht)tps?|mailto|tel|callto|sms|cid|xmpp|matrix|chatkit-link):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   ALLOW_SELF_CLOSE_IN_ATTR: false,
   KEEP_CONTENT: true,
   SANITIZE_DOM: true,

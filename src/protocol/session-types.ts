@@ -96,6 +96,11 @@ export interface SessionOptions extends SessionHooks {
   pageSize?: number;
   /** The thread to load at once. */
   initialThread?: string | null;
+  /**
+   * Coalesces change notifications while a response streams: called with a callback to run later (e.g. on
+   * the next animation frame); updates in between reach listeners once. Without it every event notifies.
+   */
+  scheduleNotify?: (notify: () => void) => void;
   /** Schedules the waits of `resume` (its polls and back-off); tests inject a manual one. @defaultValue `setTimeout` */
   scheduler?: Scheduler;
 }

@@ -58,9 +58,23 @@ export function createSession(options: SessionOptions): ChatSession {
   // Everything tied to the current thread (loads, streams, polls) listens to this; leaving it aborts them.
   let epoch = new AbortController();
 
+  // Deltas can arrive many per frame; while a response streams, listeners hear about them once per
+  // `scheduleNotify` tick (the element passes one per animation frame) instead of once per event. The snapshot
+  // itself is always current; any other status change notifies at once (and flushes a pending tick).
+  let notifyPending = false;
+  function notify(): void {
+    notifyPending = false;
+    for (const listener of [...listeners]) listener(snapshot);
+  }
   function publish(): void {
     snapshot = { ...thread, status, loadingOlder };
-    for (const listener of [...listeners]) listener(snapshot);
+    const schedule = options.scheduleNotify;
+    if (!schedule || status !== 'streaming') return notify();
+    if (notifyPending) return;
+    notifyPending = true;
+    schedule(() => {
+      if (notifyPending) notify();
+    });
   }
   function update(change: (state: ThreadState) => ThreadState, nextStatus: SessionStatus = status): void {
     const next = change(thread);

@@ -6,7 +6,7 @@
  */
 import { html, LitElement, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../internal/css-props.js';
 import type { WidgetNode } from '../protocol/types.js';
 import { stackExtents, valueScale } from './chart-scale.js';
 import { chartStyles } from './chart.styles.js';
@@ -206,13 +206,13 @@ export class ChatkitWidgetChart extends LitElement {
         tooltipOn
           ? html`<div
               class="tooltip"
-              style=${styleMap({ left: `${Math.min(cx(this.hover) + 12, this.width - 140)}px` })}
+              ${cssProps({ left: `${Math.min(cx(this.hover) + 12, this.width - 140)}px` })}
             >
               <b>${category(data[this.hover])}</b>
               ${series.map(
                 (s, i) =>
                   html`<div>
-                    <span class="swatch" style=${styleMap({ background: colors[i] })}></span
+                    <span class="swatch" ${cssProps({ background: colors[i] })}></span
                     >${s.label ?? s.dataKey}: ${String(data[this.hover][s.dataKey] ?? '')}
                   </div>`,
               )}
@@ -225,7 +225,7 @@ export class ChatkitWidgetChart extends LitElement {
               ${series.map(
                 (s, i) =>
                   html`<span
-                    ><span class="swatch" style=${styleMap({ background: colors[i] })}></span
+                    ><span class="swatch" ${cssProps({ background: colors[i] })}></span
                     >${s.label ?? s.dataKey}</span
                   >`,
               )}

@@ -4,7 +4,7 @@
  * @module
  */
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../internal/css-props.js';
 import { ensureElement } from '../element/lazy-elements.js';
 import { icon } from '../internal/icons.js';
 import { sanitizeUrl } from '../internal/url.js';
@@ -26,7 +26,7 @@ const badge: Renderer = (node) => {
 const iconNode: Renderer = (node, ctx) => {
   const px =
     typeof node.size === 'string' && Object.hasOwn(ICON_SIZES, node.size) ? ICON_SIZES[node.size] : 16;
-  return html`<span class="icon-node" style=${styleMap({ color: color(node.color, ctx.scheme) })}
+  return html`<span class="icon-node" ${cssProps({ color: color(node.color, ctx.scheme) })}
     >${icon(typeof node.name === 'string' ? node.name : '', { size: px })}</span
   >`;
 };
@@ -67,7 +67,7 @@ const image: Renderer = (node, ctx) => {
       class="${cls} image-blocked"
       role="img"
       aria-label=${alt || ctx.strings.imageBlocked}
-      style=${styleMap(style)}
+      ${cssProps(style)}
     >
       ${icon('square-image', { size: 20 })}
     </div>`;
@@ -79,7 +79,7 @@ const image: Renderer = (node, ctx) => {
     loading="lazy"
     decoding="async"
     referrerpolicy="no-referrer"
-    style=${styleMap(style)}
+    ${cssProps(style)}
     @error=${(ev: Event) => (ev.currentTarget as HTMLElement).classList.add('failed')}
   />`;
 };
@@ -91,7 +91,7 @@ const chart: Renderer = (node, ctx) => {
     class="chart"
     .node=${node}
     .scheme=${ctx.scheme}
-    style=${styleMap(dimensions(node))}
+    ${cssProps(dimensions(node))}
     >${nothing}</chatkit-widget-chart
   >`;
 };

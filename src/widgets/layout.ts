@@ -5,7 +5,7 @@
  */
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../internal/css-props.js';
 import type { WidgetNode } from '../protocol/types.js';
 import type { RenderContext, Renderer, RendererTable } from './render-context.js';
 import {
@@ -50,7 +50,7 @@ const box =
     html`<div
       class="box"
       data-type=${node.type}
-      style=${styleMap(boxStyles(node, ctx, fixed ?? direction(node, 'column')))}
+      ${cssProps(boxStyles(node, ctx, fixed ?? direction(node, 'column')))}
     >
       ${ctx.children(node.children)}
     </div>`;
@@ -65,7 +65,7 @@ const form: Renderer = (node, ctx) =>
     role="form"
     data-form
     .ckSubmit=${node.onSubmitAction ?? null}
-    style=${styleMap(boxStyles(node, ctx, direction(node, 'column')))}
+    ${cssProps(boxStyles(node, ctx, direction(node, 'column')))}
   >
     ${ctx.children(node.children)}
   </div>`;
@@ -74,14 +74,14 @@ const spacer: Renderer = (node) =>
   html`<div
     class="spacer"
     aria-hidden="true"
-    style=${styleMap({ 'min-width': size(node.minSize), 'min-height': size(node.minSize, 'min-height') })}
+    ${cssProps({ 'min-width': size(node.minSize), 'min-height': size(node.minSize, 'min-height') })}
   ></div>`;
 
 const divider: Renderer = (node, ctx) => {
   const gap = space(node.spacing, 'margin-top');
   return html`<hr
     class=${node.flush ? 'divider flush' : 'divider'}
-    style=${styleMap({
+    ${cssProps({
       'border-top-color': color(node.color, ctx.scheme),
       'border-top-width': size(node.size, 'border-top-width'),
       'margin-top': gap,

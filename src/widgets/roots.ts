@@ -5,7 +5,7 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../internal/css-props.js';
 import { icon } from '../internal/icons.js';
 import type { CardAction, WidgetNode } from '../protocol/types.js';
 import { allowedImage } from './content.js';
@@ -118,7 +118,7 @@ const card: Renderer = (node, ctx) => {
   return html`<div
     class="card size-${size}${bodyHidden ? ' collapsed' : ''}"
     data-type="Card"
-    style=${styleMap(style)}
+    ${cssProps(style)}
   >
     ${
       node.asForm
@@ -185,7 +185,7 @@ const listViewItem: Renderer = (node, ctx) => {
   return html`<div
     class="list-item${clickable ? ' clickable' : ''}"
     role="listitem"
-    style=${styleMap({ gap: space(node.gap, 'gap'), 'align-items': align(node.align) })}
+    ${cssProps({ gap: space(node.gap, 'gap'), 'align-items': align(node.align) })}
   >
     ${
       clickable
@@ -200,7 +200,7 @@ const listViewItem: Renderer = (node, ctx) => {
                 activate(ev);
               }
             }}
-            style=${styleMap({ gap: space(node.gap, 'gap'), 'align-items': align(node.align) })}
+            ${cssProps({ gap: space(node.gap, 'gap'), 'align-items': align(node.align) })}
           >
             ${ctx.children(node.children)}
           </div>`
@@ -213,7 +213,7 @@ const basic: Renderer = (node, ctx) =>
   html`<div
     class="basic box"
     data-type="Basic"
-    style=${styleMap(boxStyles(node, ctx, node.direction === 'row' ? 'row' : 'column'))}
+    ${cssProps(boxStyles(node, ctx, node.direction === 'row' ? 'row' : 'column'))}
   >
     ${ctx.children(node.children)}
   </div>`;

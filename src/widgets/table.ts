@@ -5,7 +5,7 @@
  * @module
  */
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../internal/css-props.js';
 import type { WidgetNode } from '../protocol/types.js';
 import type { RenderContext, Renderer, RendererTable } from './render-context.js';
 import { color, size, textAlign } from './values.js';
@@ -15,7 +15,7 @@ function span(value: unknown): number | typeof nothing {
 }
 
 function cell(node: WidgetNode, ctx: RenderContext, header: boolean) {
-  const style = styleMap({
+  const style = cssProps({
     'text-align': textAlign(node.align ?? node.textAlign),
     'vertical-align':
       node.verticalAlign === 'center' ? 'middle' : node.verticalAlign === 'end' ? 'bottom' : undefined,
@@ -29,10 +29,10 @@ function cell(node: WidgetNode, ctx: RenderContext, header: boolean) {
         ? String(node.value)
         : nothing;
   return header || node.header === true
-    ? html`<th scope="col" colspan=${span(node.colSpan)} rowspan=${span(node.rowSpan)} style=${style}>
+    ? html`<th scope="col" colspan=${span(node.colSpan)} rowspan=${span(node.rowSpan)} ${style}>
         ${content}
       </th>`
-    : html`<td colspan=${span(node.colSpan)} rowspan=${span(node.rowSpan)} style=${style}>${content}</td>`;
+    : html`<td colspan=${span(node.colSpan)} rowspan=${span(node.rowSpan)} ${style}>${content}</td>`;
 }
 
 function cells(row: WidgetNode, ctx: RenderContext) {
@@ -52,7 +52,7 @@ const row: Renderer = (node, ctx) =>
 const table: Renderer = (node, ctx) => {
   const rows = Array.isArray(node.children) ? node.children : [];
   return html`<div class="table-wrap">
-    <table class="table${node.striped ? ' striped' : ''}" style=${styleMap({ width: size(node.width) })}>
+    <table class="table${node.striped ? ' striped' : ''}" ${cssProps({ width: size(node.width) })}>
       <tbody>
         ${rows.map((r: WidgetNode) =>
           r && typeof r === 'object' && r.type === 'Table.Row'

@@ -5,7 +5,7 @@
  * @module
  */
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../internal/css-props.js';
 import { ensureElement } from '../element/lazy-elements.js';
 import type { WidgetNode } from '../protocol/types.js';
 import { autoSelect } from './control-parts.js';
@@ -70,7 +70,7 @@ function editableText(node: WidgetNode, ctx: RenderContext, style: Styles) {
       name=${name}
       data-field=${name}
       type="text"
-      style=${styleMap(style)}
+      ${cssProps(style)}
       placeholder=${str(e.placeholder) || nothing}
       pattern=${str(e.pattern) || nothing}
       autocomplete=${str(e.autoComplete) || 'off'}
@@ -99,21 +99,21 @@ const text: Renderer = (node, ctx) => {
   }
   const caret = node.streaming ? html`<span class="caret" aria-hidden="true"></span>` : nothing;
   // prettier-ignore
-  return html`<p class=${classes('text', node)} style=${styleMap(style)} aria-busy=${node.streaming ? 'true' : nothing}>${str(node.value)}${caret}</p>`;
+  return html`<p class=${classes('text', node)} ${cssProps(style)} aria-busy=${node.streaming ? 'true' : nothing}>${str(node.value)}${caret}</p>`;
 };
 
 // Why prettier-ignore: whitespace inside these elements would become part of the text.
 // prettier-ignore
 const title: Renderer = (node, ctx) =>
-  html`<h3 class=${classes('title', node)} style=${styleMap(typography(node, ctx, TITLE_SIZES))}>${str(node.value)}</h3>`;
+  html`<h3 class=${classes('title', node)} ${cssProps(typography(node, ctx, TITLE_SIZES))}>${str(node.value)}</h3>`;
 
 // prettier-ignore
 const caption: Renderer = (node, ctx) =>
-  html`<p class=${classes('caption', node)} style=${styleMap(typography(node, ctx, CAPTION_SIZES))}>${str(node.value)}</p>`;
+  html`<p class=${classes('caption', node)} ${cssProps(typography(node, ctx, CAPTION_SIZES))}>${str(node.value)}</p>`;
 
 // prettier-ignore
 const label: Renderer = (node, ctx) =>
-  html`<label class="label" for=${ctx.uid + str(node.fieldName)} style=${styleMap(typography(node, ctx, TEXT_SIZES))}>${str(node.value)}</label>`;
+  html`<label class="label" for=${ctx.uid + str(node.fieldName)} ${cssProps(typography(node, ctx, TEXT_SIZES))}>${str(node.value)}</label>`;
 
 // Markdown goes through the element's markdown renderer (marked → DOMPurify), with the thread's image policy;
 // its code loads on first use (Lit keeps the properties until the element upgrades).

@@ -1,13 +1,13 @@
 /**
  * The shared widget value types of PROTOCOL §7.2 turned into CSS: spacing units, sizes, radii, borders and
  * colors (design tokens, palette names, `ThemeColor` pairs, raw CSS). Every string that reaches a style passes
- * {@link safeCss}, so a raw value can never leave its declaration; styles are applied through Lit `styleMap`.
+ * {@link safeCss}, so a raw value can never leave its declaration; styles are applied through CSSOM (`cssProps`, strict-CSP safe).
  *
  * @module
  */
 import type { Border, Borders, Spacing, WidgetColor } from '../protocol/types.js';
 
-/** A style object for Lit `styleMap` (kebab-case property → value). */
+/** A style object for `cssProps` (kebab-case property → value). */
 export type Styles = Record<string, string | undefined>;
 
 /** The color scheme a widget renders in. */

@@ -190,6 +190,8 @@ export class ChatkitWidget extends LitElement {
     };
     if (loading === 'self') this.setSelfLoading(source, true);
     if (loading === 'container') this.containerBusy++;
+    // The thread brings the action's result into view (new items below, or this widget when replaced).
+    this.dispatchEvent(new Event('chatkit-widget-action-start', { bubbles: true, composed: true }));
     let pending: Promise<void>;
     try {
       pending = Promise.resolve(this.host.dispatchAction(request));
@@ -220,7 +222,11 @@ export class ChatkitWidget extends LitElement {
     await this.updateComplete;
     const active = this.shadowRoot?.activeElement;
     const onPage = document.activeElement === document.body || document.activeElement === null;
-    if (!active && onPage && source.isConnected && this.shadowRoot?.contains(source)) source.focus();
+    if (!active && onPage && source.isConnected && this.shadowRoot?.contains(source)) {
+      // Why preventScroll: the card may sit above the fold now; scrolling back to it would hide the action's
+      // result below (the thread scrolls that into view).
+      source.focus({ preventScroll: true });
+    }
   }
 
   private submit(source: HTMLElement, fallback?: ActionConfig | null): void {

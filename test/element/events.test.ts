@@ -56,13 +56,17 @@ describe('chatkit.* events', () => {
     expect(seen.every((e) => e.bubbles && e.composed)).to.equal(true);
   });
 
-  it('thread.load.start / load.end fire around loading a thread; a code-set thread fires no thread.change', async () => {
+  it('thread.load.start / load.end fire around loading a thread; setThreadId fires thread.change (as ChatKit)', async () => {
     const { el, server } = await mount();
     server.addThread('thr_x', 'X');
     const seen = record(el);
     await el.setThreadId('thr_x');
     const names = seen.map((e) => e.name);
-    expect(names).to.deep.equal(['chatkit.thread.load.start', 'chatkit.thread.load.end']);
+    expect(names).to.deep.equal([
+      'chatkit.thread.load.start',
+      'chatkit.thread.change',
+      'chatkit.thread.load.end',
+    ]);
     expect(seen[0].detail).to.deep.equal({ threadId: 'thr_x' });
   });
 
@@ -169,7 +173,7 @@ describe('chatkit.* events', () => {
 
   it('chatkit.tool.change fires when the user picks a composer tool', async () => {
     const { el, server } = await mount({
-      composer: { tools: [{ id: 'search', label: 'Search the web', shortLabel: 'Search' }] },
+      composer: { tools: [{ id: 'search', label: 'Search the web', shortLabel: 'Search', pinned: true }] },
     });
     const change = oneEvent(el, 'chatkit.tool.change');
     deep(el, 'chatkit-composer', '.chip')!.click();
@@ -202,7 +206,7 @@ describe('conversation features', () => {
   });
 
   it('feedback buttons send items.feedback; copy writes the answer to the clipboard', async () => {
-    const { el, server } = await mount();
+    const { el, server } = await mount({ threadItemActions: { feedback: true, retry: true } });
     await sendAndWait(el, 'rate me');
     deep(el, 'chatkit-thread', 'button[aria-label="Good response"]')!.click();
     await until(() => server.lastRequest('items.feedback'), 'feedback sent');
@@ -371,9 +375,9 @@ describe('conversation features', () => {
     });
     await sendAndWait(el, 'default model');
     expect(server.requests[0].params.input.inference_options).to.deep.equal({ model: 'fast' });
-    const select = deep<HTMLSelectElement>(el, 'chatkit-composer', 'select')!;
-    select.value = 'smart';
-    select.dispatchEvent(new Event('change'));
+    deep(el, 'chatkit-composer', '[part~="model-button"]')!.click();
+    await settle(el);
+    deep(el, 'chatkit-composer', '[role="menuitemradio"][data-id="smart"]')!.click();
     await sendAndWait(el, 'smart model');
     expect(server.lastRequest('threads.add_user_message')!.params.input.inference_options).to.deep.equal({
       model: 'smart',

@@ -1,5 +1,6 @@
 /** Shared helpers of the element tests: mounting against the real server in the page, shadow DOM queries. */
 import { fixture, html, oneEvent } from '@open-wc/testing';
+import { render } from 'lit';
 import '../../src/define.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { ChatkitChatOptions } from '../../src/element/chatkit-chat/options.js';
@@ -48,14 +49,32 @@ export function deepText(node: Node | null): string {
   return text;
 }
 
-/** Mounts `<chatkit-chat>` wired to a fresh in-page ChatKit server. */
+/**
+ * Renders `template` into a container of its own, outside @open-wc's fixtures: @open-wc/testing removes
+ * every fixture after each test, so an element mounted once in a `before` hook for a whole describe block
+ * would be detached after the block's first test. The caller removes it (`el.parentElement.remove()`).
+ */
+async function place(template: ReturnType<typeof html>): Promise<ChatkitChat> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(template, container);
+  const el = container.firstElementChild as ChatkitChat;
+  await el.updateComplete;
+  return el;
+}
+
+/**
+ * Mounts `<chatkit-chat>` wired to a fresh in-page ChatKit server. `placement: 'block'` keeps it across
+ * the tests of a describe block (see `place`); the default is a fixture removed after the test.
+ */
 export async function mount(
   options: ChatkitChatOptions = {},
   template = html`<chatkit-chat persist="none" theme="light" locale="en"></chatkit-chat>`,
   server = new InPageChatKit(),
   scheduler?: ManualScheduler,
+  placement: 'test' | 'block' = 'test',
 ): Promise<{ el: ChatkitChat; server: InPageChatKit }> {
-  const el = await fixture<ChatkitChat>(template);
+  const el = placement === 'test' ? await fixture<ChatkitChat>(template) : await place(template);
   // The session's waits (resume polling) run on the test's scheduler when one is given.
   if (scheduler) (el as any).sessions.scheduler = scheduler.schedule;
   el.setOptions({ ...options, api: { url: API_URL, fetch: server.fetch, ...options.api } });

@@ -77,7 +77,7 @@ describe('keyboard', () => {
   });
 
   it('every control is reachable with Tab and has a name; a whole conversation works by keyboard', async () => {
-    const { el } = await mount();
+    const { el } = await mount({ threadItemActions: { feedback: true, retry: true } });
     await sendAndWait(el, 'hello');
     deep<HTMLButtonElement>(el, 'chatkit-header', 'button[aria-label="History"]')!.focus();
     const names: string[] = ['History'];

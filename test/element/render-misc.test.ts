@@ -69,7 +69,7 @@ describe('turn-end actions', () => {
   }
 
   it('a turn that ends with a generated image gets copy / feedback / retry after the image', async () => {
-    const { el, server } = await mount();
+    const { el, server } = await mount({ threadItemActions: { feedback: true, retry: true } });
     server.script = ({ threadId, nextId }) => {
       const msg = message(nextId('msg'), threadId, 'Here is your circle');
       const img = image(nextId('img'), threadId, PNG_URL);

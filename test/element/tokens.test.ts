@@ -174,7 +174,7 @@ async function conversation(): Promise<ChatkitChat> {
       { type: 'notice', level: 'warning', message: 'Warning notice' },
       { type: 'error', code: 'custom', message: 'A danger error', allow_retry: false },
     ] as ThreadStreamEvent[];
-  const { el } = await mount({}, undefined, server);
+  const { el } = await mount({}, undefined, server, undefined, 'block');
   await el.setThreadId('thr_t');
   await sendAndWait(el, 'show everything');
   await until(() => deep(el, 'chatkit-thread', 'chatkit-markdown', 'code'), 'markdown rendered');
@@ -208,7 +208,10 @@ describe('design tokens', () => {
     el = await conversation();
   });
   // Cleared afterwards: the emulation would otherwise stay on this page for the next test file.
-  after(() => emulateMedia({}));
+  after(async () => {
+    el?.parentElement?.remove();
+    await emulateMedia({});
+  });
 
   for (const token of TOKENS) {
     it(`${token} changes what it names`, async () => {

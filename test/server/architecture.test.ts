@@ -73,6 +73,8 @@ describe('server layering', () => {
         (['express', 'better-sqlite3', 'pg', 'openai', 'cors', 'helmet'].includes(i.target) ||
           (i.target.startsWith('server/') &&
             !i.target.startsWith('server/chatkit/') &&
+            // `.widget` templates are part of the agent's toolkit (the chatkit-chat/server/agent subpath).
+            !i.target.startsWith('server/widgets/') &&
             i.target !== 'server/stores/store.ts')),
     );
     expect(bad).toEqual([]);
@@ -86,6 +88,8 @@ describe('server layering', () => {
           (i.target.startsWith('server/') &&
             !i.target.startsWith('server/agent/') &&
             !i.target.startsWith('server/chatkit/') &&
+            // `.widget` templates are part of the agent's toolkit (the chatkit-chat/server/agent subpath).
+            !i.target.startsWith('server/widgets/') &&
             i.target !== 'server/stores/store.ts')),
     );
     expect(bad).toEqual([]);

@@ -1,23 +1,29 @@
 /**
- * Data of the order-returns use case (seed 001): customers, products, orders with their lines, and the
- * returns created by the flow. Sample data is seeded on first start. The interface is async so a
- * PostgreSQL implementation can follow; the embedded one keeps its tables in the thread store's SQLite file.
+ * Data of the order-returns use case (seed 001): customers with membership tiers and store credit,
+ * products, orders with their lines, the returns created by the flow (one row per return, one per returned
+ * line) and the retention offers customers accepted. Sample data is seeded on first start. The interface is
+ * async so another database can implement it; the embedded one keeps its tables in the thread store's
+ * SQLite file (or `demo.db` beside it when threads live in PostgreSQL).
  *
  * @module
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { SAMPLE_CUSTOMERS, SAMPLE_ORDERS, SAMPLE_PRODUCTS } from './returns-seed.js';
+import { SAMPLE_CUSTOMERS, SAMPLE_ORDERS, SAMPLE_PRODUCTS, type Tier } from './returns-seed.js';
 
 /** A customer. */
 export interface Customer {
   id: string;
   name: string;
   email: string;
+  tier: Tier;
+  memberSince: string;
+  /** Store credit balance (accepted retention offers add to it). */
+  storeCreditCents: number;
 }
 
-/** An order line that can be returned, with its product and order. */
-export interface ReturnableItem {
+/** An order line with its product, order and whether it can still be returned. */
+export interface OrderLine {
   lineId: string;
   orderId: string;
   orderedAt: string;
@@ -25,16 +31,46 @@ export interface ReturnableItem {
   productName: string;
   priceCents: number;
   quantity: number;
+  /** Why the line cannot be returned (final sale, already returned, kept with an offer); null if it can. */
+  blockedBy: 'final_sale' | 'returned' | 'kept' | null;
 }
 
-/** A stored return. */
+/** A line of a stored return. */
+export interface ReturnLine {
+  lineId: string;
+  orderId: string;
+  productName: string;
+  quantity: number;
+  priceCents: number;
+  reason: string;
+}
+
+/** A stored return (RMA). */
 export interface ReturnRecord {
   id: string;
   customerId: string;
-  lineId: string;
-  reason: string;
   resolution: string;
   shipping: string;
+  /** What the customer gets back (refund or credit), in cents. */
+  amountCents: number;
+  status: string;
+  threadId: string;
+  userId: string;
+  createdAt: string;
+  items: ReturnLine[];
+}
+
+/** A retention offer the customer accepted (they keep the items). */
+export interface AcceptedOffer {
+  id: string;
+  customerId: string;
+  offerId: string;
+  kind: 'store_credit' | 'discount';
+  label: string;
+  percent: number;
+  /** Store credit granted (0 for a discount on the next order). */
+  amountCents: number;
+  lineIds: string[];
   threadId: string;
   userId: string;
   createdAt: string;
@@ -44,15 +80,41 @@ export interface ReturnRecord {
 export interface ReturnsRepository {
   listCustomers(): Promise<Customer[]>;
   getCustomer(id: string): Promise<Customer | null>;
-  /** Order lines of the customer that are not final sale and not returned yet. */
-  listReturnableItems(customerId: string): Promise<ReturnableItem[]>;
-  getReturnableItem(customerId: string, lineId: string): Promise<ReturnableItem | null>;
-  /** Creates a return (id `RMA-XXXXXX`). */
-  createReturn(input: Omit<ReturnRecord, 'id' | 'createdAt'>): Promise<ReturnRecord>;
+  /** The customer who placed an order (order ids are matched case-insensitively). */
+  customerOfOrder(orderId: string): Promise<Customer | null>;
+  /** Every order line of the customer, newest order first, with its returnability. */
+  listOrderLines(customerId: string): Promise<OrderLine[]>;
+  /** Creates a return (id `RMA-XXXXXX`) with its lines. */
+  createReturn(input: Omit<ReturnRecord, 'id' | 'createdAt' | 'status'>): Promise<ReturnRecord>;
   getReturn(id: string): Promise<ReturnRecord | null>;
+  /** Stores an accepted offer and adds its store credit to the customer's balance, atomically. */
+  acceptOffer(input: Omit<AcceptedOffer, 'id' | 'createdAt'>): Promise<AcceptedOffer>;
+  listAcceptedOffers(customerId: string): Promise<AcceptedOffer[]>;
 }
 
-interface ItemRow {
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS returns_customers (id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
+  tier TEXT NOT NULL, member_since TEXT NOT NULL, store_credit_cents INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS returns_products (id TEXT PRIMARY KEY, name TEXT NOT NULL, price_cents INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS returns_orders (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES returns_customers(id),
+  ordered_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS returns_order_lines (id TEXT PRIMARY KEY, order_id TEXT NOT NULL REFERENCES returns_orders(id),
+  product_id TEXT NOT NULL REFERENCES returns_products(id), quantity INTEGER NOT NULL, price_cents INTEGER NOT NULL,
+  final_sale INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS returns_requests (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, resolution TEXT NOT NULL,
+  shipping TEXT NOT NULL, amount_cents INTEGER NOT NULL, status TEXT NOT NULL, thread_id TEXT NOT NULL,
+  user_id TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS returns_request_items (return_id TEXT NOT NULL REFERENCES returns_requests(id),
+  line_id TEXT NOT NULL UNIQUE, reason TEXT NOT NULL, PRIMARY KEY (return_id, line_id));
+CREATE TABLE IF NOT EXISTS returns_accepted_offers (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, offer_id TEXT NOT NULL,
+  kind TEXT NOT NULL, label TEXT NOT NULL, percent INTEGER NOT NULL, amount_cents INTEGER NOT NULL, line_ids TEXT NOT NULL,
+  thread_id TEXT NOT NULL, user_id TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS returns_kept_lines (line_id TEXT PRIMARY KEY, offer_id TEXT NOT NULL);
+`;
+
+const CUSTOMER_COLUMNS = `id, name, email, tier, member_since AS memberSince, store_credit_cents AS storeCreditCents`;
+
+interface LineRow {
   line_id: string;
   order_id: string;
   ordered_at: string;
@@ -60,15 +122,12 @@ interface ItemRow {
   product_name: string;
   price_cents: number;
   quantity: number;
+  final_sale: number;
+  returned: number;
+  kept: number;
 }
 
-const ITEM_QUERY = `SELECT l.id AS line_id, o.id AS order_id, o.ordered_at, p.id AS product_id, p.name AS product_name,
-    l.price_cents, l.quantity
-  FROM demo_order_lines l JOIN demo_orders o ON o.id = l.order_id JOIN demo_products p ON p.id = l.product_id
-  WHERE o.customer_id = ? AND l.final_sale = 0
-    AND NOT EXISTS (SELECT 1 FROM demo_returns r WHERE r.line_id = l.id)`;
-
-const toItem = (row: ItemRow): ReturnableItem => ({
+const toLine = (row: LineRow): OrderLine => ({
   lineId: row.line_id,
   orderId: row.order_id,
   orderedAt: row.ordered_at,
@@ -76,34 +135,36 @@ const toItem = (row: ItemRow): ReturnableItem => ({
   productName: row.product_name,
   priceCents: row.price_cents,
   quantity: row.quantity,
+  blockedBy: row.final_sale ? 'final_sale' : row.returned ? 'returned' : row.kept ? 'kept' : null,
 });
+
+const newId = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex').toUpperCase()}`;
 
 /** {@link ReturnsRepository} on better-sqlite3; creates and seeds its tables when missing. */
 export class SqliteReturnsRepository implements ReturnsRepository {
   constructor(private readonly db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS demo_customers (id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS demo_products (id TEXT PRIMARY KEY, name TEXT NOT NULL, price_cents INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS demo_orders (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, ordered_at TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS demo_order_lines (id TEXT PRIMARY KEY, order_id TEXT NOT NULL, product_id TEXT NOT NULL,
-        quantity INTEGER NOT NULL, price_cents INTEGER NOT NULL, final_sale INTEGER NOT NULL DEFAULT 0);
-      CREATE TABLE IF NOT EXISTS demo_returns (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, line_id TEXT NOT NULL,
-        reason TEXT NOT NULL, resolution TEXT NOT NULL, shipping TEXT NOT NULL, thread_id TEXT NOT NULL,
-        user_id TEXT NOT NULL, created_at TEXT NOT NULL);`);
+    db.exec(SCHEMA);
     this.seed();
   }
 
   /** Inserts the sample data once (when there are no customers yet). */
   private seed(): void {
-    const count = (this.db.prepare('SELECT COUNT(*) AS n FROM demo_customers').get() as { n: number }).n;
+    const count = (this.db.prepare('SELECT COUNT(*) AS n FROM returns_customers').get() as { n: number }).n;
     if (count > 0) return;
     const insert = this.db.transaction(() => {
-      const customer = this.db.prepare('INSERT INTO demo_customers (id, name, email) VALUES (?, ?, ?)');
-      for (const c of SAMPLE_CUSTOMERS) customer.run(c.id, c.name, c.email);
-      const product = this.db.prepare('INSERT INTO demo_products (id, name, price_cents) VALUES (?, ?, ?)');
+      const customer = this.db.prepare(
+        'INSERT INTO returns_customers (id, name, email, tier, member_since) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const c of SAMPLE_CUSTOMERS) customer.run(c.id, c.name, c.email, c.tier, c.memberSince);
+      const product = this.db.prepare(
+        'INSERT INTO returns_products (id, name, price_cents) VALUES (?, ?, ?)',
+      );
       for (const p of SAMPLE_PRODUCTS) product.run(p.id, p.name, p.priceCents);
-      const order = this.db.prepare('INSERT INTO demo_orders (id, customer_id, ordered_at) VALUES (?, ?, ?)');
+      const order = this.db.prepare(
+        'INSERT INTO returns_orders (id, customer_id, ordered_at) VALUES (?, ?, ?)',
+      );
       const line = this.db.prepare(
-        'INSERT INTO demo_order_lines (id, order_id, product_id, quantity, price_cents, final_sale) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO returns_order_lines (id, order_id, product_id, quantity, price_cents, final_sale) VALUES (?, ?, ?, ?, ?, ?)',
       );
       for (const o of SAMPLE_ORDERS) {
         order.run(o.id, o.customerId, o.orderedAt);
@@ -117,48 +178,110 @@ export class SqliteReturnsRepository implements ReturnsRepository {
   }
 
   async listCustomers(): Promise<Customer[]> {
-    return this.db.prepare('SELECT id, name, email FROM demo_customers ORDER BY name').all() as Customer[];
+    return this.db
+      .prepare(`SELECT ${CUSTOMER_COLUMNS} FROM returns_customers ORDER BY name`)
+      .all() as Customer[];
   }
 
   async getCustomer(id: string): Promise<Customer | null> {
-    return (
-      (this.db.prepare('SELECT id, name, email FROM demo_customers WHERE id = ?').get(id) as Customer) ?? null
-    );
+    const row = this.db.prepare(`SELECT ${CUSTOMER_COLUMNS} FROM returns_customers WHERE id = ?`).get(id);
+    return (row as Customer | undefined) ?? null;
   }
 
-  async listReturnableItems(customerId: string): Promise<ReturnableItem[]> {
-    return (
-      this.db.prepare(`${ITEM_QUERY} ORDER BY o.ordered_at DESC, l.id`).all(customerId) as ItemRow[]
-    ).map(toItem);
+  async customerOfOrder(orderId: string): Promise<Customer | null> {
+    const row = this.db
+      .prepare(
+        `SELECT ${CUSTOMER_COLUMNS} FROM returns_customers WHERE id =
+           (SELECT customer_id FROM returns_orders WHERE upper(id) = upper(?))`,
+      )
+      .get(orderId);
+    return (row as Customer | undefined) ?? null;
   }
 
-  async getReturnableItem(customerId: string, lineId: string): Promise<ReturnableItem | null> {
-    const row = this.db.prepare(`${ITEM_QUERY} AND l.id = ?`).get(customerId, lineId) as ItemRow | undefined;
-    return row ? toItem(row) : null;
+  async listOrderLines(customerId: string): Promise<OrderLine[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT l.id AS line_id, o.id AS order_id, o.ordered_at, p.id AS product_id, p.name AS product_name,
+           l.price_cents, l.quantity, l.final_sale,
+           EXISTS (SELECT 1 FROM returns_request_items r WHERE r.line_id = l.id) AS returned,
+           EXISTS (SELECT 1 FROM returns_kept_lines k WHERE k.line_id = l.id) AS kept
+         FROM returns_order_lines l JOIN returns_orders o ON o.id = l.order_id
+           JOIN returns_products p ON p.id = l.product_id
+         WHERE o.customer_id = ? ORDER BY o.ordered_at DESC, l.id`,
+      )
+      .all(customerId) as LineRow[];
+    return rows.map(toLine);
   }
 
-  async createReturn(input: Omit<ReturnRecord, 'id' | 'createdAt'>): Promise<ReturnRecord> {
+  async createReturn(input: Omit<ReturnRecord, 'id' | 'createdAt' | 'status'>): Promise<ReturnRecord> {
     const record: ReturnRecord = {
       ...input,
-      id: `RMA-${randomBytes(3).toString('hex').toUpperCase()}`,
+      id: newId('RMA'),
+      status: 'awaiting_parcel',
       createdAt: new Date().toISOString(),
     };
-    this.db
-      .prepare(
-        `INSERT INTO demo_returns (id, customer_id, line_id, reason, resolution, shipping, thread_id, user_id, created_at)
-         VALUES (@id, @customerId, @lineId, @reason, @resolution, @shipping, @threadId, @userId, @createdAt)`,
-      )
-      .run(record);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO returns_requests (id, customer_id, resolution, shipping, amount_cents, status, thread_id, user_id, created_at)
+           VALUES (@id, @customerId, @resolution, @shipping, @amountCents, @status, @threadId, @userId, @createdAt)`,
+        )
+        .run({ ...record, items: undefined });
+      const item = this.db.prepare(
+        'INSERT INTO returns_request_items (return_id, line_id, reason) VALUES (?, ?, ?)',
+      );
+      for (const line of record.items) item.run(record.id, line.lineId, line.reason);
+    })();
     return record;
   }
 
   async getReturn(id: string): Promise<ReturnRecord | null> {
     const row = this.db
       .prepare(
-        `SELECT id, customer_id AS customerId, line_id AS lineId, reason, resolution, shipping, thread_id AS threadId,
-           user_id AS userId, created_at AS createdAt FROM demo_returns WHERE id = ?`,
+        `SELECT id, customer_id AS customerId, resolution, shipping, amount_cents AS amountCents, status,
+           thread_id AS threadId, user_id AS userId, created_at AS createdAt FROM returns_requests WHERE id = ?`,
       )
-      .get(id) as ReturnRecord | undefined;
-    return row ?? null;
+      .get(id) as Omit<ReturnRecord, 'items'> | undefined;
+    if (!row) return null;
+    const items = this.db
+      .prepare(
+        `SELECT i.line_id AS lineId, l.order_id AS orderId, p.name AS productName, l.quantity, l.price_cents AS priceCents,
+           i.reason FROM returns_request_items i JOIN returns_order_lines l ON l.id = i.line_id
+           JOIN returns_products p ON p.id = l.product_id WHERE i.return_id = ? ORDER BY i.line_id`,
+      )
+      .all(id) as ReturnLine[];
+    return { ...row, items };
+  }
+
+  async acceptOffer(input: Omit<AcceptedOffer, 'id' | 'createdAt'>): Promise<AcceptedOffer> {
+    const record: AcceptedOffer = { ...input, id: newId('OFR'), createdAt: new Date().toISOString() };
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO returns_accepted_offers (id, customer_id, offer_id, kind, label, percent, amount_cents, line_ids,
+             thread_id, user_id, created_at)
+           VALUES (@id, @customerId, @offerId, @kind, @label, @percent, @amountCents, @lineIds, @threadId, @userId, @createdAt)`,
+        )
+        .run({ ...record, lineIds: JSON.stringify(record.lineIds) });
+      const kept = this.db.prepare(
+        'INSERT OR IGNORE INTO returns_kept_lines (line_id, offer_id) VALUES (?, ?)',
+      );
+      for (const line of record.lineIds) kept.run(line, record.id);
+      this.db
+        .prepare('UPDATE returns_customers SET store_credit_cents = store_credit_cents + ? WHERE id = ?')
+        .run(record.amountCents, record.customerId);
+    })();
+    return record;
+  }
+
+  async listAcceptedOffers(customerId: string): Promise<AcceptedOffer[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, customer_id AS customerId, offer_id AS offerId, kind, label, percent, amount_cents AS amountCents,
+           line_ids AS lineIds, thread_id AS threadId, user_id AS userId, created_at AS createdAt
+         FROM returns_accepted_offers WHERE customer_id = ? ORDER BY created_at`,
+      )
+      .all(customerId) as (Omit<AcceptedOffer, 'lineIds'> & { lineIds: string })[];
+    return rows.map((row) => ({ ...row, lineIds: JSON.parse(row.lineIds) as string[] }));
   }
 }

@@ -11,9 +11,10 @@ import { isSafeCssValue } from '../../theme/theme-option.js';
 
 /**
  * What survived validation of the `/api/branding` document (src/protocol/types/branding.ts, the shape the
- * server sends): any member may be missing or dropped, and the favicon is the host page's business.
+ * server sends): any member may be missing or dropped. The favicon is the host page's business: it is applied
+ * only when the page opts in with the `apply-favicon` attribute ({@link applyFavicon}).
  */
-export type Branding = Partial<Omit<BrandingDocument, 'faviconUrl'>>;
+export type Branding = Partial<BrandingDocument>;
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
@@ -30,11 +31,12 @@ export async function loadBranding(
   branding.name = str(json.name);
   branding.tagline = str(json.tagline);
   // A relative logo path belongs to the branding server, not to the page that embeds the element.
-  const rawLogo = str(json.logoUrl);
-  const logo = rawLogo
-    ? safeUrl(new URL(rawLogo, new URL(response.url || url, document.baseURI)).href, 'image')
-    : null;
+  const base = new URL(response.url || url, document.baseURI);
+  const image = (raw: string | undefined) => (raw ? safeUrl(new URL(raw, base).href, 'image') : null);
+  const logo = image(str(json.logoUrl));
   if (logo) branding.logoUrl = logo;
+  const favicon = image(str(json.faviconUrl));
+  if (favicon) branding.faviconUrl = favicon;
   const color = str(json.primaryColor);
   if (color && isSafeCssValue(color, 'color')) branding.primaryColor = color;
   branding.greeting = str(json.greeting);
@@ -48,4 +50,18 @@ export async function loadBranding(
       .filter((p) => p.prompt);
   }
   return branding;
+}
+
+/**
+ * Points the host page's icon at the brand favicon (the page opted in with `apply-favicon`): an existing
+ * `<link rel="icon">` is updated, otherwise one is added.
+ */
+export function applyFavicon(doc: Document, url: string): void {
+  let link = doc.head.querySelector<HTMLLinkElement>('link[rel~="icon"]');
+  if (!link) {
+    link = doc.createElement('link');
+    link.rel = 'icon';
+    doc.head.append(link);
+  }
+  if (link.href !== url) link.href = url;
 }

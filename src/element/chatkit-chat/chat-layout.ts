@@ -27,7 +27,15 @@ export function renderChatLayout(ctx: ChatContextValue, mode: string, announceme
   return html`
     ${
       config.headerEnabled
-        ? html`<chatkit-header exportparts="header,title" ?closable=${mode === 'launcher'}></chatkit-header>`
+        ? html`<chatkit-header
+            exportparts="header,title,tagline"
+            ?closable=${mode === 'launcher'}
+          ></chatkit-header>`
+        : nothing
+    }
+    ${
+      config.configError
+        ? html`<div part="config-error" class="config-error" role="alert">${config.configError}</div>`
         : nothing
     }
     <div class="main">
@@ -76,7 +84,7 @@ export function renderLauncher(
       class="panel"
       id="panel"
       role="dialog"
-      aria-label=${ctx.config.brandName ?? strings.conversation}
+      aria-label=${ctx.config.frameTitle ?? ctx.config.brandName ?? strings.conversation}
       ?hidden=${!open}
       @keydown=${onPanelKeyDown}
     >

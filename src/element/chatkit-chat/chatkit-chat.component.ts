@@ -1,3 +1,4 @@
+import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
@@ -14,10 +15,9 @@ import { Announcer } from '../../internal/announcer.js';
 import { ElementMemory, type PersistMode } from '../../internal/storage.js';
 import type {
   Action,
-  Attachment,
+  Attachment as WireAttachment,
   InferenceOptions,
   ThreadItem,
-  UserMessageContent,
 } from '../../protocol/types.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { chatStyles } from './chatkit-chat.styles.js';
@@ -26,8 +26,16 @@ import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import { LauncherController } from '../controllers/launcher-controller.js';
 import { ensureElement } from '../lazy-elements.js';
 import { renderChatLayout, renderLauncher } from './chat-layout.js';
-import type { ChatkitChatOptions } from './options.js';
-import { createChatController } from '../controllers/chat-controller.js';
+import type { ChatkitChatOptions, Entity, SendUserMessageParams, SetComposerValueParams } from './options.js';
+import { validateOptions } from './validate-options.js';
+import { toWireContent } from './user-content.js';
+import type { ChatkitEvent, ChatkitEventMap } from '../../events.js';
+import {
+  createChatController,
+  sendMessage,
+  type ControllerRoot,
+  type MessageInference,
+} from '../controllers/chat-controller.js';
 import { resolveConfig } from './resolve-config.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -40,13 +48,14 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * @event chatkit.ready - The element is ready (first render done, strings loaded).
  * @event chatkit.error - A request or stream failed. `detail: { error }`.
  * @event chatkit.effect - The server sent a `client_effect`. `detail: { name, data }`.
+ * @event chatkit.deeplink - A `chatkit-link://name?k=v` link was clicked. `detail: { name, data }`.
  * @event chatkit.response.start - An answer started streaming.
  * @event chatkit.response.end - An answer finished (also after errors and Stop).
- * @event chatkit.thread.change - The user or server changed the current thread. `detail: { threadId }`.
+ * @event chatkit.thread.change - The current thread changed (user, server or `setThreadId`). `detail: { threadId }`.
  * @event chatkit.thread.load.start - A thread started loading. `detail: { threadId }`.
  * @event chatkit.thread.load.end - A thread finished loading. `detail: { threadId }`.
- * @event chatkit.history.open - The user opened the history panel.
- * @event chatkit.history.close - The user closed the history panel.
+ * @event chatkit.history.open - The history panel opened (user or `showHistory`).
+ * @event chatkit.history.close - The history panel closed (user or `hideHistory`).
  * @event chatkit.tool.change - The user picked a composer tool. `detail: { toolId }`.
  * @event chatkit.log - Diagnostics (unknown events, widget warnings). `detail: { name, data }`.
  * @event chatkit.widget.action - A client-handled widget action, before `widgets.onAction`; cancelable.
@@ -56,6 +65,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * @csspart launcher - The floating launcher button (launcher mode).
  * @csspart header - The header bar.
  * @csspart title - The header title.
+ * @csspart tagline - The branding tagline under the brand name in the header.
  * @csspart history - The history panel.
  * @csspart start-screen - The greeting and starter prompts.
  * @csspart starter-prompt - One starter prompt button.
@@ -72,6 +82,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * @csspart structured-input - The question form that replaces the composer.
  * @csspart attachments - The composer's tray of picked files.
  * @csspart disclaimer - The disclaimer under the composer.
+ * @csspart config-error - The notice shown when the options cannot work (ChatKit hosted mode).
  *
  * @cssproperty --chatkit-accent - Accent color (buttons, links, focus).
  * @cssproperty --chatkit-accent-hover - Accent color on hover.
@@ -133,8 +144,16 @@ export class ChatkitChat extends LitElement {
   @property() greeting: string | null = null;
   /** Composer placeholder. */
   @property() placeholder: string | null = null;
-  /** URL of `/api/branding`-shaped JSON (name, logo, primary color, greeting, prompts). */
+  /**
+   * URL of `/api/branding`-shaped JSON (name, tagline, logo, primary color, greeting, prompts). The page's
+   * favicon follows the brand only when the element also has the boolean `apply-favicon` attribute.
+   */
   @property({ attribute: 'branding-url' }) brandingUrl: string | null = null;
+  /**
+   * Image hosts allowed when the thread gives no `allowed_image_domains`: space-separated hosts, or `*` for
+   * any. Default (unset): the API's host only. The `images` option takes precedence.
+   */
+  @property({ attribute: 'image-domains' }) imageDomains: string | null = null;
   /** Where the current thread id is remembered: `local`, `session` or `none`. */
   @property() persist: PersistMode = 'local';
 
@@ -169,6 +188,7 @@ export class ChatkitChat extends LitElement {
     this.addEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.addEventListener('chatkit-close-request', this.handleCloseRequest);
     this.addEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
+    this.addEventListener('click', this.handleDeeplinkClick);
   }
 
   override disconnectedCallback(): void {
@@ -176,6 +196,7 @@ export class ChatkitChat extends LitElement {
     this.removeEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.removeEventListener('chatkit-close-request', this.handleCloseRequest);
     this.removeEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
+    this.removeEventListener('click', this.handleDeeplinkClick);
     this.announcer.dispose();
   }
 
@@ -214,6 +235,7 @@ export class ChatkitChat extends LitElement {
     this.sessions.configure({
       url: this.options.api?.url ?? this.apiUrl,
       fetch: this.options.api?.fetch,
+      domainKey: this.options.api?.domainKey,
       persist: this.options.persist ?? this.persist,
       initialThread:
         this.options.initialThread !== undefined
@@ -247,10 +269,32 @@ export class ChatkitChat extends LitElement {
     if (!onClick || !entity) return;
     event.stopPropagation();
     try {
-      onClick(entity);
+      onClick(entity as unknown as Entity);
     } catch (error) {
       emit(this, 'chatkit.log', { name: 'entities.onClick.error', data: { message: String(error) } });
     }
+  };
+
+  /**
+   * `chatkit-link://<name>?<query>` links (in answers, widgets) are the host page's deeplinks: the click fires
+   * `chatkit.deeplink` with the name and the query parameters instead of navigating.
+   */
+  private handleDeeplinkClick = (event: MouseEvent) => {
+    const anchor = event
+      .composedPath()
+      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement && !!node.href);
+    const href = anchor?.getAttribute('href') ?? '';
+    if (!/^chatkit-link:/i.test(href)) return;
+    event.preventDefault();
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      return;
+    }
+    const name = decodeURIComponent(`${url.host}${url.pathname}`.replace(/^\/+|\/+$/g, ''));
+    const data: Record<string, unknown> = Object.fromEntries(url.searchParams);
+    emit(this, 'chatkit.deeplink', Object.keys(data).length ? { name, data } : { name });
   };
 
   /** @internal Launcher callback: focus follows the open state. */
@@ -277,71 +321,85 @@ export class ChatkitChat extends LitElement {
     }
   };
 
-  private setHistoryOpen(open: boolean, byUser: boolean) {
+  private setHistoryOpen(open: boolean, focusComposer = true) {
     if (this.historyOpen === open) return;
     this.historyOpen = open;
-    if (byUser) emit(this, open ? 'chatkit.history.open' : 'chatkit.history.close', undefined);
-    if (!open) void this.updateComplete.then(() => this.focusComposer());
+    emit(this, open ? 'chatkit.history.open' : 'chatkit.history.close', undefined);
+    if (!open && focusComposer) void this.updateComplete.then(() => this.focusComposer());
   }
 
   private configCache?: { key: unknown[]; config: ResolvedConfig };
 
   /** The resolved configuration, recomputed only when one of its inputs changed (not on every delta). */
   private resolveConfig(): ResolvedConfig {
-    const key = [this.options, this.appearance.branding, this.greeting, this.placeholder, this.mode];
+    const key = [
+      this.options,
+      this.appearance.branding,
+      this.greeting,
+      this.placeholder,
+      this.mode,
+      this.configError,
+    ];
     const cached = this.configCache;
     if (cached && cached.key.every((value, index) => Object.is(value, key[index]))) return cached.config;
     const config = resolveConfig(
       this.options,
       { greeting: this.greeting, placeholder: this.placeholder, mode: this.mode },
       this.appearance.branding,
+      this.configError,
     );
     this.configCache = { key, config };
     return config;
   }
 
-  private readonly controller: ChatController = createChatController({
+  /** What the intents (the sub-elements' and the public methods') need of this element. */
+  private readonly controllerRoot: ControllerRoot = {
     element: this,
     sessions: this.sessions,
     options: () => this.options,
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
-    inferenceOptions: () => this.inferenceOptions(),
-    setHistoryOpen: (open, byUser) => this.setHistoryOpen(open, byUser),
+    imageDomains: () => this.resolvedImageDomains(),
+    inferenceOptions: (override) => this.inferenceOptions(override),
+    configError: () => this.configError,
+    setHistoryOpen: (open) => this.setHistoryOpen(open),
     setTool: (toolId) => (this.selectedTool = toolId),
     setModel: (modelId) => (this.selectedModel = modelId),
-  });
+  };
 
-  private async send(
-    text: string,
-    newThread = false,
-    attachments: readonly Attachment[] = [],
-    quotedText: string | null = null,
-    content?: UserMessageContent[],
-  ) {
-    await this.sessions.session?.sendUserMessage({
-      text,
-      ...(content ? { content } : {}),
-      inferenceOptions: this.inferenceOptions(),
-      newThread,
-      attachments,
-      quotedText,
-    });
-  }
+  private readonly controller: ChatController = createChatController(this.controllerRoot);
 
-  /** The composer's tool and model choice, sent with every message. */
-  private inferenceOptions(): InferenceOptions {
+  /** The composer's tool and model choice, unless this message names its own (`null` = none). */
+  private inferenceOptions(override: MessageInference = {}): InferenceOptions {
     const inference: InferenceOptions = {};
-    if (this.selectedTool) inference.tool_choice = { id: this.selectedTool };
-    const model = this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
+    const tool =
+      override.toolChoice !== undefined
+        ? override.toolChoice
+        : this.selectedTool
+          ? { id: this.selectedTool }
+          : null;
+    if (tool) inference.tool_choice = tool;
+    const model =
+      override.model ?? this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
     if (model) inference.model = model;
     return inference;
+  }
+
+  /** The image domains in force (see effectiveImageDomains); `null` = any host. */
+  private resolvedImageDomains(): readonly string[] | null {
+    const own = this.options.images ?? { allowedDomains: parseImageDomains(this.imageDomains) };
+    return effectiveImageDomains(
+      this.sessions.state?.thread?.allowed_image_domains,
+      own,
+      this.options.api?.url ?? this.apiUrl,
+      document.baseURI,
+    );
   }
 
   private buildContext(): ChatContextValue {
     const locale = this.resolvedLocale;
     return {
-      view: toView(this.sessions.state),
+      view: toView(this.sessions.state, this.resolvedImageDomains()),
       config: this.resolveConfig(),
       strings: this.appearance.strings,
       locale,
@@ -355,70 +413,226 @@ export class ChatkitChat extends LitElement {
 
   // ───────────── public API (ChatKit's methods) ─────────────
 
-  /** Replaces the options (ChatKit's `ChatKitOptions` shape plus ours); the conversation is kept. */
+  /**
+   * Replaces the options (ChatKit's `ChatKitOptions` shape plus ours). Like ChatKit, options are not merged:
+   * pass the full set each time. The conversation is kept unless `api.url` or the identity (`domainKey`,
+   * whether a host `fetch` is given) changes; a new `api.fetch` closure is used from the next request on.
+   * Unknown options and values of the wrong type are dropped with a `chatkit.log` warning.
+   */
   setOptions(options: ChatkitChatOptions): void {
-    const previous = this.options;
-    this.options = options ?? {};
-    if (previous.locale !== this.options.locale) void this.appearance.applyLocale();
-    if (previous.brandingUrl !== this.options.brandingUrl || previous.api?.fetch !== this.options.api?.fetch)
-      void this.appearance.applyBranding();
-    this.appearance.applyTheme();
-    this.configureSession();
-    if (this.options.mode && this.options.mode !== this.mode) this.mode = this.options.mode;
-    this.requestUpdate();
+    try {
+      const { options: valid, warnings } = validateOptions(options);
+      for (const warning of warnings) {
+        emit(this, 'chatkit.log', {
+          name: warning.problem === 'unknown' ? 'options.unknown' : 'options.invalid',
+          data: { ...warning },
+        });
+      }
+      const previous = this.options;
+      this.options = valid;
+      this.reportHostedMode();
+      if (previous.locale !== this.options.locale) void this.appearance.applyLocale();
+      // Branding is fetched again for a new URL, or when a host fetch appears or goes (not per closure).
+      if (
+        previous.brandingUrl !== this.options.brandingUrl ||
+        !!previous.api?.fetch !== !!this.options.api?.fetch
+      )
+        void this.appearance.applyBranding();
+      this.appearance.applyTheme();
+      this.configureSession();
+      if (this.options.mode && this.options.mode !== this.mode) this.mode = this.options.mode;
+      this.requestUpdate();
+    } catch (error) {
+      emit(this, 'chatkit.log', { name: 'options.error', data: { message: String(error) } });
+    }
+  }
+
+  /** Set while the options ask for ChatKit's hosted mode, which needs OpenAI's backend. */
+  private configError: string | null = null;
+
+  private reportHostedMode() {
+    const api = this.options.api;
+    const hosted = !!api?.getClientSecret && !api.url && !this.apiUrl;
+    const message = hosted
+      ? "ChatKit hosted mode (api.getClientSecret) is not supported by <chatkit-chat>: it needs OpenAI's " +
+        'backend. Run a ChatKit server (chatkit-python, or `npx chatkit-chat-server`) and set api.url to ' +
+        "its endpoint instead: `api: { url: 'https://your-server/chatkit' }`."
+      : null;
+    const changed = message !== this.configError;
+    this.configError = message;
+    if (message && changed) emit(this, 'chatkit.error', { error: new Error(message) });
   }
 
   /** Moves focus into the composer (opening the launcher panel first if needed). */
-  focusComposer(): void {
+  async focusComposer(): Promise<void> {
     if (this.mode === 'launcher' && !this.launcher.open) this.launcher.setOpen(true, false);
-    void this.updateComplete.then(() => this.composer?.focus());
+    if (this.historyOpen) this.setHistoryOpen(false, false);
+    await this.updateComplete;
+    this.composer?.focus();
   }
 
-  /** Opens a thread by id, or an empty new chat with `null`. */
+  /** Opens a thread by id, or an empty new chat with `null`; fires `chatkit.thread.change` when it changes. */
   async setThreadId(threadId: string | null): Promise<void> {
     const session = this.sessions.session;
     if (!session) return;
-    await this.sessions.quietly(async () => {
-      if (threadId) await this.sessions.load(threadId);
-      else session.newThread();
-    });
+    if (threadId) await this.sessions.load(threadId);
+    else session.newThread();
   }
 
   /** Sends a streaming custom action (`threads.custom_action`), queued behind a running answer. */
-  async sendCustomAction(action: { type: string; payload?: unknown }, itemId?: string): Promise<void> {
+  async sendCustomAction(
+    action: { type: string; payload?: Record<string, unknown> },
+    itemId?: string,
+  ): Promise<void> {
+    if (!action || typeof action.type !== 'string') {
+      emit(this, 'chatkit.log', {
+        name: 'sendCustomAction.invalid',
+        data: { reason: 'action.type must be a string' },
+      });
+      return;
+    }
     await this.sessions.session?.customAction(action as Action, itemId ?? null);
   }
 
   /**
-   * Sends a user message as if typed. `reply` is quoted text shown above the message (ChatKit's reply-to);
-   * `attachments` are already uploaded attachments; `newThread` starts a new conversation first.
+   * Sends a user message as if typed: `text` and/or structured `content` (tags; used instead of `text`),
+   * `reply` (quoted text shown above it), already uploaded `attachments`, `newThread` to start a new
+   * conversation first, and `toolChoice`/`model` for this message only (the composer's selection stays).
    */
-  async sendUserMessage(
-    params: { text: string; reply?: string; attachments?: Attachment[]; newThread?: boolean } | string,
-  ): Promise<void> {
-    const { text, newThread, reply, attachments } = typeof params === 'string' ? { text: params } : params;
-    await this.send(text, !!newThread, attachments ?? [], reply ?? null);
+  async sendUserMessage(params: SendUserMessageParams | string): Promise<void> {
+    const p: SendUserMessageParams =
+      typeof params === 'string' ? { text: params } : params && typeof params === 'object' ? params : {};
+    const content = toWireContent(p.content);
+    const text = typeof p.text === 'string' ? p.text : '';
+    if (!text.trim() && !content.length && !p.attachments?.length) {
+      emit(this, 'chatkit.log', {
+        name: 'sendUserMessage.empty',
+        data: { reason: 'no text, content or attachments' },
+      });
+      return;
+    }
+    // ChatKit sends `text` as a text part after the tags when both are given.
+    if (content.length && text && !content.some((part) => part.type === 'input_text')) {
+      content.push({ type: 'input_text', text });
+    }
+    await sendMessage(this.controllerRoot, {
+      text,
+      content,
+      newThread: !!p.newThread,
+      attachments: Array.isArray(p.attachments) ? (p.attachments as WireAttachment[]) : [],
+      quotedText: typeof p.reply === 'string' && p.reply ? p.reply : null,
+      ...(p.toolChoice && typeof p.toolChoice.id === 'string' ? { toolChoice: { id: p.toolChoice.id } } : {}),
+      ...(typeof p.model === 'string' ? { model: p.model } : {}),
+    });
   }
 
-  /** Puts text into the composer without sending it. */
-  async setComposerValue(params: { text: string } | string): Promise<void> {
+  /**
+   * Sets the composer's draft without sending: `text`, `content` (tags become chips, text parts the text),
+   * `reply`, uploaded `attachments`, `files` to upload, `selectedToolId` (`null` clears) and
+   * `selectedModelId`. Fields left out are kept as they are.
+   */
+  async setComposerValue(params: SetComposerValueParams | string): Promise<void> {
+    const p: SetComposerValueParams =
+      typeof params === 'string' ? { text: params } : params && typeof params === 'object' ? params : {};
+    if ('selectedToolId' in p) {
+      const toolId = p.selectedToolId ?? null;
+      if (toolId !== this.selectedTool) {
+        this.selectedTool = toolId;
+        emit(this, 'chatkit.tool.change', { toolId });
+      }
+    }
+    if (typeof p.selectedModelId === 'string') this.selectedModel = p.selectedModelId;
+    if (this.mode === 'launcher' && !this.launcher.open) this.launcher.setOpen(true, false);
     await this.updateComplete;
-    this.composer?.setValue(typeof params === 'string' ? params : (params?.text ?? ''));
+    const composer = this.composer;
+    if (!composer) return;
+    const content = p.content !== undefined ? toWireContent(p.content) : undefined;
+    const contentText = content?.map((part) => (part.type === 'input_text' ? part.text : '')).join('');
+    composer.setDraft({
+      ...(typeof p.text === 'string'
+        ? { text: p.text }
+        : contentText !== undefined
+          ? { text: contentText }
+          : {}),
+      ...(content ? { tags: content.filter((part) => part.type === 'input_tag') } : {}),
+      ...(p.reply !== undefined ? { reply: typeof p.reply === 'string' ? p.reply : null } : {}),
+      ...(Array.isArray(p.attachments) ? { attachments: p.attachments as WireAttachment[] } : {}),
+      ...(Array.isArray(p.files) ? { files: p.files.filter((file) => file instanceof File) } : {}),
+    });
   }
 
-  /** Opens the history panel. */
-  showHistory(): void {
-    this.setHistoryOpen(true, false);
+  /** Opens the history panel (fires `chatkit.history.open`). */
+  async showHistory(): Promise<void> {
+    if (this.mode === 'launcher' && !this.launcher.open) this.launcher.setOpen(true, false);
+    this.setHistoryOpen(true);
+    await this.updateComplete;
   }
 
-  /** Closes the history panel. */
-  hideHistory(): void {
+  /** Closes the history panel (fires `chatkit.history.close`). */
+  async hideHistory(): Promise<void> {
     this.setHistoryOpen(false, false);
+    await this.updateComplete;
   }
 
   /** Re-reads the current thread from the server. */
   async fetchUpdates(): Promise<void> {
     await this.sessions.session?.fetchUpdates();
+  }
+
+  // ───────────── typed events ─────────────
+
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
+  override addEventListener<K extends keyof ChatkitEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
+  override addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null | ((event: never) => unknown),
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject, options);
+  }
+
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
+  override removeEventListener<K extends keyof ChatkitEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
+  override removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null | ((event: never) => unknown),
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener as EventListenerOrEventListenerObject, options);
   }
 
   // ───────────── render ─────────────
@@ -427,7 +641,12 @@ export class ChatkitChat extends LitElement {
     const launcher = this.mode === 'launcher';
     this.toggleAttribute('data-open', launcher && this.launcher.open);
     const layout = renderChatLayout(this.ctx, this.mode, this.announcement);
-    if (!launcher) return html`<div part="panel" class="panel" id="panel">${layout}</div>`;
+    if (!launcher) {
+      const title = this.ctx.config.frameTitle ?? this.ctx.strings.conversation;
+      return html`<div part="panel" class="panel" id="panel" role="group" aria-label=${title}>
+        ${layout}
+      </div>`;
+    }
     return renderLauncher(this.ctx, layout, this.launcher, this.handlePanelKeyDown);
   }
 }

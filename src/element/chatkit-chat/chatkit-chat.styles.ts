@@ -97,6 +97,15 @@ export const chatStyles = css`
     font-size: 0.8em;
     text-align: center;
   }
+  .config-error {
+    margin: calc(var(--chatkit-spacing) * 3);
+    padding: calc(var(--chatkit-spacing) * 3);
+    border: 1px solid var(--chatkit-danger);
+    border-radius: var(--chatkit-radius-sm);
+    color: var(--chatkit-text);
+    background: var(--chatkit-surface-secondary);
+    font-size: 0.9em;
+  }
   .disclaimer.high-contrast {
     color: var(--chatkit-text-secondary);
   }

@@ -18,7 +18,12 @@ export interface ConfigAttributes {
 }
 
 /** Resolves the configuration. */
-export function resolveConfig(o: ChatkitChatOptions, attrs: ConfigAttributes, b: Branding): ResolvedConfig {
+export function resolveConfig(
+  o: ChatkitChatOptions,
+  attrs: ConfigAttributes,
+  b: Branding,
+  configError: string | null = null,
+): ResolvedConfig {
   return {
     headerEnabled: o.header?.enabled ?? true,
     headerTitle: o.header?.title?.text ?? null,
@@ -35,9 +40,14 @@ export function resolveConfig(o: ChatkitChatOptions, attrs: ConfigAttributes, b:
     attachments: { enabled: false, ...o.composer?.attachments },
     models: o.composer?.models ?? [],
     itemActions: { ...DEFAULT_ITEM_ACTIONS, ...o.threadItemActions },
+    // Deliberately on by default (ChatKit: off): a reader at the bottom keeps seeing the answer grow.
+    autoScroll: o.thread?.autoScroll ?? true,
+    frameTitle: o.frameTitle ?? null,
+    configError,
     disclaimer: o.disclaimer ?? null,
     onTagSearch: o.entities?.onTagSearch,
     brandName: b.name ?? null,
+    brandTagline: b.tagline ?? null,
     logoUrl: b.logoUrl ?? null,
     mode: o.mode ?? attrs.mode,
   };

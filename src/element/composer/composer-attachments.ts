@@ -10,11 +10,67 @@ import type { ChatContextValue } from '../../context/chat-context.js';
 import type { Attachment } from '../../protocol/types.js';
 import { uiIcon } from '../shared/ui-icon.js';
 
+type Refusal = { kind: 'type' } | { kind: 'size'; limit: number };
+
 interface Entry {
   key: number;
   name: string;
   status: 'uploading' | 'done' | 'error';
   attachment?: Attachment;
+  /** Why the file was refused before upload (shown in the chip, worded at render time in the current locale). */
+  refusal?: Refusal;
+}
+
+/** Whether a MIME type matches a pattern: exact, `type/*`, or `*` / `*\/*` for anything. */
+function mimeMatches(pattern: string, mime: string): boolean {
+  const p = pattern.trim().toLowerCase();
+  const m = mime.toLowerCase();
+  if (p === '*' || p === '*/*') return true;
+  if (p.endsWith('/*')) return m.startsWith(p.slice(0, -1));
+  return p === m;
+}
+
+/** How specific a matching pattern is (exact beats `type/*` beats `*`). */
+const specificity = (pattern: string) =>
+  pattern.includes('*') ? (pattern.endsWith('/*') && pattern !== '*/*' ? 1 : 0) : 2;
+
+/** The byte limit for a file: a number applies to all; a record's most specific matching pattern wins. */
+export function sizeLimit(
+  maxSize: number | Record<string, number> | undefined,
+  mime: string,
+): number | undefined {
+  if (typeof maxSize === 'number') return maxSize;
+  if (!maxSize || typeof maxSize !== 'object') return undefined;
+  const matches = Object.entries(maxSize)
+    .filter(([pattern, limit]) => typeof limit === 'number' && mimeMatches(pattern, mime))
+    .sort(([a], [b]) => specificity(b) - specificity(a));
+  return matches[0]?.[1];
+}
+
+/** Whether `accept` (MIME pattern → extensions, as ChatKit has it) lets a file in; no record allows all. */
+export function accepted(
+  accept: Record<string, string[]> | undefined,
+  file: { name: string; type: string },
+): boolean {
+  if (!accept || typeof accept !== 'object' || !Object.keys(accept).length) return true;
+  const name = file.name.toLowerCase();
+  return Object.entries(accept).some(
+    ([pattern, extensions]) =>
+      (!!file.type && mimeMatches(pattern, file.type)) ||
+      (Array.isArray(extensions) &&
+        extensions.some((ext) => typeof ext === 'string' && name.endsWith(ext.toLowerCase()))),
+  );
+}
+
+/** Bytes as "10 MB" / "512 kB" in the element's locale (decimal units, as file managers show them). */
+function formatBytes(bytes: number, locale: string): string {
+  const [value, unit] =
+    bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : bytes >= 1e3 ? [bytes / 1e3, 'kilobyte'] : [bytes, 'byte'];
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  } catch {
+    return `${bytes} B`;
+  }
 }
 
 export class ComposerAttachments implements ReactiveController {
@@ -48,20 +104,37 @@ export class ComposerAttachments implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Replaces the tray with already uploaded attachments (`setComposerValue({attachments})`). */
+  set(attachments: readonly Attachment[]): void {
+    this.entries = attachments.map((attachment) => ({
+      key: this.nextKey++,
+      name: attachment.name,
+      status: 'done',
+      attachment,
+    }));
+    this.host.requestUpdate();
+  }
+
+  /** Uploads files and adds them to the tray (`setComposerValue({files})`). */
+  addFiles(files: readonly File[]): void {
+    void this.add(files);
+  }
+
   private update(key: number, patch: Partial<Entry>) {
     this.entries = this.entries.map((entry) => (entry.key === key ? { ...entry, ...patch } : entry));
     this.host.requestUpdate();
   }
 
-  private async add(files: FileList | null) {
+  private async add(files: FileList | readonly File[] | null) {
     const { config, controller } = this.ctx();
-    const { maxCount = 10, maxSize } = config.attachments;
+    const { maxCount = 10 } = config.attachments;
     for (const file of [...(files ?? [])].slice(0, Math.max(0, maxCount - this.entries.length))) {
       const key = this.nextKey++;
       this.entries = [...this.entries, { key, name: file.name, status: 'uploading' }];
       this.host.requestUpdate();
-      if (maxSize !== undefined && file.size > maxSize) {
-        this.update(key, { status: 'error' });
+      const refusal = this.refusal(file);
+      if (refusal) {
+        this.update(key, { status: 'error', refusal });
         continue;
       }
       controller.uploadFile(file).then(
@@ -69,6 +142,22 @@ export class ComposerAttachments implements ReactiveController {
         () => this.update(key, { status: 'error' }),
       );
     }
+  }
+
+  /** Why a file may not be uploaded (type not accepted, over its size limit), or null. */
+  private refusal(file: File): Refusal | null {
+    const { config } = this.ctx();
+    if (!accepted(config.attachments.accept, file)) return { kind: 'type' };
+    const limit = sizeLimit(config.attachments.maxSize, file.type || 'application/octet-stream');
+    if (limit !== undefined && file.size > limit) return { kind: 'size', limit };
+    return null;
+  }
+
+  private describe(refusal: Refusal): string {
+    const { strings, locale } = this.ctx();
+    return refusal.kind === 'type'
+      ? strings.fileTypeNotAllowed
+      : strings.fileTooLarge(formatBytes(refusal.limit, locale));
   }
 
   private remove(entry: Entry) {
@@ -113,10 +202,12 @@ export class ComposerAttachments implements ReactiveController {
               entry.status === 'uploading'
                 ? html`<span class="spin" aria-hidden="true">${uiIcon('loader', 14)}</span>`
                 : entry.status === 'error'
-                  ? html`<span role="alert"
-                      >${uiIcon('alert-triangle', 14)}<span class="sr-only"
-                        >${strings.uploadFailed}</span
-                      ></span
+                  ? html`<span role="alert" class="refusal"
+                      >${uiIcon('alert-triangle', 14)}${
+                        entry.refusal
+                          ? html`<span class="message">${this.describe(entry.refusal)}</span>`
+                          : html`<span class="sr-only">${strings.uploadFailed}</span>`
+                      }</span
                     >`
                   : uiIcon('paperclip', 14)
             }

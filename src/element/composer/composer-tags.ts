@@ -58,6 +58,18 @@ export class ComposerTags implements ReactiveController {
     }));
   }
 
+  /** Replaces the chips with the tags of `setComposerValue({content})`. */
+  set(tags: readonly InputTagContent[]): void {
+    this.tags = tags.map((tag) => ({
+      id: tag.id,
+      title: tag.text,
+      ...(tag.group ? { group: tag.group } : {}),
+      ...(tag.interactive !== undefined ? { interactive: tag.interactive } : {}),
+      data: tag.data,
+    }));
+    this.close();
+  }
+
   clear(): void {
     this.tags = [];
     this.close();

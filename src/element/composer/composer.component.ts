@@ -16,6 +16,9 @@ import { composerStyles } from './composer.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
+import type { ComposerDraft } from './composer-handle.js';
+import { ComposerMenus } from './composer-menu.js';
+import type { ComposerTool } from '../chatkit-chat/options.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
@@ -30,8 +33,11 @@ export class ChatkitComposer extends LitElement {
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   @state() private value = '';
+  /** Quoted text to send with the message (`setComposerValue({reply})`). */
+  @state() private reply: string | null = null;
 
   private readonly attachments = new ComposerAttachments(this, () => this.ctx);
+  private readonly menus = new ComposerMenus(this);
   private readonly tags = new ComposerTags(
     this,
     () => this.ctx,
@@ -42,6 +48,15 @@ export class ChatkitComposer extends LitElement {
   setValue(text: string): void {
     this.value = text;
     void this.updateComplete.then(() => this.autoGrow());
+  }
+
+  /** Sets the given parts of the draft; the others stay (the root's `setComposerValue`). */
+  setDraft(draft: ComposerDraft): void {
+    if (draft.text !== undefined) this.setValue(draft.text);
+    if (draft.tags !== undefined) this.tags.set(draft.tags);
+    if (draft.reply !== undefined) this.reply = draft.reply || null;
+    if (draft.attachments !== undefined) this.attachments.set(draft.attachments);
+    if (draft.files?.length) this.attachments.addFiles(draft.files);
   }
 
   /** Puts back the text of a message that could not be sent, unless the user has typed anew since. */
@@ -99,9 +114,14 @@ export class ChatkitComposer extends LitElement {
       text,
       this.attachments.ready,
       tags.length ? [...tags, ...(text ? [{ type: 'input_text' as const, text }] : [])] : undefined,
+      this.reply,
     );
+    this.reply = null;
     this.attachments.clear();
     this.tags.clear();
+    // ChatKit clears a tool after the message it applied to unless the tool is `persistent`.
+    const tool = this.ctx.config.tools.find((t) => t.id === this.ctx.selectedTool);
+    if (tool && !tool.persistent) this.ctx.controller.selectTool(null);
     this.value = '';
     if (this.textarea) this.textarea.value = '';
     void this.updateComplete.then(() => this.autoGrow());
@@ -110,6 +130,24 @@ export class ChatkitComposer extends LitElement {
   private handleSubmit(event: Event) {
     event.preventDefault();
     this.submit();
+  }
+
+  private renderReply() {
+    if (!this.reply) return nothing;
+    const { strings } = this.ctx;
+    return html`<div class="tray reply">
+      <blockquote class="chip file quote" aria-label=${strings.quoted}>
+        <span class="name">${this.reply}</span>
+      </blockquote>
+      <button
+        class="remove"
+        type="button"
+        aria-label=${strings.removeAttachment(strings.quoted)}
+        @click=${() => (this.reply = null)}
+      >
+        ${uiIcon('x', 12)}
+      </button>
+    </div>`;
   }
 
   private renderSend(locked: boolean) {
@@ -141,40 +179,72 @@ export class ChatkitComposer extends LitElement {
     </button>`;
   }
 
+  private renderToolChip(tool: ComposerTool, selected: boolean) {
+    const { controller } = this.ctx;
+    return html`<button
+      type="button"
+      part="tool-chip"
+      class="chip"
+      data-tool=${tool.id}
+      aria-pressed=${selected ? 'true' : 'false'}
+      title=${tool.shortLabel ? tool.label : nothing}
+      @click=${() => controller.selectTool(selected ? null : tool.id)}
+    >
+      ${tool.icon ? uiIcon(tool.icon, 14) : nothing}${tool.shortLabel ?? tool.label}
+    </button>`;
+  }
+
+  /**
+   * Pinned tools are chips; the others are in the Tools menu (ChatKit's `pinned`). A tool chosen from the
+   * menu shows as a pressed chip too, so the user sees what the next message uses and can turn it off.
+   */
   private renderPickers() {
     const { config, strings, controller, selectedTool, selectedModel } = this.ctx;
     if (!config.tools.length && !config.models.length) return nothing;
+    const pinned = config.tools.filter((tool) => tool.pinned);
+    const unpinned = config.tools.filter((tool) => !tool.pinned);
+    const chosen = unpinned.find((tool) => tool.id === selectedTool);
+    const currentModel =
+      config.models.find((m) => m.id === selectedModel) ??
+      config.models.find((m) => m.default) ??
+      config.models[0];
     return html`<div class="pickers">
-      ${config.tools.map(
-        (tool) =>
-          html`<button
-            type="button"
-            class="chip"
-            aria-pressed=${selectedTool === tool.id ? 'true' : 'false'}
-            @click=${() => controller.selectTool(selectedTool === tool.id ? null : tool.id)}
-          >
-            ${tool.shortLabel ?? tool.label}
-          </button>`,
-      )}
       ${
-        config.models.length
-          ? html`<label class="model"
-              ><span class="sr-only">${strings.model}</span>
-              <select
-                @change=${(e: Event) => controller.selectModel((e.target as HTMLSelectElement).value || null)}
-              >
-                ${config.models.map(
-                  (model) =>
-                    html`<option
-                      value=${model.id}
-                      ?disabled=${model.disabled}
-                      ?selected=${selectedModel ? selectedModel === model.id : !!model.default}
-                    >
-                      ${model.label}
-                    </option>`,
-                )}
-              </select></label
-            >`
+        unpinned.length
+          ? this.menus.render({
+              key: 'tools',
+              label: strings.tools,
+              part: 'tools-button',
+              trigger: html`${uiIcon('plus', 14)}<span>${strings.tools}</span>`,
+              items: unpinned.map((tool) => ({
+                id: tool.id,
+                label: tool.label,
+                ...(tool.icon ? { icon: tool.icon } : {}),
+                checked: tool.id === selectedTool,
+              })),
+              onSelect: (id) => controller.selectTool(id === selectedTool ? null : id),
+            })
+          : nothing
+      }
+      ${pinned.map((tool) => this.renderToolChip(tool, selectedTool === tool.id))}
+      ${chosen ? this.renderToolChip(chosen, true) : nothing}
+      ${
+        currentModel
+          ? html`<span class="spacer"></span>${this.menus.render({
+                key: 'models',
+                label: strings.model,
+                triggerLabel: `${strings.model}: ${currentModel.label}`,
+                part: 'model-button',
+                trigger: html`<span>${currentModel.label}</span>`,
+                items: config.models.map((model) => ({
+                  id: model.id,
+                  label: model.label,
+                  ...(model.description ? { description: model.description } : {}),
+                  checked: model.id === currentModel.id,
+                  ...(model.disabled ? { disabled: true } : {}),
+                })),
+                onSelect: (id) => controller.selectModel(id),
+              })}`
           : nothing
       }
     </div>`;
@@ -195,7 +265,8 @@ export class ChatkitComposer extends LitElement {
       : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
     const showStop = this.busy;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
-      ${this.attachments.renderTray()} ${this.tags.renderChips()} ${this.tags.renderList(() => this.textarea)}
+      ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
+      ${this.tags.renderList(() => this.textarea)}
       <div class="row">
         ${this.attachments.renderButton()}
         <textarea

@@ -11,7 +11,7 @@ import { emit } from '../../events.js';
 import { directionOf, loadStrings, resolveLanguage } from '../../i18n/localize.js';
 import { en, type Strings } from '../../i18n/strings.js';
 import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../../theme/theme-option.js';
-import { loadBranding, type Branding } from '../chatkit-chat/branding.js';
+import { applyFavicon, loadBranding, type Branding } from '../chatkit-chat/branding.js';
 import { ColorSchemeController } from './color-scheme-controller.js';
 
 /** The inputs, read fresh on every apply (attributes and options may change at any time). */
@@ -88,6 +88,10 @@ export class AppearanceController implements ReactiveController {
     const abort = (this.brandingAbort = new AbortController());
     try {
       this.branding = await loadBranding(brandingUrl, fetchImpl, abort.signal);
+      // The page's icon belongs to the page: changed only when it asks for it.
+      if (this.branding.faviconUrl && this.host.hasAttribute('apply-favicon')) {
+        applyFavicon(this.host.ownerDocument, this.branding.faviconUrl);
+      }
       this.applyTheme();
       this.host.requestUpdate();
     } catch (error) {

@@ -9,7 +9,7 @@
 import type { ChatController } from '../../context/chat-context.js';
 import { emit } from '../../events.js';
 import { isImageAllowed } from '../../internal/url.js';
-import type { Action, InferenceOptions } from '../../protocol/types.js';
+import type { Action, Attachment, InferenceOptions, UserMessageContent } from '../../protocol/types.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { SessionController } from './session-controller.js';
@@ -25,11 +25,51 @@ export interface ControllerRoot {
   options(): ChatkitChatOptions;
   colorScheme(): 'light' | 'dark';
   locale(): string;
-  /** The composer's tool/model choice for the next message. */
-  inferenceOptions(): InferenceOptions;
-  setHistoryOpen(open: boolean, byUser: boolean): void;
+  /** Image domains in force: the thread's, else the element's setting; `null` = any host. */
+  imageDomains(): readonly string[] | null;
+  /** The composer's tool/model choice for the next message, unless the message names its own. */
+  inferenceOptions(override?: MessageInference): InferenceOptions;
+  /** A configuration problem that keeps the element from having a session (hosted mode). */
+  configError(): string | null;
+  setHistoryOpen(open: boolean): void;
   setTool(toolId: string | null): void;
   setModel(modelId: string | null): void;
+}
+
+/** A message's own tool/model choice (`sendUserMessage({ toolChoice, model })`); left out = the composer's. */
+export interface MessageInference {
+  toolChoice?: { id: string } | null;
+  model?: string | null;
+}
+
+/** A user message on its way to the session, typed in the composer or given to `sendUserMessage`. */
+export interface OutgoingMessage extends MessageInference {
+  text: string;
+  content?: UserMessageContent[];
+  attachments?: readonly Attachment[];
+  quotedText?: string | null;
+  newThread?: boolean;
+}
+
+/**
+ * The one way a user message reaches the session, whoever sends it. Without a session (no endpoint) a
+ * configuration problem (hosted mode) is reported again as `chatkit.error` instead of dropping the send unseen.
+ */
+export async function sendMessage(root: ControllerRoot, message: OutgoingMessage): Promise<void> {
+  const session = root.sessions.session;
+  if (!session) {
+    const problem = root.configError();
+    if (problem) emit(root.element, 'chatkit.error', { error: new Error(problem) });
+    return;
+  }
+  await session.sendUserMessage({
+    text: message.text,
+    ...(message.content?.length ? { content: message.content } : {}),
+    inferenceOptions: root.inferenceOptions(message),
+    newThread: !!message.newThread,
+    attachments: message.attachments ?? [],
+    quotedText: message.quotedText ?? null,
+  });
 }
 
 /** Routes a widget action (§7.3): client actions to the host page, server ones to the session. */
@@ -45,7 +85,12 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
     });
     // A host listener may take over by calling preventDefault().
     if (!root.element.dispatchEvent(event)) return;
-    await root.options().widgets?.onAction?.(wire, item);
+    await root
+      .options()
+      .widgets?.onAction?.(
+        { type: wire.type, ...(wire.payload ? { payload: wire.payload as Record<string, unknown> } : {}) },
+        item,
+      );
     return;
   }
   const session = root.sessions.session;
@@ -58,8 +103,10 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
 export function createWidgetHost(root: ControllerRoot): WidgetHost {
   return {
     dispatchAction: (request) => dispatchWidgetAction(root, request),
-    isImageAllowed: (url) =>
-      isImageAllowed(url, root.sessions.state?.thread?.allowed_image_domains, document.baseURI),
+    isImageAllowed: (url) => isImageAllowed(url, root.imageDomains(), document.baseURI),
+    get allowedImageDomains() {
+      return root.imageDomains();
+    },
     get colorScheme() {
       return root.colorScheme();
     },
@@ -73,13 +120,8 @@ export function createWidgetHost(root: ControllerRoot): WidgetHost {
 export function createChatController(root: ControllerRoot): ChatController {
   const session = () => root.sessions.session;
   return {
-    sendMessage: (text, attachments = [], content) =>
-      void session()?.sendUserMessage({
-        text,
-        ...(content ? { content } : {}),
-        attachments,
-        inferenceOptions: root.inferenceOptions(),
-      }),
+    sendMessage: (text, attachments = [], content, quotedText) =>
+      void sendMessage(root, { text, attachments, content, quotedText }),
     uploadFile: async (file) => {
       const current = session();
       if (!current) throw new Error('No ChatKit endpoint configured');
@@ -101,11 +143,11 @@ export function createChatController(root: ControllerRoot): ChatController {
     submitStructuredInput: (itemId, input) => void session()?.addStructuredInput(itemId, input),
     newChat: () => {
       root.sessions.newChat();
-      root.setHistoryOpen(false, true);
+      root.setHistoryOpen(false);
     },
-    setHistoryOpen: (open) => root.setHistoryOpen(open, true),
+    setHistoryOpen: (open) => root.setHistoryOpen(open),
     openThread: (threadId) => {
-      root.setHistoryOpen(false, true);
+      root.setHistoryOpen(false);
       void root.sessions.load(threadId);
     },
     listThreads: async (after) => {

@@ -2,7 +2,9 @@
  * Connects `<chatkit-chat>` to a protocol session (src/protocol/session.ts): creates it from the resolved
  * options, turns its hooks into `chatkit.*` events, mirrors its snapshot into the element's view, keeps the
  * current thread id per `persist`, and resumes an answer that was still being generated when the page was
- * reloaded. Exactly one session exists per API URL/fetch pair; changing either replaces it.
+ * reloaded. Exactly one session exists per endpoint and identity (`api.url`, `domainKey`, whether the host
+ * gives its own `fetch`); changing one of those replaces it. A new `fetch` closure (every React re-render
+ * makes one) is not a new identity: requests go through the newest one, the conversation stays.
  *
  * @internal
  * @module
@@ -28,6 +30,8 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 export interface SessionConfig {
   url: string;
   fetch?: typeof fetch;
+  /** ChatKit's `api.domainKey`: part of the identity. */
+  domainKey?: string;
   persist: PersistMode;
   initialThread: string | null | undefined;
   onClientTool?: ClientToolHandler;
@@ -48,6 +52,8 @@ export class SessionController implements ReactiveController {
   private disposeTimer?: ReturnType<typeof setTimeout>;
   /** While > 0, thread changes come from host code (a method call) and fire no `chatkit.thread.change`. */
   private quiet = 0;
+  /** Item ids present when the current response started (what the live region must not repeat). */
+  private itemsBeforeResponse?: Set<string>;
 
   constructor(private readonly host: SessionHost) {
     host.addController(this);
@@ -66,13 +72,13 @@ export class SessionController implements ReactiveController {
     });
   }
 
-  /** Applies configuration; recreates the session only when the endpoint or fetch changed. */
+  /** Applies configuration; recreates the session only when the endpoint or the identity changed. */
   configure(config: SessionConfig): void {
     const previous = this.config;
     this.config = config;
     if (!config.url) return this.stop();
     this.memory = new ElementMemory(config.persist, config.url);
-    if (previous && this.session && previous.url === config.url && previous.fetch === config.fetch) return;
+    if (previous && this.session && identity(previous) === identity(config)) return;
     this.stop();
     if (this.host.isConnected) this.start(config);
   }
@@ -89,14 +95,18 @@ export class SessionController implements ReactiveController {
 
   private start(config: SessionConfig) {
     const host = this.host;
-    const hostFetch = config.fetch;
+    // Always the newest closure: `setOptions` with a re-created `api.fetch` must not restart the session.
+    const hostFetch = config.fetch
+      ? (input: string, init: RequestInit) => this.currentFetch()(input, init)
+      : undefined;
     const session = createSession({
       url: config.url,
       scheduler: (callback, ms) => this.scheduler(callback, ms),
-      ...(hostFetch ? { fetch: (input: string, init: RequestInit) => hostFetch(input, init) } : {}),
+      ...(hostFetch ? { fetch: hostFetch } : {}),
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),
       locale: () => host.resolvedLocale,
+      scheduleNotify: nextFrame,
       onClientTool: (invocation) => {
         const handler = this.config?.onClientTool;
         if (!handler) throw new Error(`No client tool handler for "${invocation.name}"`);
@@ -107,11 +117,20 @@ export class SessionController implements ReactiveController {
         if (this.memory) this.memory.threadId = threadId;
         if (!this.quiet) emit(host, 'chatkit.thread.change', { threadId });
       },
-      onResponseStart: () => emit(host, 'chatkit.response.start', undefined),
+      onResponseStart: () => {
+        // Why: a response may add no answer (an action that only replaces a widget); the live region must
+        // then stay quiet instead of repeating the previous answer, so only items new in this response count.
+        this.itemsBeforeResponse = new Set((this.session?.getState().items ?? []).map((item) => item.id));
+        emit(host, 'chatkit.response.start', undefined);
+      },
       onResponseEnd: () => {
         emit(host, 'chatkit.response.end', undefined);
+        const before = this.itemsBeforeResponse;
+        this.itemsBeforeResponse = undefined;
         const items = this.session?.getState().items ?? [];
-        host.answerFinished(items.at(-1));
+        // The newest answer of this response (an answer followed by a widget is still announced).
+        const answer = [...items].reverse().find((item) => item.type === 'assistant_message');
+        host.answerFinished(answer && !before?.has(answer.id) ? answer : undefined);
       },
       onError: ({ error }) => emit(host, 'chatkit.error', { error }),
       onMessageNotSent: ({ message, error }) => {
@@ -138,6 +157,10 @@ export class SessionController implements ReactiveController {
     });
     const initial = config.initialThread !== undefined ? config.initialThread : this.memory?.threadId;
     if (initial) void this.quietly(() => this.load(initial));
+  }
+
+  private currentFetch(): typeof fetch {
+    return this.config?.fetch ?? fetch.bind(window);
   }
 
   /** Loads a thread (what follows the load is decided in {@link settleLoad}). */
@@ -179,8 +202,10 @@ export class SessionController implements ReactiveController {
 
   /** New chat by the user; a thread whose load failed is no longer the one to reopen on the next visit. */
   newChat(): void {
-    const failedLoad = this.state ? failedLoadThreadId(this.state) : undefined;
-    this.session?.newThread();
+    const session = this.session;
+    if (!session) return;
+    const failedLoad = failedLoadThreadId(session.getState());
+    session.newThread();
     if (failedLoad && this.memory?.threadId === failedLoad) this.memory.threadId = null;
   }
 
@@ -202,4 +227,26 @@ export class SessionController implements ReactiveController {
     this.unsubscribe = undefined;
     this.session = undefined;
   }
+}
+
+/** What makes a session a different one (see the module comment). */
+function identity(config: SessionConfig): string {
+  return JSON.stringify([config.url, config.domainKey ?? null, !!config.fetch]);
+}
+
+/**
+ * Runs `fn` on the next animation frame, so a burst of streamed deltas costs one render and one layout; a
+ * timer stands in where frames do not run (hidden tab), so the answer still lands.
+ */
+function nextFrame(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    fn();
+  };
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, 250);
 }

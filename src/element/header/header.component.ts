@@ -14,6 +14,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
 import { headerStyles } from './header.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { headerIcon } from './header-icons.js';
 
 export class ChatkitHeader extends LitElement {
   static override styles = [sharedStyles, headerStyles];
@@ -39,20 +40,25 @@ export class ChatkitHeader extends LitElement {
 
   private renderAction(action: HeaderAction | undefined) {
     if (!action) return nothing;
+    const { icon, label } = headerIcon(action.icon, this.ctx.strings);
     return html`<button
       class="icon-button"
+      part="header-action"
       type="button"
-      aria-label=${action.label ?? action.icon}
-      title=${action.label ?? action.icon}
+      data-icon-name=${action.icon}
+      aria-label=${action.label ?? label}
+      title=${action.label ?? label}
       @click=${() => this.handleCustom(action)}
     >
-      ${uiIcon(action.icon)}
+      ${uiIcon(icon)}
     </button>`;
   }
 
   override render() {
     const { config, strings, view, controller, historyOpen } = this.ctx;
     const title = config.showTitle ? (config.headerTitle ?? view.title ?? config.brandName ?? '') : '';
+    // The tagline belongs to the brand: shown while the header shows the brand name, not a thread title.
+    const tagline = title && title === config.brandName ? config.brandTagline : null;
     return html`<header part="header">
       <div class="start">
         ${this.renderAction(config.leftAction)}
@@ -71,7 +77,14 @@ export class ChatkitHeader extends LitElement {
             : nothing
         }
         ${config.logoUrl ? html`<img class="logo" src=${config.logoUrl} alt="" @error=${hideBrokenImage} />` : nothing}
-        ${title ? html`<h2 part="title" class="title">${title}</h2>` : nothing}
+        ${
+          title
+            ? html`<div class="titles">
+                <h2 part="title" class="title">${title}</h2>
+                ${tagline ? html`<p part="tagline" class="tagline">${tagline}</p>` : nothing}
+              </div>`
+            : nothing
+        }
       </div>
       <div class="end">
         <button

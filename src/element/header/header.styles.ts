@@ -23,9 +23,22 @@ export const headerStyles = css`
     gap: var(--chatkit-spacing);
     min-inline-size: 0;
   }
+  .titles {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+    margin-inline-start: var(--chatkit-spacing);
+  }
+  .tagline {
+    margin: 0;
+    font-size: 0.8125em;
+    color: var(--chatkit-text-secondary);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .title {
     margin: 0;
-    margin-inline-start: var(--chatkit-spacing);
     font-size: 1em;
     font-weight: 600;
     color: var(--chatkit-text);

@@ -11,6 +11,8 @@ import { state } from 'lit/decorators.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
+import { sendPrompt } from '../chatkit-chat/user-content.js';
+import { uiIcon } from '../shared/ui-icon.js';
 
 export class ChatkitStartScreen extends LitElement {
   static override styles = [
@@ -56,6 +58,9 @@ export class ChatkitStartScreen extends LitElement {
         max-inline-size: 40em;
       }
       .prompt {
+        display: inline-flex;
+        align-items: center;
+        gap: calc(var(--chatkit-spacing) * 1.5);
         padding: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3.5);
         border: 1px solid var(--chatkit-border);
         border-radius: 999px;
@@ -92,9 +97,9 @@ export class ChatkitStartScreen extends LitElement {
                       part="starter-prompt"
                       class="prompt"
                       type="button"
-                      @click=${() => controller.sendMessage(prompt.prompt)}
+                      @click=${() => sendPrompt(controller, prompt.prompt)}
                     >
-                      ${prompt.label}
+                      ${prompt.icon ? uiIcon(prompt.icon, 16) : nothing}<span>${prompt.label}</span>
                     </button>
                   </li>`,
               )}

@@ -58,9 +58,21 @@ export class ChatkitThread extends LitElement {
   /** Whether new content should keep the view at the bottom (false once the reader scrolls up). */
   private stick = true;
   private firstItemId: string | undefined;
+  private lastUserId: string | undefined;
+  /** The next update scrolls to the bottom (another thread was opened). */
+  private jump = true;
+  /** An answer streamed since the last sent message (then growth does not scroll without autoScroll). */
+  private streamed = false;
   private distanceFromBottom = 0;
+  /** Where `scrollToBottom` last put the view (see `handleScroll`). */
+  private pinnedTop = 0;
   private resizeObserver?: ResizeObserver;
   private copiedTimer?: ReturnType<typeof setTimeout>;
+  /**
+   * Set while a widget action runs: the newest item id when it was fired and the widget that fired it. The
+   * result of a click is what the reader wants to see next, even when the card sat above the fold.
+   */
+  private action?: { lastId: string | undefined; widget: Element; sawStream: boolean };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -82,15 +94,17 @@ export class ChatkitThread extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.followAction('before');
     if (changed.has('ctx' as keyof ChatkitThread) && this.scroller) {
       const el = this.scroller;
       this.distanceFromBottom = el.scrollHeight - el.scrollTop;
-      if (
-        this.ctx.view.threadId !==
-        (changed.get('ctx' as keyof ChatkitThread) as ChatContextValue | undefined)?.view.threadId
-      ) {
+      const previous = (changed.get('ctx' as keyof ChatkitThread) as ChatContextValue | undefined)?.view;
+      // A new chat's first answer creates its thread (no id → an id while streaming): the same conversation.
+      const created = previous?.threadId == null && previous?.status === 'streaming';
+      if (this.ctx.view.threadId !== previous?.threadId && !created) {
         // Another thread: start at its newest message.
         this.stick = true;
+        this.jump = true;
         this.feedback = new Map();
         this.expanded = new Map();
       }
@@ -100,27 +114,88 @@ export class ChatkitThread extends LitElement {
   protected override updated(): void {
     const el = this.scroller;
     if (!el) return;
+    this.followAction('after');
     const first = this.ctx.view.items[0]?.id;
     const prepended = first !== this.firstItemId && this.firstItemId !== undefined && !this.stick;
     this.firstItemId = first;
-    if (this.stick) this.scrollToBottom();
-    else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
+    // Without `thread.autoScroll` (ChatKit's default), a streaming answer does not move the view; a sent
+    // message or another thread still brings the newest message into view.
+    const lastUser = this.ctx.view.items.findLast((item) => item.type === 'user_message')?.id;
+    const sent = lastUser !== this.lastUserId;
+    this.lastUserId = lastUser;
+    if (sent || this.jump) this.streamed = false;
+    // An answer below the message just sent (a short answer can arrive within one notification, so the
+    // 'streaming' status is not always seen), or one streaming now.
+    const answered = sent && !this.jump && this.ctx.view.items.at(-1)?.id !== lastUser;
+    if (answered || this.ctx.view.status === 'streaming') this.streamed = true;
+    const follow = this.jump || sent || this.ctx.config.autoScroll;
+    this.jump = false;
+    if (this.stick) {
+      if (follow) this.scrollToBottom();
+    } else if (prepended) el.scrollTop = el.scrollHeight - this.distanceFromBottom;
   }
 
   /** Called when rendered content grows outside a Lit update of this element (markdown, images). */
   private followContent() {
-    if (this.stick) this.scrollToBottom();
+    if (this.stick && (this.ctx.config.autoScroll || !this.streamed)) this.scrollToBottom();
+  }
+
+  /** A widget fired an action (`chatkit-widget-action-start` from `<chatkit-widget>`). */
+  private handleWidgetAction(event: Event) {
+    const widget = event
+      .composedPath()
+      .find((node) => node instanceof Element && node.localName === 'chatkit-widget');
+    if (!(widget instanceof Element)) return;
+    this.action = { lastId: this.ctx.view.items.at(-1)?.id, widget, sawStream: false };
+  }
+
+  /** The reader scrolls by hand while an action runs: they moved on on purpose, so leave the view alone. */
+  private cancelFollowAction() {
+    this.action = undefined;
+  }
+
+  /**
+   * Brings a widget action's result into view: new items below pin the view to the bottom (like a sent
+   * message, decided before rendering); a result that only replaced the widget in place scrolls that widget
+   * into view when the response ends (after rendering). A hand scroll meanwhile cancels both.
+   */
+  private followAction(phase: 'before' | 'after') {
+    const action = this.action;
+    if (!action) return;
+    const { view: chat } = this.ctx;
+    const busy = chat.status === 'streaming' || chat.status === 'cancelling';
+    if (busy) action.sawStream = true;
+    if (phase === 'before' && chat.items.at(-1)?.id !== action.lastId) {
+      this.action = undefined;
+      this.stick = true;
+      this.atBottom = true;
+    } else if (phase === 'after' && action.sawStream && !busy) {
+      this.action = undefined;
+      const item = action.widget.closest('[data-item-id]') ?? action.widget;
+      const el = this.scroller;
+      if (!el || !item.isConnected) return;
+      // Within the log only (scrollIntoView would scroll the host page too).
+      const box = item.getBoundingClientRect();
+      const view = el.getBoundingClientRect();
+      if (box.bottom > view.bottom) el.scrollTop += Math.min(box.bottom - view.bottom, box.top - view.top);
+      else if (box.top < view.top) el.scrollTop -= view.top - box.top;
+    }
   }
 
   private scrollToBottom() {
     const el = this.scroller;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    this.pinnedTop = el.scrollTop;
   }
 
   private handleScroll() {
     const el = this.scroller!;
     const gap = el.scrollHeight - el.scrollTop - el.clientHeight;
-    this.stick = gap <= STICK_THRESHOLD;
+    // Scroll events arrive a frame late: by then a streamed answer may have grown below the position we
+    // scrolled to, which is not the reader leaving the bottom. Only a move up from there is.
+    this.stick = gap <= STICK_THRESHOLD || el.scrollTop >= this.pinnedTop - 1;
+    if (!this.stick) this.pinnedTop = Infinity;
     if (this.atBottom !== this.stick) this.atBottom = this.stick;
     const view = this.ctx.view;
     if (el.scrollTop < LOAD_OLDER_THRESHOLD && view.hasMoreBefore && !view.loadingOlder) {
@@ -261,6 +336,9 @@ export class ChatkitThread extends LitElement {
         aria-busy=${view.status === 'loading' ? 'true' : 'false'}
         tabindex="0"
         @scroll=${this.handleScroll}
+        @wheel=${this.cancelFollowAction}
+        @touchmove=${this.cancelFollowAction}
+        @chatkit-widget-action-start=${this.handleWidgetAction}
       >
         <div class="content">
           ${

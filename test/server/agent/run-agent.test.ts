@@ -193,7 +193,7 @@ describe('runAgent with the real openai client against a fake provider', () => {
     });
     const workflowDone = doneItems(events).find((i) => i.type === 'workflow');
     expect(workflowDone).toMatchObject({
-      workflow: { tasks: [{ status_indicator: 'complete' }], summary: { title: 'Starting a return' } },
+      workflow: { tasks: [{ status_indicator: 'complete' }], summary: { title: 'Return started' } },
     });
     // The workflow closes before the widget (a visible item) appears.
     const order = doneItems(events).map((i) => i.type);

@@ -15,10 +15,11 @@ import { createScriptedResponder } from '../../support/scripted-responder.js';
 import { startTestServer, textInput } from '../../support/test-server.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function runCli(env: Record<string, string>) {
-  return spawn(process.execPath, [TSX, join(ROOT, 'server', 'main.ts')], {
+  // `--import tsx` keeps one process: the tsx CLI's parent relays signals through IPC with a short
+  // deadline and, on a loaded machine, exits 143 itself before the server's SIGTERM handler has answered.
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,49 @@
+/**
+ * Pathological markdown answers, in headless Chromium: `node bench/markdown-pathological.bench.mjs`. Prints
+ * the one-shot render time and the longest single update when the answer streams in 64 steps. Each case runs
+ * in a fresh page with a 60 s limit, so one hang does not hide the others. Never part of `npm test`.
+ */
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const code = (
+  await build({
+    entryPoints: [new URL('./markdown-pathological.bench.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'iife',
+    globalName: 'Patho',
+    write: false,
+    minify: true,
+    target: 'es2022',
+    logLevel: 'error',
+  })
+).outputFiles[0].text;
+const names = Object.keys((await import('node:vm')).runInNewContext(`${code}; Patho.cases`, { performance }));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  for (const name of names) {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ content: code });
+    const result = await Promise.race([
+      page
+        .evaluate((n) => window.Patho.runCase(n), name)
+        .catch((e) => ({ error: String(e.message).split('\n')[0] })),
+      new Promise((r) => setTimeout(() => r(null), 60_000)),
+    ]);
+    console.log(
+      result?.error
+        ? `${name.padEnd(26)} failed: ${result.error}`
+        : result
+          ? `${name.padEnd(26)} ${String(result.chars).padStart(7)} chars: one-shot ${result.oneShotMs.toFixed(0)} ms, ` +
+            `streamed in 64 steps ${result.streamedMs.toFixed(0)} ms (longest step ${result.maxDeltaMs.toFixed(0)} ms)`
+          : `${name.padEnd(26)} did not finish within 60 s`,
+    );
+    await page.close().catch(() => {});
+  }
+} finally {
+  await browser.close();
+}

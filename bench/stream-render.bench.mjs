@@ -1,0 +1,275 @@
+/**
+ * Streaming render and load benchmark, in headless Chromium: `node bench/stream-render.bench.mjs` (after
+ * `npm run build`; the peer needs `npm --prefix bench/render-peer ci`). Never part of `npm test`.
+ *
+ * Streaming: the same markdown answer, split into the same deltas, fed to
+ * - `<chatkit-chat>` (dist/chatkit-chat.js) through its `api.fetch` option as a real SSE body (its transport,
+ *   SSE decoder, reducer, session and markdown element all run),
+ * - `deep-chat` (npm, installed under bench/render-peer only) through its streaming `handler`,
+ * - an incremental baseline: marked + DOMPurify, finished blocks frozen, the tail re-rendered once per frame,
+ * at full speed (each delta its own task, as fast as the page takes them) and paced (one delta per 16 ms).
+ * Printed per run: main-thread task time (CDP Performance `TaskDuration`), layouts and style recalcs, frames,
+ * long tasks (> 50 ms) and the longest, and ratios against the baseline measured in the same run.
+ *
+ * Load: JavaScript bytes on the wire (gzip, CDP Network) until the first streamed answer is rendered, and the
+ * time from the element script's response end to `chatkit.ready`.
+ */
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { Buffer } from 'node:buffer';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { makeAnswer, splitDeltas } from './stream-render/answer.js';
+
+const root = normalize(join(import.meta.dirname, '..'));
+if (!existsSync(join(root, 'dist/chatkit-chat.js'))) {
+  console.error('dist/chatkit-chat.js is missing: run npm run build first');
+  process.exit(1);
+}
+
+const baseline = (
+  await build({
+    entryPoints: [join(root, 'bench/stream-render/baseline.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    target: 'es2022',
+    logLevel: 'error',
+  })
+).outputFiles[0].text;
+const deepChatPath = ['dist/deepChat.bundle.js', 'dist/deepChat.js']
+  .map((p) => join(root, 'bench/render-peer/node_modules/deep-chat', p))
+  .find((p) => existsSync(p));
+
+const types = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+};
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  let body;
+  if (url.pathname === '/baseline.js') body = Buffer.from(baseline);
+  else if (url.pathname === '/deep-chat.js' && deepChatPath) body = readFileSync(deepChatPath);
+  else if (url.pathname === '/feed.js') body = readFileSync(join(root, 'bench/stream-render/feed.mjs'));
+  else if (url.pathname.startsWith('/dist/')) {
+    const file = normalize(join(root, url.pathname));
+    if (file.startsWith(join(root, 'dist')) && existsSync(file)) body = readFileSync(file);
+  } else if (url.pathname === '/') body = Buffer.from('<!doctype html><html><body></body></html>');
+  if (!body) return res.writeHead(404).end();
+  const headers = {
+    'content-type': types[extname(url.pathname)] ?? 'text/html',
+    'cache-control': 'no-store',
+  };
+  if (/gzip/.test(req.headers['accept-encoding'] ?? '')) {
+    body = gzipSync(body, { level: 9 });
+    headers['content-encoding'] = 'gzip';
+  }
+  res.writeHead(200, headers).end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+});
+
+const setups = {
+  ours: `
+    await import('/dist/chatkit-chat.js');
+    const el = document.createElement('chatkit-chat');
+    el.style.cssText = 'display:block;width:720px;height:900px';
+    document.body.append(el);
+    const ready = new Promise((r) => el.addEventListener('chatkit.ready', r, { once: true }));
+    el.setOptions({ api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) } });
+    await ready;
+    window.__run = () => new Promise((resolve) => {
+      el.addEventListener('chatkit.response.end', () => requestAnimationFrame(() => setTimeout(resolve)), { once: true });
+      el.sendUserMessage({ text: 'go' });
+    });`,
+  baseline: `
+    const { createBaseline } = await import('/baseline.js');
+    const host = document.createElement('div');
+    host.style.cssText = 'display:block;width:720px;height:900px;overflow:auto';
+    document.body.append(host);
+    const view = createBaseline(host);
+    window.__run = () => window.__feed.drive((d) => view.push(d)).then(() => view.finish());`,
+  'deep-chat': `
+    await import('/deep-chat.js');
+    const el = document.createElement('deep-chat');
+    el.style.cssText = 'display:block;width:720px;height:900px';
+    let done;
+    el.connect = { stream: true, handler: (body, signals) => {
+      signals.onOpen();
+      window.__feed.drive((d) => signals.onResponse({ text: d })).then(() => { signals.onClose(); done(); });
+    } };
+    document.body.append(el);
+    await new Promise((r) => setTimeout(r, 300));
+    window.__run = () => new Promise((resolve) => { done = () => requestAnimationFrame(() => setTimeout(resolve)); el.submitUserMessage({ text: 'go' }); });`,
+};
+
+async function runOne(name, answer, deltas, paced) {
+  const page = await browser.newPage();
+  await page.goto(origin + '/');
+  await page.addScriptTag({ url: '/feed.js', type: 'module' });
+  await page.waitForFunction(() => window.__feedReady);
+  await page.evaluate(([d, p]) => window.__setFeed(d, p), [deltas, paced]);
+  await page.evaluate(`(async () => { ${setups[name]} })()`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await metrics(cdp);
+  const extra = await page.evaluate(async () => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) =>
+      longTasks.push(...list.getEntries().map((e) => e.duration)),
+    );
+    observer.observe({ type: 'longtask' });
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      frames++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const t0 = performance.now();
+    await window.__run();
+    const wall = performance.now() - t0;
+    counting = false;
+    await new Promise((r) => setTimeout(r, 50));
+    observer.disconnect();
+    return { wall, frames, longTasks };
+  });
+  const after = await metrics(cdp);
+  const text = await page.evaluate(
+    () => document.body.innerText.length + (document.querySelector('chatkit-chat') ? 1 : 0),
+  );
+  await page.close();
+  return {
+    name,
+    taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    layouts: after.LayoutCount - before.LayoutCount,
+    styles: after.RecalcStyleCount - before.RecalcStyleCount,
+    frames: extra.frames,
+    wallMs: extra.wall,
+    longTasks: extra.longTasks.length,
+    maxTaskMs: extra.longTasks.length ? Math.max(...extra.longTasks) : 0,
+    text,
+  };
+}
+
+async function metrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+const f = (n, d = 0) => n.toFixed(d);
+const names = ['baseline', 'ours', ...(deepChatPath ? ['deep-chat'] : [])];
+if (!deepChatPath) console.log('deep-chat not installed (npm --prefix bench/render-peer ci): peer skipped');
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}, Chromium ${browser.version()}, node ${process.version}`,
+);
+
+const plans = process.env.BENCH_QUICK
+  ? [
+      {
+        bytes: Number(process.env.BENCH_QUICK) || 16_700,
+        deltas: Math.round((Number(process.env.BENCH_QUICK) || 16_700) / 4.2),
+        paced: false,
+      },
+    ]
+  : [
+      { bytes: 16_700, deltas: 4000, paced: false },
+      { bytes: 16_700, deltas: 1000, paced: true },
+      { bytes: 4_096, deltas: 1000, paced: false, flat: true },
+      { bytes: 65_536, deltas: 16000, paced: false, flat: true },
+    ];
+for (const plan of plans) {
+  const answer = makeAnswer(plan.bytes);
+  const deltas = splitDeltas(answer, plan.deltas);
+  console.log(
+    `\nstream ${(answer.length / 1024).toFixed(1)} KB in ${deltas.length} deltas, ${plan.paced ? 'paced 16 ms' : 'full speed'}:`,
+  );
+  const results = [];
+  for (const name of names) {
+    if (plan.flat && name === 'deep-chat') continue;
+    results.push(await runOne(name, answer, deltas, plan.paced));
+  }
+  const base = results.find((r) => r.name === 'baseline');
+  for (const r of results) {
+    console.log(
+      `  ${r.name.padEnd(9)} main-thread ${f(r.taskMs).padStart(6)} ms (${f(r.taskMs / base.taskMs, 2)}× baseline), ` +
+        `${f((r.taskMs * 1000) / deltas.length).padStart(5)} µs/delta, layouts ${r.layouts}, style recalcs ${r.styles}, ` +
+        `frames ${r.frames}, long tasks ${r.longTasks} (max ${f(r.maxTaskMs)} ms), wall ${f(r.wallMs)} ms`,
+    );
+  }
+}
+
+// Load: bytes of JS on the wire until a first streamed answer is rendered, and script → ready.
+{
+  const answer = makeAnswer(2000);
+  const deltas = splitDeltas(answer, 50);
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const requests = new Map();
+  let jsBytes = 0;
+  const files = [];
+  cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, e.response));
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (r && /javascript/.test(r.mimeType) && r.url.includes('/dist/')) {
+      jsBytes += e.encodedDataLength;
+      files.push(`${r.url.split('/').pop()} ${(e.encodedDataLength / 1024).toFixed(1)}`);
+    }
+  });
+  await page.goto(origin + '/');
+  await page.addScriptTag({ url: '/feed.js', type: 'module' });
+  await page.waitForFunction(() => window.__feedReady);
+  await page.evaluate(([d]) => window.__setFeed(d, false), [deltas]);
+  const ready = await page.evaluate(async () => {
+    const el = document.createElement('chatkit-chat');
+    document.body.append(el);
+    const readyAt = new Promise((r) =>
+      el.addEventListener('chatkit.ready', () => r(performance.now()), { once: true }),
+    );
+    const s = document.createElement('script');
+    s.type = 'module';
+    s.src = '/dist/chatkit-chat.js';
+    document.head.append(s);
+    await customElements.whenDefined('chatkit-chat');
+    el.setOptions({
+      api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) },
+    });
+    const t = await readyAt;
+    const entry = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/dist/chatkit-chat.js'));
+    return t - entry.responseEnd;
+  });
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.querySelector('chatkit-chat');
+        el.addEventListener(
+          'chatkit.response.end',
+          () => requestAnimationFrame(() => setTimeout(resolve, 100)),
+          { once: true },
+        );
+        el.sendUserMessage({ text: 'go' });
+      }),
+  );
+  await page.close();
+  console.log(
+    `\nload: ${(jsBytes / 1024).toFixed(1)} KB of JavaScript on the wire (gzip) until the first streamed answer ` +
+      `is rendered (${files.length} files: ${files.join(', ')} KB); element script response end → chatkit.ready ${f(ready)} ms`,
+  );
+}
+
+await browser.close();
+server.close();
