@@ -52,8 +52,9 @@ export interface OutgoingMessage extends MessageInference {
 }
 
 /**
- * The one way a user message reaches the session, whoever sends it. Without a session (no endpoint) a
- * configuration problem (hosted mode) is reported again as `chatkit.error` instead of dropping the send unseen.
+ * The one way a user message reaches the session, whoever sends it (the composer, `sendUserMessage`).
+ * Without a session, a configuration problem (hosted mode) is reported again as `chatkit.error` rather
+ * than the send vanishing unseen.
  */
 export async function sendMessage(root: ControllerRoot, message: OutgoingMessage): Promise<void> {
   const session = root.sessions.session;
