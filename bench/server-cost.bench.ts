@@ -227,14 +227,20 @@ async function measure(child: Child, concurrency: number): Promise<Sample> {
   };
 }
 
-/** RSS after start (idle, after a GC) and per stream held open after its first delta. */
-async function memory(child: Child): Promise<{ idleMb: number; perStreamKb: number }> {
+/**
+ * RSS after start (idle, after a GC) and per stream held open after its first delta; also the JS heap (plus
+ * external memory) per held stream, which unlike RSS does not include the allocator's and V8's spare room.
+ */
+async function memory(
+  child: Child,
+): Promise<{ idleMb: number; perStreamKb: number; heapPerStreamKb: number }> {
   await child.ask('gc');
   const idle = (await child.ask('usage')).rss;
   await run(child.port, 10, 50); // code paths warm, as on a server that has answered before
   await child.ask('arm');
   await child.ask('gc');
-  const base = (await child.ask('usage')).rss;
+  const baseUsage = await child.ask('usage');
+  const base = baseUsage.rss;
   let opened = 0;
   let allOpen!: () => void;
   const open = new Promise<void>((resolve) => (allOpen = resolve));
@@ -245,10 +251,15 @@ async function memory(child: Child): Promise<{ idleMb: number; perStreamKb: numb
   );
   await open;
   await child.ask('gc');
-  const held = (await child.ask('usage')).rss;
+  const heldUsage = await child.ask('usage');
+  const held = heldUsage.rss;
   await child.ask('release');
   await Promise.all(streams);
-  return { idleMb: idle / 2 ** 20, perStreamKb: (held - base) / 1024 / HELD };
+  return {
+    idleMb: idle / 2 ** 20,
+    perStreamKb: (held - base) / 1024 / HELD,
+    heapPerStreamKb: (heldUsage.heap - baseUsage.heap) / 1024 / HELD,
+  };
 }
 
 // ---- the run ------------------------------------------------------------------------------------------
@@ -279,7 +290,7 @@ for (const child of children) {
     throw new Error(`${child.name}: unexpected stream:\n${body}`);
 }
 
-const memoryFigures = new Map<string, { idleMb: number; perStreamKb: number }>();
+const memoryFigures = new Map<string, { idleMb: number; perStreamKb: number; heapPerStreamKb: number }>();
 for (const child of children) memoryFigures.set(child.name, await memory(child));
 
 const samples = new Map<string, Sample[]>();
@@ -351,13 +362,14 @@ for (const concurrency of LEVELS) {
 }
 const peerMemory = memoryFigures.get(peerName)!;
 console.log(
-  `\n${pad('server', 42)}${pad('idle RSS MB', 13)}${pad('× peer', 8)}${pad(`KB per open stream (${HELD})`, 27)}× peer`,
+  `\n${pad('server', 42)}${pad('idle RSS MB', 13)}${pad('× peer', 8)}${pad(`RSS KB per open stream (${HELD})`, 31)}${pad('× peer', 8)}${pad('heap KB per stream', 20)}× peer`,
 );
 for (const spec of specs) {
   const figures = memoryFigures.get(spec.name)!;
   console.log(
     `${pad(spec.name, 42)}${pad(figures.idleMb.toFixed(1), 13)}${pad((figures.idleMb / peerMemory.idleMb).toFixed(2), 8)}` +
-      `${pad(figures.perStreamKb.toFixed(1), 27)}${(figures.perStreamKb / peerMemory.perStreamKb).toFixed(2)}`,
+      `${pad(figures.perStreamKb.toFixed(1), 31)}${pad((figures.perStreamKb / peerMemory.perStreamKb).toFixed(2), 8)}` +
+      `${pad(figures.heapPerStreamKb.toFixed(1), 20)}${(figures.heapPerStreamKb / peerMemory.heapPerStreamKb).toFixed(2)}`,
   );
 }
 console.log(

@@ -11,7 +11,13 @@ export function serveChild(port: number, close: () => unknown): void {
     switch (message.cmd) {
       case 'usage': {
         const cpu = process.cpuUsage();
-        process.send!({ cmd: 'usage', cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage.rss() });
+        const memory = process.memoryUsage();
+        process.send!({
+          cmd: 'usage',
+          cpuMicros: cpu.user + cpu.system,
+          rss: memory.rss,
+          heap: memory.heapUsed + memory.external,
+        });
         break;
       }
       case 'gc':

@@ -35,8 +35,12 @@ export async function prepareStream<C extends RequestContext>(
   context: C,
 ): Promise<AsyncIterable<ThreadStreamEvent>> {
   const { store } = server;
-  const stream = (body: (signal: AbortSignal) => AsyncGenerator<ThreadStreamEvent, void, undefined>) =>
-    cancellableStream(body, context.signal);
+  // A body ends by returning the response phase (its tail) rather than `yield*`-ing it: see cancellableStream.
+  const stream = (
+    body: (
+      signal: AbortSignal,
+    ) => AsyncGenerator<ThreadStreamEvent, AsyncIterable<ThreadStreamEvent> | void, undefined>,
+  ) => cancellableStream(body, context.signal);
   const respondTo = (thread: ThreadMetadata, signal: AbortSignal, produce: Produce<C>) =>
     responsePhase(server, thread, context, signal, produce);
 
@@ -55,7 +59,7 @@ export async function prepareStream<C extends RequestContext>(
         yield toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
         const message = await addUserMessage(server, thread, input, attachments, context);
         yield toWire({ type: 'thread.item.done', item: message });
-        yield* respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
+        return respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
       });
     }
     case 'threads.add_user_message': {
@@ -65,7 +69,7 @@ export async function prepareStream<C extends RequestContext>(
       return stream(async function* (signal) {
         const message = await addUserMessage(server, thread, input, attachments, context);
         yield toWire({ type: 'thread.item.done', item: message });
-        yield* respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
+        return respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
       });
     }
     case 'threads.add_client_tool_output': {
@@ -76,6 +80,7 @@ export async function prepareStream<C extends RequestContext>(
         throw new HttpError(409, 'conflict', 'no pending client tool call in this thread');
       }
       const { result } = request.params;
+      // eslint-disable-next-line require-yield -- the events come from the returned tail
       return stream(async function* (signal) {
         await store.saveItem(thread.id, { ...newest, status: 'completed', output: result }, context);
         const recent = await store.loadThreadItems(thread.id, { limit: 20, order: 'desc' }, context);
@@ -84,7 +89,7 @@ export async function prepareStream<C extends RequestContext>(
             await store.deleteThreadItem(thread.id, item.id, context);
           }
         }
-        yield* respondTo(thread, signal, (ctx) => server.respond(thread, null, ctx));
+        return respondTo(thread, signal, (ctx) => server.respond(thread, null, ctx));
       });
     }
     case 'threads.add_structured_input': {
@@ -99,8 +104,9 @@ export async function prepareStream<C extends RequestContext>(
       const answered = answerStructuredInput(item, input, (id) =>
         server.logger.warn({ questionId: id }, 'chatkit: answer for an unknown question ignored'),
       );
+      // eslint-disable-next-line require-yield -- the events come from the returned tail
       return stream(async function* (signal) {
-        yield* respondTo(thread, signal, (ctx) =>
+        return respondTo(thread, signal, (ctx) =>
           prepend(ctx.events.replaced(answered), () => server.respond(thread, null, ctx)),
         );
       });
@@ -109,10 +115,11 @@ export async function prepareStream<C extends RequestContext>(
       const { thread_id, item_id } = request.params;
       const thread = await store.loadThread(thread_id, context);
       const { target, newer } = await findRetryTarget(server, thread, item_id, context);
+      // eslint-disable-next-line require-yield -- the events come from the returned tail
       return stream(async function* (signal) {
         // §8.7: deleted silently; the client prunes its own copy.
         for (const id of newer) await store.deleteThreadItem(thread.id, id, context);
-        yield* respondTo(thread, signal, (ctx) => server.respond(thread, target, ctx));
+        return respondTo(thread, signal, (ctx) => server.respond(thread, target, ctx));
       });
     }
     case 'threads.custom_action': {
@@ -125,8 +132,9 @@ export async function prepareStream<C extends RequestContext>(
           yield { type: 'error', code: 'stream.error', allow_retry: false };
         });
       }
+      // eslint-disable-next-line require-yield -- the events come from the returned tail
       return stream(async function* (signal) {
-        yield* respondTo(thread, signal, (ctx) =>
+        return respondTo(thread, signal, (ctx) =>
           server.action(thread, action, sender as WidgetItem | null, ctx),
         );
       });

@@ -92,6 +92,8 @@ function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('close', () => {
+      // Checked first: at the default level (info) a successful request costs no details object.
+      if (res.statusCode < 500 && !logger.isLevelEnabled('debug')) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const details = {
         method: req.method,
