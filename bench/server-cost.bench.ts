@@ -183,7 +183,13 @@ function turn(
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed after its idle timeout (5 s, e.g. while another child was
+      // measured) may fail as it is reused: retry on a fresh socket, as Node's documentation advises.
+      if (req.reusedSocket && error.code === 'ECONNRESET') {
+        turn(port, text, onFirstChunk).then(resolve, reject);
+      } else reject(error);
+    });
     req.end(body);
   });
 }
