@@ -148,7 +148,8 @@ export function recommend(need: string, preference: Activity | null): Recommenda
   }
   if (best) {
     const matched = words.filter((word) => best.tags.includes(word));
-    return { product: best, reason: `You asked for ${matched.join(', ')}: ${lowerFirst(best.blurb)}` };
+    const mentioned = [...new Set(matched)].map((word) => `“${word}”`).join(' and ');
+    return { product: best, reason: `Because you mentioned ${mentioned}: ${lowerFirst(best.blurb)}` };
   }
   if (preference) {
     const product = productById(ACTIVITY_PICKS[preference]) as Product;
