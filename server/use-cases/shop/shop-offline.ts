@@ -55,8 +55,9 @@ function product(phrase: string, strict: boolean) {
   return words.length > 0 && words.every((word) => NAME_WORDS.has(word)) ? found : undefined;
 }
 
+/** A spelled-out or typed count; an article ("a rain shell") is no count. */
 function quantity(text: string | undefined): number | undefined {
-  if (!text) return undefined;
+  if (!text || /^an?$/i.test(text)) return undefined;
   const value = /^\d+$/.test(text) ? Number(text) : NUMBERS[text.toLowerCase()];
   return value && value >= 1 && value <= 10 ? value : undefined;
 }
@@ -97,7 +98,7 @@ export const SHOP_INTENTS: readonly OfflineIntent[] = [
     id: 'shop.cart.remove',
     tools: ['update_cart'],
     priority: 1,
-    vocabulary: ['remove', 'delete', 'cart', 'basket', 'jacket', 'shell', 'beanie'],
+    vocabulary: ['remove', 'delete', 'cart', 'basket', 'jacket', 'beanie'],
     patterns: [
       new RegExp(
         String.raw`^${POLITE}(?:remove|delete|take|drop|get rid of)\s+(?:out\s+)?${QTY}(?<product>.+?)\s+(?:out\s+)?(?:from|of|out of)\s+(?:my|the|our)\s+${CART}$`,
@@ -115,11 +116,12 @@ export const SHOP_INTENTS: readonly OfflineIntent[] = [
       return cart({ action: 'remove', product: found.id, ...(count ? { quantity: count } : {}) });
     },
   },
+  // "shell" stays out of the typo vocabularies: "sell" is one edit away from it.
   {
     id: 'shop.cart.add',
     tools: ['update_cart'],
     priority: 1,
-    vocabulary: ['cart', 'basket', 'jacket', 'shell', 'beanie'],
+    vocabulary: ['cart', 'basket', 'jacket', 'beanie'],
     patterns: [
       new RegExp(
         String.raw`^${POLITE}(?:add|put|throw|place|get me|give me|i(?:'ll| will)? take|buy|order|i want|i'd like|i would like)\s+${QTY}(?<product>.+?)\s+(?:to|in|into|on)\s+(?:my|the|our)\s+${CART}(?:\s+please)?$`,
