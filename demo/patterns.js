@@ -152,8 +152,12 @@ function updateCart({ action, product, quantity } = {}) {
     return { cart: [], item_count: 0, total: euro(0), summary: 'Your cart is empty now.' };
   }
   const item = byId(product);
-  if (!item)
-    return { error: `No product “${product}”; the products are ${PRODUCTS.map((p) => p.id).join(', ')}.` };
+  if (!item) {
+    const known = PRODUCTS.map((p) => p.id).join(', ');
+    return {
+      error: product ? `No product “${product}”; the products are ${known}.` : `Which product? ${known}.`,
+    };
+  }
   let done;
   if (action === 'add') {
     const count = Number.isInteger(quantity) && quantity > 0 ? quantity : 1;
