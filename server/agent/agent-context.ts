@@ -37,6 +37,8 @@ export class AgentContext<C extends RequestContext = RequestContext> {
   /** Set by {@link requestClientToolCall}; read by the runner after the tool round. */
   pendingClientToolCall: PendingClientToolCall | null = null;
   private workflow: WorkflowItem | null = null;
+  /** Finished wording of the open workflow's tasks, by task index (see {@link addTask}). */
+  private doneTitles = new Map<number, string>();
   private workflowStartedAt = 0;
   /** Summary used when the open workflow ends without one (e.g. closed by a visible item). */
   defaultWorkflowSummary: WorkflowSummary | null = null;
@@ -144,6 +146,7 @@ export class AgentContext<C extends RequestContext = RequestContext> {
   startWorkflow(tasks: Task[] = [], options: { expanded?: boolean } = {}): string {
     if (this.workflow) this.endWorkflow();
     this.workflowStartedAt = Date.now();
+    this.doneTitles = new Map();
     this.workflow = {
       id: this.response.generateId('workflow'),
       thread_id: this.thread.id,
@@ -160,12 +163,16 @@ export class AgentContext<C extends RequestContext = RequestContext> {
     return this.workflow !== null;
   }
 
-  /** Appends a task to the open workflow (opening one if needed); returns its index. */
-  addTask(task: Task): number {
+  /**
+   * Appends a task to the open workflow (opening one if needed); returns its index. `doneTitle` replaces
+   * the task's title once it is complete ({@link completeTask}, or the workflow ends while it is loading).
+   */
+  addTask(task: Task, options: { doneTitle?: string } = {}): number {
     if (!this.workflow) this.startWorkflow();
     const workflow = this.workflow as WorkflowItem;
     const index = workflow.workflow.tasks.length;
     workflow.workflow.tasks.push(structuredClone(task));
+    if (options.doneTitle) this.doneTitles.set(index, options.doneTitle);
     this.emit(
       this.response.events.updated(workflow.id, { type: 'workflow.task.added', task_index: index, task }),
     );
@@ -182,28 +189,37 @@ export class AgentContext<C extends RequestContext = RequestContext> {
     );
   }
 
-  /** Marks task `index` of the open workflow complete (keeps its title and icon). */
-  completeTask(index: number): void {
+  /**
+   * Marks task `index` of the open workflow complete: its title becomes `doneTitle` (default: the one given
+   * to {@link addTask}, else unchanged) and a custom task's icon a check.
+   */
+  completeTask(index: number, doneTitle?: string): void {
     const task = this.workflow?.workflow.tasks[index];
     if (!task || task.status_indicator === 'complete') return;
+    const title = doneTitle ?? this.doneTitles.get(index);
     this.updateTask(index, {
       ...task,
       status_indicator: 'complete',
+      ...(title ? { title } : {}),
       ...(task.type === 'custom' ? { icon: 'check' } : {}),
     });
   }
 
   /**
    * Ends the open workflow with a summary (default: the elapsed seconds) and sends it as
-   * `thread.item.done`, which the server persists. Loading tasks are shown as complete.
+   * `thread.item.done`, which the server persists. Loading tasks are shown as complete, in their finished
+   * wording.
    */
   endWorkflow(summary?: WorkflowSummary, options: { expanded?: boolean } = {}): void {
     const workflow = this.workflow;
     if (!workflow) return;
     this.workflow = null;
-    for (const task of workflow.workflow.tasks) {
-      if (task.status_indicator === 'loading') task.status_indicator = 'complete';
-    }
+    workflow.workflow.tasks.forEach((task, index) => {
+      if (task.status_indicator !== 'loading') return;
+      task.status_indicator = 'complete';
+      const title = this.doneTitles.get(index);
+      if (title) task.title = title;
+    });
     workflow.workflow.summary = summary ??
       this.defaultWorkflowSummary ?? {
         duration: Math.max(0, Math.round((Date.now() - this.workflowStartedAt) / 1000)),

@@ -24,6 +24,13 @@ export interface AgentTool<S extends z.ZodType = z.ZodType> {
    * tool out of the status workflow (a tool whose widget is its own status).
    */
   statusTitle?: string | ((args: z.output<S>) => string) | null;
+  /**
+   * Title of the same task once it is finished ("Loaded your todos" for "Loading your todos"): the expanded
+   * workflow and its collapsed summary read as done. `result` is what {@link execute} returned, or
+   * `undefined` when a widget the tool shows closes the workflow before the tool returns. Without it the
+   * finished row keeps {@link statusTitle}.
+   */
+  doneTitle?: string | ((args: z.output<S>, result?: unknown) => string);
 }
 
 /**

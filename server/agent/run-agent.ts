@@ -202,21 +202,25 @@ async function* runTools<C extends RequestContext>(
         return !(isServerTool(tool) && tool.statusTitle === null);
       })
     : [];
+  const doneTitles = new Map<string, string>();
   if (statusCalls.length > 0) {
-    const titles: string[] = [];
+    const done: string[] = [];
     for (const call of statusCalls) {
-      const title = statusTitle(tools.get(call.name), call);
-      titles.push(title);
+      const tool = tools.get(call.name);
+      const title = statusTitle(tool, call);
+      const finished = doneTitle(tool, call) ?? title;
+      done.push(finished);
+      doneTitles.set(call.id, finished);
       taskIndexes.set(
         call.id,
-        runCtx.addTask({ type: 'custom', title, status_indicator: 'loading', icon: 'bolt' }),
+        runCtx.addTask(
+          { type: 'custom', title, status_indicator: 'loading', icon: 'bolt' },
+          { doneTitle: finished },
+        ),
       );
     }
     // Shown on the collapsed workflow, whether a widget closes it early or the round ends.
-    runCtx.defaultWorkflowSummary = {
-      title: titles.length === 1 ? titles[0] : `${titles[0]} and ${titles.length - 1} more`,
-      icon: 'check-circle',
-    };
+    runCtx.defaultWorkflowSummary = workflowSummary(done);
   }
   let fatal: unknown = null;
   const results = new Array<string>(calls.length);
@@ -231,7 +235,12 @@ async function* runTools<C extends RequestContext>(
         results[i] = JSON.stringify({ error: (error as Error)?.message ?? String(error) });
       }
       const index = taskIndexes.get(call.id);
-      if (index !== undefined) runCtx.completeTask(index);
+      if (index !== undefined) {
+        // The finished row may depend on the outcome ("No matching account yet").
+        const finished = doneTitle(tools.get(call.name), call, parseResult(results[i])) ?? undefined;
+        if (finished) doneTitles.set(call.id, finished);
+        runCtx.completeTask(index, finished);
+      }
     }),
   ).finally(() => {
     running = false;
@@ -240,7 +249,13 @@ async function* runTools<C extends RequestContext>(
   for await (const event of live) yield event;
   await all;
   if (fatal) throw fatal;
-  if (runCtx.hasOpenWorkflow) runCtx.endWorkflow();
+  if (runCtx.hasOpenWorkflow) {
+    if (doneTitles.size > 0)
+      runCtx.defaultWorkflowSummary = workflowSummary(
+        statusCalls.map((call) => doneTitles.get(call.id) ?? call.name),
+      );
+    runCtx.endWorkflow();
+  }
   yield* drain(late);
   agentCtx.pendingClientToolCall = runCtx.pendingClientToolCall;
   calls.forEach((call, i) => messages.push({ role: 'tool', tool_call_id: call.id, content: results[i] }));
@@ -253,6 +268,38 @@ function statusTitle(tool: AnyTool | undefined, call: ModelToolCall): string {
     return tool.statusTitle(parseArguments(call.arguments) ?? {});
   } catch {
     return call.name;
+  }
+}
+
+/**
+ * The finished wording of a call's status row (the tool's `doneTitle`); null when the tool has none.
+ * `result` is the tool's output once it returned.
+ */
+function doneTitle(tool: AnyTool | undefined, call: ModelToolCall, result?: unknown): string | null {
+  if (!isServerTool(tool) || !tool.doneTitle) return null;
+  if (typeof tool.doneTitle === 'string') return tool.doneTitle;
+  try {
+    return tool.doneTitle(parseArguments(call.arguments) ?? {}, result) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The collapsed workflow's summary: the first finished row, and how many more there are. */
+function workflowSummary(titles: readonly string[]): { title: string; icon: 'check-circle' } {
+  return {
+    title: titles.length === 1 ? titles[0] : `${titles[0]} and ${titles.length - 1} more`,
+    icon: 'check-circle',
+  };
+}
+
+/** A tool result as the tool returned it (results travel JSON-encoded). */
+function parseResult(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * The demo's composition: the todo and returns use cases plus the general agent over one SQLite database,
- * registered with the agent through {@link createAgentServerHooks}. `server/main.ts` serves these by
- * default; an integrator registers their own use cases the same way.
+ * The demo's composition: the todo, returns and shop use cases (plus the shop's staff-pick mode) and the
+ * general agent over one SQLite database, registered with the agent through {@link createAgentServerHooks}.
+ * `server/main.ts` serves these by default; an integrator registers their own use cases the same way.
  *
  * @module
  */
@@ -20,6 +20,7 @@ import type { RequestContext } from '../stores/store.js';
 import { createGeneralUseCase } from './general-agent.js';
 import { SqliteReturnsRepository, type ReturnsRepository } from './returns/returns-repository.js';
 import { createReturnsUseCase } from './returns/returns-use-case.js';
+import { createShopUseCase, createStaffPickUseCase } from './shop/shop-use-case.js';
 import { SqliteTodoRepository, type TodoRepository } from './todo/todo-repository.js';
 import { createTodoUseCase, scopedTodos, type TodoScope } from './todo/todo-use-case.js';
 
@@ -31,7 +32,7 @@ export interface DemoOptions {
 
 /** The demo's use cases and their repositories. */
 export interface DemoUseCases<C extends RequestContext = RequestContext> {
-  /** Registration order: todo, returns, general (the default). */
+  /** Registration order: todo, returns, shop, staff pick, general (the default). */
   useCases: UseCase<C>[];
   todos: TodoRepository;
   returns: ReturnsRepository;
@@ -63,9 +64,10 @@ export function createDemoUseCases<C extends RequestContext = RequestContext>(
 ): DemoUseCases<C> {
   const todos = scopedTodos(new SqliteTodoRepository(database), options.todoScope ?? 'user');
   const returns = new SqliteReturnsRepository(database);
-  const parts = [createTodoUseCase<C>(todos), createReturnsUseCase<C>(returns)];
+  const parts = [createTodoUseCase<C>(todos), createReturnsUseCase<C>(returns), createShopUseCase<C>()];
   const general = createGeneralUseCase<C>(parts);
-  const all = [...parts, general];
+  // Staff pick is a mode of the shop (a composer tool forcing the recommendation card), not a part of general.
+  const all = [...parts, createStaffPickUseCase<C>(), general];
   // Every agent may offer clickable follow-ups; the offline model uses them for what it cannot place.
   const known: StartPrompt[] = all.flatMap((useCase) => [
     ...(useCase.offline?.suggestions ?? []),

@@ -2,7 +2,7 @@
  * The returns agent's tools (seed 001's lookup_customer, set_user_selection, …): each makes the same state
  * change the matching click makes. Status rows (`statusTitle`) are written for the customer and never show
  * internal ids: a model passes line ids like `line_1004_1` and customer ids like `cus_carla`, the row
- * reads "Noting your items". {@link RETURNS_TOOL_STATUS} also has the finished wording of each row.
+ * reads "Noting your items"; once done it reads "Items noted" ({@link RETURNS_TOOL_STATUS}).
  *
  * @module
  */
@@ -62,34 +62,28 @@ export const RETURNS_TOOL_STATUS: Record<
   cancel_return: { running: () => 'Cancelling the return', done: () => 'Return cancelled' },
 };
 
-const status = (name: string) => ({
-  statusTitle: (args: unknown) => RETURNS_TOOL_STATUS[name].running((args ?? {}) as Record<string, unknown>),
-});
+/** What a failed step's row says once finished (the step is still open). */
+function failedWording(name: string): string {
+  return name === 'lookup_customer' || name === 'start_return'
+    ? 'No matching account yet'
+    : 'Waiting for your answer';
+}
 
 /**
- * Runs a flow operation; parallel calls take turns in the order the model made them. The finished status
- * row reads as done ("Account looked up"), or says what went wrong: the workflow's summary is set before
- * the operation (a widget it shows closes the workflow) and corrected after a failure.
+ * The running and finished wording of a tool's status row: the runner shows `statusTitle` while the tool
+ * runs and `doneTitle` once it is done ("Account looked up"), or what is still missing after a failure.
  */
-async function serial(
-  ctx: AgentContext,
-  name: string,
-  args: Record<string, unknown>,
-  work: () => Promise<FlowResult>,
-): Promise<FlowResult> {
-  return ctx.serialize('returns-flow', async () => {
-    ctx.defaultWorkflowSummary = { title: RETURNS_TOOL_STATUS[name].done(args), icon: 'check-circle' };
-    const result = await work();
-    if (typeof result.error === 'string')
-      ctx.defaultWorkflowSummary = {
-        title:
-          name === 'lookup_customer' || name === 'start_return'
-            ? 'No matching account yet'
-            : 'Waiting for your answer',
-        icon: 'circle-question',
-      };
-    return result;
-  });
+const status = (name: string) => ({
+  statusTitle: (args: unknown) => RETURNS_TOOL_STATUS[name].running((args ?? {}) as Record<string, unknown>),
+  doneTitle: (args: unknown, result?: unknown) =>
+    result && typeof result === 'object' && typeof (result as FlowResult).error === 'string'
+      ? failedWording(name)
+      : RETURNS_TOOL_STATUS[name].done((args ?? {}) as Record<string, unknown>),
+});
+
+/** Runs a flow operation; parallel calls take turns in the order the model made them. */
+function serial(ctx: AgentContext, work: () => Promise<FlowResult>): Promise<FlowResult> {
+  return ctx.serialize('returns-flow', work);
 }
 
 /** Builds the returns tools over a repository. */
@@ -103,8 +97,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
         query: z.string().optional().describe('Email, order number or name the user gave, if any'),
       }),
       ...status('start_return'),
-      execute: ({ query }, ctx) =>
-        serial(ctx, 'start_return', { query }, () => startFlow(ctx, repo, { query })),
+      execute: ({ query }, ctx) => serial(ctx, () => startFlow(ctx, repo, { query })),
     }),
     defineTool({
       name: 'lookup_customer',
@@ -112,8 +105,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
         "Finds the customer's account by email address, order number (ORD-1234) or name, and shows their returnable items.",
       parameters: z.object({ query: z.string().min(1).describe('Email, order number or name') }),
       ...status('lookup_customer'),
-      execute: ({ query }, ctx) =>
-        serial(ctx, 'lookup_customer', { query }, () => lookupCustomer(ctx, repo, { query })),
+      execute: ({ query }, ctx) => serial(ctx, () => lookupCustomer(ctx, repo, { query })),
     }),
     defineTool({
       name: 'select_return_items',
@@ -123,8 +115,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
         items: z.array(z.string().min(1)).min(1).describe('Line ids (preferred) or product names'),
       }),
       ...status('select_return_items'),
-      execute: ({ items }, ctx) =>
-        serial(ctx, 'select_return_items', { items }, () => selectItems(ctx, repo, { items })),
+      execute: ({ items }, ctx) => serial(ctx, () => selectItems(ctx, repo, { items })),
     }),
     defineTool({
       name: 'set_return_reason',
@@ -136,7 +127,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       }),
       ...status('set_return_reason'),
       execute: ({ reason, items }, ctx) =>
-        serial(ctx, 'set_return_reason', { reason, items }, () =>
+        serial(ctx, () =>
           // A code, or words about given items, applies as one reason; free words may name several.
           items?.length || REASON_CODES.has(reason)
             ? setReasons(ctx, repo, { reason, items })
@@ -153,7 +144,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       }),
       ...status('respond_to_offer'),
       execute: ({ decision, offer_id }, ctx) =>
-        serial(ctx, 'respond_to_offer', { decision, offer_id }, () =>
+        serial(ctx, () =>
           answerOffer(ctx, repo, { answer: decision === 'decline' ? 'decline' : (offer_id ?? 'yes') }),
         ),
     }),
@@ -170,7 +161,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       }),
       ...status('select_return_option'),
       execute: ({ choice, step }, ctx) =>
-        serial(ctx, 'select_return_option', { choice, step }, () =>
+        serial(ctx, () =>
           step === 'resolution' || step === 'shipping'
             ? chooseOption(ctx, repo, step, choice)
             : answerStep(ctx, repo, { value: choice, step }),
@@ -181,7 +172,7 @@ export function createReturnsTools(repo: ReturnsRepository): AgentTool<any>[] {
       description: 'Cancels the return in progress when the user no longer wants to return anything.',
       parameters: z.object({}),
       ...status('cancel_return'),
-      execute: (_args, ctx) => serial(ctx, 'cancel_return', {}, () => cancelFlow(ctx)),
+      execute: (_args, ctx) => serial(ctx, () => cancelFlow(ctx)),
     }),
   ];
 }

@@ -33,6 +33,10 @@ export async function showTodoCard(ctx: AgentContext, repo: TodoRepository): Pro
 const summary = (todos: readonly Todo[]) =>
   todos.map((todo) => ({ id: todo.id, title: todo.title, done: todo.done }));
 
+/** Whether a tool result says no todo matched. */
+const missed = (result: unknown) =>
+  typeof result === 'object' && result !== null && 'error' in result && !('todos' in result);
+
 /** Builds the four todo tools over a repository. */
 export function createTodoTools(repo: TodoRepository): AgentTool<any>[] {
   const addTodo = defineTool({
@@ -40,6 +44,7 @@ export function createTodoTools(repo: TodoRepository): AgentTool<any>[] {
     description: "Adds one item to the user's todo list and shows the updated list. Call once per item.",
     parameters: z.object({ title: z.string().min(1).max(200).describe('The todo text, e.g. "buy milk"') }),
     statusTitle: (args) => `Adding “${args.title}”`,
+    doneTitle: (args) => `Added “${args.title}”`,
     async execute({ title }, ctx) {
       const todo = await repo.add(ctx.context.userId, title.trim());
       const todos = await showTodoCard(ctx, repo);
@@ -55,6 +60,7 @@ export function createTodoTools(repo: TodoRepository): AgentTool<any>[] {
     description: "Shows the user's todo list as a card with checkboxes.",
     parameters: z.object({}),
     statusTitle: 'Loading your todos',
+    doneTitle: 'Loaded your todos',
     async execute(_args, ctx) {
       const todos = await showTodoCard(ctx, repo);
       const open = todos.filter((todo) => !todo.done).length;
@@ -71,7 +77,11 @@ export function createTodoTools(repo: TodoRepository): AgentTool<any>[] {
     name: 'complete_todo',
     description: 'Marks a todo as done. `todo` is its id, its position (1-based) or (part of) its title.',
     parameters: z.object({ todo: z.string().min(1), done: z.boolean().default(true) }),
-    statusTitle: (args) => `Completing “${args.todo}”`,
+    statusTitle: (args) => `${args.done === false ? 'Reopening' : 'Completing'} “${args.todo}”`,
+    doneTitle: (args, result) =>
+      missed(result)
+        ? `No todo matches “${args.todo}”`
+        : `${args.done === false ? 'Reopened' : 'Completed'} “${args.todo}”`,
     async execute({ todo: reference, done }, ctx) {
       const todo = findTodo(await repo.list(ctx.context.userId), reference);
       if (!todo)
@@ -89,6 +99,8 @@ export function createTodoTools(repo: TodoRepository): AgentTool<any>[] {
     description: 'Deletes a todo. `todo` is its id, its position (1-based) or (part of) its title.',
     parameters: z.object({ todo: z.string().min(1) }),
     statusTitle: (args) => `Deleting “${args.todo}”`,
+    doneTitle: (args, result) =>
+      missed(result) ? `No todo matches “${args.todo}”` : `Deleted “${args.todo}”`,
     async execute({ todo: reference }, ctx) {
       const todo = findTodo(await repo.list(ctx.context.userId), reference);
       if (!todo)
