@@ -33,6 +33,8 @@ export interface ChatView {
   title: string | null;
   threadStatus: ThreadStatus;
   allowedImageDomains: readonly string[] | null;
+  /** The image proxy for hosts the domain list refuses (`images.proxyUrl`), or `null`. */
+  imageProxyUrl?: string | null;
   /** Visible items in display order (hidden items never appear). */
   items: readonly ThreadItem[];
   /** Ids of items added but not yet done in the current stream. */
