@@ -111,11 +111,8 @@ export function stripMarkers(text: string): string {
  * A sentinel in a URL in any encoding: raw, percent-encoded (`%EE%80%80`, as marked's URL encoding leaves it
  * when an autolinked URL swallows a marker), or percent-encoded again any number of times (`%25EE%2580%2580`).
  */
-const URL_SENTINEL = '(?:[\uE000\uE001]|%(?:25)*EE%(?:25)*80%(?:25)*8[01])';
-const URL_MARKER_PATTERN = new RegExp(
-  `(?:\uE000|%(?:25)*EE%(?:25)*80%(?:25)*80)\d{1,4}(?:\uE001|%(?:25)*EE%(?:25)*80%(?:25)*81)|${URL_SENTINEL}`,
-  'gi',
-);
+const URL_MARKER_PATTERN =
+  /(?:\uE000|%(?:25)*EE%(?:25)*80%(?:25)*80)\d{1,4}(?:\uE001|%(?:25)*EE%(?:25)*80%(?:25)*81)|[\uE000\uE001]|%(?:25)*EE%(?:25)*80%(?:25)*8[01]/gi;
 
 /**
  * Removes every marker sentinel from a URL, in every encoding (see {@link stripMarkers} for plain text).
