@@ -104,7 +104,7 @@ export function renderAssistantMessage(item: AssistantMessageItem, rc: ItemRende
       .streaming=${rc.pending}
       .annotations=${annotations}
       .allowedImageDomains=${rc.ctx.view.allowedImageDomains}
-      .imageProxyUrl=${rc.ctx.view.imageProxyUrl ?? null}
+      .imageProxyUrl=${rc.ctx.controller.widgetHost.imageProxyUrl ?? null}
       .labels=${markdownLabels(rc.ctx.strings)}
     ></chatkit-markdown>
     ${renderItemActions(item, text, rc)}
