@@ -196,8 +196,7 @@ export interface ImagePolicy {
  * - `blocked`: show a click-to-load placeholder naming `host`; `url` is what to approve on click.
  */
 export type ImageDecision =
-  | { kind: 'load'; src: string; proxied: boolean }
-  | { kind: 'blocked'; url: string; host: string };
+  { kind: 'load'; src: string; proxied: boolean } | { kind: 'blocked'; url: string; host: string };
 
 /**
  * The URL of `href` through an image proxy. `proxyUrl` may hold a `{url}` placeholder, replaced by the encoded
@@ -240,7 +239,10 @@ export function decideImage(url: unknown, policy: ImagePolicy, base?: string): I
   if (href === null) return null;
   if (isImageAllowed(href, policy.domains)) return { kind: 'load', src: href, proxied: false };
   const approved = policy.approved;
-  const isApproved = approved instanceof Set ? approved.has(href) : (approved as readonly string[] | undefined)?.includes(href);
+  const isApproved =
+    approved instanceof Set
+      ? approved.has(href)
+      : (approved as readonly string[] | undefined)?.includes(href);
   if (isApproved) return { kind: 'load', src: href, proxied: false };
   if (policy.proxyUrl) {
     const proxied = proxiedImageUrl(policy.proxyUrl, href, base);

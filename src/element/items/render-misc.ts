@@ -63,7 +63,8 @@ export function renderGeneratedImage(item: GeneratedImageItem, rc: ItemRenderCon
   const progress = rc.ctx.view.imageProgress[item.id];
   const percent = rc.pending && typeof progress === 'number' ? ` ${Math.round(progress * 100)}%` : '';
   let body;
-  if (allowed) body = html`<img src=${decision.src} alt=${strings.generatedImage} referrerpolicy="no-referrer" />`;
+  if (allowed)
+    body = html`<img src=${decision.src} alt=${strings.generatedImage} referrerpolicy="no-referrer" />`;
   else if (rc.pending)
     body = html`<div class="image-placeholder" role="status">
       <span class="spin" aria-hidden="true">${uiIcon('loader', 16)}</span>${strings.generatingImage}${percent}
