@@ -96,9 +96,9 @@ export const contentStyles = css`
     box-shadow: var(--chatkit-focus-ring);
   }
   .image-load-label {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    min-width: 0;
+    overflow-wrap: anywhere;
+    text-align: start;
     unicode-bidi: isolate;
   }
   /* A favicon's button stays icon-sized: the accessible name and the tooltip say where it loads from. */

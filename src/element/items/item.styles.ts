@@ -208,8 +208,12 @@ export const itemStyles = css`
   .image-placeholder.unavailable svg {
     flex: none;
   }
+  .image-placeholder.unavailable:has(.image-load) {
+    flex-wrap: wrap;
+  }
   .image-placeholder .image-load {
-    margin-inline-start: auto;
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
     padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2);
     border: 1px solid var(--chatkit-border-strong);
     border-radius: var(--chatkit-radius-sm);
