@@ -175,3 +175,19 @@ describe('images.proxyUrl', () => {
     expect(markdown(el).shadowRoot!.querySelector('.md-image-load')).not.to.equal(null);
   });
 });
+
+describe('images option validation', () => {
+  it('images.proxyUrl is a known string option; a wrong type is a chatkit.log warning', async () => {
+    const { el } = await mount();
+    const logs: CustomEvent[] = [];
+    el.addEventListener('chatkit.log', (e) => logs.push(e as CustomEvent));
+    el.setOptions({
+      api: { url: 'https://api.test/chatkit' },
+      images: { proxyUrl: PROXY, allowedDomains: '*' },
+    });
+    el.setOptions({ api: { url: 'https://api.test/chatkit' }, images: { proxyUrl: 42 } } as never);
+    await settle(el);
+    const seen = logs.map((e) => [e.detail.name, e.detail.data?.option]);
+    expect(seen).to.deep.equal([['options.invalid', 'images.proxyUrl']]);
+  });
+});
