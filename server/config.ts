@@ -108,6 +108,8 @@ export interface ServerConfig {
   demoTokens: boolean;
   uploads: UploadConfig;
   http: HttpLimitsConfig;
+  /** `CHATKIT_IMAGE_PROXY=on`: the image proxy route (`GET /image-proxy`); `null` when off (the default). */
+  imageProxy: { hosts: string[]; maxBytes: number; timeoutMs: number } | null;
 }
 
 /** pino log levels accepted by `LOG_LEVEL`. */
@@ -327,6 +329,35 @@ const VARIABLES = {
   CHATKIT_REQUEST_TIMEOUT_MS: integer(0, 3_600_000, 120_000),
   CHATKIT_KEEP_ALIVE_TIMEOUT_MS: integer(1_000, 600_000, 5_000),
   CHATKIT_MAX_CONNECTIONS: integer(0, 1_000_000, 1_000),
+  CHATKIT_IMAGE_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim().toLowerCase() ?? '')
+    .pipe(z.enum(['', 'on', 'off', 'true', 'false'], { message: 'expected "on" or "off"' }))
+    .transform((value) => value === 'on' || value === 'true'),
+  CHATKIT_IMAGE_PROXY_HOSTS: optionalText.pipe(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(/[\s,]+/)
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/,
+              'expected host names such as images.example.com',
+            ),
+        ),
+      )
+      .nullable(),
+  ),
+  CHATKIT_IMAGE_PROXY_MAX_BYTES: integer(1, 104_857_600, 5 * 1024 * 1024),
+  CHATKIT_IMAGE_PROXY_TIMEOUT_MS: integer(100, 120_000, 10_000),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -432,7 +463,17 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       keepAliveTimeoutMs: v.CHATKIT_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: v.CHATKIT_MAX_CONNECTIONS,
     },
+    imageProxy: imageProxyOf(v),
   };
+}
+
+/** The image proxy settings: off unless `CHATKIT_IMAGE_PROXY=on`, which needs a host list (no "any host"). */
+function imageProxyOf(v: Parsed): ServerConfig['imageProxy'] {
+  if (!v.CHATKIT_IMAGE_PROXY) return null;
+  const hosts = v.CHATKIT_IMAGE_PROXY_HOSTS ?? [];
+  if (hosts.length === 0)
+    throw new ConfigError('CHATKIT_IMAGE_PROXY_HOSTS', 'the image proxy needs the hosts it may fetch from');
+  return { hosts, maxBytes: v.CHATKIT_IMAGE_PROXY_MAX_BYTES, timeoutMs: v.CHATKIT_IMAGE_PROXY_TIMEOUT_MS };
 }
 
 /** The auth settings, checked for completeness (each mode names the variables it needs). */

@@ -268,6 +268,7 @@ export async function startServer(
       },
     },
     demoTokens: config.demoTokens ? config.auth : null,
+    imageProxy: config.imageProxy,
     demoDir: demoDir ?? undefined,
     distDir: distDir ?? undefined,
     crossOriginDemo:

@@ -6,6 +6,7 @@
  * | --- | --- |
  * | `POST /chatkit` | the ChatKit protocol (JSON or SSE) |
  * | `GET /health` | `{"status":"ok"}` |
+ * | `GET /image-proxy?url=` | an image from an allowed host, when `CHATKIT_IMAGE_PROXY=on` (image-proxy.ts) |
  * | `GET /api/branding` | branding JSON |
  * | `GET /branding.css` | `--chatkit-*` / `--brand-*` values and the header gradient from `BRAND_*` |
  * | `GET /chatkit-chat.js`, `/chatkit-chat.iife.js`, `/chunks/*` | the element, loadable cross-origin |
@@ -26,6 +27,7 @@ import { createChatKitRouter, type ChatKitProcessor } from './chatkit-router.js'
 import { createCors } from './cors.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
 import { createHostCheck } from './host-check.js';
+import { createImageProxyRouter, type ImageProxyConfig } from './image-proxy.js';
 import type { GetContext } from './request-context.js';
 import { createSecurityHeaders } from './security-headers.js';
 import { createBundleRouter, createDemoStatic } from './static-files.js';
@@ -56,6 +58,8 @@ export interface CreateAppOptions<C extends RequestContext = RequestContext> {
    * rate limited per client address (`rateLimit`, default: the API's limit).
    */
   attachments?: { store: DiskAttachmentStore; tokens: CapabilityTokens; rateLimit?: RateLimitConfig | false };
+  /** `GET /image-proxy` (see image-proxy.ts), rate limited like the API; omitted = no proxy route. */
+  imageProxy?: ImageProxyConfig | null;
   /** What `GET /api/capabilities` announces (the composer reads the upload allowlist from it). */
   capabilities?: Capabilities;
   /** `CHATKIT_DEMO_TOKENS=on`: serve `POST /api/demo/token` for this auth setting (demo only). */
@@ -171,6 +175,7 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
       }),
     );
   }
+  if (options.imageProxy) app.use(createImageProxyRouter(options.imageProxy, options.rateLimit));
   app.get('/api/demo', (_req, res) => {
     const demo = options.crossOriginDemo ?? null;
     res

@@ -52,6 +52,8 @@ export interface Strings {
   generatedImage: string;
   /** A finished generated image whose URL the element refuses to load (unsafe scheme, domain not allowed). */
   imageBlocked: string;
+  /** Button of a blocked image (the image policy refused its host): loads that one image on click. */
+  loadImageFrom: (host: string) => string;
   /** A finished generated image item that carries no image. */
   imageUnavailable: string;
   submit: string;
@@ -141,6 +143,7 @@ export const en: Strings = {
   generatingImage: 'Generating image…',
   generatedImage: 'Generated image',
   imageBlocked: 'Image blocked: its address is not allowed',
+  loadImageFrom: (host) => `Load image from ${host}`,
   imageUnavailable: 'Image unavailable',
   submit: 'Submit',
   skip: 'Skip',

@@ -54,6 +54,9 @@ const VALID_SCHEME = Object.freeze(/^[a-z][a-z0-9+.-]*$/i);
  */
 const LEADING_SEGMENT = Object.freeze(/^[^/?#]*/);
 
+/** Bidi formatting characters: LRE…RLO (U+202A–202E), LRI…PDI (U+2066–2069), LRM/RLM (U+200E/F), ALM (U+061C). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
 /** Longest URL we accept (a guard against pathological inputs; images as data URLs are the long ones). */
 const MAX_URL_LENGTH = 2_000_000;
 
@@ -163,13 +166,89 @@ export function isImageAllowed(
   return allowedDomains.some((entry) => hostMatches(host, normaliseDomain(entry)));
 }
 
-/** The element's own image policy (`images` option / `image-domains` attribute). */
+/** The element's own image policy (`images` option / `image-domains` and `image-proxy` attributes). */
 export interface ImagePolicyOptions {
   /**
    * Hosts images may load from when the thread gives no `allowed_image_domains`: a list (same matching as the
    * thread's list), or `'*'` for any http/https host (ChatKit's behaviour). Default: the API's host only.
    */
   allowedDomains?: readonly string[] | '*';
+  /**
+   * An image proxy: a remote image the domain list refuses is loaded through it instead of being blocked
+   * (see {@link proxiedImageUrl} for the URL shape). Images the list allows load directly.
+   */
+  proxyUrl?: string;
+}
+
+/** The image policy in force for one render: domains, proxy and the images the user chose to load. */
+export interface ImagePolicy {
+  /** Allowed hosts ({@link effectiveImageDomains}); `null` = any host. */
+  domains: readonly string[] | null;
+  /** Image proxy for refused hosts, or `null`/absent for none (refused images are blocked). */
+  proxyUrl?: string | null;
+  /** Normalised image URLs the user clicked to load despite the policy ("Load image from …"). */
+  approved?: ReadonlySet<string> | readonly string[];
+}
+
+/**
+ * How an image is shown:
+ * - `load`: request `src` (the image itself, or its proxied URL when `proxied`);
+ * - `blocked`: show a click-to-load placeholder naming `host`; `url` is what to approve on click.
+ */
+export type ImageDecision =
+  { kind: 'load'; src: string; proxied: boolean } | { kind: 'blocked'; url: string; host: string };
+
+/**
+ * The URL of `href` through an image proxy. `proxyUrl` may hold a `{url}` placeholder, replaced by the encoded
+ * image URL (`https://img.example/p/{url}`); otherwise the encoded URL is appended as a `url` query parameter
+ * (`/image-proxy` → `/image-proxy?url=https%3A%2F%2F…`). The proxy URL itself must be a safe http(s) URL.
+ *
+ * @param proxyUrl - the configured proxy (absolute, or relative to `base`).
+ * @param href - the normalised image URL.
+ * @param base - base for a relative proxy URL.
+ * @returns the proxied URL, or `null` when the proxy URL is not usable.
+ */
+export function proxiedImageUrl(proxyUrl: string, href: string, base?: string): string | null {
+  const encoded = encodeURIComponent(href);
+  let candidate: string;
+  if (proxyUrl.includes('{url}')) candidate = proxyUrl.split('{url}').join(encoded);
+  else {
+    const hash = proxyUrl.indexOf('#');
+    const head = hash === -1 ? proxyUrl : proxyUrl.slice(0, hash);
+    const separator = !head.includes('?') ? '?' : /[?&]$/.test(head) ? '' : '&';
+    candidate = `${head}${separator}url=${encoded}`;
+  }
+  return sanitizeUrl(candidate, { kind: 'image', ...(base === undefined ? {} : { base }) });
+}
+
+/**
+ * Decides how an image is shown under a policy: raster `data:` URLs and allowed hosts load directly; a host
+ * the domain list refuses loads through the proxy when there is one, loads directly when the user approved
+ * that URL, and is otherwise blocked behind a click-to-load placeholder.
+ *
+ * Why only refused hosts go through the proxy: allowed hosts are ones the site trusts with its visitors'
+ * requests (by default the API's own host); routing them through a proxy would add a hop for nothing.
+ *
+ * @param url - untrusted image URL (absolute, or relative to `base`).
+ * @param policy - domains, proxy and approved URLs.
+ * @param base - base URL for relative image URLs.
+ * @returns the decision, or `null` when the URL is not a safe image URL at all (never loadable).
+ */
+export function decideImage(url: unknown, policy: ImagePolicy, base?: string): ImageDecision | null {
+  const href = sanitizeUrl(url, { allowData: 'image', ...(base === undefined ? {} : { base }) });
+  if (href === null) return null;
+  if (isImageAllowed(href, policy.domains)) return { kind: 'load', src: href, proxied: false };
+  const approved = policy.approved;
+  const isApproved =
+    approved instanceof Set
+      ? approved.has(href)
+      : (approved as readonly string[] | undefined)?.includes(href);
+  if (isApproved) return { kind: 'load', src: href, proxied: false };
+  if (policy.proxyUrl) {
+    const proxied = proxiedImageUrl(policy.proxyUrl, href, base);
+    if (proxied !== null) return { kind: 'load', src: proxied, proxied: true };
+  }
+  return { kind: 'blocked', url: href, host: new URL(href).host };
 }
 
 /**
@@ -198,6 +277,18 @@ export function effectiveImageDomains(
   } catch {
     return [];
   }
+}
+
+/**
+ * Neutralises Unicode bidirectional formatting characters (embeddings, overrides, isolates, and the LRM, RLM
+ * and ALM marks) by removing them. Used on text shown as or next to a link (link text and titles, citation
+ * and source titles, entity labels), where an override such as U+202E would make the visible text read
+ * differently from where the link goes. Ordinary right-to-left text needs none of them to display correctly.
+ *
+ * @param text - untrusted text.
+ */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
 }
 
 /** Parses the `image-domains` attribute: space- or comma-separated hosts, or `*`; `null` when absent. */

@@ -12,6 +12,7 @@
  * @module
  */
 import type { Annotation, Source } from '../protocol/types.js';
+import { stripBidiControls } from '../internal/url.js';
 import { escapeHtml } from './escape.js';
 
 const OPEN = '\uE000';
@@ -104,6 +105,22 @@ export function neutraliseSentinels(text: string): string {
  */
 export function stripMarkers(text: string): string {
   return text.replace(MARKER_PATTERN, '').replace(SENTINEL_CHARS, '');
+}
+
+/**
+ * A sentinel in a URL in any encoding: raw, percent-encoded (`%EE%80%80`, as marked's URL encoding leaves it
+ * when an autolinked URL swallows a marker), or percent-encoded again any number of times (`%25EE%2580%2580`).
+ */
+const URL_MARKER_PATTERN =
+  /(?:\uE000|%(?:25)*EE%(?:25)*80%(?:25)*80)\d{1,4}(?:\uE001|%(?:25)*EE%(?:25)*80%(?:25)*81)|[\uE000\uE001]|%(?:25)*EE%(?:25)*80%(?:25)*8[01]/gi;
+
+/**
+ * Removes every marker sentinel from a URL, in every encoding (see {@link stripMarkers} for plain text).
+ *
+ * @param url - an attribute value that holds a URL.
+ */
+export function stripUrlMarkers(url: string): string {
+  return url.replace(URL_MARKER_PATTERN, '');
 }
 
 /**
@@ -221,13 +238,17 @@ export function replaceMarkers(
 /** Text shown for a marker: an entity's `inline_label` when the group is one entity, else the numbers. */
 export function markerText(group: CitationGroup): string {
   const first = group.sources[0];
-  if (group.sources.length === 1 && first?.type === 'entity' && first.inline_label) return first.inline_label;
+  // Bidi controls are removed from labels and titles: they sit next to links and must read as they are.
+  if (group.sources.length === 1 && first?.type === 'entity' && first.inline_label)
+    return stripBidiControls(String(first.inline_label));
   return group.numbers.join(',');
 }
 
 /** A readable title listing the group's sources. */
 export function markerTitle(group: CitationGroup): string {
-  return group.sources.map((s) => s.title || (s.type === 'file' ? s.filename : '')).join('; ');
+  return stripBidiControls(
+    group.sources.map((s) => s.title || (s.type === 'file' ? s.filename : '')).join('; '),
+  );
 }
 
 function markerHtml(group: CitationGroup, ordinal: number, labels: CitationLabels): string {

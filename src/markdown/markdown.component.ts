@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { icon } from '../internal/icons.js';
-import { sanitizeUrl } from '../internal/url.js';
+import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
 import type { Annotation, Source } from '../protocol/types.js';
 import { buildCitations, insertMarkers, replaceMarkers, type Citations } from './citations.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
@@ -20,6 +20,8 @@ export interface MarkdownLabels {
   sources: string;
   /** Shown under an answer whose nesting went past the parser's limits and was flattened. */
   truncated?: string;
+  /** Button of an image whose host the policy refuses; `{host}` is replaced by the image's host. */
+  loadImage?: string;
 }
 
 /** English defaults of {@link MarkdownLabels}. */
@@ -28,6 +30,7 @@ export const DEFAULT_MARKDOWN_LABELS: Readonly<Required<MarkdownLabels>> = Objec
   copied: 'Copied',
   sources: 'Sources',
   truncated: 'Part of this answer was nested too deeply and is shown flattened.',
+  loadImage: 'Load image from {host}',
 });
 
 /** Detail of `chatkit-source-click`. */
@@ -85,6 +88,12 @@ export class ChatkitMarkdown extends LitElement {
   /** The thread's `allowed_image_domains`; `null` applies the client default (all http/https hosts). */
   @property({ attribute: false }) allowedImageDomains: readonly string[] | null = null;
 
+  /** Image proxy for hosts the domain list refuses (`images.proxyUrl`); `null` = refused images are blocked. */
+  @property({ attribute: false }) imageProxyUrl: string | null = null;
+
+  /** Image URLs the reader chose to load with a "Load image from …" button (this message only). */
+  @state() private approvedImages: readonly string[] = [];
+
   /** Localised strings; missing entries fall back to English. */
   @property({ attribute: false }) labels: Partial<MarkdownLabels> = {};
 
@@ -97,7 +106,14 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const options = [this.annotations ?? [], this.allowedImageDomains, this.label('sources')];
+    const options = [
+      this.annotations ?? [],
+      this.allowedImageDomains,
+      this.imageProxyUrl,
+      this.approvedImages,
+      this.label('sources'),
+      this.label('loadImage'),
+    ];
     // Why compare by value: hosts pass freshly built arrays on every render (e.g. annotations flattened from
     // content parts); rebuilding the engine for an equal value would re-render every finished block.
     const signature = JSON.stringify(options);
@@ -109,6 +125,9 @@ export class ChatkitMarkdown extends LitElement {
       // Why a new engine: markers and image policy are baked into each block's HTML.
       this.engine = new IncrementalMarkdown({
         allowedImageDomains: this.allowedImageDomains,
+        imageProxyUrl: this.imageProxyUrl,
+        approvedImages: this.approvedImages,
+        loadImageLabel: this.label('loadImage'),
         ...(groups.length > 0 ? { decorate: (h: string) => replaceMarkers(h, groups, labels) } : {}),
       });
       this.blocks = this.computeBlocks();
@@ -128,6 +147,7 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   private handleClick(event: Event): void {
+    if (this.loadImage(event)) return;
     const marker = (event.target as Element | null)?.closest?.('[data-citation]');
     if (!marker) return;
     // A marker may sit inside link text; activating it must not also follow the link.
@@ -137,6 +157,26 @@ export class ChatkitMarkdown extends LitElement {
     this.sourcesOpen = true;
     this.highlighted = group.numbers;
     this.emitSourceClick(group.sources);
+  }
+
+  /** A "Load image from …" control (sanitize.ts): load that one image. Returns whether it was one. */
+  private loadImage(event: Event): boolean {
+    const control = (event.target as Element | null)?.closest?.('a.md-image-load');
+    if (!control) return false;
+    event.preventDefault();
+    const url = control.getAttribute('href');
+    if (url && !this.approvedImages.includes(url)) this.approvedImages = [...this.approvedImages, url];
+    return true;
+  }
+
+  /** Space activates the load control like a button (it is an `<a role="button">`; Enter already clicks). */
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key !== ' ') return;
+    const control = (event.target as Element | null)?.closest?.('a.md-image-load');
+    if (control instanceof HTMLElement) {
+      event.preventDefault();
+      control.click();
+    }
   }
 
   private emitSourceClick(sources: Source[]): void {
@@ -202,8 +242,12 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   private renderSource(source: Source, n: number): TemplateResult {
-    const title =
-      source.title || (source.type === 'file' ? source.filename : source.type === 'url' ? source.url : '');
+    // Why strip bidi controls: the title is a link's text, the detail sits next to it (see stripBidiControls).
+    const title = stripBidiControls(
+      String(
+        source.title || (source.type === 'file' ? source.filename : source.type === 'url' ? source.url : ''),
+      ),
+    );
     let main: TemplateResult;
     if (source.type === 'url' && sanitizeUrl(source.url, { base: document.baseURI })) {
       main = html`<a
@@ -219,12 +263,13 @@ export class ChatkitMarkdown extends LitElement {
     } else {
       main = html`<span>${title}</span>`;
     }
-    const detail =
+    const rawDetail =
       source.type === 'url'
         ? (source.attribution ?? hostOf(source.url))
         : source.type === 'file'
           ? source.filename
           : source.label;
+    const detail = typeof rawDetail === 'string' ? stripBidiControls(rawDetail) : rawDetail;
     return html`<li class=${this.highlighted.includes(n) ? 'source source--active' : 'source'} value=${n}>
       ${main}${detail && detail !== title ? html` <span class="source-detail">${detail}</span>` : nothing}
       ${source.description ? html`<div class="source-description">${source.description}</div>` : nothing}
@@ -249,7 +294,12 @@ export class ChatkitMarkdown extends LitElement {
 
   override render(): TemplateResult {
     const waiting = this.streaming && this.blocks.every((b) => b.kind === 'html' && b.html.trim() === '');
-    return html`<div class="markdown" part="markdown" @click=${this.handleClick}>
+    return html`<div
+        class="markdown"
+        part="markdown"
+        @click=${this.handleClick}
+        @keydown=${this.handleKeydown}
+      >
         ${repeat(
           this.blocks,
           (block) => block.key,

@@ -102,11 +102,30 @@ export const markdownStyles = css`
     border-radius: var(--chatkit-radius-sm);
   }
   .md-image-blocked {
-    display: inline-block;
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--chatkit-spacing) * 1.5);
     padding: 0 calc(var(--chatkit-spacing) * 1.5);
     border: 1px dashed var(--chatkit-border-strong);
     border-radius: var(--chatkit-radius-sm);
     color: var(--chatkit-text-secondary);
+  }
+  /* The click-to-load control of a blocked image: a button, though the markup is a link (see sanitize.ts). */
+  .md-image-blocked a.md-image-load {
+    margin-block: 2px;
+    padding: 0 calc(var(--chatkit-spacing) * 1.5);
+    border: 1px solid var(--chatkit-border-strong);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface);
+    color: var(--chatkit-text);
+    font-size: 0.9em;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  /* Link text is isolated, so a bidi override in the text around a link cannot reorder what the link says. */
+  a {
+    unicode-bidi: isolate;
   }
   code {
     font-family: var(--chatkit-font-family-mono);

@@ -6,10 +6,10 @@
  * @module
  */
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
-import { isImageAllowed, sanitizeUrl } from '../internal/url.js';
+import { decideImage, sanitizeUrl } from '../internal/url.js';
 import { stripMarkers } from './citations.js';
 import { escapeHtml } from './escape.js';
-import type { SanitizeOptions } from './sanitize.js';
+import { imagePolicyOf, loadImageLabel, type SanitizeOptions } from './sanitize.js';
 
 /** Link reference definitions collected from a document (`[label]: url "title"`). */
 export type LinkDefinitions = Record<string, { href: string | null; title: string | null }>;
@@ -42,9 +42,16 @@ const markdown = new Marked({ gfm: true, breaks: false, pedantic: false, async: 
       return this.parser.parseInline(token.tokens);
     },
     image(token: Tokens.Image): string | false {
-      if (isImageAllowed(stripMarkers(token.href), active.allowedImageDomains, base())) return false;
+      const decision = decideImage(stripMarkers(token.href), imagePolicyOf(active), base());
+      if (decision?.kind === 'load') return false;
       const alt = token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text;
-      return `<span class="md-image-blocked">${escapeHtml(alt)}</span>`;
+      // A host the policy refuses: the alt text and a "Load image from <host>" control (the element loads that
+      // one image on click; sanitize.ts makes it a button). An unsafe URL keeps only the alt text.
+      const load =
+        decision?.kind === 'blocked'
+          ? `<a class="md-image-load" href="${escapeHtml(decision.url)}">${escapeHtml(loadImageLabel(active, decision.host))}</a>`
+          : '';
+      return `<span class="md-image-blocked">${escapeHtml(alt)}${load}</span>`;
     },
   },
 });

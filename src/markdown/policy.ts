@@ -59,8 +59,8 @@ export const ALLOWED_ATTR: readonly string[] = Object.freeze([
   'type',
 ]);
 
-/** Class values the renderer emits: a code block's language, and the placeholder of a blocked image. */
-export const ALLOWED_CLASS = Object.freeze(/^(?:language-[\w#+.-]{1,40}|md-image-blocked)$/);
+/** Class values the renderer emits: a code block's language, a blocked image's placeholder and its load control. */
+export const ALLOWED_CLASS = Object.freeze(/^(?:language-[\w#+.-]{1,40}|md-image-blocked|md-image-load)$/);
 
 /** `align` values of GFM table cells. */
 export const ALLOWED_ALIGN = Object.freeze(/^(?:left|center|right)$/);

@@ -13,8 +13,8 @@ import DOMPurify, {
   type DOMPurify as Purifier,
   type UponSanitizeAttributeHookEvent,
 } from 'dompurify';
-import { isImageAllowed, sanitizeUrl } from '../internal/url.js';
-import { stripMarkers } from './citations.js';
+import { decideImage, sanitizeUrl, stripBidiControls, type ImagePolicy } from '../internal/url.js';
+import { stripMarkers, stripUrlMarkers } from './citations.js';
 import {
   ALLOWED_ALIGN,
   ALLOWED_ATTR,
@@ -28,8 +28,28 @@ import {
 export interface SanitizeOptions {
   /** The thread's `allowed_image_domains`; `null`/`undefined` = client default (see isImageAllowed). */
   allowedImageDomains?: readonly string[] | null;
+  /** Image proxy for hosts the domain list refuses (see decideImage); `null`/absent = none. */
+  imageProxyUrl?: string | null;
+  /** Normalised image URLs the user chose to load ("Load image from …"). */
+  approvedImages?: readonly string[];
+  /** Text of the click-to-load control of a blocked image; `{host}` is replaced. Default English. */
+  loadImageLabel?: string;
   /** Base for relative URLs; default `document.baseURI`. */
   base?: string;
+}
+
+/** The image policy of a render's options. */
+export function imagePolicyOf(opts: SanitizeOptions): ImagePolicy {
+  return {
+    domains: opts.allowedImageDomains ?? null,
+    proxyUrl: opts.imageProxyUrl ?? null,
+    approved: opts.approvedImages ?? [],
+  };
+}
+
+/** The click-to-load label for `host`. */
+export function loadImageLabel(opts: SanitizeOptions, host: string): string {
+  return (opts.loadImageLabel ?? 'Load image from {host}').split('{host}').join(host);
 }
 
 const CONFIG: Readonly<Config> = Object.freeze({
@@ -52,7 +72,7 @@ const CONFIG: Readonly<Config> = Object.freeze({
 
 let purifier: Purifier | undefined;
 /** The options of the sanitize call in progress; hooks run synchronously inside it. */
-let active: { domains: readonly string[] | null | undefined; base: string } = { domains: null, base: '' };
+let active: { policy: ImagePolicy; base: string } = { policy: { domains: null }, base: '' };
 
 /** Elements on which each URL or constrained attribute is meaningful; elsewhere it is dropped. */
 const ATTR_OWNERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -68,7 +88,11 @@ const ATTR_OWNERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
 function checkAttribute(node: Element, data: UponSanitizeAttributeHookEvent): void {
   const name = data.attrName;
   // Why: a citation sentinel inside an attribute would later be replaced by markup; attributes never keep one.
-  const value = stripMarkers(data.attrValue);
+  // In a URL it may also arrive percent-encoded (marked encodes an autolinked URL that swallowed a marker).
+  let value = stripMarkers(data.attrValue);
+  if (name === 'href' || name === 'src') value = stripUrlMarkers(value);
+  // Why: a bidi override in a link title or alt text makes it read differently from what it names.
+  else if (name === 'title' || name === 'alt') value = stripBidiControls(value);
   data.attrValue = value;
   const owners = ATTR_OWNERS[name];
   if (owners && !owners.includes(node.nodeName)) {
@@ -78,9 +102,9 @@ function checkAttribute(node: Element, data: UponSanitizeAttributeHookEvent): vo
   let accepted: string | null = value;
   if (name === 'href') accepted = sanitizeUrl(value, { base: active.base });
   else if (name === 'src') {
-    accepted = isImageAllowed(value, active.domains, active.base)
-      ? sanitizeUrl(value, { base: active.base, allowData: 'image' })
-      : null;
+    // Allowed, approved or proxied images load (a proxied one from its proxy URL); blocked ones never do.
+    const decision = decideImage(value, active.policy, active.base);
+    accepted = decision?.kind === 'load' ? decision.src : null;
   } else if (name === 'class') accepted = ALLOWED_CLASS.test(value) ? value : null;
   else if (name === 'align') accepted = ALLOWED_ALIGN.test(value) ? value : null;
   else if (name === 'start') accepted = /^\d{1,9}$/.test(value) ? value : null;
@@ -91,6 +115,8 @@ function checkAttribute(node: Element, data: UponSanitizeAttributeHookEvent): vo
 function forceAttributes(node: Element): void {
   if (node.nodeName === 'A' && node.hasAttribute('href')) {
     for (const [name, value] of Object.entries(LINK_FORCED_ATTR)) node.setAttribute(name, value);
+    // The click-to-load control of a blocked image (parse.ts): the element handles its clicks.
+    if (node.getAttribute('class') === 'md-image-load') node.setAttribute('role', 'button');
   } else if (node.nodeName === 'IMG' && node.hasAttribute('src')) {
     for (const [name, value] of Object.entries(IMAGE_FORCED_ATTR)) node.setAttribute(name, value);
   } else if (node.nodeName === 'INPUT') {
@@ -106,18 +132,31 @@ function forceAttributes(node: Element): void {
   }
 }
 
+/**
+ * Removes bidi formatting characters from the text of every link (U+202E and friends; see
+ * stripBidiControls): link text that reads differently from where the link goes is a spoofing tool. Runs
+ * when DOMPurify meets the text node, so links of any origin (inline, reference, autolink) are covered.
+ */
+function neutraliseLinkText(node: Node): void {
+  if (node.nodeType !== 3 || !node.parentElement?.closest('a')) return;
+  const text = node.textContent ?? '';
+  const clean = stripBidiControls(text);
+  if (clean !== text) node.textContent = clean;
+}
+
 function instance(): Purifier {
   if (purifier) return purifier;
   const created = DOMPurify(window);
   created.addHook('uponSanitizeAttribute', checkAttribute);
   created.addHook('afterSanitizeAttributes', forceAttributes);
+  created.addHook('uponSanitizeElement', neutraliseLinkText);
   purifier = created;
   return created;
 }
 
 function withOptions<T>(opts: SanitizeOptions, run: () => T): T {
   const previous = active;
-  active = { domains: opts.allowedImageDomains, base: opts.base ?? document.baseURI };
+  active = { policy: imagePolicyOf(opts), base: opts.base ?? document.baseURI };
   try {
     return run();
   } finally {

@@ -74,6 +74,45 @@ export const contentStyles = css`
     background: var(--chatkit-surface-tertiary);
     color: var(--chatkit-text-tertiary);
   }
+  .image-load {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--chatkit-spacing) * 1);
+    max-width: 100%;
+    padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2);
+    border: 1px dashed var(--chatkit-border-strong);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface);
+    color: var(--chatkit-text-secondary);
+    font: inherit;
+    font-size: 12px;
+    cursor: pointer;
+  }
+  .image-load:hover {
+    color: var(--chatkit-text);
+  }
+  .image-load:focus-visible {
+    outline: none;
+    box-shadow: var(--chatkit-focus-ring);
+  }
+  .image-load-label {
+    min-width: 0;
+    overflow-wrap: anywhere;
+    text-align: start;
+    unicode-bidi: isolate;
+  }
+  /* A favicon's button stays icon-sized: the accessible name and the tooltip say where it loads from. */
+  .favicon-load {
+    padding: 2px;
+    border-style: solid;
+  }
+  .favicon-load .image-load-label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+  }
   .chart {
     display: block;
     width: 100%;

@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { cssProps } from '../internal/css-props.js';
 import { ensureElement } from '../element/lazy-elements.js';
 import { icon } from '../internal/icons.js';
-import { sanitizeUrl } from '../internal/url.js';
+import { sanitizeUrl, type ImageDecision } from '../internal/url.js';
 import type { RenderContext, Renderer, RendererTable } from './render-context.js';
 import { color, dimensions, oneOf, radius, spacing } from './values.js';
 
@@ -33,8 +33,48 @@ const iconNode: Renderer = (node, ctx) => {
 
 /** An image URL that passed the URL allowlist and the host's image policy, or `null`. */
 export function allowedImage(src: unknown, ctx: RenderContext): string | null {
+  const decision = imageDecision(src, ctx);
+  return decision?.kind === 'load' ? decision.src : null;
+}
+
+/**
+ * How an image is shown: loaded (directly or through the host's image proxy), blocked behind a click-to-load
+ * button, or `null` when the URL is not a safe image URL at all.
+ */
+export function imageDecision(src: unknown, ctx: RenderContext): ImageDecision | null {
   const href = sanitizeUrl(src, { allowData: 'image', base: document.baseURI });
-  return href !== null && ctx.host.isImageAllowed(href) ? href : null;
+  if (href === null) return null;
+  if (ctx.host.resolveImage) return ctx.host.resolveImage(href);
+  return ctx.host.isImageAllowed(href)
+    ? { kind: 'load', src: href, proxied: false }
+    : { kind: 'blocked', url: href, host: new URL(href).host };
+}
+
+/**
+ * The "Load image from <host>" button of a blocked image: a real button (keyboard reachable), shown only when
+ * the host can approve images. One click loads that one image (the host remembers the URL).
+ */
+export function loadImageButton(
+  decision: Extract<ImageDecision, { kind: 'blocked' }>,
+  ctx: RenderContext,
+  cls = 'image-load',
+): TemplateResult | typeof nothing {
+  const approve = ctx.host.approveImage;
+  if (!approve) return nothing;
+  const label = ctx.strings.loadImage.split('{host}').join(decision.host);
+  return html`<button
+    type="button"
+    class=${cls}
+    part="image-load"
+    title=${label}
+    aria-label=${label}
+    @click=${() => {
+      approve.call(ctx.host, decision.url);
+      ctx.requestUpdate();
+    }}
+  >
+    ${icon('square-image', { size: 16 })}<span class="image-load-label">${label}</span>
+  </button>`;
 }
 
 const POSITIONS = [
@@ -50,7 +90,8 @@ const POSITIONS = [
 ] as const;
 
 const image: Renderer = (node, ctx) => {
-  const href = allowedImage(node.src, ctx);
+  const decision = imageDecision(node.src, ctx);
+  const href = decision?.kind === 'load' ? decision.src : null;
   const alt = typeof node.alt === 'string' ? node.alt : '';
   const style = {
     ...dimensions(node),
@@ -69,7 +110,7 @@ const image: Renderer = (node, ctx) => {
       aria-label=${alt || ctx.strings.imageBlocked}
       ${cssProps(style)}
     >
-      ${icon('square-image', { size: 20 })}
+      ${decision?.kind === 'blocked' ? loadImageButton(decision, ctx) : icon('square-image', { size: 20 })}
     </div>`;
   }
   return html`<img

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { cssProps } from '../internal/css-props.js';
 import { icon } from '../internal/icons.js';
 import type { CardAction, WidgetNode } from '../protocol/types.js';
-import { allowedImage } from './content.js';
+import { imageDecision, loadImageButton } from './content.js';
 import { boxStyles } from './layout.js';
 import { nodeIdentity, type RenderContext, type Renderer, type RendererTable } from './render-context.js';
 import { align, color, oneOf, space, spacing } from './values.js';
@@ -21,7 +21,8 @@ function status(
 ): TemplateResult | typeof nothing {
   if (!value || typeof value !== 'object') return toggle ?? nothing;
   const s = value as { text?: unknown; icon?: unknown; favicon?: unknown; frame?: unknown };
-  const favicon = s.favicon === undefined ? null : allowedImage(s.favicon, ctx);
+  const decision = s.favicon === undefined ? null : imageDecision(s.favicon, ctx);
+  const favicon = decision?.kind === 'load' ? decision.src : null;
   const mark = favicon
     ? html`<img
         class="favicon${s.frame ? ' frame' : ''}"
@@ -29,9 +30,11 @@ function status(
         alt=""
         referrerpolicy="no-referrer"
       />`
-    : typeof s.icon === 'string'
-      ? icon(s.icon, { size: 16 })
-      : nothing;
+    : decision?.kind === 'blocked'
+      ? loadImageButton(decision, ctx, 'image-load favicon-load')
+      : typeof s.icon === 'string'
+        ? icon(s.icon, { size: 16 })
+        : nothing;
   return html`<div class="status">
     ${mark}<span class="status-text">${typeof s.text === 'string' ? s.text : ''}</span>${toggle ?? nothing}
   </div>`;

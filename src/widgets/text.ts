@@ -124,6 +124,7 @@ const markdown: Renderer = (node, ctx) => {
     .text=${str(node.value)}
     .streaming=${node.streaming === true}
     .allowedImageDomains=${ctx.host.allowedImageDomains ?? null}
+    .imageProxyUrl=${ctx.host.imageProxyUrl ?? null}
   ></chatkit-markdown>`;
 };
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { ActionConfig, WidgetItem } from '../protocol/types.js';
+import type { ImageDecision } from '../internal/url.js';
 import type { WidgetStrings } from './widget-strings.js';
 
 /** Where an action's loading state is shown (§7.3, after resolving `auto` for the binding site). */
@@ -40,6 +41,15 @@ export interface WidgetHost {
   dispatchAction(request: WidgetActionRequest): Promise<void>;
   /** Whether an image URL may be loaded (URL allowlist plus the thread's `allowed_image_domains`). */
   isImageAllowed(url: string): boolean;
+  /**
+   * How an image loads under the element's policy: directly, through the image proxy, or blocked behind a
+   * "Load image from …" button. Optional: absent means {@link isImageAllowed} decides and nothing is proxied.
+   */
+  resolveImage?(url: string): ImageDecision | null;
+  /** The user chose to load this blocked image (the URL of a `blocked` decision); the host remembers it. */
+  approveImage?(url: string): void;
+  /** The image proxy, passed to `<chatkit-markdown>` inside widgets; `null`/absent = none. */
+  imageProxyUrl?: string | null;
   /**
    * The thread's `allowed_image_domains` (§6.5), passed to `<chatkit-markdown>` inside widgets so markdown
    * images follow the same policy as `isImageAllowed`. Optional: absent means the client default.

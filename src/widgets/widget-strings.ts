@@ -20,6 +20,8 @@ export interface WidgetStrings {
   hideDetails: string;
   /** Accessible name of an image the policy did not allow. */
   imageBlocked: string;
+  /** Button of an image the policy did not allow, which loads it on click; `{host}` is the image's host. */
+  loadImage: string;
   /** Fallback box for an unknown component type; `{type}` is replaced by the type name. */
   unsupported: string;
 }
@@ -33,5 +35,6 @@ export const DEFAULT_WIDGET_STRINGS: Readonly<WidgetStrings> = Object.freeze({
   showDetails: 'Show details',
   hideDetails: 'Hide details',
   imageBlocked: 'Image not shown',
+  loadImage: 'Load image from {host}',
   unsupported: 'Unsupported widget component: {type}',
 });

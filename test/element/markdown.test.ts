@@ -113,7 +113,12 @@ describe('<chatkit-markdown> images', () => {
     });
     const imgs = [...body(el).querySelectorAll('img')];
     expect(imgs.map((i) => i.getAttribute('src'))).to.deep.equal(['https://img.example.com/a.png']);
-    expect(body(el).querySelector('.md-image-blocked')?.textContent).to.equal('tracker');
+    const blocked = body(el).querySelector('.md-image-blocked')!;
+    expect(blocked.firstChild?.textContent).to.equal('tracker');
+    // The click-to-load control names the host; its href is the image, checked like any link.
+    const load = blocked.querySelector('a.md-image-load')!;
+    expect(load.textContent).to.equal('Load image from evil.example.net');
+    expect(load.getAttribute('href')).to.equal('https://evil.example.net/pixel.png?secret=1');
   });
 
   it('re-renders when the allowed domains change', async () => {

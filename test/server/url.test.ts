@@ -3,7 +3,15 @@
  * so a reviewer can read the policy off the test.
  */
 import { describe, expect, it } from 'vitest';
-import { isImageAllowed, isSafeUrl, sanitizeUrl } from '../../src/internal/url.js';
+import {
+  decideImage,
+  isImageAllowed,
+  isSafeUrl,
+  proxiedImageUrl,
+  sanitizeUrl,
+  stripBidiControls,
+  type ImagePolicy,
+} from '../../src/internal/url.js';
 
 const BASE = 'https://app.example.com/chat/';
 
@@ -127,5 +135,105 @@ describe('isImageAllowed', () => {
     expect(isImageAllowed('/a.png', ['app.example.com'], BASE)).toBe(true);
     expect(isImageAllowed('/a.png', ['other.example.com'], BASE)).toBe(false);
     expect(isImageAllowed('javascript:alert(1)', null, BASE)).toBe(false);
+  });
+});
+
+describe('decideImage (domains, proxy, click-to-load)', () => {
+  const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+  const proxy = 'https://api.example.com/image-proxy';
+  const via = (url: string) => `${proxy}?url=${encodeURIComponent(url)}`;
+  it.each([
+    [
+      'allowed host loads directly',
+      'https://cdn.example.com/a.png',
+      { domains: ['example.com'] },
+      { kind: 'load', src: 'https://cdn.example.com/a.png', proxied: false },
+    ],
+    [
+      'data: image loads directly, never proxied',
+      PNG,
+      { domains: [], proxyUrl: proxy },
+      { kind: 'load', src: PNG, proxied: false },
+    ],
+    [
+      'refused host without a proxy is blocked, naming the host',
+      'https://pixel.evil.net:8443/t.png',
+      { domains: ['example.com'] },
+      { kind: 'blocked', url: 'https://pixel.evil.net:8443/t.png', host: 'pixel.evil.net:8443' },
+    ],
+    [
+      'refused host with a proxy loads through it',
+      'https://pixel.evil.net/t.png?a=1&b=2',
+      { domains: ['example.com'], proxyUrl: proxy },
+      { kind: 'load', src: via('https://pixel.evil.net/t.png?a=1&b=2'), proxied: true },
+    ],
+    [
+      'allowed host is not proxied',
+      'https://example.com/a.png',
+      { domains: ['example.com'], proxyUrl: proxy },
+      { kind: 'load', src: 'https://example.com/a.png', proxied: false },
+    ],
+    [
+      'approved URL loads directly',
+      'https://pixel.evil.net/t.png',
+      { domains: [], approved: new Set(['https://pixel.evil.net/t.png']) },
+      { kind: 'load', src: 'https://pixel.evil.net/t.png', proxied: false },
+    ],
+    [
+      'approval is per URL, not per host',
+      'https://pixel.evil.net/other.png',
+      { domains: [], approved: ['https://pixel.evil.net/t.png'] },
+      { kind: 'blocked', url: 'https://pixel.evil.net/other.png', host: 'pixel.evil.net' },
+    ],
+    [
+      'unsafe proxy URL is ignored',
+      'https://pixel.evil.net/t.png',
+      { domains: [], proxyUrl: 'javascript:alert(1)//' },
+      { kind: 'blocked', url: 'https://pixel.evil.net/t.png', host: 'pixel.evil.net' },
+    ],
+  ] as const)('%s', (_title, url, policy, expected) => {
+    expect(decideImage(url, policy as ImagePolicy, BASE)).toEqual(expected);
+  });
+
+  it('refuses unsafe image URLs outright (null), whatever the policy', () => {
+    for (const url of ['javascript:alert(1)', 'data:image/svg+xml;base64,PHN2Zz4=', 'file:///etc/passwd'])
+      expect(decideImage(url, { domains: null, proxyUrl: proxy }, BASE)).toBe(null);
+  });
+});
+
+describe('proxiedImageUrl', () => {
+  const img = 'https://x.example/a b.png?q=1&r=2';
+  const enc = encodeURIComponent(new URL(img).href);
+  it.each([
+    ['appends ?url=', 'https://p.example/proxy', `https://p.example/proxy?url=${enc}`],
+    [
+      'adds &url= to an existing query',
+      'https://p.example/proxy?key=k',
+      `https://p.example/proxy?key=k&url=${enc}`,
+    ],
+    ['keeps a trailing ? or &', 'https://p.example/proxy?', `https://p.example/proxy?url=${enc}`],
+    ['replaces a {url} placeholder', 'https://p.example/i/{url}/raw', `https://p.example/i/${enc}/raw`],
+    [
+      'resolves a relative proxy against the base',
+      '/image-proxy',
+      `https://app.example.com/image-proxy?url=${enc}`,
+    ],
+  ])('%s', (_title, proxy, expected) => {
+    expect(proxiedImageUrl(proxy, new URL(img).href, BASE)).toBe(expected);
+  });
+
+  it('refuses a proxy that is not http(s)', () => {
+    expect(proxiedImageUrl('javascript:alert(1)//', img, BASE)).toBe(null);
+    expect(proxiedImageUrl('data:text/html,x', img, BASE)).toBe(null);
+  });
+});
+
+describe('stripBidiControls', () => {
+  it('removes every bidi formatting character and nothing else', () => {
+    const controls = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c';
+    expect(stripBidiControls(`a${controls}b`)).toBe('ab');
+    expect(stripBidiControls('invoice\u202efdp.exe')).toBe('invoicefdp.exe');
+    // Ordinary text in any script is untouched (Arabic, Hebrew, joiners used by emoji).
+    expect(stripBidiControls('مرحبا שלום 👩‍💻')).toBe('مرحبا שלום 👩‍💻');
   });
 });

@@ -154,6 +154,12 @@ export class ChatkitChat extends LitElement {
    * any. Default (unset): the API's host only. The `images` option takes precedence.
    */
   @property({ attribute: 'image-domains' }) imageDomains: string | null = null;
+  /**
+   * Image proxy URL: remote images the domain list refuses load through it (`?url=` + the encoded image URL
+   * is appended, or `{url}` in the value is replaced) instead of showing a "Load image from …" button.
+   * The `images.proxyUrl` option takes precedence.
+   */
+  @property({ attribute: 'image-proxy' }) imageProxy: string | null = null;
   /** Where the current thread id is remembered: `local`, `session` or `none`. */
   @property() persist: PersistMode = 'local';
 
@@ -360,6 +366,16 @@ export class ChatkitChat extends LitElement {
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
     imageDomains: () => this.resolvedImageDomains(),
+    imagePolicy: () => ({
+      domains: this.resolvedImageDomains(),
+      proxyUrl: this.resolvedImageProxy(),
+      approved: this.approvedImages,
+    }),
+    approveImage: (url) => {
+      this.approvedImages.add(url);
+      this.requestUpdate();
+    },
+    strings: () => this.appearance.strings,
     inferenceOptions: (override) => this.inferenceOptions(override),
     configError: () => this.configError,
     setHistoryOpen: (open) => this.setHistoryOpen(open),
@@ -387,7 +403,7 @@ export class ChatkitChat extends LitElement {
 
   /** The image domains in force (see effectiveImageDomains); `null` = any host. */
   private resolvedImageDomains(): readonly string[] | null {
-    const own = this.options.images ?? { allowedDomains: parseImageDomains(this.imageDomains) };
+    const own = { allowedDomains: parseImageDomains(this.imageDomains), ...this.options.images };
     return effectiveImageDomains(
       this.sessions.state?.thread?.allowed_image_domains,
       own,
@@ -395,6 +411,14 @@ export class ChatkitChat extends LitElement {
       document.baseURI,
     );
   }
+
+  /** The image proxy in force (`images.proxyUrl`, else the `image-proxy` attribute), or `null`. */
+  private resolvedImageProxy(): string | null {
+    return this.options.images?.proxyUrl || this.imageProxy || null;
+  }
+
+  /** Image URLs the user chose to load despite the policy (click-to-load), for this element's lifetime. */
+  private readonly approvedImages = new Set<string>();
 
   private buildContext(): ChatContextValue {
     const locale = this.resolvedLocale;

@@ -298,10 +298,13 @@ export interface ChatkitChatOptions {
   };
   /** Our additions. */
   /**
-   * Image hosts when the thread gives no `allowed_image_domains` (markdown images, widget images, favicons,
-   * generated images). Default: the API's host only; `'*'` allows any host (ChatKit's behaviour).
+   * Image policy (markdown images, widget images, favicons, generated images). `allowedDomains`: hosts when
+   * the thread gives no `allowed_image_domains`; default the API's host only, `'*'` allows any host
+   * (ChatKit's behaviour). `proxyUrl`: an image proxy (e.g. the reference server's `/image-proxy`); a remote
+   * image the domain list refuses loads through it (`proxyUrl?url=<encoded image URL>`, or `{url}` in
+   * `proxyUrl` is replaced) instead of showing a "Load image from …" button.
    */
-  images?: { allowedDomains?: string[] | '*' };
+  images?: { allowedDomains?: string[] | '*'; proxyUrl?: string };
   mode?: 'inline' | 'launcher' | 'fullscreen';
   persist?: 'local' | 'session' | 'none';
   brandingUrl?: string;

@@ -85,7 +85,7 @@ export const OPTION_SCHEMA = {
   mode: 'string',
   persist: 'string',
   brandingUrl: 'string',
-  images: { allowedDomains: ['array', 'string'] },
+  images: { allowedDomains: ['array', 'string'], proxyUrl: 'string' },
 } as const satisfies { readonly [K in keyof Required<ChatkitChatOptions>]: Schema };
 
 /** Allowed values of the string options whose set is closed. */

@@ -8,7 +8,8 @@
  */
 import type { ChatController } from '../../context/chat-context.js';
 import { emit } from '../../events.js';
-import { isImageAllowed } from '../../internal/url.js';
+import { decideImage, isImageAllowed, type ImagePolicy } from '../../internal/url.js';
+import type { Strings } from '../../i18n/strings.js';
 import type { Action, Attachment, InferenceOptions, UserMessageContent } from '../../protocol/types.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
@@ -27,6 +28,12 @@ export interface ControllerRoot {
   locale(): string;
   /** Image domains in force: the thread's, else the element's setting; `null` = any host. */
   imageDomains(): readonly string[] | null;
+  /** The whole image policy: domains, proxy, and the URLs the user chose to load. */
+  imagePolicy(): ImagePolicy;
+  /** Records that the user chose to load this (normalised) image URL, and re-renders. */
+  approveImage(url: string): void;
+  /** The UI strings of the current locale. */
+  strings(): Strings;
   /** The composer's tool/model choice for the next message, unless the message names its own. */
   inferenceOptions(override?: MessageInference): InferenceOptions;
   /** A configuration problem that keeps the element from having a session (hosted mode). */
@@ -105,6 +112,15 @@ export function createWidgetHost(root: ControllerRoot): WidgetHost {
   return {
     dispatchAction: (request) => dispatchWidgetAction(root, request),
     isImageAllowed: (url) => isImageAllowed(url, root.imageDomains(), document.baseURI),
+    resolveImage: (url) => decideImage(url, root.imagePolicy(), document.baseURI),
+    approveImage: (url) => root.approveImage(url),
+    get imageProxyUrl() {
+      return root.imagePolicy().proxyUrl ?? null;
+    },
+    get strings() {
+      const strings = root.strings();
+      return { loadImage: strings.loadImageFrom('{host}') };
+    },
     get allowedImageDomains() {
       return root.imageDomains();
     },

@@ -208,6 +208,24 @@ export const itemStyles = css`
   .image-placeholder.unavailable svg {
     flex: none;
   }
+  .image-placeholder.unavailable:has(.image-load) {
+    flex-wrap: wrap;
+  }
+  .image-placeholder .image-load {
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+    padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2);
+    border: 1px solid var(--chatkit-border-strong);
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface);
+    color: var(--chatkit-text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .image-placeholder .image-load:focus-visible {
+    outline: none;
+    box-shadow: var(--chatkit-focus-ring);
+  }
   .structured-summary {
     display: grid;
     gap: var(--chatkit-spacing) calc(var(--chatkit-spacing) * 3);

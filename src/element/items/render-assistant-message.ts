@@ -18,7 +18,12 @@ const labelCache = new WeakMap<Strings, MarkdownLabels>();
 export function markdownLabels(strings: Strings): MarkdownLabels {
   let labels = labelCache.get(strings);
   if (!labels) {
-    labels = { copyCode: strings.copyCode, copied: strings.copied, sources: strings.sources };
+    labels = {
+      copyCode: strings.copyCode,
+      copied: strings.copied,
+      sources: strings.sources,
+      loadImage: strings.loadImageFrom('{host}'),
+    };
     labelCache.set(strings, labels);
   }
   return labels;
@@ -99,6 +104,7 @@ export function renderAssistantMessage(item: AssistantMessageItem, rc: ItemRende
       .streaming=${rc.pending}
       .annotations=${annotations}
       .allowedImageDomains=${rc.ctx.view.allowedImageDomains}
+      .imageProxyUrl=${rc.ctx.controller.widgetHost.imageProxyUrl ?? null}
       .labels=${markdownLabels(rc.ctx.strings)}
     ></chatkit-markdown>
     ${renderItemActions(item, text, rc)}

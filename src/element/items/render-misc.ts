@@ -47,11 +47,24 @@ export function renderClientToolCall(item: ClientToolCallItem, rc: ItemRenderCon
 export function renderGeneratedImage(item: GeneratedImageItem, rc: ItemRenderContext) {
   const { strings, controller } = rc.ctx;
   const url = item.image ? safeUrl(item.image.url, 'image') : null;
-  const allowed = url !== null && (url.startsWith('data:') || controller.widgetHost.isImageAllowed(url));
+  const host = controller.widgetHost;
+  // The image policy: direct, through the image proxy, or blocked behind a "Load image from …" button.
+  const decision =
+    url === null
+      ? null
+      : url.startsWith('data:')
+        ? ({ kind: 'load', src: url, proxied: false } as const)
+        : host.resolveImage
+          ? host.resolveImage(url)
+          : host.isImageAllowed(url)
+            ? ({ kind: 'load', src: url, proxied: false } as const)
+            : null;
+  const allowed = decision?.kind === 'load';
   const progress = rc.ctx.view.imageProgress[item.id];
   const percent = rc.pending && typeof progress === 'number' ? ` ${Math.round(progress * 100)}%` : '';
   let body;
-  if (allowed) body = html`<img src=${url!} alt=${strings.generatedImage} />`;
+  if (allowed)
+    body = html`<img src=${decision.src} alt=${strings.generatedImage} referrerpolicy="no-referrer" />`;
   else if (rc.pending)
     body = html`<div class="image-placeholder" role="status">
       <span class="spin" aria-hidden="true">${uiIcon('loader', 16)}</span>${strings.generatingImage}${percent}
@@ -59,6 +72,18 @@ export function renderGeneratedImage(item: GeneratedImageItem, rc: ItemRenderCon
   else
     body = html`<div class="image-placeholder unavailable" data-reason=${item.image ? 'blocked' : 'missing'}>
       ${uiIcon('square-image', 16)}${item.image ? strings.imageBlocked : strings.imageUnavailable}
+      ${
+        decision?.kind === 'blocked' && host.approveImage
+          ? html`<button
+              type="button"
+              class="image-load"
+              part="image-load"
+              @click=${() => host.approveImage!(decision.url)}
+            >
+              ${strings.loadImageFrom(decision.host)}
+            </button>`
+          : nothing
+      }
     </div>`;
   return html`<figure class="generated-image" data-item-id=${item.id} ?data-pending=${rc.pending}>
     ${body}

@@ -45,6 +45,7 @@ const ar: Partial<Strings> = {
   generatingImage: 'جارٍ إنشاء الصورة…',
   generatedImage: 'صورة مُنشأة',
   imageBlocked: 'تم حظر الصورة: عنوانها غير مسموح به',
+  loadImageFrom: (host) => `تحميل الصورة من ${host}`,
   imageUnavailable: 'الصورة غير متاحة',
   submit: 'إرسال الإجابة',
   skip: 'تخطي',

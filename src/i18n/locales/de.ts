@@ -45,6 +45,7 @@ const de: Partial<Strings> = {
   generatingImage: 'Bild wird erzeugt…',
   generatedImage: 'Erzeugtes Bild',
   imageBlocked: 'Bild blockiert: seine Adresse ist nicht erlaubt',
+  loadImageFrom: (host) => `Bild von ${host} laden`,
   imageUnavailable: 'Bild nicht verfügbar',
   submit: 'Absenden',
   skip: 'Überspringen',

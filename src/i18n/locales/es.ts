@@ -45,6 +45,7 @@ const es: Partial<Strings> = {
   generatingImage: 'Generando imagen…',
   generatedImage: 'Imagen generada',
   imageBlocked: 'Imagen bloqueada: su dirección no está permitida',
+  loadImageFrom: (host) => `Cargar imagen desde ${host}`,
   imageUnavailable: 'Imagen no disponible',
   submit: 'Enviar respuesta',
   skip: 'Omitir',

@@ -45,6 +45,7 @@ const fr: Partial<Strings> = {
   generatingImage: 'Génération de l’image…',
   generatedImage: 'Image générée',
   imageBlocked: 'Image bloquée : son adresse n’est pas autorisée',
+  loadImageFrom: (host) => `Charger l’image depuis ${host}`,
   imageUnavailable: 'Image indisponible',
   submit: 'Valider',
   skip: 'Passer',

@@ -45,6 +45,7 @@ const ja: Partial<Strings> = {
   generatingImage: '画像を生成中…',
   generatedImage: '生成された画像',
   imageBlocked: '画像をブロックしました：このアドレスは許可されていません',
+  loadImageFrom: (host) => `${host} から画像を読み込む`,
   imageUnavailable: '画像を表示できません',
   submit: '送信',
   skip: 'スキップ',

@@ -4,8 +4,8 @@
  * - `kill -9` of the server process in the middle of a streamed answer, on SQLite and on PostgreSQL, then a
  *   restart on the same data: every completed turn is intact, the thread is listed once, its items are
  *   well-formed, ordered and unique, and the thread takes new messages.
- * - repeated client disconnects in the middle of streams: each partial answer is kept and the server stays
- *   healthy.
+ * - repeated client disconnects in the middle of streams, on SQLite and on PostgreSQL: each partial answer is
+ *   kept and the server stays healthy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -186,55 +186,68 @@ describe('kill -9 mid-stream', () => {
         await rm(dataDir, { recursive: true, force: true });
       }
     });
+    it(
+      '10 mid-stream disconnects keep every partial answer, the server stays healthy',
+      { timeout: 60_000 },
+      async () => {
+        const { host, port, user, database } = postgres.connection;
+        await disconnectRounds({
+          DATABASE_URL: `postgresql://${user}@localhost/${database}?host=${encodeURIComponent(host)}&port=${port}`,
+        });
+      },
+    );
   });
 });
 
-it(
-  '10 mid-stream disconnects: every partial answer is kept, the server stays healthy',
-  { timeout: 60_000 },
-  async () => {
-    const server = await startTestServer({
-      env: { CHATKIT_RATE_LIMIT: '0' },
-      hooks: { respond: createScriptedResponder({ delayMs: 10, wordsPerDelta: 1 }) },
-    });
-    try {
-      const user = server.newUser();
-      for (let round = 0; round < 10; round++) {
-        const controller = new AbortController();
-        const response = await server.post(
-          { type: 'threads.create', params: { input: textInput('a long story please') } },
-          { user, signal: controller.signal },
-        );
-        let threadId = '';
-        let deltas = 0;
-        try {
-          for await (const decoded of decodeSSEStream(response.body!, { signal: controller.signal })) {
-            if (!decoded.ok) continue;
-            if (decoded.event.type === 'thread.created') threadId = decoded.event.thread.id;
-            if (decoded.event.type === 'thread.item.updated' && ++deltas === 2 + round) controller.abort();
-          }
-        } catch (error) {
-          expect((error as Error).name).toMatch(/Abort/);
+/**
+ * Ten client disconnects in the middle of streams, each later in the answer: every partial answer is kept,
+ * each thread is listed once, and the server stays healthy.
+ */
+async function disconnectRounds(env: Record<string, string> = {}): Promise<void> {
+  const server = await startTestServer({
+    env: { CHATKIT_RATE_LIMIT: '0', ...env },
+    hooks: { respond: createScriptedResponder({ delayMs: 10, wordsPerDelta: 1 }) },
+  });
+  try {
+    const user = server.newUser();
+    for (let round = 0; round < 10; round++) {
+      const controller = new AbortController();
+      const response = await server.post(
+        { type: 'threads.create', params: { input: textInput('a long story please') } },
+        { user, signal: controller.signal },
+      );
+      let threadId = '';
+      let deltas = 0;
+      try {
+        for await (const decoded of decodeSSEStream(response.body!, { signal: controller.signal })) {
+          if (!decoded.ok) continue;
+          if (decoded.event.type === 'thread.created') threadId = decoded.event.thread.id;
+          if (decoded.event.type === 'thread.item.updated' && ++deltas === 2 + round) controller.abort();
         }
-        await server.settled();
-        const items = await server.json(
-          { type: 'items.list', params: { thread_id: threadId, order: 'asc' } },
-          user,
-        );
-        expect(items.data.map((item: ThreadItem) => item.type)).toEqual([
-          'user_message',
-          'assistant_message',
-        ]);
-        const partial = items.data[1].content[0].text as string;
-        expect(partial.length).toBeGreaterThan(0);
-        expect(partial.length).toBeLessThan(FULL_TEXT.length);
-        expect(FULL_TEXT.startsWith(partial)).toBe(true);
+      } catch (error) {
+        expect((error as Error).name).toMatch(/Abort/);
       }
-      const list = await server.json({ type: 'threads.list', params: { limit: 50 } }, user);
-      expect(list.data).toHaveLength(10);
-      expect((await fetch(`${server.url}/health`)).status).toBe(200);
-    } finally {
-      await server.close();
+      await server.settled();
+      const items = await server.json(
+        { type: 'items.list', params: { thread_id: threadId, order: 'asc' } },
+        user,
+      );
+      expect(items.data.map((item: ThreadItem) => item.type)).toEqual(['user_message', 'assistant_message']);
+      const partial = items.data[1].content[0].text as string;
+      expect(partial.length).toBeGreaterThan(0);
+      expect(partial.length).toBeLessThan(FULL_TEXT.length);
+      expect(FULL_TEXT.startsWith(partial)).toBe(true);
     }
-  },
+    const list = await server.json({ type: 'threads.list', params: { limit: 50 } }, user);
+    expect(list.data).toHaveLength(10);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  } finally {
+    await server.close();
+  }
+}
+
+it(
+  'SQLite: 10 mid-stream disconnects keep every partial answer, the server stays healthy',
+  { timeout: 60_000 },
+  () => disconnectRounds(),
 );
