@@ -107,19 +107,21 @@ export class IncrementalMarkdown {
     // streaming that prefix does, so the result is the same; between windows the clock is checked.
     const deadline = now() + (this.opts.sliceMs ?? SLICE_MS);
     this.behind = false;
-    // At least one window per call, so every call makes progress.
-    for (let windows = 0; source.length - this.stable.length > 2 * WINDOW; windows++) {
-      if (windows > 0 && now() >= deadline) {
+    // A call returns early only after committing something, so every call makes progress. A block longer than
+    // the window doubles it (amortised linear, however long the block).
+    const start = this.stable.length;
+    let end = start + WINDOW;
+    while (source.length - end > WINDOW) {
+      if (this.stable.length > start && now() >= deadline) {
         this.behind = true;
         this.truncated = bounded.truncated || this.finished.some((b) => b.simplified);
         return [...this.finished];
       }
-      const cut = source.indexOf('\n', this.stable.length + WINDOW);
-      const before = this.stable.length;
+      const cut = source.indexOf('\n', end);
       if (cut === -1) break;
+      const before = this.stable.length;
       this.advance(source.slice(0, cut + 1), true);
-      // One block longer than the window: lex it whole below.
-      if (this.stable.length === before) break;
+      end = this.stable.length === before ? cut + 1 + (cut + 1 - before) : this.stable.length + WINDOW;
     }
     const blocks = this.advance(source, streaming);
     this.truncated = bounded.truncated || blocks.some((b) => b.simplified);

@@ -68,7 +68,7 @@ const INLINE_RULES = (() => {
  * one run cost seconds (`*a` × 20,000, 20,000 unmatched `[`). Prose with all its links and emphasis stays far
  * below this.
  */
-export const MAX_INLINE_MARKS = 2_000;
+export const MAX_INLINE_MARKS = 1_000;
 const INLINE_MARK = /[*_~[\]`<\\]/g;
 
 /** The text token standing for an inline run kept as plain text by the {@link MAX_INLINE_MARKS} cap. */
