@@ -38,8 +38,8 @@ try {
       result?.error
         ? `${name.padEnd(26)} failed: ${result.error}`
         : result
-          ? `${name.padEnd(26)} ${String(result.chars).padStart(7)} chars: one-shot ${result.oneShotMs.toFixed(0)} ms, ` +
-            `streamed in 64 steps ${result.streamedMs.toFixed(0)} ms (longest step ${result.maxDeltaMs.toFixed(0)} ms)`
+          ? `${name.padEnd(26)} ${String(result.chars).padStart(7)} chars: one-shot ${result.oneShotMs.toFixed(0)} ms (longest call ${result.maxOneShotMs.toFixed(0)} ms), ` +
+            `streamed in 64 steps ${result.streamedMs.toFixed(0)} ms (longest step ${result.maxDeltaMs.toFixed(0)} ms)${result.truncated ? ', limit applied' : ''}`
           : `${name.padEnd(26)} did not finish within 60 s`,
     );
     await page.close().catch(() => {});

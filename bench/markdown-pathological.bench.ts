@@ -3,6 +3,7 @@
  * bench/markdown-pathological.bench.mjs): one-shot render time of each, and the streamed render in 64 deltas.
  */
 import { IncrementalMarkdown } from '../src/markdown/incremental.js';
+export { IncrementalMarkdown as IM };
 
 export const cases: Record<string, () => string> = {
   '3,000 nested blockquotes': () => '>'.repeat(3000) + ' deep',
@@ -26,13 +27,23 @@ export const cases: Record<string, () => string> = {
 
 export function runCase(name: string): {
   oneShotMs: number;
+  maxOneShotMs: number;
+  truncated: boolean;
   streamedMs: number;
   maxDeltaMs: number;
   chars: number;
 } {
   const text = cases[name]!();
+  // One-shot: the whole answer set at once (a thread loaded from history); the engine may spread it over several
+  // calls (`behind`), which the element runs on successive frames. Reported: the total and the longest call.
   let t = performance.now();
-  new IncrementalMarkdown().update(text, false);
+  const once = new IncrementalMarkdown();
+  let maxOneShotMs = 0;
+  do {
+    const s = performance.now();
+    once.update(text, false);
+    maxOneShotMs = Math.max(maxOneShotMs, performance.now() - s);
+  } while (once.behind);
   const oneShotMs = performance.now() - t;
   const engine = new IncrementalMarkdown();
   const step = Math.ceil(text.length / 64);
@@ -41,7 +52,15 @@ export function runCase(name: string): {
   for (let i = step; i < text.length + step; i += step) {
     const s = performance.now();
     engine.update(text.slice(0, i), i < text.length);
+    while (engine.behind) engine.update(text.slice(0, i), i < text.length);
     maxDeltaMs = Math.max(maxDeltaMs, performance.now() - s);
   }
-  return { oneShotMs, streamedMs: performance.now() - t, maxDeltaMs, chars: text.length };
+  return {
+    oneShotMs,
+    maxOneShotMs,
+    truncated: once.truncated,
+    streamedMs: performance.now() - t,
+    maxDeltaMs,
+    chars: text.length,
+  };
 }

@@ -123,6 +123,11 @@ async function runOne(name, answer, deltas, paced) {
   await page.evaluate(`(async () => { ${setups[name]} })()`);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  const profiling = process.env.BENCH_PROFILE === name;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const before = await metrics(cdp);
   const extra = await page.evaluate(async () => {
     const longTasks = [];
@@ -146,6 +151,7 @@ async function runOne(name, answer, deltas, paced) {
     return { wall, frames, longTasks };
   });
   const after = await metrics(cdp);
+  if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
   const text = await page.evaluate(
     () => document.body.innerText.length + (document.querySelector('chatkit-chat') ? 1 : 0),
   );
@@ -161,6 +167,19 @@ async function runOne(name, answer, deltas, paced) {
     maxTaskMs: extra.longTasks.length ? Math.max(...extra.longTasks) : 0,
     text,
   };
+}
+
+/** `BENCH_PROFILE=<contestant>`: the functions with the most self time during its runs (CDP Profiler). */
+function printProfile(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms self  ${key}`);
 }
 
 async function metrics(cdp) {
@@ -197,7 +216,8 @@ for (const plan of plans) {
   );
   const results = [];
   for (const name of names) {
-    if (plan.flat && name === 'deep-chat') continue;
+    // The peer takes minutes per run: measured on the main answer only (and not in quick runs).
+    if ((plan.flat || process.env.BENCH_QUICK) && name === 'deep-chat') continue;
     results.push(await runOne(name, answer, deltas, plan.paced));
   }
   const base = results.find((r) => r.name === 'baseline');

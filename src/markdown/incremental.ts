@@ -14,7 +14,7 @@
 import type { Token, Tokens } from 'marked';
 import { stripMarkers } from './citations.js';
 import { boundMarkdown } from './limits.js';
-import { lexMarkdown, renderTokens, type LinkDefinitions } from './parse.js';
+import { hasPlainRun, lexMarkdown, renderTokens, type LinkDefinitions } from './parse.js';
 import { sanitizeHtml, type SanitizeOptions } from './sanitize.js';
 
 /** One rendered top-level block. Immutable; a finished block's object is reused across updates. */
@@ -33,18 +33,35 @@ export interface MarkdownBlock {
   readonly lang: string;
   /** True for the last block while streaming: it may still change. */
   readonly open: boolean;
+  /** Whether a cap of the lexer kept some of the block's inline content as plain text (see parse.ts). */
+  readonly simplified?: boolean;
 }
+
+/**
+ * Longest time (ms) one {@link IncrementalMarkdown.update} spends catching up on a long text before it returns
+ * what it has (with {@link IncrementalMarkdown.behind} set); the caller resumes on a later frame, so a long
+ * answer loaded at once never blocks the page for long.
+ */
+export const SLICE_MS = 40;
+/** Source lexed per step while catching up (cut at the next line end). */
+const WINDOW = 4_096;
+const now = (): number => performance.now();
 
 /** Options of {@link IncrementalMarkdown}. */
 export interface IncrementalMarkdownOptions extends SanitizeOptions {
   /** Applied to each block's sanitized HTML (the element substitutes citation markers here). */
   decorate?: (html: string) => string;
+  /** Time budget of one update catching up on a long text; default {@link SLICE_MS}. */
+  sliceMs?: number;
 }
 
 interface Chunk {
   tokens: Token[];
   raw: string;
 }
+
+/** Whether a block renders to nothing (link reference definitions, blank lines): no HTML to make or clean. */
+const isEmpty = (chunk: Chunk): boolean => chunk.tokens.every((t) => t.type === 'def' || t.type === 'space');
 
 /**
  * Renders a growing markdown document block by block. Create one per message; replace it when rendering
@@ -53,8 +70,13 @@ interface Chunk {
 export class IncrementalMarkdown {
   /** How many blocks have been rendered (parsed to HTML and sanitized) so far; for tests and benchmarks. */
   renderCount = 0;
-  /** Whether the last update flattened nesting deeper than the limits (src/markdown/limits.ts). */
+  /** Whether the last update applied a limit (src/markdown/limits.ts, the inline cap of parse.ts). */
   truncated = false;
+  /**
+   * Whether the last update stopped before the end of the text to keep its task short ({@link SLICE_MS}); call
+   * `update` again (on a later frame) to continue. The blocks returned so far are final.
+   */
+  behind = false;
   private readonly opts: IncrementalMarkdownOptions;
   /** Source covered by {@link finished}; every later update must start with it or everything resets. */
   private stable = '';
@@ -79,9 +101,35 @@ export class IncrementalMarkdown {
    */
   update(text: string, streaming: boolean): readonly MarkdownBlock[] {
     const bounded = boundMarkdown(text);
-    this.truncated = bounded.truncated;
     const source = bounded.text;
     if (!source.startsWith(this.stable)) this.reset();
+    // Catch up on a long text a window at a time: committing the settled blocks of a prefix is exactly what
+    // streaming that prefix does, so the result is the same; between windows the clock is checked.
+    const deadline = now() + (this.opts.sliceMs ?? SLICE_MS);
+    this.behind = false;
+    // A call returns early only after committing something, so every call makes progress. A block longer than
+    // the window doubles it (amortised linear, however long the block).
+    const start = this.stable.length;
+    let end = start + WINDOW;
+    while (source.length - end > WINDOW) {
+      if (this.stable.length > start && now() >= deadline) {
+        this.behind = true;
+        this.truncated = bounded.truncated || this.finished.some((b) => b.simplified);
+        return [...this.finished];
+      }
+      const cut = source.indexOf('\n', end);
+      if (cut === -1) break;
+      const before = this.stable.length;
+      this.advance(source.slice(0, cut + 1), true);
+      end = this.stable.length === before ? cut + 1 + (cut + 1 - before) : this.stable.length + WINDOW;
+    }
+    const blocks = this.advance(source, streaming);
+    this.truncated = bounded.truncated || blocks.some((b) => b.simplified);
+    return blocks;
+  }
+
+  /** One pass over `source`: commit the settled blocks, render the rest. */
+  private advance(source: string, streaming: boolean): MarkdownBlock[] {
     let offset = this.stable.length;
     const chunks = this.split(source.slice(offset));
     // Commit the leading blocks that no continuation of the text can change; the rest stay pending. This
@@ -108,7 +156,7 @@ export class IncrementalMarkdown {
     });
     this.pending = pending;
     if (!streaming) this.refreshLateLinks(rest);
-    return [...this.finished, ...pending.values()];
+    return [...this.finished, ...this.pending.values()];
   }
 
   /** The earlier rendering of the same source and link set (with `open` adjusted), if there is one. */
@@ -168,6 +216,8 @@ export class IncrementalMarkdown {
     if (this.linkCount === 0) return;
     const refresh = (block: MarkdownBlock): MarkdownBlock => {
       if ((this.linksSeen.get(block.key) ?? 0) === this.linkCount || !block.raw.includes('[')) return block;
+      // A block of definitions only renders to nothing whatever the definitions are.
+      if (block.kind === 'html' && block.html === '') return block;
       const tokens = lexMarkdown(block.raw, this.links).filter((t) => t.type !== 'space');
       return this.render({ tokens, raw: block.raw }, Number(block.key), block.open);
     };
@@ -185,9 +235,20 @@ export class IncrementalMarkdown {
       const lang = (code.lang ?? '').trim().split(/\s+/)[0] ?? '';
       return { key, raw: chunk.raw, kind: 'code', html: '', code: stripMarkers(code.text), lang, open };
     }
+    if (isEmpty(chunk)) return { key, raw: chunk.raw, kind: 'html', html: '', code: '', lang: '', open };
+    const simplified = hasPlainRun(chunk.tokens);
     const clean = sanitizeHtml(renderTokens(chunk.tokens, this.opts), this.opts);
     const html = this.opts.decorate ? this.opts.decorate(clean) : clean;
-    return { key, raw: chunk.raw, kind: 'html', html, code: '', lang: '', open };
+    return {
+      key,
+      raw: chunk.raw,
+      kind: 'html',
+      html,
+      code: '',
+      lang: '',
+      open,
+      ...(simplified ? { simplified } : {}),
+    };
   }
 }
 

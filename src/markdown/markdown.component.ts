@@ -18,7 +18,7 @@ export interface MarkdownLabels {
   copied: string;
   /** Title of the sources list (and prefix of a citation marker's accessible name). */
   sources: string;
-  /** Shown under an answer whose nesting went past the parser's limits and was flattened. */
+  /** Shown under an answer that went past the parser's limits (nesting, table width, inline syntax). */
   truncated?: string;
   /** Button of an image whose host the policy refuses; `{host}` is replaced by the image's host. */
   loadImage?: string;
@@ -29,7 +29,7 @@ export const DEFAULT_MARKDOWN_LABELS: Readonly<Required<MarkdownLabels>> = Objec
   copyCode: 'Copy code',
   copied: 'Copied',
   sources: 'Sources',
-  truncated: 'Part of this answer was nested too deeply and is shown flattened.',
+  truncated: 'Part of this answer went past the renderer’s limits and is shown simplified.',
   loadImage: 'Load image from {host}',
 });
 
@@ -57,7 +57,8 @@ const COPIED_FEEDBACK_MS = 1500;
  * @csspart copy-button - A code block's copy button.
  * @csspart citation - An inline citation marker.
  * @csspart sources - The collapsed "Sources" list under the text.
- * @csspart truncated-note - The note shown when nesting past the limits was flattened.
+ * @csspart truncated-note - The note shown when a limit of the renderer applied (nesting, table width, inline
+ *   syntax).
  */
 export class ChatkitMarkdown extends LitElement {
   static override styles = markdownStyles;
@@ -68,6 +69,8 @@ export class ChatkitMarkdown extends LitElement {
   /** Value of the inputs the engine was built for (see willUpdate). */
   private optionsSignature = '';
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Frame that continues a render the engine cut short (a long text set at once), if one is scheduled. */
+  private resumeFrame = 0;
 
   /** Key of the code block whose copy button shows "Copied". */
   @state() private copiedKey: string | null = null;
@@ -103,6 +106,19 @@ export class ChatkitMarkdown extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.copiedTimer);
+    cancelAnimationFrame(this.resumeFrame);
+    this.resumeFrame = 0;
+  }
+
+  protected override updated(): void {
+    // A long text set at once is rendered over several frames (IncrementalMarkdown.behind), never in one long task.
+    if (this.engine.behind && this.resumeFrame === 0 && this.isConnected) {
+      this.resumeFrame = requestAnimationFrame(() => {
+        this.resumeFrame = 0;
+        this.blocks = this.computeBlocks();
+        this.requestUpdate();
+      });
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -222,14 +222,16 @@ export class ChatkitChat extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Every answer needs the markdown renderer: fetch it now, while the start screen shows.
-    void ensureElement('chatkit-markdown');
-    void this.appearance.applyLocale().then(() => {
+    const strings = this.appearance.applyLocale();
+    void strings.then(() => {
       if (!this.ready) {
         this.ready = true;
         emit(this, 'chatkit.ready', undefined);
       }
     });
+    // Every answer needs the markdown renderer: fetch it while the start screen shows, but after `ready` (or a
+    // failed strings load), so its bytes and parse do not delay the element becoming usable.
+    void strings.catch(() => undefined).then(() => ensureElement('chatkit-markdown'));
   }
 
   private memory(): ElementMemory {
