@@ -91,6 +91,7 @@ const chart: Renderer = (node, ctx) => {
     class="chart"
     .node=${node}
     .scheme=${ctx.scheme}
+    .locale=${ctx.host.locale ?? ''}
     ${cssProps(dimensions(node))}
     >${nothing}</chatkit-widget-chart
   >`;

@@ -124,6 +124,12 @@ const markdown: Renderer = (node, ctx) => {
     .text=${str(node.value)}
     .streaming=${node.streaming === true}
     .allowedImageDomains=${ctx.host.allowedImageDomains ?? null}
+    .labels=${{
+      copyCode: ctx.strings.copyCode,
+      copied: ctx.strings.copied,
+      sources: ctx.strings.sources,
+      truncated: ctx.strings.truncated,
+    }}
   ></chatkit-markdown>`;
 };
 

@@ -354,6 +354,7 @@ export class ChatkitChat extends LitElement {
     options: () => this.options,
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
+    strings: () => this.appearance.strings,
     imageDomains: () => this.resolvedImageDomains(),
     send: (text, newThread, attachments, content, quotedText) =>
       this.send({ text, newThread, attachments, content, quotedText }),

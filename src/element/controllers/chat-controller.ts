@@ -10,7 +10,9 @@ import type { ChatController } from '../../context/chat-context.js';
 import { emit } from '../../events.js';
 import { isImageAllowed } from '../../internal/url.js';
 import type { Action, Attachment, UserMessageContent } from '../../protocol/types.js';
+import type { Strings } from '../../i18n/strings.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
+import { widgetStringsOf } from '../../widgets/widget-strings.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { SessionController } from './session-controller.js';
 import { uploadAttachment } from './upload.js';
@@ -25,6 +27,8 @@ export interface ControllerRoot {
   options(): ChatkitChatOptions;
   colorScheme(): 'light' | 'dark';
   locale(): string;
+  /** The strings of the element's current language. */
+  strings(): Strings;
   /** Image domains in force: the thread's, else the element's setting; `null` = any host. */
   imageDomains(): readonly string[] | null;
   send(
@@ -66,9 +70,10 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
   else await session.customAction(wire, item.id);
 }
 
-/** The widget renderer's view of the root element. */
-export function createWidgetHost(root: ControllerRoot): WidgetHost {
+/** The widget renderer's view of the root element, translated with `strings`. */
+export function createWidgetHost(root: ControllerRoot, strings: Strings = root.strings()): WidgetHost {
   return {
+    strings: widgetStringsOf(strings),
     dispatchAction: (request) => dispatchWidgetAction(root, request),
     isImageAllowed: (url) => isImageAllowed(url, root.imageDomains(), document.baseURI),
     get allowedImageDomains() {
@@ -86,6 +91,7 @@ export function createWidgetHost(root: ControllerRoot): WidgetHost {
 /** The intents sub-elements call. */
 export function createChatController(root: ControllerRoot): ChatController {
   const session = () => root.sessions.session;
+  let widgetHost: { strings: Strings; host: WidgetHost } | undefined;
   return {
     sendMessage: (text, attachments = [], content, quotedText) =>
       void root.send(text, false, attachments, content, quotedText),
@@ -135,6 +141,12 @@ export function createChatController(root: ControllerRoot): ChatController {
     },
     selectModel: (modelId) => root.setModel(modelId),
     log: (name, data) => emit(root.element, 'chatkit.log', { name, data }),
-    widgetHost: createWidgetHost(root),
+    // Why a new host per language: `<chatkit-widget>` re-renders when its `host` changes, so widgets already
+    // shown follow a language switch (or the translations arriving after the first render).
+    get widgetHost() {
+      const strings = root.strings();
+      if (widgetHost?.strings !== strings) widgetHost = { strings, host: createWidgetHost(root, strings) };
+      return widgetHost.host;
+    },
   };
 }

@@ -18,7 +18,12 @@ const labelCache = new WeakMap<Strings, MarkdownLabels>();
 export function markdownLabels(strings: Strings): MarkdownLabels {
   let labels = labelCache.get(strings);
   if (!labels) {
-    labels = { copyCode: strings.copyCode, copied: strings.copied, sources: strings.sources };
+    labels = {
+      copyCode: strings.copyCode,
+      copied: strings.copied,
+      sources: strings.sources,
+      truncated: strings.markdownTruncated,
+    };
     labelCache.set(strings, labels);
   }
   return labels;
