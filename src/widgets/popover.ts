@@ -25,7 +25,8 @@ export function place(
   const vw = document.documentElement.clientWidth || window.innerWidth;
   const vh = document.documentElement.clientHeight || window.innerHeight;
   popup.style.setProperty('--anchor-width', `${Math.round(a.width)}px`);
-  const p = popup.getBoundingClientRect();
+  // Layout size, not the box: an opening animation may be scaling it.
+  const p = { width: popup.offsetWidth, height: popup.offsetHeight };
   const rtl = getComputedStyle(anchor).direction === 'rtl';
   const fits: Record<Side, boolean> = {
     bottom: a.bottom + GAP + p.height <= vh - MARGIN,
