@@ -260,7 +260,7 @@ export class ChatkitWidgetDatePicker extends PickerBase {
       year: 'numeric',
       timeZone: 'UTC',
     }).format(new Date(monthStart * DAY_MS));
-    return html`<div class="row">
+    return html`<div class="row ${this.sizeClass}">
         <span id="name" class="sr-only">${name}</span>
         <button
           id="trigger"

@@ -68,6 +68,11 @@ export abstract class PickerBase extends LitElement {
     return ok;
   }
 
+  /** The `size-*` class of the trigger, also set on its row so the clear button can use `--px`. */
+  protected get sizeClass(): string {
+    return /\bsize-\S+/.exec(this.fieldClass)?.[0] ?? 'size-md';
+  }
+
   protected get trigger(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('#trigger') ?? null;
   }

@@ -38,8 +38,9 @@ const pickerBase = css`
     cursor: pointer;
     user-select: none;
   }
-  .trigger.has-clear {
-    padding-inline-end: calc(var(--px) + 28px);
+  /* Room for the clear button, which sits between the value and the icon. */
+  .trigger.has-clear .chevron {
+    margin-inline-start: 24px;
   }
   .trigger:focus-visible,
   .clear:focus-visible,
@@ -72,7 +73,8 @@ const pickerBase = css`
   }
   .clear {
     position: absolute;
-    inset-inline-end: calc(var(--px, 12px) + 18px);
+    /* Just before the chevron/calendar icon, which ends at the trigger's end padding. */
+    inset-inline-end: calc(var(--px, 12px) + 26px);
     inset-inline-start: auto;
     display: inline-flex;
     padding: 3px;

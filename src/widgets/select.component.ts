@@ -217,7 +217,7 @@ export class ChatkitWidgetSelect extends PickerBase {
     const active = this.open && this.active >= 0 && this.active < visible.length ? this.active : -1;
     const activeId = active >= 0 ? `opt-${this.options.indexOf(visible[active])}` : undefined;
     const showClear = this.clearable && !this.disabled && this.value !== '';
-    return html`<div class="row">
+    return html`<div class="row ${this.sizeClass}">
         <div
           id="trigger"
           class="${this.fieldClass} trigger${showClear ? ' has-clear' : ''}"
