@@ -85,8 +85,11 @@ export abstract class PickerBase extends LitElement {
     const labels = Array.from(this.internals.labels ?? [])
       .map((l) => l.textContent?.trim() ?? '')
       .filter(Boolean);
-    return labels.join(' ') || this.label;
+    this.renderedName = labels.join(' ') || this.label;
+    return this.renderedName;
   }
+
+  private renderedName = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -102,8 +105,10 @@ export abstract class PickerBase extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // `<label for>` text is known once the element is in the tree with its label.
-    if (this.internals.labels?.length) this.requestUpdate();
+    // `<label for>` text is known once the element is in the tree with its label (usually already at first
+    // render, when element and label come from one template).
+    const before = this.renderedName;
+    if (this.accessibleName() !== before) this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {
