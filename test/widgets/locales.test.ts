@@ -107,6 +107,23 @@ describe('<chatkit-chat> translates its widgets', () => {
   });
 });
 
+describe('widget Markdown', () => {
+  it('labels its code copy button in the host language', async () => {
+    const host = new RecordingHost();
+    host.strings = widgetStringsOf({ ...en, ...de } as Strings);
+    const { el, root } = await mount(
+      { type: 'Card', children: [{ type: 'Markdown', value: '```js\nlet x = 1;\n```' }] },
+      host,
+    );
+    await settle(el);
+    const md = root.querySelector('chatkit-markdown')!;
+    await until(() => md.shadowRoot?.querySelector('[part="copy-button"]'), 'code block rendered');
+    expect(md.shadowRoot!.querySelector('[part="copy-button"]')!.getAttribute('aria-label')).to.equal(
+      'Code kopieren',
+    );
+  });
+});
+
 describe('chart ticks', () => {
   it('use Intl.NumberFormat of the locale', async () => {
     const chart = {
