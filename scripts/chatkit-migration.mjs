@@ -30,7 +30,7 @@ const STATUS = {
   'api.uploadStrategy.uploadUrl': BUILDING,
   'api.getClientSecret':
     "❌ hosted mode needs OpenAI's backend: `chatkit.error` plus a visible notice telling to set `api.url`",
-  locale: `${SAME} en, de, fr, es, ja, ar; other locales fall back to English`,
+  locale: `${SAME} en, de, fr, es, ja, ar (widget and markdown words too); other locales fall back to English`,
   theme: `${SAME} plus \`'auto'\` (follows the OS)`,
   'theme.colorScheme': SAME,
   'theme.typography': SAME,
@@ -119,7 +119,7 @@ const STATUS = {
   'commands.enabled': BUILDING,
   'commands.onSearch': BUILDING,
   'commands.onSelect': BUILDING,
-  widgets: SAME,
+  widgets: `${SAME} every component of the widget catalog, rendered by the element (see the widget rows below)`,
   'widgets.onAction': `${SAME} after a cancelable \`chatkit.widget.action\` event`,
   thread: `${SAME} plus \`metadata\``,
   'thread.autoScroll': '⚠️ default on (ChatKit: off): a reader at the bottom keeps seeing the answer grow',
@@ -150,6 +150,21 @@ const STATUS = {
   'chatkit.tool.change': SAME,
   'chatkit.log': SAME,
 };
+
+/** ChatKit's widget controls whose behaviour a migrating site relies on (not options, so listed by hand). */
+const WIDGETS = [
+  [
+    '`Select` widget',
+    'widget',
+    `${SAME} listbox popover: option descriptions, \`searchable\` (type to filter; on by default beyond 15 options), \`clearable\`, disabled options, placeholder, combobox keyboard and type-ahead, RTL; submits \`name → value\``,
+  ],
+  [
+    '`DatePicker` widget',
+    'widget',
+    `${SAME} calendar popover at \`side\`/\`align\`, \`min\`/\`max\`, the locale's week start and month/day names, date grid keyboard, \`clearable\`; submits \`YYYY-MM-DD\``,
+  ],
+  ['`Chart` widget', 'widget', `${SAME} axis ticks and tooltip values in the locale's number format`],
+];
 
 /** Our additions, listed after ChatKit's names. */
 const OURS = [
@@ -233,6 +248,7 @@ const rows = [
   ...options.map((name) => [`\`${name}\``, 'option', STATUS[name]]),
   ...methods.map((name) => [`\`${name}\``, 'method', STATUS[name]]),
   ...events.map((name) => [`\`${name}\``, 'event', STATUS[name]]),
+  ...WIDGETS,
   ...OURS,
 ];
 const table = [

@@ -21,6 +21,8 @@ import type { ChatkitStructuredInput } from './structured-input/structured-input
 import type { ChatkitMarkdown } from '../markdown/markdown.component.js';
 import type { ChatkitWidgetChart } from '../widgets/chart.component.js';
 import type { ChatkitWidget } from '../widgets/widget.component.js';
+import type { ChatkitWidgetDatePicker } from '../widgets/date-picker.component.js';
+import type { ChatkitWidgetSelect } from '../widgets/select.component.js';
 
 /**
  * Tag → element type: the typed half of the table (what `document.createElement` and `querySelector` return).
@@ -37,6 +39,8 @@ export interface TagElements {
   'chatkit-markdown': ChatkitMarkdown;
   'chatkit-widget': ChatkitWidget;
   'chatkit-widget-chart': ChatkitWidgetChart;
+  'chatkit-widget-select': ChatkitWidgetSelect;
+  'chatkit-widget-date-picker': ChatkitWidgetDatePicker;
   'chatkit-history': ChatkitHistory;
   'chatkit-structured-input': ChatkitStructuredInput;
 }
@@ -65,6 +69,12 @@ export const ELEMENTS = {
   'chatkit-widget': { load: () => import('../widgets/widget.component.js').then((m) => m.ChatkitWidget) },
   'chatkit-widget-chart': {
     load: () => import('../widgets/chart.component.js').then((m) => m.ChatkitWidgetChart),
+  },
+  'chatkit-widget-select': {
+    load: () => import('../widgets/select.component.js').then((m) => m.ChatkitWidgetSelect),
+  },
+  'chatkit-widget-date-picker': {
+    load: () => import('../widgets/date-picker.component.js').then((m) => m.ChatkitWidgetDatePicker),
   },
   'chatkit-history': { load: () => import('./history/history.component.js').then((m) => m.ChatkitHistory) },
   'chatkit-structured-input': {

@@ -96,6 +96,29 @@ export interface Strings {
   lightMode: string;
   darkMode: string;
   close: string;
+  /** Widget renderer: ListView "show more", Select placeholder/search/empty result, clear button. */
+  showMore: string;
+  selectPlaceholder: string;
+  searchOptions: string;
+  noOptions: string;
+  clear: string;
+  /** Validation message of a required widget Select left empty. */
+  selectRequired: string;
+  /** Widget DatePicker: placeholder and calendar dialog name, month navigation, validation messages. */
+  chooseDate: string;
+  previousMonth: string;
+  nextMonth: string;
+  dateRequired: string;
+  dateOutOfRange: string;
+  /** Collapsed widget Card toggle. */
+  showDetails: string;
+  hideDetails: string;
+  /** A widget image the URL policy did not allow. */
+  widgetImageBlocked: string;
+  /** Fallback box for a widget component type the renderer does not know. */
+  unsupportedWidget: (type: string) => string;
+  /** Markdown: note under an answer whose nesting went past the parser's limits and was flattened. */
+  markdownTruncated: string;
 }
 
 /** English, the fallback for every missing key. */
@@ -182,4 +205,20 @@ export const en: Strings = {
   lightMode: 'Light mode',
   darkMode: 'Dark mode',
   close: 'Close',
+  showMore: 'Show more',
+  selectPlaceholder: 'Select…',
+  searchOptions: 'Search…',
+  noOptions: 'No matches',
+  clear: 'Clear',
+  selectRequired: 'Please select an option.',
+  chooseDate: 'Choose a date',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  dateRequired: 'Please choose a date.',
+  dateOutOfRange: 'This date is not available.',
+  showDetails: 'Show details',
+  hideDetails: 'Hide details',
+  widgetImageBlocked: 'Image not shown',
+  unsupportedWidget: (type) => `Unsupported widget component: ${type}`,
+  markdownTruncated: 'Part of this answer went past the renderer’s limits and is shown simplified.',
 };

@@ -78,6 +78,25 @@ export class ChatkitWidgetChart extends LitElement {
   /** The Chart node. */
   @property({ attribute: false }) node?: WidgetNode;
 
+  /** BCP 47 locale of tick labels and tooltip values (`Intl.NumberFormat`); empty = the browser's. */
+  @property() locale = '';
+
+  private numberFormat?: { locale: string; format: Intl.NumberFormat };
+
+  /** Formats a value in the chart's locale (cached per locale). */
+  private formatNumber(value: number): string {
+    if (this.numberFormat?.locale !== this.locale) {
+      let format: Intl.NumberFormat;
+      try {
+        format = new Intl.NumberFormat(this.locale || undefined, { maximumFractionDigits: 2 });
+      } catch {
+        format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+      }
+      this.numberFormat = { locale: this.locale, format };
+    }
+    return this.numberFormat.format.format(value);
+  }
+
   /** Color scheme for `ThemeColor` series colors. */
   @property({ attribute: false }) scheme: Scheme = 'light';
 
@@ -173,6 +192,8 @@ export class ChatkitWidgetChart extends LitElement {
       const raw = String(d[xKey] ?? '');
       return Object.hasOwn(labels, raw) ? String(labels[raw]) : raw;
     };
+    const tooltipValue = (v: unknown) =>
+      typeof v === 'number' && Number.isFinite(v) ? this.formatNumber(v) : String(v ?? '');
     const tooltipOn = node.showTooltip !== false && this.hover >= 0 && this.hover < data.length;
     return html`<svg
         width=${this.width}
@@ -189,7 +210,7 @@ export class ChatkitWidgetChart extends LitElement {
         ${tooltipOn ? svg`<rect class="hover" x=${left + band * this.hover} y=${PAD.top} width=${band} height=${plotH}></rect>` : nothing}
         ${scale.ticks.map(
           (t) => svg`<line class="grid" x1=${left} x2=${left + plotW} y1=${y(t)} y2=${y(t)}></line>
-            ${showY ? svg`<text class="axis tick" x=${left - 6} y=${y(t) + 4} text-anchor="end">${Math.round(t * 100) / 100}</text>` : nothing}`,
+            ${showY ? svg`<text class="axis tick" x=${left - 6} y=${y(t) + 4} text-anchor="end">${this.formatNumber(t)}</text>` : nothing}`,
         )}
         ${shapes}
         <line class="zero" x1=${left} x2=${left + plotW} y1=${y(0)} y2=${y(0)}></line>
@@ -213,7 +234,7 @@ export class ChatkitWidgetChart extends LitElement {
                 (s, i) =>
                   html`<div>
                     <span class="swatch" ${cssProps({ background: colors[i] })}></span
-                    >${s.label ?? s.dataKey}: ${String(data[this.hover][s.dataKey] ?? '')}
+                    >${s.label ?? s.dataKey}: ${tooltipValue(data[this.hover][s.dataKey])}
                   </div>`,
               )}
             </div>`

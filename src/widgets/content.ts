@@ -132,6 +132,7 @@ const chart: Renderer = (node, ctx) => {
     class="chart"
     .node=${node}
     .scheme=${ctx.scheme}
+    .locale=${ctx.host.locale ?? ''}
     ${cssProps(dimensions(node))}
     >${nothing}</chatkit-widget-chart
   >`;

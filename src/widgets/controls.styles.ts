@@ -1,6 +1,6 @@
 /**
  * Styles of the widget controls: tones shared by Button and Badge, button variants and sizes, text fields,
- * selects, date pickers, checkboxes, radios, validation messages and loading states.
+ * checkboxes, radios, validation messages and loading states.
  *
  * @module
  */
@@ -164,47 +164,6 @@ export const controlStyles = css`
   .textarea[data-autoresize] {
     resize: none;
     overflow-y: auto;
-  }
-  .select-wrap {
-    display: inline-flex;
-    flex-direction: column;
-    gap: 6px;
-    min-width: 0;
-  }
-  .select-wrap.block,
-  .select-row.block {
-    display: flex;
-  }
-  .select-row {
-    position: relative;
-    display: inline-flex;
-    align-items: center;
-    min-width: 0;
-  }
-  .select {
-    cursor: pointer;
-    padding-right: calc(var(--px) + 28px);
-  }
-  .clear {
-    position: absolute;
-    right: 28px;
-    display: inline-flex;
-    padding: 3px;
-    border: 0;
-    border-radius: 50%;
-    background: transparent;
-    color: var(--chatkit-text-tertiary);
-    cursor: pointer;
-  }
-  .clear:hover {
-    color: var(--chatkit-text);
-    background: var(--chatkit-surface-tertiary);
-  }
-  .date {
-    padding-right: calc(var(--px) + 8px);
-  }
-  .select-row:has(.date) .clear {
-    right: 34px;
   }
   .text-editable {
     display: flex;

@@ -1,17 +1,19 @@
 /**
- * The choice controls (§7.5): `Select` (descriptions, disabled options, placeholder, clearable, searchable
- * beyond 15 options) and `DatePicker` (min/max, clearable; the native picker is locale-aware). Native
- * elements, controlled once like every control.
+ * The choice controls (§7.5): `Select` (listbox popover with descriptions, disabled options, placeholder,
+ * clearable, searchable — by default beyond 15 options) and `DatePicker` (calendar popover at `side`/`align`,
+ * min/max, locale week start and names, clearable). Both are form-associated elements
+ * (`<chatkit-widget-select>`, `<chatkit-widget-date-picker>`), so the form collector and validator see them
+ * like native controls; controlled once like every control.
  *
  * @module
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { icon } from '../internal/icons.js';
+import { html, nothing } from 'lit';
+import { ensureElement } from '../element/lazy-elements.js';
 import type { WidgetNode } from '../protocol/types.js';
-import { controlSize } from './button.js';
 import { fallbackName, fieldClass, onChange, str, withError } from './control-parts.js';
 import { controlledDefault } from './controlled-default.js';
-import type { Renderer, RendererTable, RenderContext } from './render-context.js';
+import type { Renderer, RendererTable } from './render-context.js';
+import { oneOf } from './values.js';
 
 /** A Select/RadioGroup option after validation. */
 export type Option = { value: string; label: string; disabled?: boolean; description?: string };
@@ -28,77 +30,30 @@ export function options(node: WidgetNode): Option[] {
     }));
 }
 
-/** A clear button for clearable Select/DatePicker; clears, then behaves like a user change. */
-function clearButton(node: WidgetNode, ctx: RenderContext): TemplateResult | typeof nothing {
-  if (!node.clearable || node.disabled) return nothing;
-  return html`<button
-    type="button"
-    class="clear"
-    aria-label=${ctx.strings.clear}
-    @click=${(ev: Event) => {
-      const control = (ev.currentTarget as HTMLElement).parentElement?.querySelector<
-        HTMLInputElement | HTMLSelectElement
-      >('[data-field]');
-      if (!control) return;
-      control.value = '';
-      control.dispatchEvent(new Event('change', { bubbles: true }));
-      control.focus();
-    }}
-  >
-    ${icon('x', { size: 14 })}
-  </button>`;
-}
-
 const select: Renderer = (node, ctx) => {
+  void ensureElement('chatkit-widget-select');
   const name = str(node.name);
   const opts = options(node);
-  const searchable = node.searchable ?? opts.length > 15;
-  const placeholder = str(node.placeholder) || ctx.strings.selectPlaceholder;
-  const filter = (ev: Event) => {
-    const query = (ev.currentTarget as HTMLInputElement).value.toLowerCase();
-    const el = (ev.currentTarget as HTMLElement).parentElement?.querySelector('select');
-    for (const option of Array.from(el?.options ?? [])) {
-      option.hidden = option.value !== '' && !option.text.toLowerCase().includes(query);
-    }
-  };
+  const label = fallbackName(node, ctx);
   return withError(
-    html`<span class="select-wrap${node.block ? ' block' : ''}">
-      ${
-        searchable
-          ? html`<input
-              class="field input select-search size-${controlSize(node.size)}"
-              type="search"
-              placeholder=${ctx.strings.searchOptions}
-              aria-label=${ctx.strings.searchOptions}
-              @input=${filter}
-            />`
-          : nothing
-      }
-      <span class="select-row">
-        <select
-          class=${fieldClass(node, 'select', ['solid', 'soft', 'outline', 'ghost'], 'outline')}
-          id=${ctx.uid + name}
-          name=${name}
-          data-field=${name}
-          aria-label=${fallbackName(node, ctx)}
-          ?required=${node.required === true}
-          ?disabled=${node.disabled === true}
-          ${controlledDefault(str(node.defaultValue))}
-          @change=${onChange(node, ctx)}
-        >
-          <option value="" ?disabled=${node.clearable !== true && node.required === true}>
-            ${placeholder}
-          </option>
-          ${opts.map(
-            (o) =>
-              html`<option value=${o.value} ?disabled=${o.disabled} title=${o.description ?? nothing}>
-                ${o.description ? `${o.label} — ${o.description}` : o.label}
-              </option>`,
-          )}
-        </select>
-        ${clearButton(node, ctx)}
-      </span>
-    </span>`,
+    html`<chatkit-widget-select
+      id=${ctx.uid + name}
+      data-field=${name}
+      .name=${name}
+      .options=${opts}
+      .placeholder=${str(node.placeholder)}
+      .searchable=${node.searchable === true || (node.searchable !== false && opts.length > 15)}
+      .clearable=${node.clearable === true}
+      .disabled=${node.disabled === true}
+      .required=${node.required === true}
+      .block=${node.block === true}
+      .fieldClass=${fieldClass(node, 'picker', ['solid', 'soft', 'outline', 'ghost'], 'outline')}
+      .label=${label === nothing ? '' : label}
+      .locale=${ctx.host.locale ?? ''}
+      .strings=${ctx.strings}
+      ${controlledDefault(str(node.defaultValue))}
+      @change=${onChange(node, ctx)}
+    ></chatkit-widget-select>`,
     node.block === true,
   );
 };
@@ -110,27 +65,31 @@ export function isoDate(value: unknown): string {
 }
 
 const datePicker: Renderer = (node, ctx) => {
+  void ensureElement('chatkit-widget-date-picker');
   const name = str(node.name);
+  const label = fallbackName(node, ctx);
   return withError(
-    html`<span class="select-row${node.block ? ' block' : ''}">
-      <input
-        class=${fieldClass(node, 'date', ['solid', 'soft', 'outline', 'ghost'], 'outline')}
-        id=${ctx.uid + name}
-        name=${name}
-        data-field=${name}
-        data-kind="date"
-        type="date"
-        lang=${ctx.host.locale || nothing}
-        aria-label=${fallbackName(node, ctx)}
-        min=${isoDate(node.min) || nothing}
-        max=${isoDate(node.max) || nothing}
-        ?required=${node.required === true}
-        ?disabled=${node.disabled === true}
-        ${controlledDefault(isoDate(node.defaultValue))}
-        @change=${onChange(node, ctx)}
-      />
-      ${clearButton(node, ctx)}
-    </span>`,
+    html`<chatkit-widget-date-picker
+      id=${ctx.uid + name}
+      data-field=${name}
+      data-kind="date"
+      .name=${name}
+      .min=${isoDate(node.min)}
+      .max=${isoDate(node.max)}
+      .side=${oneOf(node.side, ['top', 'bottom', 'left', 'right'] as const) ?? 'bottom'}
+      .align=${oneOf(node.align, ['start', 'center', 'end'] as const) ?? 'start'}
+      .placeholder=${str(node.placeholder)}
+      .clearable=${node.clearable === true}
+      .disabled=${node.disabled === true}
+      .required=${node.required === true}
+      .block=${node.block === true}
+      .fieldClass=${fieldClass(node, 'picker', ['solid', 'soft', 'outline', 'ghost'], 'outline')}
+      .label=${label === nothing ? '' : label}
+      .locale=${ctx.host.locale ?? ''}
+      .strings=${ctx.strings}
+      ${controlledDefault(isoDate(node.defaultValue))}
+      @change=${onChange(node, ctx)}
+    ></chatkit-widget-date-picker>`,
     node.block === true,
   );
 };

@@ -125,6 +125,12 @@ const markdown: Renderer = (node, ctx) => {
     .streaming=${node.streaming === true}
     .allowedImageDomains=${ctx.host.allowedImageDomains ?? null}
     .imageProxyUrl=${ctx.host.imageProxyUrl ?? null}
+    .labels=${{
+      copyCode: ctx.strings.copyCode,
+      copied: ctx.strings.copied,
+      sources: ctx.strings.sources,
+      truncated: ctx.strings.truncated,
+    }}
   ></chatkit-markdown>`;
 };
 

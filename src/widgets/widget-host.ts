@@ -59,6 +59,10 @@ export interface WidgetHost {
   colorScheme: 'light' | 'dark';
   /** BCP 47 locale for dates and numbers. */
   locale: string;
-  /** Translations of the renderer's own few words; missing keys fall back to English. Optional. */
+  /**
+   * Translations of the renderer's own words (placeholders, popover labels, validation messages, markdown
+   * buttons); missing keys fall back to English. `<chatkit-chat>` fills it from its locale table and hands
+   * widgets a new host when the language changes. Optional.
+   */
   strings?: Partial<WidgetStrings>;
 }

@@ -1,9 +1,11 @@
 /**
- * The few words the widget renderer itself shows (everything else comes from the server's widget tree).
- * English defaults; the root element may pass translations through {@link WidgetHost.strings}.
+ * The words the widget renderer itself shows (everything else comes from the server's widget tree). English
+ * defaults; `<chatkit-chat>` passes the translations of its locale through {@link WidgetHost.strings}
+ * ({@link widgetStringsOf} maps its locale table onto these keys).
  *
  * @module
  */
+import type { Strings } from '../i18n/strings.js';
 
 /** Renderer strings. */
 export interface WidgetStrings {
@@ -13,8 +15,21 @@ export interface WidgetStrings {
   selectPlaceholder: string;
   /** Search box of a searchable Select (placeholder and accessible name). */
   searchOptions: string;
+  /** A searchable Select whose filter matches no option. */
+  noOptions: string;
   /** Clear button of clearable Select/DatePicker. */
   clear: string;
+  /** A required Select left empty (validation message). */
+  selectRequired: string;
+  /** DatePicker placeholder when the widget gives none, and the calendar dialog's name. */
+  chooseDate: string;
+  /** Calendar navigation buttons. */
+  previousMonth: string;
+  nextMonth: string;
+  /** A required DatePicker left empty (validation message). */
+  dateRequired: string;
+  /** A DatePicker value outside `min`/`max` (validation message). */
+  dateOutOfRange: string;
   /** Toggle of a collapsed Card: expand / collapse. */
   showDetails: string;
   hideDetails: string;
@@ -24,6 +39,12 @@ export interface WidgetStrings {
   loadImage: string;
   /** Fallback box for an unknown component type; `{type}` is replaced by the type name. */
   unsupported: string;
+  /** Markdown inside widgets: a code block's copy button, its confirmation, the sources list title. */
+  copyCode: string;
+  copied: string;
+  sources: string;
+  /** Markdown inside widgets: note under text that went past the renderer's limits. */
+  truncated: string;
 }
 
 /** The English strings. */
@@ -31,10 +52,54 @@ export const DEFAULT_WIDGET_STRINGS: Readonly<WidgetStrings> = Object.freeze({
   showMore: 'Show more',
   selectPlaceholder: 'Select…',
   searchOptions: 'Search…',
+  noOptions: 'No matches',
   clear: 'Clear',
+  selectRequired: 'Please select an option.',
+  chooseDate: 'Choose a date',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  dateRequired: 'Please choose a date.',
+  dateOutOfRange: 'This date is not available.',
   showDetails: 'Show details',
   hideDetails: 'Hide details',
   imageBlocked: 'Image not shown',
   loadImage: 'Load image from {host}',
   unsupported: 'Unsupported widget component: {type}',
+  copyCode: 'Copy code',
+  copied: 'Copied',
+  sources: 'Sources',
+  truncated: 'Part of this answer went past the renderer’s limits and is shown simplified.',
 });
+
+const cache = new WeakMap<Strings, Readonly<WidgetStrings>>();
+
+/** The widget renderer's strings taken from the element's locale table (one object per table). */
+export function widgetStringsOf(strings: Strings): Readonly<WidgetStrings> {
+  let out = cache.get(strings);
+  if (!out) {
+    out = Object.freeze({
+      showMore: strings.showMore,
+      selectPlaceholder: strings.selectPlaceholder,
+      searchOptions: strings.searchOptions,
+      noOptions: strings.noOptions,
+      clear: strings.clear,
+      selectRequired: strings.selectRequired,
+      chooseDate: strings.chooseDate,
+      previousMonth: strings.previousMonth,
+      nextMonth: strings.nextMonth,
+      dateRequired: strings.dateRequired,
+      dateOutOfRange: strings.dateOutOfRange,
+      showDetails: strings.showDetails,
+      hideDetails: strings.hideDetails,
+      imageBlocked: strings.widgetImageBlocked,
+      loadImage: strings.loadImageFrom('{host}'),
+      unsupported: strings.unsupportedWidget('{type}'),
+      copyCode: strings.copyCode,
+      copied: strings.copied,
+      sources: strings.sources,
+      truncated: strings.markdownTruncated,
+    });
+    cache.set(strings, out);
+  }
+  return out;
+}

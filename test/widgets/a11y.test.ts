@@ -19,3 +19,41 @@ describe('widget accessibility (axe)', () => {
     });
   }
 });
+
+describe('picker popovers (axe)', () => {
+  const form = {
+    type: 'Card',
+    asForm: true,
+    children: [
+      { type: 'Label', value: 'Plan', fieldName: 'plan' },
+      {
+        type: 'Select',
+        name: 'plan',
+        searchable: true,
+        clearable: true,
+        defaultValue: 'pro',
+        options: [
+          { value: 'free', label: 'Free' },
+          { value: 'pro', label: 'Pro', description: '$20/mo' },
+          { value: 'ent', label: 'Enterprise', disabled: true },
+        ],
+      },
+      { type: 'Label', value: 'Start', fieldName: 'start' },
+      { type: 'DatePicker', name: 'start', defaultValue: '2026-06-01', clearable: true },
+    ],
+  };
+
+  for (const tag of ['chatkit-widget-select', 'chatkit-widget-date-picker'] as const) {
+    it(`${tag} open has no axe violations`, async () => {
+      const { el, root } = await mount(form as never);
+      await el.updateComplete;
+      const picker = root.querySelector(tag)!;
+      await picker.updateComplete;
+      (picker.shadowRoot!.querySelector('#trigger') as HTMLElement).click();
+      await picker.updateComplete;
+      await picker.updateComplete;
+      expect(picker.shadowRoot!.querySelector('#popup')!.matches(':popover-open')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  }
+});

@@ -9,6 +9,8 @@ import type { ChatkitWidget } from '../../src/widgets/widget.component.js';
 import type { WidgetActionRequest, WidgetHost } from '../../src/widgets/widget-host.js';
 
 await loadElement('chatkit-widget');
+// Why up front: the Select/DatePicker renderers load their elements on first use; tests read them at once.
+await Promise.all([loadElement('chatkit-widget-select'), loadElement('chatkit-widget-date-picker')]);
 
 /** A fake host that records every dispatched action; `hold` keeps each action pending until released. */
 export class RecordingHost implements WidgetHost {

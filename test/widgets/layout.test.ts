@@ -284,7 +284,8 @@ describe('renderer strings', () => {
     (root.querySelector('.show-more') as HTMLButtonElement).click();
     await (root.host as any).updateComplete;
     expect(root.querySelector('[data-fallback]')!.textContent).to.equal('Nicht unterstützt: Nope');
-    expect(root.querySelector('.clear')!.getAttribute('aria-label')).to.equal('Clear');
-    expect(root.querySelector('select option')!.textContent!.trim()).to.equal('Select…');
+    const select = root.querySelector('chatkit-widget-select')!;
+    await select.updateComplete;
+    expect(select.shadowRoot!.querySelector('#trigger')!.textContent!.trim()).to.equal('Select…');
   });
 });

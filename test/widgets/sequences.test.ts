@@ -54,9 +54,10 @@ describe('recorded widget sequences', () => {
     el.item = WIDGET_ITEM;
     await settle(el);
     // The user picks toner, types 3 and ticks express shipping (the choices behind the recorded request).
-    const select = root.querySelector('select') as HTMLSelectElement;
-    select.value = 'toner';
-    select.dispatchEvent(new Event('change'));
+    const select = root.querySelector('chatkit-widget-select')!;
+    (select.shadowRoot!.querySelector('#trigger') as HTMLElement).click();
+    await select.updateComplete;
+    (select.shadowRoot!.querySelector('[role="option"][data-value="toner"]') as HTMLElement).click();
     const qty = root.querySelector('input[name="order.quantity"]') as HTMLInputElement;
     qty.value = '3';
     (root.querySelector('input[name="express"]') as HTMLInputElement).click();

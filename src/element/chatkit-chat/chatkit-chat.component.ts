@@ -367,6 +367,7 @@ export class ChatkitChat extends LitElement {
     options: () => this.options,
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
+    strings: () => this.appearance.strings,
     imageDomains: () => this.resolvedImageDomains(),
     imagePolicy: () => ({
       domains: this.resolvedImageDomains(),
@@ -377,7 +378,6 @@ export class ChatkitChat extends LitElement {
       this.approvedImages.add(url);
       this.requestUpdate();
     },
-    strings: () => this.appearance.strings,
     inferenceOptions: (override) => this.inferenceOptions(override),
     configError: () => this.configError,
     setHistoryOpen: (open) => this.setHistoryOpen(open),

@@ -12,6 +12,7 @@ import { decideImage, isImageAllowed, type ImagePolicy } from '../../internal/ur
 import type { Strings } from '../../i18n/strings.js';
 import type { Action, Attachment, InferenceOptions, UserMessageContent } from '../../protocol/types.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
+import { widgetStringsOf } from '../../widgets/widget-strings.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { SessionController } from './session-controller.js';
 import { uploadAttachment } from './upload.js';
@@ -26,14 +27,14 @@ export interface ControllerRoot {
   options(): ChatkitChatOptions;
   colorScheme(): 'light' | 'dark';
   locale(): string;
+  /** The strings of the element's current language. */
+  strings(): Strings;
   /** Image domains in force: the thread's, else the element's setting; `null` = any host. */
   imageDomains(): readonly string[] | null;
   /** The whole image policy: domains, proxy, and the URLs the user chose to load. */
   imagePolicy(): ImagePolicy;
   /** Records that the user chose to load this (normalised) image URL, and re-renders. */
   approveImage(url: string): void;
-  /** The UI strings of the current locale. */
-  strings(): Strings;
   /** The composer's tool/model choice for the next message, unless the message names its own. */
   inferenceOptions(override?: MessageInference): InferenceOptions;
   /** A configuration problem that keeps the element from having a session (hosted mode). */
@@ -107,19 +108,16 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
   else await session.customAction(wire, item.id);
 }
 
-/** The widget renderer's view of the root element. */
-export function createWidgetHost(root: ControllerRoot): WidgetHost {
+/** The widget renderer's view of the root element, translated with `strings`. */
+export function createWidgetHost(root: ControllerRoot, strings: Strings = root.strings()): WidgetHost {
   return {
+    strings: widgetStringsOf(strings),
     dispatchAction: (request) => dispatchWidgetAction(root, request),
     isImageAllowed: (url) => isImageAllowed(url, root.imageDomains(), document.baseURI),
     resolveImage: (url) => decideImage(url, root.imagePolicy(), document.baseURI),
     approveImage: (url) => root.approveImage(url),
     get imageProxyUrl() {
       return root.imagePolicy().proxyUrl ?? null;
-    },
-    get strings() {
-      const strings = root.strings();
-      return { loadImage: strings.loadImageFrom('{host}') };
     },
     get allowedImageDomains() {
       return root.imageDomains();
@@ -136,6 +134,7 @@ export function createWidgetHost(root: ControllerRoot): WidgetHost {
 /** The intents sub-elements call. */
 export function createChatController(root: ControllerRoot): ChatController {
   const session = () => root.sessions.session;
+  let widgetHost: { strings: Strings; host: WidgetHost } | undefined;
   return {
     sendMessage: (text, attachments = [], content, quotedText) =>
       void sendMessage(root, { text, attachments, content, quotedText }),
@@ -185,6 +184,12 @@ export function createChatController(root: ControllerRoot): ChatController {
     },
     selectModel: (modelId) => root.setModel(modelId),
     log: (name, data) => emit(root.element, 'chatkit.log', { name, data }),
-    widgetHost: createWidgetHost(root),
+    // Why a new host per language: `<chatkit-widget>` re-renders when its `host` changes, so widgets already
+    // shown follow a language switch (or the translations arriving after the first render).
+    get widgetHost() {
+      const strings = root.strings();
+      if (widgetHost?.strings !== strings) widgetHost = { strings, host: createWidgetHost(root, strings) };
+      return widgetHost.host;
+    },
   };
 }

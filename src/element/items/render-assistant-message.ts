@@ -23,6 +23,7 @@ export function markdownLabels(strings: Strings): MarkdownLabels {
       copied: strings.copied,
       sources: strings.sources,
       loadImage: strings.loadImageFrom('{host}'),
+      truncated: strings.markdownTruncated,
     };
     labelCache.set(strings, labels);
   }
