@@ -21,6 +21,7 @@ import type { ThreadNotice } from '../protocol/thread-state.js';
 import type { Strings } from '../i18n/strings.js';
 import type { WidgetHost } from '../widgets/widget-host.js';
 import type {
+  ChatkitChatOptions,
   ComposerModel,
   ComposerTool,
   HeaderAction,
@@ -97,6 +98,10 @@ export interface ResolvedConfig {
   disclaimer: { text: string; highContrast?: boolean } | null;
   /** The host's entity search for @-mentions (`entities.onTagSearch`). */
   onTagSearch?: (query: string) => Promise<unknown[]>;
+  /** The "/" command menu (`commands`), when enabled. */
+  commands: ChatkitChatOptions['commands'] | null;
+  /** The composer's "@" button (`entities.showComposerMenu`, only with `onTagSearch`). */
+  showEntityMenu: boolean;
   brandName: string | null;
   /** The branding tagline, shown under the brand name in the header. */
   brandTagline: string | null;

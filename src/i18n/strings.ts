@@ -94,6 +94,22 @@ export interface Strings {
   lightMode: string;
   darkMode: string;
   close: string;
+  /** Accessible name of the "/" command menu. */
+  commands: string;
+  /** The "/" menu found nothing. */
+  noCommands: string;
+  /** Group of the composer's own entries in the "/" menu (tools, attach). */
+  composerActions: string;
+  /** Accessible name of the "@" entity menu. */
+  mentions: string;
+  /** The "@" menu found nothing. */
+  noMatches: string;
+  /** The composer button that starts an "@" mention (`entities.showComposerMenu`). */
+  addMention: string;
+  /** Polite status of an open suggestion menu. */
+  resultCount: (count: number) => string;
+  /** Accessible name of an entity's preview popover. */
+  previewOf: (title: string) => string;
 }
 
 /** English, the fallback for every missing key. */
@@ -179,4 +195,12 @@ export const en: Strings = {
   lightMode: 'Light mode',
   darkMode: 'Dark mode',
   close: 'Close',
+  commands: 'Commands',
+  noCommands: 'No matching commands',
+  composerActions: 'Composer',
+  mentions: 'Mentions',
+  noMatches: 'No matches',
+  addMention: 'Mention',
+  resultCount: (count) => (count === 1 ? '1 result' : `${count} results`),
+  previewOf: (title) => `Preview: ${title}`,
 };

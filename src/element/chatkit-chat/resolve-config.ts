@@ -46,6 +46,8 @@ export function resolveConfig(
     configError,
     disclaimer: o.disclaimer ?? null,
     onTagSearch: o.entities?.onTagSearch,
+    commands: o.commands?.enabled ? o.commands : null,
+    showEntityMenu: !!(o.entities?.showComposerMenu && o.entities.onTagSearch),
     brandName: b.name ?? null,
     brandTagline: b.tagline ?? null,
     logoUrl: b.logoUrl ?? null,

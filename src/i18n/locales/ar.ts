@@ -83,5 +83,20 @@ const ar: Partial<Strings> = {
   lightMode: 'الوضع الفاتح',
   darkMode: 'الوضع الداكن',
   close: 'إغلاق',
+  commands: 'الأوامر',
+  noCommands: 'لا توجد أوامر مطابقة',
+  composerActions: 'مربع الكتابة',
+  mentions: 'الإشارات',
+  noMatches: 'لا توجد نتائج مطابقة',
+  addMention: 'إشارة',
+  resultCount: (count) =>
+    count === 1
+      ? 'نتيجة واحدة'
+      : count === 2
+        ? 'نتيجتان'
+        : count >= 3 && count <= 10
+          ? `${count} نتائج`
+          : `${count} نتيجة`,
+  previewOf: (title) => `معاينة: ${title}`,
 };
 export default ar;

@@ -83,5 +83,13 @@ const de: Partial<Strings> = {
   lightMode: 'Heller Modus',
   darkMode: 'Dunkler Modus',
   close: 'Schließen',
+  commands: 'Befehle',
+  noCommands: 'Keine passenden Befehle',
+  composerActions: 'Eingabe',
+  mentions: 'Erwähnungen',
+  noMatches: 'Keine Treffer',
+  addMention: 'Erwähnen',
+  resultCount: (count) => (count === 1 ? '1 Ergebnis' : `${count} Ergebnisse`),
+  previewOf: (title) => `Vorschau: ${title}`,
 };
 export default de;

@@ -83,5 +83,13 @@ const es: Partial<Strings> = {
   lightMode: 'Modo claro',
   darkMode: 'Modo oscuro',
   close: 'Cerrar',
+  commands: 'Comandos',
+  noCommands: 'Ningún comando coincide',
+  composerActions: 'Redacción',
+  mentions: 'Menciones',
+  noMatches: 'Sin coincidencias',
+  addMention: 'Mencionar',
+  resultCount: (count) => (count === 1 ? '1 resultado' : `${count} resultados`),
+  previewOf: (title) => `Vista previa: ${title}`,
 };
 export default es;

@@ -83,5 +83,13 @@ const fr: Partial<Strings> = {
   lightMode: 'Mode clair',
   darkMode: 'Mode sombre',
   close: 'Fermer',
+  commands: 'Commandes',
+  noCommands: 'Aucune commande correspondante',
+  composerActions: 'Saisie',
+  mentions: 'Mentions',
+  noMatches: 'Aucun résultat',
+  addMention: 'Mentionner',
+  resultCount: (count) => (count <= 1 ? `${count} résultat` : `${count} résultats`),
+  previewOf: (title) => `Aperçu : ${title}`,
 };
 export default fr;

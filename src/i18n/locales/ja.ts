@@ -83,5 +83,13 @@ const ja: Partial<Strings> = {
   lightMode: 'ライトモード',
   darkMode: 'ダークモード',
   close: '閉じる',
+  commands: 'コマンド',
+  noCommands: '一致するコマンドはありません',
+  composerActions: '入力欄',
+  mentions: 'メンション',
+  noMatches: '一致する項目はありません',
+  addMention: 'メンション',
+  resultCount: (count) => `${count} 件の結果`,
+  previewOf: (title) => `プレビュー: ${title}`,
 };
 export default ja;
