@@ -102,6 +102,8 @@ export interface ResolvedConfig {
   commands: ChatkitChatOptions['commands'] | null;
   /** The composer's "@" button (`entities.showComposerMenu`, only with `onTagSearch`). */
   showEntityMenu: boolean;
+  /** Interactive entities (tags, citations) are clickable/previewable (`entities.onClick`/`onRequestPreview`). */
+  entityActions: boolean;
   brandName: string | null;
   /** The branding tagline, shown under the brand name in the header. */
   brandTagline: string | null;

@@ -27,7 +27,7 @@ import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import { LauncherController } from '../controllers/launcher-controller.js';
 import { ensureElement } from '../lazy-elements.js';
 import { renderChatLayout, renderLauncher } from './chat-layout.js';
-import type { ChatkitChatOptions, Entity, SendUserMessageParams, SetComposerValueParams } from './options.js';
+import type { ChatkitChatOptions, SendUserMessageParams, SetComposerValueParams } from './options.js';
 import { validateOptions } from './validate-options.js';
 import { toWireContent } from './user-content.js';
 import type { ChatkitEvent, ChatkitEventMap } from '../../events.js';
@@ -35,6 +35,7 @@ import { createChatController } from '../controllers/chat-controller.js';
 import { resolveConfig } from './resolve-config.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { EntityPreviewController, entityPreviewStyles } from '../composer/entity-preview.js';
 
 /**
  * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
@@ -116,7 +117,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * @cssproperty --chatkit-discovery - Discovery color.
  */
 export class ChatkitChat extends LitElement {
-  static override styles = [tokenStyles, sharedStyles, chatStyles];
+  static override styles = [tokenStyles, sharedStyles, chatStyles, entityPreviewStyles];
 
   @query('chatkit-composer') private composer?: ChatComposerHandle;
   @query('.launcher') private launcherButton?: HTMLButtonElement;
@@ -166,6 +167,12 @@ export class ChatkitChat extends LitElement {
   );
   private readonly launcher = new LauncherController(this);
   private readonly sessions = new SessionController(this);
+  /** `entities.onClick` and `entities.onRequestPreview` for tags and entity citations. */
+  private readonly entityPreview = new EntityPreviewController(
+    this,
+    () => this.options.entities,
+    () => this.ctx,
+  );
   private readonly announcer = new Announcer((text) => (this.announcement = text));
   private ready = false;
   private restoredOpenFor: string | null = null;
@@ -183,7 +190,6 @@ export class ChatkitChat extends LitElement {
     super.connectedCallback();
     this.addEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.addEventListener('chatkit-close-request', this.handleCloseRequest);
-    this.addEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
     this.addEventListener('click', this.handleDeeplinkClick);
   }
 
@@ -191,7 +197,6 @@ export class ChatkitChat extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.removeEventListener('chatkit-close-request', this.handleCloseRequest);
-    this.removeEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
     this.removeEventListener('click', this.handleDeeplinkClick);
     this.announcer.dispose();
   }
@@ -257,19 +262,6 @@ export class ChatkitChat extends LitElement {
   };
 
   private handleCloseRequest = () => this.launcher.setOpen(false);
-
-  /** Entity citations go to the host's `entities.onClick` (ChatKit's entity callback). */
-  private handleSourceClick = (event: CustomEvent<{ sources: { type: string }[] }>) => {
-    const onClick = this.options.entities?.onClick;
-    const entity = event.detail?.sources?.find((source) => source.type === 'entity');
-    if (!onClick || !entity) return;
-    event.stopPropagation();
-    try {
-      onClick(entity as unknown as Entity);
-    } catch (error) {
-      emit(this, 'chatkit.log', { name: 'entities.onClick.error', data: { message: String(error) } });
-    }
-  };
 
   /**
    * `chatkit-link://<name>?<query>` links (in answers, widgets) are the host page's deeplinks: the click fires
@@ -672,7 +664,9 @@ export class ChatkitChat extends LitElement {
   override render() {
     const launcher = this.mode === 'launcher';
     this.toggleAttribute('data-open', launcher && this.launcher.open);
-    const layout = renderChatLayout(this.ctx, this.mode, this.announcement);
+    const layout = html`${renderChatLayout(this.ctx, this.mode, this.announcement)}${this.entityPreview.render(
+      this.ctx.controller.widgetHost,
+    )}`;
     if (!launcher) {
       const title = this.ctx.config.frameTitle ?? this.ctx.strings.conversation;
       return html`<div part="panel" class="panel" id="panel" role="group" aria-label=${title}>

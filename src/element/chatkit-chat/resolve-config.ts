@@ -48,6 +48,7 @@ export function resolveConfig(
     onTagSearch: o.entities?.onTagSearch,
     commands: o.commands?.enabled ? o.commands : null,
     showEntityMenu: !!(o.entities?.showComposerMenu && o.entities.onTagSearch),
+    entityActions: !!(o.entities?.onClick || o.entities?.onRequestPreview),
     brandName: b.name ?? null,
     brandTagline: b.tagline ?? null,
     logoUrl: b.logoUrl ?? null,

@@ -33,6 +33,17 @@ export const itemStyles = css`
     color: var(--chatkit-accent);
     font-weight: 500;
   }
+  .tag--interactive {
+    border: 0;
+    font: inherit;
+    font-weight: 500;
+    line-height: inherit;
+    text-decoration: underline dotted;
+    text-underline-offset: 0.2em;
+  }
+  .tag--interactive:hover {
+    text-decoration-style: solid;
+  }
   .quote {
     max-inline-size: 85%;
     margin: 0;
