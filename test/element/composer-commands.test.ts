@@ -81,6 +81,7 @@ describe('composer commands ("/" menu)', () => {
       'Summarize the thread',
     );
     expect(options(el)[0].querySelector('svg[data-icon="notebook"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'ArrowDown' });
     await settle(el);

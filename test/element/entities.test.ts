@@ -116,6 +116,7 @@ describe('entities', () => {
     const queries: string[] = [];
     const withoutSearch = await mount({ entities: { showComposerMenu: true } });
     expect(deep(withoutSearch.el, 'chatkit-composer', '[part="entity-menu-button"]')).to.equal(null);
+    withoutSearch.el.remove();
     const { el } = await mount({
       entities: {
         showComposerMenu: true,
@@ -141,6 +142,7 @@ describe('entities', () => {
     expect(input.getAttribute('aria-controls')).to.equal('tag-list');
     expect(input.getAttribute('aria-activedescendant')).to.equal('tag-option-0');
     expect(deep(el, 'chatkit-composer', '[role="status"]')!.textContent!.trim()).to.equal('2 results');
+    await expect(el).to.be.accessible();
     await sendKeys({ press: 'End' });
     await sendKeys({ press: 'Tab' });
     await until(() => deep(el, 'chatkit-composer', '.tag-chip'), 'chip');
@@ -212,6 +214,7 @@ describe('entities', () => {
     expect(pop.getAttribute('aria-label')).to.equal('Preview: Paris');
     expect(popoverText(el)).to.equal('Preview of Paris');
     expect(pop.hasAttribute('style')).to.equal(true, 'placed through CSSOM');
+    await expect(el).to.be.accessible();
     // Placed against the tag: its top at the tag's bottom (tag in the upper half) or its bottom at the tag's top.
     const tagRect = tag.getBoundingClientRect();
     const popRect = pop.getBoundingClientRect();
