@@ -8,7 +8,7 @@ import type { Annotation, Source } from '../protocol/types.js';
 import { buildCitations, insertMarkers, replaceMarkers, type Citations } from './citations.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
 import { markdownStyles } from './markdown.styles.js';
-import { emitEntity, entityFromSource } from '../element/composer/entity-preview.js';
+import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
 import { normaliseMarkdown } from './render.js';
 
 /** Strings the element shows; pass localised ones through {@link ChatkitMarkdown.labels}. */

@@ -1,5 +1,5 @@
 import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
 import {
@@ -35,7 +35,8 @@ import { createChatController } from '../controllers/chat-controller.js';
 import { resolveConfig } from './resolve-config.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { EntityPreviewController, entityPreviewStyles } from '../composer/entity-preview.js';
+import type { EntityPreviewController } from '../composer/entity-preview.js';
+import { ENTITY_EVENTS } from '../composer/entity-events.js';
 
 /**
  * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
@@ -117,7 +118,7 @@ import { EntityPreviewController, entityPreviewStyles } from '../composer/entity
  * @cssproperty --chatkit-discovery - Discovery color.
  */
 export class ChatkitChat extends LitElement {
-  static override styles = [tokenStyles, sharedStyles, chatStyles, entityPreviewStyles];
+  static override styles = [tokenStyles, sharedStyles, chatStyles];
 
   @query('chatkit-composer') private composer?: ChatComposerHandle;
   @query('.launcher') private launcherButton?: HTMLButtonElement;
@@ -167,12 +168,12 @@ export class ChatkitChat extends LitElement {
   );
   private readonly launcher = new LauncherController(this);
   private readonly sessions = new SessionController(this);
-  /** `entities.onClick` and `entities.onRequestPreview` for tags and entity citations. */
-  private readonly entityPreview = new EntityPreviewController(
-    this,
-    () => this.options.entities,
-    () => this.ctx,
-  );
+  /**
+   * `entities.onClick` and `entities.onRequestPreview` for tags and entity citations, loaded on demand once
+   * either option is set (see {@link loadEntityHandling}).
+   */
+  private entityPreview?: EntityPreviewController;
+  private entityHandling?: Promise<EntityPreviewController>;
   private readonly announcer = new Announcer((text) => (this.announcement = text));
   private ready = false;
   private restoredOpenFor: string | null = null;
@@ -191,6 +192,7 @@ export class ChatkitChat extends LitElement {
     this.addEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.addEventListener('chatkit-close-request', this.handleCloseRequest);
     this.addEventListener('click', this.handleDeeplinkClick);
+    for (const type of ENTITY_EVENTS) this.addEventListener(type, this.handleEntityEvent);
   }
 
   override disconnectedCallback(): void {
@@ -198,6 +200,7 @@ export class ChatkitChat extends LitElement {
     this.removeEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.removeEventListener('chatkit-close-request', this.handleCloseRequest);
     this.removeEventListener('click', this.handleDeeplinkClick);
+    for (const type of ENTITY_EVENTS) this.removeEventListener(type, this.handleEntityEvent);
     this.announcer.dispose();
   }
 
@@ -213,6 +216,7 @@ export class ChatkitChat extends LitElement {
     if (changed.has('brandingUrl')) void this.appearance.applyBranding();
     if (changed.has('apiUrl') || changed.has('persist') || changed.has('initialThread'))
       this.configureSession();
+    this.loadEntityHandling();
     this.ctx = this.buildContext();
   }
 
@@ -659,14 +663,39 @@ export class ChatkitChat extends LitElement {
     super.removeEventListener(type, listener as EventListenerOrEventListenerObject, options);
   }
 
+  /** Loads the entity click/preview handling the first time `entities.onClick` or `onRequestPreview` is set. */
+  private loadEntityHandling(): Promise<EntityPreviewController> | undefined {
+    const entities = this.options.entities;
+    if (!(entities?.onClick || entities?.onRequestPreview)) return undefined;
+    this.entityHandling ??= import('../composer/entity-preview.js').then(({ EntityPreviewController }) => {
+      this.entityPreview = new EntityPreviewController(
+        this,
+        () => this.options.entities,
+        () => this.ctx,
+      );
+      this.requestUpdate();
+      return this.entityPreview;
+    });
+    return this.entityHandling;
+  }
+
+  /** Entity clicks, hovers and citation clicks go to the entity handling, once its code has arrived. */
+  private handleEntityEvent = (event: Event) => {
+    const handling = this.loadEntityHandling();
+    if (!handling) return;
+    if (event.type !== 'chatkit-source-click') event.stopPropagation();
+    void handling.then((controller) => controller.handle(event));
+  };
+
   // ───────────── render ─────────────
 
   override render() {
     const launcher = this.mode === 'launcher';
     this.toggleAttribute('data-open', launcher && this.launcher.open);
-    const layout = html`${renderChatLayout(this.ctx, this.mode, this.announcement)}${this.entityPreview.render(
-      this.ctx.controller.widgetHost,
-    )}`;
+    const preview = this.entityPreview;
+    const layout = html`${renderChatLayout(this.ctx, this.mode, this.announcement)}${
+      preview ? preview.render(this.ctx.controller.widgetHost) : nothing
+    }`;
     if (!launcher) {
       const title = this.ctx.config.frameTitle ?? this.ctx.strings.conversation;
       return html`<div part="panel" class="panel" id="panel" role="group" aria-label=${title}>

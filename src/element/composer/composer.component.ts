@@ -19,7 +19,7 @@ import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
 import type { ComposerDraft } from './composer-handle.js';
 import { ComposerMenus } from './composer-menu.js';
-import { ComposerCommands } from './commands-menu.js';
+import type { ComposerCommands } from './commands-menu.js';
 import { renderEntityMenuButton } from './entity-menu.js';
 import type { ComposerTool } from '../chatkit-chat/options.js';
 
@@ -47,15 +47,35 @@ export class ChatkitComposer extends LitElement {
     () => this.ctx.config.onTagSearch,
     () => this.textarea,
   );
-  private readonly commands = new ComposerCommands(
-    this,
-    () => this.ctx,
-    () => this.textarea,
-    {
-      addEntity: (entity) => this.tags.add(entity),
-      openFiles: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click(),
-    },
-  );
+  /** The "/" command menu, loaded on demand once `commands.enabled` is set. */
+  private commands: ComposerCommands | null | 'loading' = null;
+
+  protected override willUpdate(): void {
+    if (this.ctx.config.commands && !this.commands) this.loadCommands();
+  }
+
+  private loadCommands() {
+    this.commands = 'loading';
+    void import('./commands-menu.js').then(({ ComposerCommands }) => {
+      this.commands = new ComposerCommands(
+        this,
+        () => this.ctx,
+        () => this.textarea,
+        {
+          addEntity: (entity) => this.tags.add(entity),
+          openFiles: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click(),
+        },
+      );
+      // A "/" typed while the menu's code was on its way opens the menu now.
+      if (this.textarea) this.commands.handleInput(this.textarea);
+      this.requestUpdate();
+    });
+  }
+
+  /** The command menu, once loaded. */
+  private get commandMenu(): ComposerCommands | null {
+    return typeof this.commands === 'object' ? this.commands : null;
+  }
 
   /** Sets the text (the `setComposerValue` method of the root). */
   setValue(text: string): void {
@@ -103,11 +123,11 @@ export class ChatkitComposer extends LitElement {
     this.value = textarea.value;
     this.autoGrow();
     this.tags.handleInput(textarea);
-    this.commands.handleInput(textarea);
+    this.commandMenu?.handleInput(textarea);
   }
 
   private handleKeyDown(event: KeyboardEvent) {
-    if (this.commands.handleKeyDown(event) || this.tags.handleKeyDown(event)) return;
+    if (this.commandMenu?.handleKeyDown(event) || this.tags.handleKeyDown(event)) return;
     if (event.key !== 'Enter' || event.shiftKey) return;
     // keyCode 229 is what Chromium and Safari report for the Enter that confirms an IME candidate.
     if (event.isComposing || event.keyCode === 229) return;
@@ -279,10 +299,11 @@ export class ChatkitComposer extends LitElement {
       : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
     const showStop = this.busy;
     // The open suggestion menu ("/" commands or "@" entities) that the textarea drives.
-    const menu = this.commands.open ? this.commands : this.tags.open ? this.tags : null;
+    const commands = this.commandMenu;
+    const menu = commands?.open ? commands : this.tags.open ? this.tags : null;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
       ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
-      ${this.tags.renderList()} ${this.commands.render()}
+      ${this.tags.renderList()} ${commands?.render() ?? nothing}
       <div class="row">
         ${this.attachments.renderButton()} ${renderEntityMenuButton(this.ctx, () => this.textarea, locked)}
         <textarea

@@ -1,8 +1,8 @@
 /**
  * Entities shown in the conversation (tags of sent messages, entity citations of answers) and what the host
- * page does with them (ChatKit's `entities.onClick` and `entities.onRequestPreview`). The places that render
- * an interactive entity fire two internal, composed DOM events that the root element's
- * {@link EntityPreviewController} handles:
+ * page does with them (ChatKit's `entities.onClick` and `entities.onRequestPreview`). Loaded on demand by the
+ * root element once either option is set. The places that render an interactive entity fire two internal,
+ * composed DOM events (entity-events.ts) that {@link EntityPreviewController} handles:
  * - `chatkit-entity-click` `{entity}`: activated → `entities.onClick(entity)`;
  * - `chatkit-entity-hover` `{entity, anchor}`: pointer over or focus on it → `entities.onRequestPreview(entity)`;
  *   a returned `{preview}` widget is shown in a popover next to the anchor, rendered by `<chatkit-widget>`.
@@ -26,51 +26,11 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { ChatContextValue } from '../../context/chat-context.js';
-import type { EntitySource, InputTagContent, WidgetItem } from '../../protocol/types.js';
+import type { EntitySource, WidgetItem } from '../../protocol/types.js';
 import type { WidgetHost } from '../../widgets/widget-host.js';
 import type { ChatkitChatOptions, Entity } from '../chatkit-chat/options.js';
 import { ensureElement } from '../lazy-elements.js';
-
-/** Detail of `chatkit-entity-click`. */
-export interface EntityClickDetail {
-  entity: Entity;
-}
-
-/** Detail of `chatkit-entity-hover`. */
-export interface EntityHoverDetail {
-  entity: Entity;
-  /** The element the preview is placed next to. */
-  anchor: HTMLElement;
-}
-
-/** The entity of an `input_tag` (a tag of a sent message). */
-export function entityFromTag(tag: InputTagContent): Entity {
-  return {
-    id: tag.id,
-    title: tag.text,
-    ...(tag.group ? { group: tag.group } : {}),
-    ...(tag.interactive !== undefined ? { interactive: tag.interactive } : {}),
-    data: (tag.data ?? {}) as Record<string, string>,
-  };
-}
-
-/** The entity of an entity source (a citation). */
-export function entityFromSource(source: EntitySource): Entity {
-  return {
-    id: source.id,
-    title: source.title,
-    ...(source.icon ? { icon: source.icon } : {}),
-    ...(source.group ? { group: source.group } : {}),
-    interactive: !!source.interactive,
-    data: (source.data ?? {}) as Record<string, string>,
-  };
-}
-
-/** Fires `chatkit-entity-click` or `chatkit-entity-hover` from `anchor`. */
-export function emitEntity(kind: 'click' | 'hover', anchor: HTMLElement, entity: Entity): void {
-  const detail: EntityClickDetail | EntityHoverDetail = kind === 'click' ? { entity } : { entity, anchor };
-  anchor.dispatchEvent(new CustomEvent(`chatkit-entity-${kind}`, { detail, bubbles: true, composed: true }));
-}
+import { entityFromSource, type EntityClickDetail, type EntityHoverDetail } from './entity-events.js';
 
 type EntitiesOption = NonNullable<ChatkitChatOptions['entities']>;
 type Preview = { preview: { type: string } | null };
@@ -94,16 +54,16 @@ export class EntityPreviewController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('chatkit-entity-click', this.handleClick as EventListener);
-    this.host.addEventListener('chatkit-entity-hover', this.handleHover as EventListener);
-    this.host.addEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
+    // Loaded after the root rendered: its popover's styles join the root's adopted style sheets.
+    const root = this.host.shadowRoot;
+    const sheet = entityPreviewStyles.styleSheet;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
     document.addEventListener('keydown', this.handleKeyDown, true);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('chatkit-entity-click', this.handleClick as EventListener);
-    this.host.removeEventListener('chatkit-entity-hover', this.handleHover as EventListener);
-    this.host.removeEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
     document.removeEventListener('keydown', this.handleKeyDown, true);
     this.hide();
   }
@@ -123,28 +83,28 @@ export class EntityPreviewController implements ReactiveController {
     }
   }
 
-  private readonly handleClick = (event: CustomEvent<EntityClickDetail>) => {
-    event.stopPropagation();
-    this.click(event.detail.entity);
-  };
-
-  /** Citations (markers, source list) of answers: the first interactive entity source goes to `onClick`. */
-  private readonly handleSourceClick = (event: CustomEvent<{ sources: readonly { type: string }[] }>) => {
-    const source = event.detail?.sources?.find(
-      (s): s is EntitySource => s.type === 'entity' && !!(s as EntitySource).interactive,
-    );
-    if (!source || !this.entities()?.onClick) return;
-    event.stopPropagation();
-    this.click(entityFromSource(source));
-  };
-
-  private readonly handleHover = (event: CustomEvent<EntityHoverDetail>) => {
-    event.stopPropagation();
-    const { entity, anchor } = event.detail;
-    if (this.hovered === anchor) return;
-    this.hovered = anchor;
-    void this.show(entity, anchor);
-  };
+  /**
+   * Handles an event of entity-events.ts forwarded by the root element: `chatkit-entity-click`,
+   * `chatkit-entity-hover`, or markdown's `chatkit-source-click` (citations: the first interactive entity
+   * source goes to `onClick`).
+   */
+  handle(event: Event): void {
+    const detail = (event as CustomEvent<unknown>).detail;
+    if (event.type === 'chatkit-entity-click') {
+      this.click((detail as EntityClickDetail).entity);
+    } else if (event.type === 'chatkit-entity-hover') {
+      const { entity, anchor } = detail as EntityHoverDetail;
+      if (this.hovered === anchor) return;
+      this.hovered = anchor;
+      void this.show(entity, anchor);
+    } else if (event.type === 'chatkit-source-click') {
+      const sources = (detail as { sources?: readonly { type: string }[] } | null)?.sources ?? [];
+      const source = sources.find(
+        (s): s is EntitySource => s.type === 'entity' && !!(s as EntitySource).interactive,
+      );
+      if (source) this.click(entityFromSource(source));
+    }
+  }
 
   private readonly handleKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !this.shown) return;
@@ -190,6 +150,8 @@ export class EntityPreviewController implements ReactiveController {
     const answer = await this.fetchPreview(entity);
     const preview = answer?.preview;
     if (request !== this.request || this.hovered !== anchor) return;
+    // The pointer or focus may have left while the preview (or this code) was on its way.
+    if (!anchor.isConnected || !(anchor.matches(':hover') || anchor.matches(':focus'))) return this.hide();
     if (!preview || typeof preview !== 'object' || typeof preview.type !== 'string') return this.hide();
     await ensureElement('chatkit-widget').catch(() => undefined);
     if (request !== this.request) return;

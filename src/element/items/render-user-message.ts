@@ -9,7 +9,7 @@ import type { Attachment, InputTagContent, UserMessageItem } from '../../protoco
 import type { ItemRenderContext } from './item-context.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { uiIcon } from '../shared/ui-icon.js';
-import { emitEntity, entityFromTag } from '../composer/entity-preview.js';
+import { emitEntity, entityFromTag } from '../composer/entity-events.js';
 
 function renderAttachment(attachment: Attachment, label: string) {
   const preview = attachment.type === 'image' ? safeUrl(attachment.preview_url, 'image') : null;
