@@ -147,7 +147,7 @@ export class ComposerTags implements ReactiveController {
       ${this.tags.map(
         (tag) =>
           html`<li class="chip file tag-chip">
-            <span class="name">@${tag.title}</span>
+            <span class="name" dir="auto">@${tag.title}</span>
             <button
               class="remove"
               type="button"

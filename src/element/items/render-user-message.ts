@@ -31,6 +31,7 @@ function renderInteractiveTag(part: InputTagContent) {
     type="button"
     part="entity-tag"
     class="tag tag--interactive"
+    dir="auto"
     data-tag-id=${part.id}
     @click=${(event: Event) => emitEntity('click', event.currentTarget as HTMLElement, entity)}
     @pointerenter=${hover}
@@ -56,7 +57,7 @@ export function renderUserMessage(item: UserMessageItem, rc: ItemRenderContext) 
           ? html`<span class="text">${part.text}</span>`
           : part.interactive && rc.ctx.config.entityActions
             ? renderInteractiveTag(part)
-            : html`<span class="tag" data-tag-id=${part.id}>@${part.text}</span>`,
+            : html`<span class="tag" dir="auto" data-tag-id=${part.id}>@${part.text}</span>`,
       )}
     </div>
     ${
