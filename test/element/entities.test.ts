@@ -233,6 +233,12 @@ describe('entities', () => {
     // Leaving both hides it.
     await sendMouse({ type: 'move', position: [2, 2] });
     await until(() => !popover(el), 'hidden after leaving');
+
+    // A preview whose tag goes away (new chat) goes with it.
+    await sendMouse({ type: 'move', position: center(messageTag(el)!) });
+    await until(() => isOpen(el), 'shown again');
+    deep<HTMLButtonElement>(el, 'chatkit-header', 'button[aria-label="New chat"]')!.click();
+    await until(() => !popover(el), 'hidden with its anchor');
   });
 
   it('focus shows the preview of a tag, Escape dismisses it, a null preview shows nothing', async () => {

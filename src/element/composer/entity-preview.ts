@@ -63,6 +63,11 @@ export class EntityPreviewController implements ReactiveController {
     document.addEventListener('keydown', this.handleKeyDown, true);
   }
 
+  /** After each root update: a preview whose anchor went away (another thread, a new chat) goes too. */
+  hostUpdated(): void {
+    if (this.shown && !this.shown.anchor.isConnected) queueMicrotask(() => this.hide());
+  }
+
   hostDisconnected(): void {
     document.removeEventListener('keydown', this.handleKeyDown, true);
     this.hide();
