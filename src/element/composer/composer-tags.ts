@@ -4,7 +4,7 @@
  * ({@link SuggestList}: ArrowUp/Down, Home/End, Enter or Tab to pick, Escape to close, mouse;
  * `aria-activedescendant` keeps focus in the textbox). Picked entities become tag chips and are sent as
  * `input_tag` content before the text. The "@" composer button (`entities.showComposerMenu`) is in
- * entity-menu.ts.
+ * entity-menu.ts. The listbox code loads on demand, once `onTagSearch` is set ({@link prepare}).
  *
  * @internal
  * @module
@@ -13,7 +13,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { ChatContextValue } from '../../context/chat-context.js';
 import type { InputTagContent } from '../../protocol/types.js';
 import { uiIcon } from '../shared/ui-icon.js';
-import { SuggestList } from './composer-suggest.js';
+import type { SuggestList } from './composer-suggest.js';
 
 /** An entity as ChatKit's `onTagSearch` returns it. */
 export interface TagEntity {
@@ -30,7 +30,8 @@ const MENTION = /(^|\s)@([^\s@]{0,40})$/;
 
 export class ComposerTags implements ReactiveController {
   tags: TagEntity[] = [];
-  private readonly list: SuggestList<TagEntity>;
+  private list: SuggestList<TagEntity> | null = null;
+  private loading = false;
   private mentionStart = -1;
   private query = '';
 
@@ -41,33 +42,45 @@ export class ComposerTags implements ReactiveController {
     private readonly textarea: () => HTMLTextAreaElement | undefined,
   ) {
     host.addController(this);
-    this.list = new SuggestList<TagEntity>(host, {
-      key: 'tag',
-      limit: 8,
-      search: async (query) => {
-        const found = (await this.onSearch()?.(query)) ?? [];
-        return (Array.isArray(found) ? found : []).filter(
-          (e): e is TagEntity => !!e && typeof (e as TagEntity).id === 'string',
-        );
-      },
-      onError: (error) => this.ctx().controller.log('entities.onTagSearch.error', { message: String(error) }),
-      row: (entity) => ({ label: entity.title, icon: entity.icon, group: entity.group }),
+  }
+
+  /** Loads the listbox code (once); an "@" typed meanwhile opens the menu when it is there. */
+  prepare(): void {
+    if (this.list || this.loading) return;
+    this.loading = true;
+    void import('./composer-suggest.js').then(({ SuggestList }) => {
+      this.list = new SuggestList<TagEntity>(this.host, {
+        key: 'tag',
+        limit: 8,
+        search: async (query) => {
+          const found = (await this.onSearch()?.(query)) ?? [];
+          return (Array.isArray(found) ? found : []).filter(
+            (e): e is TagEntity => !!e && typeof (e as TagEntity).id === 'string',
+          );
+        },
+        onError: (error) =>
+          this.ctx().controller.log('entities.onTagSearch.error', { message: String(error) }),
+        row: (entity) => ({ label: entity.title, icon: entity.icon, group: entity.group }),
+      });
+      const textarea = this.textarea();
+      if (textarea) this.handleInput(textarea);
+      this.host.requestUpdate();
     });
   }
 
   hostConnected(): void {}
 
   get open(): boolean {
-    return this.list.open;
+    return !!this.list?.open;
   }
 
-  get listId(): string {
-    return this.list.listId;
+  get listId(): string | undefined {
+    return this.list?.listId;
   }
 
   /** The highlighted option, for the textarea's `aria-activedescendant`. */
   get activeId(): string | undefined {
-    return this.list.activeId;
+    return this.list?.activeId;
   }
 
   /** Tag content for the message. */
@@ -107,12 +120,13 @@ export class ComposerTags implements ReactiveController {
 
   close(): void {
     this.mentionStart = -1;
-    this.list.close();
+    this.list?.close();
   }
 
   /** Looks for an `@query` before the caret and searches (one search at a time, the newest query wins). */
   handleInput(textarea: HTMLTextAreaElement): void {
     if (!this.onSearch()) return;
+    if (!this.list) return this.prepare();
     const before = textarea.value.slice(0, textarea.selectionStart ?? textarea.value.length);
     const match = MENTION.exec(before);
     if (!match) return this.close();
@@ -123,7 +137,7 @@ export class ComposerTags implements ReactiveController {
 
   /** Handles list navigation; returns true when the key was used (the composer must not send). */
   handleKeyDown(event: KeyboardEvent): boolean {
-    return this.list.handleKeyDown(event, (entity) => this.pick(entity));
+    return !!this.list?.handleKeyDown(event, (entity) => this.pick(entity));
   }
 
   /** Adds the entity as a chip and removes the typed `@query`. */
@@ -165,7 +179,7 @@ export class ComposerTags implements ReactiveController {
   }
 
   renderList() {
-    if (!this.onSearch()) return nothing;
+    if (!this.onSearch() || !this.list) return nothing;
     const { strings } = this.ctx();
     return this.list.render(
       { label: strings.mentions, empty: strings.noMatches, count: strings.resultCount },

@@ -52,6 +52,7 @@ export class ChatkitComposer extends LitElement {
 
   protected override willUpdate(): void {
     if (this.ctx.config.commands && !this.commands) this.loadCommands();
+    if (this.ctx.config.onTagSearch) this.tags.prepare();
   }
 
   private loadCommands() {
