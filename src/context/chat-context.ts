@@ -21,6 +21,7 @@ import { initialThreadState } from '../protocol/thread-state.js';
 import type { Strings } from '../i18n/strings.js';
 import type { WidgetHost } from '../widgets/widget-host.js';
 import type {
+  ChatkitChatOptions,
   ComposerModel,
   ComposerTool,
   HeaderAction,
@@ -119,6 +120,12 @@ export interface ResolvedConfig {
   disclaimer: { text: string; highContrast?: boolean } | null;
   /** The host's entity search for @-mentions (`entities.onTagSearch`). */
   onTagSearch?: (query: string) => Promise<unknown[]>;
+  /** The "/" command menu (`commands`), when enabled. */
+  commands: ChatkitChatOptions['commands'] | null;
+  /** The composer's "@" button (`entities.showComposerMenu`, only with `onTagSearch`). */
+  showEntityMenu: boolean;
+  /** Interactive entities (tags, citations) are clickable/previewable (`entities.onClick`/`onRequestPreview`). */
+  entityActions: boolean;
   brandName: string | null;
   /** The branding tagline, shown under the brand name in the header. */
   brandTagline: string | null;

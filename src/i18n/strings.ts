@@ -119,6 +119,22 @@ export interface Strings {
   unsupportedWidget: (type: string) => string;
   /** Markdown: note under an answer whose nesting went past the parser's limits and was flattened. */
   markdownTruncated: string;
+  /** Accessible name of the "/" command menu. */
+  commands: string;
+  /** The "/" menu found nothing. */
+  noCommands: string;
+  /** Group of the composer's own entries in the "/" menu (tools, attach). */
+  composerActions: string;
+  /** Accessible name of the "@" entity menu. */
+  mentions: string;
+  /** The "@" menu found nothing. */
+  noMatches: string;
+  /** The composer button that starts an "@" mention (`entities.showComposerMenu`). */
+  addMention: string;
+  /** Polite status of an open suggestion menu. */
+  resultCount: (count: number) => string;
+  /** Accessible name of an entity's preview popover. */
+  previewOf: (title: string) => string;
 }
 
 /** English, the fallback for every missing key. */
@@ -221,4 +237,12 @@ export const en: Strings = {
   widgetImageBlocked: 'Image not shown',
   unsupportedWidget: (type) => `Unsupported widget component: ${type}`,
   markdownTruncated: 'Part of this answer went past the renderer’s limits and is shown simplified.',
+  commands: 'Commands',
+  noCommands: 'No matching commands',
+  composerActions: 'Composer',
+  mentions: 'Mentions',
+  noMatches: 'No matches',
+  addMention: 'Mention',
+  resultCount: (count) => (count === 1 ? '1 result' : `${count} results`),
+  previewOf: (title) => `Preview: ${title}`,
 };

@@ -8,6 +8,7 @@ import type { Annotation, Source } from '../protocol/types.js';
 import { buildCitations, insertMarkers, replaceMarkers, type Citations } from './citations.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
 import { markdownStyles } from './markdown.styles.js';
+import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
 import { normaliseMarkdown } from './render.js';
 
 /** Strings the element shows; pass localised ones through {@link ChatkitMarkdown.labels}. */
@@ -195,6 +196,19 @@ export class ChatkitMarkdown extends LitElement {
     }
   }
 
+  /**
+   * Pointer over or focus on a citation marker whose group is one interactive entity: asks the root element for
+   * the entity's preview (`entities.onRequestPreview`, see entity-preview.ts).
+   */
+  private handleMarkerHover(event: Event): void {
+    const marker = (event.target as Element | null)?.closest?.('[data-citation]');
+    if (!(marker instanceof HTMLElement)) return;
+    const group = this.citations.groups[Number(marker.getAttribute('data-citation')) - 1];
+    const source = group?.sources.length === 1 ? group.sources[0] : undefined;
+    if (source?.type === 'entity' && source.interactive)
+      emitEntity('hover', marker, entityFromSource(source));
+  }
+
   private emitSourceClick(sources: Source[]): void {
     this.dispatchEvent(
       new CustomEvent<SourceClickDetail>('chatkit-source-click', {
@@ -273,7 +287,15 @@ export class ChatkitMarkdown extends LitElement {
         >${title}</a
       >`;
     } else if (source.type === 'entity' && source.interactive) {
-      main = html`<button type="button" class="source-entity" @click=${() => this.emitSourceClick([source])}>
+      const hover = (event: Event) =>
+        emitEntity('hover', event.currentTarget as HTMLElement, entityFromSource(source));
+      main = html`<button
+        type="button"
+        class="source-entity"
+        @click=${() => this.emitSourceClick([source])}
+        @pointerenter=${hover}
+        @focus=${hover}
+      >
         ${title}
       </button>`;
     } else {
@@ -315,6 +337,8 @@ export class ChatkitMarkdown extends LitElement {
         part="markdown"
         @click=${this.handleClick}
         @keydown=${this.handleKeydown}
+        @pointerover=${this.handleMarkerHover}
+        @focusin=${this.handleMarkerHover}
       >
         ${repeat(
           this.blocks,

@@ -1,5 +1,5 @@
 import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
 import {
@@ -26,7 +26,7 @@ import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import { LauncherController } from '../controllers/launcher-controller.js';
 import { ensureElement } from '../lazy-elements.js';
 import { renderChatLayout, renderLauncher } from './chat-layout.js';
-import type { ChatkitChatOptions, Entity, SendUserMessageParams, SetComposerValueParams } from './options.js';
+import type { ChatkitChatOptions, SendUserMessageParams, SetComposerValueParams } from './options.js';
 import { validateOptions } from './validate-options.js';
 import { toWireContent } from './user-content.js';
 import type { ChatkitEvent, ChatkitEventMap } from '../../events.js';
@@ -39,6 +39,8 @@ import {
 import { resolveConfig } from './resolve-config.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import type { EntityPreviewController } from '../composer/entity-preview.js';
+import { ENTITY_EVENTS } from '../composer/entity-events.js';
 
 /**
  * A self-hosted ChatKit chat: threads, streaming answers, widgets, history, theming, i18n.
@@ -176,6 +178,12 @@ export class ChatkitChat extends LitElement {
   );
   private readonly launcher = new LauncherController(this);
   private readonly sessions = new SessionController(this);
+  /**
+   * `entities.onClick` and `entities.onRequestPreview` for tags and entity citations, loaded on demand once
+   * either option is set (see {@link loadEntityHandling}).
+   */
+  private entityPreview?: EntityPreviewController;
+  private entityHandling?: Promise<EntityPreviewController>;
   private readonly announcer = new Announcer((text) => (this.announcement = text));
   private ready = false;
   private restoredOpenFor: string | null = null;
@@ -193,16 +201,16 @@ export class ChatkitChat extends LitElement {
     super.connectedCallback();
     this.addEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.addEventListener('chatkit-close-request', this.handleCloseRequest);
-    this.addEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
     this.addEventListener('click', this.handleDeeplinkClick);
+    for (const type of ENTITY_EVENTS) this.addEventListener(type, this.handleEntityEvent);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('chatkit-widget-log', this.handleWidgetLog as EventListener);
     this.removeEventListener('chatkit-close-request', this.handleCloseRequest);
-    this.removeEventListener('chatkit-source-click', this.handleSourceClick as EventListener);
     this.removeEventListener('click', this.handleDeeplinkClick);
+    for (const type of ENTITY_EVENTS) this.removeEventListener(type, this.handleEntityEvent);
     this.announcer.dispose();
   }
 
@@ -218,6 +226,7 @@ export class ChatkitChat extends LitElement {
     if (changed.has('brandingUrl')) void this.appearance.applyBranding();
     if (changed.has('apiUrl') || changed.has('persist') || changed.has('initialThread'))
       this.configureSession();
+    this.loadEntityHandling();
     this.ctx = this.buildContext();
   }
 
@@ -269,19 +278,6 @@ export class ChatkitChat extends LitElement {
   };
 
   private handleCloseRequest = () => this.launcher.setOpen(false);
-
-  /** Entity citations go to the host's `entities.onClick` (ChatKit's entity callback). */
-  private handleSourceClick = (event: CustomEvent<{ sources: { type: string }[] }>) => {
-    const onClick = this.options.entities?.onClick;
-    const entity = event.detail?.sources?.find((source) => source.type === 'entity');
-    if (!onClick || !entity) return;
-    event.stopPropagation();
-    try {
-      onClick(entity as unknown as Entity);
-    } catch (error) {
-      emit(this, 'chatkit.log', { name: 'entities.onClick.error', data: { message: String(error) } });
-    }
-  };
 
   /**
    * `chatkit-link://<name>?<query>` links (in answers, widgets) are the host page's deeplinks: the click fires
@@ -661,12 +657,39 @@ export class ChatkitChat extends LitElement {
     super.removeEventListener(type, listener as EventListenerOrEventListenerObject, options);
   }
 
+  /** Loads the entity click/preview handling the first time `entities.onClick` or `onRequestPreview` is set. */
+  private loadEntityHandling(): Promise<EntityPreviewController> | undefined {
+    const entities = this.options.entities;
+    if (!(entities?.onClick || entities?.onRequestPreview)) return undefined;
+    this.entityHandling ??= import('../composer/entity-preview.js').then(({ EntityPreviewController }) => {
+      this.entityPreview = new EntityPreviewController(
+        this,
+        () => this.options.entities,
+        () => this.ctx,
+      );
+      this.requestUpdate();
+      return this.entityPreview;
+    });
+    return this.entityHandling;
+  }
+
+  /** Entity clicks, hovers and citation clicks go to the entity handling, once its code has arrived. */
+  private handleEntityEvent = (event: Event) => {
+    const handling = this.loadEntityHandling();
+    if (!handling) return;
+    if (event.type !== 'chatkit-source-click') event.stopPropagation();
+    void handling.then((controller) => controller.handle(event));
+  };
+
   // ───────────── render ─────────────
 
   override render() {
     const launcher = this.mode === 'launcher';
     this.toggleAttribute('data-open', launcher && this.launcher.open);
-    const layout = renderChatLayout(this.ctx, this.mode, this.announcement);
+    const preview = this.entityPreview;
+    const layout = html`${renderChatLayout(this.ctx, this.mode, this.announcement)}${
+      preview ? preview.render(this.ctx.controller.widgetHost) : nothing
+    }`;
     if (!launcher) {
       const title = this.ctx.config.frameTitle ?? this.ctx.strings.conversation;
       return html`<div part="panel" class="panel" id="panel" role="group" aria-label=${title}>

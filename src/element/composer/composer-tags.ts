@@ -1,8 +1,10 @@
 /**
- * @-mentions in the composer (ChatKit's `entities.onTagSearch`): typing `@` plus a query asks the host for
- * matching entities, shown in a listbox driven from the textarea (ArrowUp/Down, Enter or Tab to pick, Escape
- * to close; `aria-activedescendant` keeps focus in the textbox). Picked entities become tag chips and are sent
- * as `input_tag` content before the text.
+ * @-mentions in the composer (ChatKit's `entities.onTagSearch`): typing `@` plus a query (at the start or
+ * after a space) asks the host for matching entities, shown in the shared suggestion listbox
+ * ({@link SuggestList}: ArrowUp/Down, Home/End, Enter or Tab to pick, Escape to close, mouse;
+ * `aria-activedescendant` keeps focus in the textbox). Picked entities become tag chips and are sent as
+ * `input_tag` content before the text. The "@" composer button (`entities.showComposerMenu`) is in
+ * entity-menu.ts. The listbox code loads on demand, once `onTagSearch` is set ({@link prepare}).
  *
  * @internal
  * @module
@@ -11,6 +13,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { ChatContextValue } from '../../context/chat-context.js';
 import type { InputTagContent } from '../../protocol/types.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import type { SuggestList } from './composer-suggest.js';
 
 /** An entity as ChatKit's `onTagSearch` returns it. */
 export interface TagEntity {
@@ -27,23 +30,57 @@ const MENTION = /(^|\s)@([^\s@]{0,40})$/;
 
 export class ComposerTags implements ReactiveController {
   tags: TagEntity[] = [];
-  results: TagEntity[] = [];
-  active = 0;
-  private search = 0;
+  private list: SuggestList<TagEntity> | null = null;
+  private loading = false;
   private mentionStart = -1;
+  private query = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly ctx: () => ChatContextValue,
     private readonly onSearch: () => ((query: string) => Promise<unknown[]>) | undefined,
+    private readonly textarea: () => HTMLTextAreaElement | undefined,
   ) {
     host.addController(this);
+  }
+
+  /** Loads the listbox code (once); an "@" typed meanwhile opens the menu when it is there. */
+  prepare(): void {
+    if (this.list || this.loading) return;
+    this.loading = true;
+    void import('./composer-suggest.js').then(({ SuggestList }) => {
+      this.list = new SuggestList<TagEntity>(this.host, {
+        key: 'tag',
+        limit: 8,
+        search: async (query) => {
+          const found = (await this.onSearch()?.(query)) ?? [];
+          return (Array.isArray(found) ? found : []).filter(
+            (e): e is TagEntity => !!e && typeof (e as TagEntity).id === 'string',
+          );
+        },
+        onError: (error) =>
+          this.ctx().controller.log('entities.onTagSearch.error', { message: String(error) }),
+        row: (entity) => ({ label: entity.title, icon: entity.icon, group: entity.group }),
+      });
+      const textarea = this.textarea();
+      if (textarea) this.handleInput(textarea);
+      this.host.requestUpdate();
+    });
   }
 
   hostConnected(): void {}
 
   get open(): boolean {
-    return this.results.length > 0;
+    return !!this.list?.open;
+  }
+
+  get listId(): string | undefined {
+    return this.list?.listId;
+  }
+
+  /** The highlighted option, for the textarea's `aria-activedescendant`. */
+  get activeId(): string | undefined {
+    return this.list?.activeId;
   }
 
   /** Tag content for the message. */
@@ -70,73 +107,51 @@ export class ComposerTags implements ReactiveController {
     this.close();
   }
 
+  /** Adds one entity as a chip (no duplicates). */
+  add(entity: TagEntity): void {
+    if (!this.tags.some((tag) => tag.id === entity.id)) this.tags = [...this.tags, entity];
+    this.host.requestUpdate();
+  }
+
   clear(): void {
     this.tags = [];
     this.close();
   }
 
-  private close() {
-    this.results = [];
-    this.active = 0;
+  close(): void {
     this.mentionStart = -1;
-    this.host.requestUpdate();
+    this.list?.close();
   }
 
-  /** Looks for an `@query` before the caret and searches (the newest search wins). */
-  async handleInput(textarea: HTMLTextAreaElement): Promise<void> {
-    const search = this.onSearch();
-    if (!search) return;
+  /** Looks for an `@query` before the caret and searches (one search at a time, the newest query wins). */
+  handleInput(textarea: HTMLTextAreaElement): void {
+    if (!this.onSearch()) return;
+    if (!this.list) return this.prepare();
     const before = textarea.value.slice(0, textarea.selectionStart ?? textarea.value.length);
     const match = MENTION.exec(before);
     if (!match) return this.close();
     this.mentionStart = before.length - match[2].length - 1;
-    const request = ++this.search;
-    try {
-      const found = (await search(match[2])) as TagEntity[];
-      if (request !== this.search) return;
-      this.results = (Array.isArray(found) ? found : [])
-        .filter((e) => e && typeof e.id === 'string')
-        .slice(0, 8);
-      this.active = 0;
-      this.host.requestUpdate();
-    } catch {
-      if (request === this.search) this.close();
-    }
+    this.query = match[2];
+    this.list.request(match[2]);
   }
 
   /** Handles list navigation; returns true when the key was used (the composer must not send). */
-  handleKeyDown(event: KeyboardEvent, textarea: HTMLTextAreaElement): boolean {
-    if (!this.open) return false;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      this.active = (this.active + step + this.results.length) % this.results.length;
-      this.host.requestUpdate();
-    } else if (event.key === 'Enter' || event.key === 'Tab') {
-      this.pick(this.results[this.active], textarea);
-    } else if (event.key === 'Escape') {
-      event.stopPropagation();
-      this.close();
-    } else {
-      return false;
+  handleKeyDown(event: KeyboardEvent): boolean {
+    return !!this.list?.handleKeyDown(event, (entity) => this.pick(entity));
+  }
+
+  /** Adds the entity as a chip and removes the typed `@query`. */
+  pick(entity: TagEntity): void {
+    const textarea = this.textarea();
+    if (textarea && this.mentionStart >= 0 && textarea.value[this.mentionStart] === '@') {
+      const end = this.mentionStart + 1 + this.query.length;
+      textarea.value = textarea.value.slice(0, this.mentionStart) + textarea.value.slice(end);
+      textarea.setSelectionRange(this.mentionStart, this.mentionStart);
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
     }
-    event.preventDefault();
-    return true;
-  }
-
-  /** Adds the entity as a chip and removes the typed `@query`; returns the new text. */
-  pick(entity: TagEntity, textarea: HTMLTextAreaElement): void {
-    const caret = textarea.selectionStart ?? textarea.value.length;
-    const start = this.mentionStart >= 0 ? this.mentionStart : caret;
-    textarea.value = textarea.value.slice(0, start) + textarea.value.slice(caret);
-    textarea.dispatchEvent(new Event('input', { bubbles: true }));
-    if (!this.tags.some((tag) => tag.id === entity.id)) this.tags = [...this.tags, entity];
+    this.add(entity);
     this.close();
-    textarea.focus();
-  }
-
-  /** ARIA attributes for the textarea. */
-  get activeId(): string | undefined {
-    return this.open ? `tag-option-${this.active}` : undefined;
+    textarea?.focus();
   }
 
   renderChips() {
@@ -146,7 +161,7 @@ export class ComposerTags implements ReactiveController {
       ${this.tags.map(
         (tag) =>
           html`<li class="chip file tag-chip">
-            <span class="name">@${tag.title}</span>
+            <span class="name" dir="auto">@${tag.title}</span>
             <button
               class="remove"
               type="button"
@@ -163,25 +178,12 @@ export class ComposerTags implements ReactiveController {
     </ul>`;
   }
 
-  renderList(textarea: () => HTMLTextAreaElement | undefined) {
-    if (!this.open) return nothing;
-    return html`<ul class="mentions" id="tag-list" role="listbox" aria-label="@">
-      ${this.results.map(
-        (entity, index) =>
-          html`<li
-            id=${`tag-option-${index}`}
-            role="option"
-            aria-selected=${index === this.active ? 'true' : 'false'}
-            @mousedown=${(e: Event) => {
-              e.preventDefault();
-              const el = textarea();
-              if (el) this.pick(entity, el);
-            }}
-          >
-            ${entity.icon ? uiIcon(entity.icon, 14) : nothing}<span>${entity.title}</span>
-            ${entity.group ? html`<span class="group">${entity.group}</span>` : nothing}
-          </li>`,
-      )}
-    </ul>`;
+  renderList() {
+    if (!this.onSearch() || !this.list) return nothing;
+    const { strings } = this.ctx();
+    return this.list.render(
+      { label: strings.mentions, empty: strings.noMatches, count: strings.resultCount },
+      (entity) => this.pick(entity),
+    );
   }
 }

@@ -13,18 +13,21 @@ import { query, state } from 'lit/decorators.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
+import { suggestStyles } from './suggest.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
 import type { ComposerDraft } from './composer-handle.js';
 import { ComposerMenus } from './composer-menu.js';
+import type { ComposerCommands } from './commands-menu.js';
+import { renderEntityMenuButton } from './entity-menu.js';
 import type { ComposerTool } from '../chatkit-chat/options.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
 
 export class ChatkitComposer extends LitElement {
-  static override styles = [sharedStyles, composerStyles];
+  static override styles = [sharedStyles, composerStyles, suggestStyles];
 
   @consume({ context: chatContext, subscribe: true })
   @state()
@@ -42,7 +45,38 @@ export class ChatkitComposer extends LitElement {
     this,
     () => this.ctx,
     () => this.ctx.config.onTagSearch,
+    () => this.textarea,
   );
+  /** The "/" command menu, loaded on demand once `commands.enabled` is set. */
+  private commands: ComposerCommands | null | 'loading' = null;
+
+  protected override willUpdate(): void {
+    if (this.ctx.config.commands && !this.commands) this.loadCommands();
+    if (this.ctx.config.onTagSearch) this.tags.prepare();
+  }
+
+  private loadCommands() {
+    this.commands = 'loading';
+    void import('./commands-menu.js').then(({ ComposerCommands }) => {
+      this.commands = new ComposerCommands(
+        this,
+        () => this.ctx,
+        () => this.textarea,
+        {
+          addEntity: (entity) => this.tags.add(entity),
+          openFiles: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click(),
+        },
+      );
+      // A "/" typed while the menu's code was on its way opens the menu now.
+      if (this.textarea) this.commands.handleInput(this.textarea);
+      this.requestUpdate();
+    });
+  }
+
+  /** The command menu, once loaded. */
+  private get commandMenu(): ComposerCommands | null {
+    return typeof this.commands === 'object' ? this.commands : null;
+  }
 
   /** Sets the text (the `setComposerValue` method of the root). */
   setValue(text: string): void {
@@ -89,11 +123,12 @@ export class ChatkitComposer extends LitElement {
     const textarea = event.target as HTMLTextAreaElement;
     this.value = textarea.value;
     this.autoGrow();
-    void this.tags.handleInput(textarea);
+    this.tags.handleInput(textarea);
+    this.commandMenu?.handleInput(textarea);
   }
 
   private handleKeyDown(event: KeyboardEvent) {
-    if (!event.isComposing && this.tags.handleKeyDown(event, event.target as HTMLTextAreaElement)) return;
+    if (this.commandMenu?.handleKeyDown(event) || this.tags.handleKeyDown(event)) return;
     if (event.key !== 'Enter' || event.shiftKey) return;
     // keyCode 229 is what Chromium and Safari report for the Enter that confirms an IME candidate.
     if (event.isComposing || event.keyCode === 229) return;
@@ -264,17 +299,21 @@ export class ChatkitComposer extends LitElement {
       ? status.reason || strings.threadLocked
       : (tool?.placeholderOverride ?? config.placeholder ?? strings.placeholder);
     const showStop = this.busy;
+    // The open suggestion menu ("/" commands or "@" entities) that the textarea drives.
+    const commands = this.commandMenu;
+    const menu = commands?.open ? commands : this.tags.open ? this.tags : null;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
       ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
-      ${this.tags.renderList(() => this.textarea)}
+      ${this.tags.renderList()} ${commands?.render() ?? nothing}
       <div class="row">
-        ${this.attachments.renderButton()}
+        ${this.attachments.renderButton()} ${renderEntityMenuButton(this.ctx, () => this.textarea, locked)}
         <textarea
           part="input"
           rows="1"
           aria-label=${strings.message}
-          aria-controls=${this.tags.open ? 'tag-list' : nothing}
-          aria-activedescendant=${this.tags.activeId ?? nothing}
+          aria-autocomplete=${config.onTagSearch || config.commands ? 'list' : nothing}
+          aria-controls=${menu?.listId ?? nothing}
+          aria-activedescendant=${menu?.activeId ?? nothing}
           placeholder=${placeholder}
           .value=${this.value}
           ?disabled=${locked}

@@ -225,35 +225,6 @@ export const composerStyles = css`
   .composer {
     position: relative;
   }
-  .mentions {
-    position: absolute;
-    inset-inline: 0;
-    inset-block-end: calc(100% + var(--chatkit-spacing));
-    z-index: 3;
-    margin: 0;
-    padding: var(--chatkit-spacing);
-    list-style: none;
-    border: 1px solid var(--chatkit-border);
-    border-radius: var(--chatkit-radius);
-    background: var(--chatkit-surface-elevated);
-    box-shadow: var(--chatkit-shadow);
-  }
-  .mentions [role='option'] {
-    display: flex;
-    align-items: center;
-    gap: calc(var(--chatkit-spacing) * 2);
-    padding: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
-    border-radius: var(--chatkit-radius-sm);
-    cursor: pointer;
-  }
-  .mentions [aria-selected='true'] {
-    background: var(--chatkit-surface-tertiary);
-  }
-  .mentions .group {
-    margin-inline-start: auto;
-    color: var(--chatkit-text-tertiary);
-    font-size: 0.85em;
-  }
   .chip.file[data-status='error'] {
     border-color: var(--chatkit-danger);
   }

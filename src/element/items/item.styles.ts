@@ -30,8 +30,20 @@ export const itemStyles = css`
     margin-inline-end: var(--chatkit-spacing);
     border-radius: var(--chatkit-radius-sm);
     background: var(--chatkit-surface-tertiary);
-    color: var(--chatkit-accent);
+    /* Body text, not the accent: the accent on this background is below 4.5:1 in the light theme. */
+    color: var(--chatkit-text);
     font-weight: 500;
+  }
+  .tag--interactive {
+    border: 0;
+    font: inherit;
+    font-weight: 500;
+    line-height: inherit;
+    text-decoration: underline dotted var(--chatkit-accent);
+    text-underline-offset: 0.2em;
+  }
+  .tag--interactive:hover {
+    text-decoration-style: solid;
   }
   .quote {
     max-inline-size: 85%;

@@ -5,10 +5,11 @@
  * @module
  */
 import { html, nothing } from 'lit';
-import type { Attachment, UserMessageItem } from '../../protocol/types.js';
+import type { Attachment, InputTagContent, UserMessageItem } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { emitEntity, entityFromTag } from '../composer/entity-events.js';
 
 function renderAttachment(attachment: Attachment, label: string) {
   const preview = attachment.type === 'image' ? safeUrl(attachment.preview_url, 'image') : null;
@@ -20,6 +21,24 @@ function renderAttachment(attachment: Attachment, label: string) {
             ><span class="name">${attachment.name}</span>`
     }
   </li>`;
+}
+
+/** An interactive tag: a button whose click and hover/focus go to `entities.onClick`/`onRequestPreview`. */
+function renderInteractiveTag(part: InputTagContent) {
+  const entity = entityFromTag(part);
+  const hover = (event: Event) => emitEntity('hover', event.currentTarget as HTMLElement, entity);
+  return html`<button
+    type="button"
+    part="entity-tag"
+    class="tag tag--interactive"
+    dir="auto"
+    data-tag-id=${part.id}
+    @click=${(event: Event) => emitEntity('click', event.currentTarget as HTMLElement, entity)}
+    @pointerenter=${hover}
+    @focus=${hover}
+  >
+    @${part.text}
+  </button>`;
 }
 
 /** Renders a `user_message` item. */
@@ -34,9 +53,11 @@ export function renderUserMessage(item: UserMessageItem, rc: ItemRenderContext) 
     }
     <div class="bubble">
       ${item.content.map((part) =>
-        part.type === 'input_tag'
-          ? html`<span class="tag" data-tag-id=${part.id}>@${part.text}</span>`
-          : html`<span class="text">${part.text}</span>`,
+        part.type !== 'input_tag'
+          ? html`<span class="text">${part.text}</span>`
+          : part.interactive && rc.ctx.config.entityActions
+            ? renderInteractiveTag(part)
+            : html`<span class="tag" dir="auto" data-tag-id=${part.id}>@${part.text}</span>`,
       )}
     </div>
     ${

@@ -100,5 +100,20 @@ const ar: Partial<Strings> = {
   widgetImageBlocked: 'لم تُعرض الصورة',
   unsupportedWidget: (type) => `مكوّن واجهة غير مدعوم: ${type}`,
   markdownTruncated: 'جزء من هذه الإجابة تجاوز حدود العرض ويُعرض بشكل مبسّط.',
+  commands: 'الأوامر',
+  noCommands: 'لا توجد أوامر مطابقة',
+  composerActions: 'مربع الكتابة',
+  mentions: 'الإشارات',
+  noMatches: 'لا توجد نتائج مطابقة',
+  addMention: 'إشارة',
+  resultCount: (count) =>
+    count === 1
+      ? 'نتيجة واحدة'
+      : count === 2
+        ? 'نتيجتان'
+        : count >= 3 && count <= 10
+          ? `${count} نتائج`
+          : `${count} نتيجة`,
+  previewOf: (title) => `معاينة: ${title}`,
 };
 export default ar;

@@ -100,5 +100,13 @@ const de: Partial<Strings> = {
   widgetImageBlocked: 'Bild nicht angezeigt',
   unsupportedWidget: (type) => `Nicht unterstützte Widget-Komponente: ${type}`,
   markdownTruncated: 'Ein Teil dieser Antwort überschritt die Grenzen der Darstellung und wird vereinfacht angezeigt.',
+  commands: 'Befehle',
+  noCommands: 'Keine passenden Befehle',
+  composerActions: 'Eingabe',
+  mentions: 'Erwähnungen',
+  noMatches: 'Keine Treffer',
+  addMention: 'Erwähnen',
+  resultCount: (count) => (count === 1 ? '1 Ergebnis' : `${count} Ergebnisse`),
+  previewOf: (title) => `Vorschau: ${title}`,
 };
 export default de;

@@ -100,5 +100,13 @@ const es: Partial<Strings> = {
   widgetImageBlocked: 'Imagen no mostrada',
   unsupportedWidget: (type) => `Componente de widget no compatible: ${type}`,
   markdownTruncated: 'Parte de esta respuesta superó los límites del visor y se muestra simplificada.',
+  commands: 'Comandos',
+  noCommands: 'Ningún comando coincide',
+  composerActions: 'Redacción',
+  mentions: 'Menciones',
+  noMatches: 'Sin coincidencias',
+  addMention: 'Mencionar',
+  resultCount: (count) => (count === 1 ? '1 resultado' : `${count} resultados`),
+  previewOf: (title) => `Vista previa: ${title}`,
 };
 export default es;

@@ -100,5 +100,13 @@ const fr: Partial<Strings> = {
   widgetImageBlocked: 'Image non affichée',
   unsupportedWidget: (type) => `Composant de widget non pris en charge : ${type}`,
   markdownTruncated: 'Une partie de cette réponse dépassait les limites de l’affichage et s’affiche simplifiée.',
+  commands: 'Commandes',
+  noCommands: 'Aucune commande correspondante',
+  composerActions: 'Saisie',
+  mentions: 'Mentions',
+  noMatches: 'Aucun résultat',
+  addMention: 'Mentionner',
+  resultCount: (count) => (count <= 1 ? `${count} résultat` : `${count} résultats`),
+  previewOf: (title) => `Aperçu : ${title}`,
 };
 export default fr;

@@ -100,5 +100,13 @@ const ja: Partial<Strings> = {
   widgetImageBlocked: '画像は表示されません',
   unsupportedWidget: (type) => `サポートされていないウィジェット コンポーネント: ${type}`,
   markdownTruncated: 'この回答の一部は表示の上限を超えたため、簡略化して表示しています。',
+  commands: 'コマンド',
+  noCommands: '一致するコマンドはありません',
+  composerActions: '入力欄',
+  mentions: 'メンション',
+  noMatches: '一致する項目はありません',
+  addMention: 'メンション',
+  resultCount: (count) => `${count} 件の結果`,
+  previewOf: (title) => `プレビュー: ${title}`,
 };
 export default ja;
