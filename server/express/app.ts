@@ -85,6 +85,8 @@ export interface Capabilities {
     quotaBytes: number;
     quotaFiles: number;
   };
+  /** Whether `input.transcribe` works here (a transcriber is configured): the composer's microphone. */
+  dictation: { enabled: boolean };
 }
 
 /** Logs one line per request at debug level (info for 5xx), with the duration. */
