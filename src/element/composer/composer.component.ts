@@ -18,13 +18,14 @@ import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
 import type { ComposerDraft } from './composer-handle.js';
 import { ComposerMenus } from './composer-menu.js';
+import { ComposerDictation, dictationStyles, insertAtCursor } from './dictation.js';
 import type { ComposerTool } from '../chatkit-chat/options.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
 
 export class ChatkitComposer extends LitElement {
-  static override styles = [sharedStyles, composerStyles];
+  static override styles = [sharedStyles, composerStyles, dictationStyles];
 
   @consume({ context: chatContext, subscribe: true })
   @state()
@@ -38,6 +39,11 @@ export class ChatkitComposer extends LitElement {
 
   private readonly attachments = new ComposerAttachments(this, () => this.ctx);
   private readonly menus = new ComposerMenus(this);
+  private readonly dictation = new ComposerDictation(
+    this,
+    () => this.ctx,
+    (text) => this.insertDictated(text),
+  );
   private readonly tags = new ComposerTags(
     this,
     () => this.ctx,
@@ -63,6 +69,23 @@ export class ChatkitComposer extends LitElement {
   restoreDraft(text: string): void {
     if (this.value.trim()) return;
     this.setValue(text);
+  }
+
+  /** Puts dictated text at the cursor (replacing a selection) and leaves the caret after it. */
+  private insertDictated(text: string) {
+    const textarea = this.textarea;
+    const end = this.value.length;
+    const { value, caret } = insertAtCursor(
+      this.value,
+      textarea?.selectionStart ?? end,
+      textarea?.selectionEnd ?? end,
+      text,
+    );
+    this.setValue(value);
+    void this.updateComplete.then(() => {
+      this.textarea?.focus();
+      this.textarea?.setSelectionRange(caret, caret);
+    });
   }
 
   /** Moves focus into the textarea. */
@@ -103,7 +126,7 @@ export class ChatkitComposer extends LitElement {
 
   private get canSend(): boolean {
     const hasContent = !!this.value.trim() || this.attachments.ready.length > 0 || this.tags.tags.length > 0;
-    return hasContent && !this.attachments.busy;
+    return hasContent && !this.attachments.busy && !this.dictation.busy;
   }
 
   private submit() {
@@ -266,7 +289,7 @@ export class ChatkitComposer extends LitElement {
     const showStop = this.busy;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
       ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
-      ${this.tags.renderList(() => this.textarea)}
+      ${this.tags.renderList(() => this.textarea)} ${this.dictation.renderStatus()}
       <div class="row">
         ${this.attachments.renderButton()}
         <textarea
@@ -281,7 +304,7 @@ export class ChatkitComposer extends LitElement {
           @input=${this.handleInput}
           @keydown=${this.handleKeyDown}
         ></textarea>
-        ${showStop ? this.renderStop() : this.renderSend(locked)}
+        ${this.dictation.renderButton(locked)} ${showStop ? this.renderStop() : this.renderSend(locked)}
       </div>
       ${this.renderPickers()}
     </form>`;

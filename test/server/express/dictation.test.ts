@@ -105,7 +105,7 @@ describe('dictation configuration', () => {
   });
 
   it('without a key (offline demo model) or with CHATKIT_TRANSCRIBE_MODEL=off there is no dictation', async () => {
-    for (const env of [
+    for (const env of <Array<Record<string, string>>>[
       {},
       { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, CHATKIT_TRANSCRIBE_MODEL: 'off' },
     ]) {
