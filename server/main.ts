@@ -276,6 +276,7 @@ export async function startServer(
       auth: config.auth.mode,
       uploads: {
         enabled: Boolean(chatkit.attachmentStore),
+        directUploadUrl: chatkit.attachmentStore === attachmentStore ? '/chatkit/upload' : null,
         accept: [...config.uploads.allowedTypes],
         maxBytes: config.uploads.maxBytes,
         quotaBytes: config.uploads.quotaBytes,

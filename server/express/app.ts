@@ -7,6 +7,7 @@
  * | `POST /chatkit` | the ChatKit protocol (JSON or SSE) |
  * | `GET /health` | `{"status":"ok"}` |
  * | `GET /api/branding` | branding JSON |
+ * | `POST /chatkit/upload` | direct upload (multipart `file`), answers the attachment |
  * | `GET /branding.css` | `--chatkit-*` / `--brand-*` values and the header gradient from `BRAND_*` |
  * | `GET /chatkit-chat.js`, `/chatkit-chat.iife.js`, `/chunks/*` | the element, loadable cross-origin |
  * | `GET /…` | the demo site |
@@ -26,7 +27,7 @@ import { createChatKitRouter, type ChatKitProcessor } from './chatkit-router.js'
 import { createCors } from './cors.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
 import { createHostCheck } from './host-check.js';
-import type { GetContext } from './request-context.js';
+import { userFromHeader, type GetContext } from './request-context.js';
 import { createSecurityHeaders } from './security-headers.js';
 import { createBundleRouter, createDemoStatic } from './static-files.js';
 
@@ -81,6 +82,8 @@ export interface Capabilities {
     accept: string[];
     /** Largest single attachment in bytes. */
     maxBytes: number;
+    /** ChatKit's direct upload URL (`api.uploadStrategy: {type: 'direct', uploadUrl}`), relative to this server. */
+    directUploadUrl: string | null;
     /** Per-user storage quota in bytes and attachments (0 = uploads refused). */
     quotaBytes: number;
     quotaFiles: number;
@@ -168,6 +171,10 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
         tokens: options.attachments.tokens,
         cors,
         rateLimit: options.attachments.rateLimit ?? options.rateLimit,
+        direct: {
+          server: options.server as ChatKitProcessor,
+          getContext: (options.getContext ?? userFromHeader) as GetContext,
+        },
       }),
     );
   }
