@@ -7,10 +7,10 @@
  * server without a transcriber, and no CSP violation on the strict-CSP page throughout.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { FakeOpenAIServer } from '../fixtures/fake-openai/fake-openai-server.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { startE2E, type E2E } from './support/harness.js';
+import { CHROMIUM_ARGS, startE2E, type E2E } from './support/harness.js';
 
 const FAKE_MEDIA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 
@@ -147,29 +147,33 @@ describe('dictation', () => {
     expect(fake.transcriptions).toHaveLength(1);
   });
 
-  it('says so when the browser denies the microphone (real permission setting), in the page’s language', async () => {
-    const { page, context } = await e2e.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(`${e2e.server.url}/strict-csp.html`);
-    await cdp.send('Browser.setPermission', {
-      permission: { name: 'microphone' },
-      setting: 'denied',
-      origin: e2e.server.url,
+  it('says so when the browser denies the microphone, in the page’s language', async () => {
+    // A browser whose permission prompt is not auto-accepted: headless, nobody answers it, so it is denied
+    // (a real NotAllowedError from Chromium's permission machinery).
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream'],
+      headless: true,
     });
-    await page.evaluate(() => document.querySelector('chatkit-chat')!.setAttribute('locale', 'de'));
-    await page.getByRole('textbox', { name: 'Nachricht' }).waitFor();
-    await page.evaluate(() =>
-      (document.querySelector('chatkit-chat') as any).setOptions({
-        api: { url: '/chatkit' },
-        locale: 'de',
-        composer: { dictation: { enabled: true } },
-      }),
-    );
-    await page.getByRole('button', { name: 'Diktieren' }).click();
-    await expect
-      .poll(() => page.locator('[part="dictation-error"]').textContent())
-      .toContain('Der Zugriff auf das Mikrofon wurde verweigert.');
-    expect(fake.transcriptions).toHaveLength(0);
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${e2e.server.url}/strict-csp.html`);
+      await page.getByRole('textbox', { name: 'Message' }).waitFor();
+      await page.evaluate(() =>
+        (document.querySelector('chatkit-chat') as any).setOptions({
+          api: { url: '/chatkit' },
+          locale: 'de',
+          composer: { dictation: { enabled: true } },
+        }),
+      );
+      await page.getByRole('button', { name: 'Diktieren' }).click();
+      await expect
+        .poll(() => page.locator('[part="dictation-error"]').textContent())
+        .toContain('Der Zugriff auf das Mikrofon wurde verweigert.');
+      expect(fake.transcriptions).toHaveLength(0);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('names a missing microphone', async () => {
