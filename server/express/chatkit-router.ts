@@ -100,11 +100,14 @@ async function handleChatKitRequest<C extends RequestContext>(
   logger: Logger,
 ): Promise<void> {
   const body = parseJsonBody(req.body);
+  // The one place a client disconnect is decided: the response closed before it was fully written (a JSON
+  // answer in progress or an event stream, which stops on this abort).
   const controller = new AbortController();
   const abortOnDisconnect = () => {
     if (!res.writableFinished) controller.abort(new Error('client disconnected'));
   };
   res.on('close', abortOnDisconnect);
+  if (res.destroyed) abortOnDisconnect();
   const signal = baseContext.signal
     ? AbortSignal.any([baseContext.signal, controller.signal])
     : controller.signal;
@@ -126,5 +129,5 @@ async function handleChatKitRequest<C extends RequestContext>(
   // missing thread) can still become a proper 4xx JSON answer instead of an empty or cut stream.
   const first = await iterator.next();
   startEventStream(res);
-  await writeEventStream({ res, iterator, first, controller, logger });
+  await writeEventStream({ res, iterator, first, signal: controller.signal, logger });
 }

@@ -3,9 +3,10 @@
  * event, nothing else (no event names, ids, comments or end marker). Each event leaves the process in the
  * same turn of the event loop as it was produced; events produced together share one socket write.
  *
- * Disconnects: when the client goes away before the stream ends, the request's AbortController is aborted
- * (the responder's signal) and the events iterator's `return()` is called, which makes the ChatKit server run
- * its cancellation clean-up. Nothing is written after that, and a late write never throws.
+ * Disconnects are detected in one place, the router (`chatkit-router.ts`), which aborts the request's signal
+ * (the responder's signal). Here that abort stops the writing and calls the events iterator's `return()`,
+ * which makes the ChatKit server run its cancellation clean-up. Nothing is written after that, and a late
+ * write never throws.
  *
  * @module
  */
@@ -27,8 +28,8 @@ export interface EventStreamTarget {
   /** The iterator, already advanced once: `first` is its first result. */
   iterator: AsyncIterator<ThreadStreamEvent>;
   first: IteratorResult<ThreadStreamEvent>;
-  /** Aborted on client disconnect (its signal is in the request context). */
-  controller: AbortController;
+  /** Aborted on client disconnect (the router's request signal, also in the request context). */
+  signal: AbortSignal;
   logger: Logger;
 }
 
@@ -52,21 +53,20 @@ export function startEventStream(res: Response): void {
  * never rejects.
  */
 export async function writeEventStream(target: EventStreamTarget): Promise<void> {
-  const { res, iterator, controller, logger } = target;
+  const { res, iterator, signal, logger } = target;
   let closed = false;
   let closing: Promise<unknown> = Promise.resolve();
-  const onClose = () => {
-    if (res.writableFinished || closed) return;
+  const onDisconnect = () => {
+    if (closed) return;
     closed = true;
-    controller.abort(new Error('client disconnected'));
     // Cancels the server's generator (its clean-up persists the partial answer); if the generator is busy,
     // the request is queued until its current step ends.
     closing = Promise.resolve()
       .then(() => iterator.return?.())
       .catch((error: unknown) => logger.warn({ err: error }, 'events iterator failed to close'));
   };
-  res.on('close', onClose);
-  if (res.destroyed) onClose();
+  if (signal.aborted) onDisconnect();
+  else signal.addEventListener('abort', onDisconnect, { once: true });
 
   // Events produced in the same turn of the event loop (a responder yielding several at once, the
   // persisted item after its last delta) leave together in one socket write: they are joined into one
@@ -125,7 +125,7 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
       await write(STREAM_FAILED);
     }
   } finally {
-    res.off('close', onClose);
+    signal.removeEventListener('abort', onDisconnect);
     if (!closed && !res.writableEnded && !res.destroyed) {
       // The last events leave with the end of the response.
       const rest = batch;

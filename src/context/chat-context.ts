@@ -12,12 +12,12 @@ import type {
   Page,
   StructuredInputSubmission,
   Thread,
-  ThreadItem,
   ThreadMetadata,
   ThreadStatus,
   UserMessageContent,
 } from '../protocol/types.js';
-import type { ThreadNotice } from '../protocol/thread-state.js';
+import type { SessionState } from '../protocol/session-types.js';
+import { initialThreadState } from '../protocol/thread-state.js';
 import type { Strings } from '../i18n/strings.js';
 import type { WidgetHost } from '../widgets/widget-host.js';
 import type {
@@ -27,44 +27,66 @@ import type {
   StarterPrompt,
 } from '../element/chatkit-chat/options.js';
 
-/** What the UI shows of the conversation. */
-export interface ChatView {
-  threadId: string | null;
-  title: string | null;
-  threadStatus: ThreadStatus;
-  allowedImageDomains: readonly string[] | null;
-  /** Visible items in display order (hidden items never appear). */
-  items: readonly ThreadItem[];
-  /** Ids of items added but not yet done in the current stream. */
-  pending: ReadonlySet<string>;
-  status: 'idle' | 'loading' | 'streaming' | 'cancelling' | 'error';
-  allowCancel: boolean;
-  progress: { text: string; icon?: string | null } | null;
-  notices: readonly ThreadNotice[];
-  error: { code: string; message?: string | null; allowRetry: boolean } | null;
-  hasMoreBefore: boolean;
-  loadingOlder: boolean;
-  /** Progress (0..1) of images still being generated, by item id. */
-  imageProgress: Readonly<Record<string, number>>;
+/**
+ * What the UI shows of the conversation: the session snapshot's fields the sub-elements read, plus the
+ * current thread's metadata flattened. Built only by {@link toView}; its defaults are the session's.
+ */
+export interface ChatView extends Pick<
+  SessionState,
+  | 'items'
+  | 'pending'
+  | 'status'
+  | 'allowCancel'
+  | 'progress'
+  | 'notices'
+  | 'error'
+  | 'hasMoreBefore'
+  | 'loadingOlder'
+  | 'imageProgress'
+> {
+  readonly threadId: string | null;
+  readonly title: string | null;
+  readonly threadStatus: ThreadStatus;
+  readonly allowedImageDomains: readonly string[] | null;
 }
 
-/** An empty conversation (the start screen). */
-export const EMPTY_VIEW: ChatView = Object.freeze({
-  threadId: null,
-  title: null,
-  threadStatus: { type: 'active' },
-  allowedImageDomains: null,
-  items: [],
-  pending: new Set<string>(),
+/** The snapshot of a session that has not started (no `api-url` yet): an empty new chat. */
+const NO_SESSION: SessionState = Object.freeze({
+  ...initialThreadState(),
   status: 'idle',
-  allowCancel: false,
-  progress: null,
-  notices: [],
-  error: null,
-  hasMoreBefore: false,
   loadingOlder: false,
-  imageProgress: {},
-}) as ChatView;
+});
+
+const views = new WeakMap<SessionState, ChatView>();
+
+/**
+ * The one mapping from a session snapshot to what the UI shows. `allowedImageDomains` is the image policy
+ * in force (the thread's, else the element's; see `effectiveImageDomains`), the one field the snapshot
+ * alone does not decide. The same snapshot with the same policy gives the same view object, so an update
+ * that did not change the conversation (a theme or option change) keeps the view's identity.
+ */
+export function toView(
+  state: SessionState = NO_SESSION,
+  allowedImageDomains: readonly string[] | null = state.thread?.allowed_image_domains ?? null,
+): ChatView {
+  const known = views.get(state);
+  if (known && sameList(known.allowedImageDomains, allowedImageDomains)) return known;
+  const { thread } = state;
+  const view: ChatView = Object.freeze({
+    ...state,
+    threadId: thread?.id ?? null,
+    title: thread?.title ?? null,
+    threadStatus: thread?.status ?? { type: 'active' as const },
+    allowedImageDomains,
+  });
+  views.set(state, view);
+  return view;
+}
+
+function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === b) return true;
+  return !!a && !!b && a.length === b.length && a.every((entry, index) => entry === b[index]);
+}
 
 /** Options after defaults, attributes and branding were merged. */
 export interface ResolvedConfig {

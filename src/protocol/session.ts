@@ -27,6 +27,7 @@ import { createStreamRunner, type StreamJobContext } from './stream-runner.js';
 import {
   addOptimisticUserMessage,
   dismissNotice,
+  failedLoadThreadId,
   initialThreadState,
   isAwaitingResponse,
   lastUserMessageId,
@@ -259,7 +260,7 @@ export function createSession(options: SessionOptions): ChatSession {
     },
 
     retry(itemId, signal) {
-      const failedLoad = thread.thread ? undefined : thread.error?.loadThreadId;
+      const failedLoad = failedLoadThreadId(thread);
       if (failedLoad) return loadThread(failedLoad, signal);
       return enqueue(() => {
         const threadId = requireThreadId();

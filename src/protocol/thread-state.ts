@@ -56,6 +56,14 @@ export function isNotFoundError(error: { code: string } | null | undefined): boo
 }
 
 /**
+ * The thread whose load failed, when that is what the current error says (there is no current thread
+ * then): "retry" loads it again instead of regenerating an answer.
+ */
+export function failedLoadThreadId(state: ThreadState): string | undefined {
+  return state.thread ? undefined : state.error?.loadThreadId;
+}
+
+/**
  * One thread as the client sees it.
  *
  * - `thread`: metadata of the current thread (`null` before `thread.created` on a new chat).

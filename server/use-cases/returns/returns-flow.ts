@@ -103,7 +103,7 @@ function saveFlow(thread: ThreadMetadata, state: ReturnFlowState): void {
 }
 
 /** Whether a return is under way (started and not finished). */
-export function isFlowActive(thread: ThreadMetadata): boolean {
+function isFlowActive(thread: ThreadMetadata): boolean {
   const state = loadFlow(thread);
   return state !== null && state.step !== 'done';
 }

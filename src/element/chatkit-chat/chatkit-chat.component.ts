@@ -4,7 +4,7 @@ import { provide } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
 import {
   chatContext,
-  EMPTY_VIEW,
+  toView,
   type ChatContextValue,
   type ChatController,
   type ResolvedConfig,
@@ -18,7 +18,6 @@ import type {
   Attachment as WireAttachment,
   InferenceOptions,
   ThreadItem,
-  UserMessageContent as WireContent,
 } from '../../protocol/types.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { chatStyles } from './chatkit-chat.styles.js';
@@ -31,7 +30,12 @@ import type { ChatkitChatOptions, Entity, SendUserMessageParams, SetComposerValu
 import { validateOptions } from './validate-options.js';
 import { toWireContent } from './user-content.js';
 import type { ChatkitEvent, ChatkitEventMap } from '../../events.js';
-import { createChatController } from '../controllers/chat-controller.js';
+import {
+  createChatController,
+  sendMessage,
+  type ControllerRoot,
+  type MessageInference,
+} from '../controllers/chat-controller.js';
 import { resolveConfig } from './resolve-config.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -348,54 +352,37 @@ export class ChatkitChat extends LitElement {
     return config;
   }
 
-  private readonly controller: ChatController = createChatController({
+  /** What the intents (the sub-elements' and the public methods') need of this element. */
+  private readonly controllerRoot: ControllerRoot = {
     element: this,
     sessions: this.sessions,
     options: () => this.options,
     colorScheme: () => this.appearance.colorScheme.scheme,
     locale: () => this.resolvedLocale,
     imageDomains: () => this.resolvedImageDomains(),
-    send: (text, newThread, attachments, content, quotedText) =>
-      this.send({ text, newThread, attachments, content, quotedText }),
+    inferenceOptions: (override) => this.inferenceOptions(override),
+    configError: () => this.configError,
     setHistoryOpen: (open) => this.setHistoryOpen(open),
     setTool: (toolId) => (this.selectedTool = toolId),
     setModel: (modelId) => (this.selectedModel = modelId),
-  });
+  };
 
-  /** Sends a message; `toolChoice`/`model` given by the caller win over the composer's selection. */
-  private async send(message: {
-    text: string;
-    newThread?: boolean;
-    attachments?: readonly WireAttachment[];
-    quotedText?: string | null;
-    content?: WireContent[];
-    toolChoice?: { id: string } | null;
-    model?: string | null;
-  }) {
-    const session = this.sessions.session;
-    if (!session) {
-      if (this.configError) emit(this, 'chatkit.error', { error: new Error(this.configError) });
-      return;
-    }
+  private readonly controller: ChatController = createChatController(this.controllerRoot);
+
+  /** The composer's tool and model choice, unless this message names its own (`null` = none). */
+  private inferenceOptions(override: MessageInference = {}): InferenceOptions {
     const inference: InferenceOptions = {};
     const tool =
-      message.toolChoice !== undefined
-        ? message.toolChoice
+      override.toolChoice !== undefined
+        ? override.toolChoice
         : this.selectedTool
           ? { id: this.selectedTool }
           : null;
     if (tool) inference.tool_choice = tool;
     const model =
-      message.model ?? this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
+      override.model ?? this.selectedModel ?? this.resolveConfig().models.find((m) => m.default)?.id;
     if (model) inference.model = model;
-    await session.sendUserMessage({
-      text: message.text,
-      ...(message.content?.length ? { content: message.content } : {}),
-      inferenceOptions: inference,
-      newThread: !!message.newThread,
-      attachments: message.attachments ?? [],
-      quotedText: message.quotedText ?? null,
-    });
+    return inference;
   }
 
   /** The image domains in force (see effectiveImageDomains); `null` = any host. */
@@ -410,28 +397,9 @@ export class ChatkitChat extends LitElement {
   }
 
   private buildContext(): ChatContextValue {
-    const state = this.sessions.state;
-    const view = state
-      ? {
-          threadId: state.thread?.id ?? null,
-          title: state.thread?.title ?? null,
-          threadStatus: state.thread?.status ?? { type: 'active' as const },
-          allowedImageDomains: this.resolvedImageDomains(),
-          items: state.items,
-          pending: state.pending,
-          status: state.status,
-          allowCancel: state.allowCancel,
-          progress: state.progress,
-          notices: state.notices,
-          error: state.error,
-          hasMoreBefore: state.hasMoreBefore,
-          loadingOlder: state.loadingOlder,
-          imageProgress: state.imageProgress,
-        }
-      : EMPTY_VIEW;
     const locale = this.resolvedLocale;
     return {
-      view,
+      view: toView(this.sessions.state, this.resolvedImageDomains()),
       config: this.resolveConfig(),
       strings: this.appearance.strings,
       locale,
@@ -547,7 +515,7 @@ export class ChatkitChat extends LitElement {
     if (content.length && text && !content.some((part) => part.type === 'input_text')) {
       content.push({ type: 'input_text', text });
     }
-    await this.send({
+    await sendMessage(this.controllerRoot, {
       text,
       content,
       newThread: !!p.newThread,

@@ -9,7 +9,7 @@
 import type { ChatController } from '../../context/chat-context.js';
 import { emit } from '../../events.js';
 import { isImageAllowed } from '../../internal/url.js';
-import type { Action, Attachment, UserMessageContent } from '../../protocol/types.js';
+import type { Action, Attachment, InferenceOptions, UserMessageContent } from '../../protocol/types.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { ChatSession } from '../../protocol/session-types.js';
@@ -28,16 +28,50 @@ export interface ControllerRoot {
   locale(): string;
   /** Image domains in force: the thread's, else the element's setting; `null` = any host. */
   imageDomains(): readonly string[] | null;
-  send(
-    text: string,
-    newThread: boolean,
-    attachments: readonly Attachment[],
-    content?: UserMessageContent[],
-    quotedText?: string | null,
-  ): Promise<void>;
+  /** The composer's tool/model choice for the next message, unless the message names its own. */
+  inferenceOptions(override?: MessageInference): InferenceOptions;
+  /** A configuration problem that keeps the element from having a session (hosted mode). */
+  configError(): string | null;
   setHistoryOpen(open: boolean): void;
   setTool(toolId: string | null): void;
   setModel(modelId: string | null): void;
+}
+
+/** A message's own tool/model choice (`sendUserMessage({ toolChoice, model })`); left out = the composer's. */
+export interface MessageInference {
+  toolChoice?: { id: string } | null;
+  model?: string | null;
+}
+
+/** A user message on its way to the session, typed in the composer or given to `sendUserMessage`. */
+export interface OutgoingMessage extends MessageInference {
+  text: string;
+  content?: UserMessageContent[];
+  attachments?: readonly Attachment[];
+  quotedText?: string | null;
+  newThread?: boolean;
+}
+
+/**
+ * The one way a user message reaches the session, whoever sends it (the composer, `sendUserMessage`).
+ * Without a session, a configuration problem (hosted mode) is reported again as `chatkit.error` rather
+ * than the send vanishing unseen.
+ */
+export async function sendMessage(root: ControllerRoot, message: OutgoingMessage): Promise<void> {
+  const session = root.sessions.session;
+  if (!session) {
+    const problem = root.configError();
+    if (problem) emit(root.element, 'chatkit.error', { error: new Error(problem) });
+    return;
+  }
+  await session.sendUserMessage({
+    text: message.text,
+    ...(message.content?.length ? { content: message.content } : {}),
+    inferenceOptions: root.inferenceOptions(message),
+    newThread: !!message.newThread,
+    attachments: message.attachments ?? [],
+    quotedText: message.quotedText ?? null,
+  });
 }
 
 /** Routes a widget action (§7.3): client actions to the host page, server ones to the session. */
@@ -127,7 +161,7 @@ export function createChatController(root: ControllerRoot): ChatController {
   const session = () => root.sessions.session;
   return {
     sendMessage: (text, attachments = [], content, quotedText) =>
-      void root.send(text, false, attachments, content, quotedText),
+      void sendMessage(root, { text, attachments, content, quotedText }),
     uploadFile: async (file) => {
       const current = session();
       if (!current) throw new Error('No ChatKit endpoint configured');

@@ -12,7 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createSession } from '../../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../../protocol/session-types.js';
-import { isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
+import { failedLoadThreadId, isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
 import { systemScheduler, type Scheduler } from '../../protocol/time.js';
 import type { ThreadItem, UserMessageItem } from '../../protocol/types.js';
 import type { ChatComposerHandle } from '../composer/composer-handle.js';
@@ -140,8 +140,14 @@ export class SessionController implements ReactiveController {
         this.restoreDraft(message);
       },
       onLog: (detail) => emit(host, 'chatkit.log', detail),
-      onThreadLoadStart: (detail) => emit(host, 'chatkit.thread.load.start', detail),
-      onThreadLoadEnd: (detail) => emit(host, 'chatkit.thread.load.end', detail),
+      onThreadLoadStart: (detail) => {
+        this.resumeAbort?.abort();
+        emit(host, 'chatkit.thread.load.start', detail);
+      },
+      onThreadLoadEnd: (detail) => {
+        emit(host, 'chatkit.thread.load.end', detail);
+        this.settleLoad(session, detail.threadId);
+      },
     });
     this.session = session;
     this.state = session.getState();
@@ -157,14 +163,19 @@ export class SessionController implements ReactiveController {
     return this.config?.fetch ?? fetch.bind(window);
   }
 
-  /** Loads a thread and, if its answer is still being generated elsewhere, polls until it is stored. */
+  /** Loads a thread (what follows the load is decided in {@link settleLoad}). */
   async load(threadId: string): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    this.resumeAbort?.abort();
-    await session.loadThread(threadId);
+    await this.session?.loadThread(threadId);
+  }
+
+  /**
+   * After every load of a thread, whoever started it (a reload, `setThreadId`, the history panel, Retry on
+   * a failed load): a missing thread is forgotten, any other failure keeps the id for Retry, and an answer
+   * still being generated elsewhere is polled until it is stored.
+   */
+  private settleLoad(session: ChatSession, threadId: string): void {
     const state = session.getState();
-    if (state.error?.loadThreadId === threadId) {
+    if (failedLoadThreadId(state) === threadId) {
       if (isNotFoundError(state.error)) {
         // A remembered thread that no longer exists: forget it and show a fresh start screen.
         if (this.memory?.threadId === threadId) this.memory.threadId = null;
@@ -177,23 +188,24 @@ export class SessionController implements ReactiveController {
       }
       return;
     }
-    if (isAwaitingResponse(state)) {
+    if (state.thread?.id === threadId && isAwaitingResponse(state)) {
+      this.resumeAbort?.abort();
       this.resumeAbort = new AbortController();
       void session.resume({ signal: this.resumeAbort.signal });
     }
   }
 
-  /** Retry: loads a thread whose load failed again, else retries the last answer. */
+  /** Retry: loads a thread whose load failed again, else retries the last answer (the session decides). */
   async retry(itemId?: string): Promise<void> {
-    const failedLoad = this.state?.thread ? undefined : this.state?.error?.loadThreadId;
-    if (failedLoad) return this.load(failedLoad);
     await this.session?.retry(itemId);
   }
 
   /** New chat by the user; a thread whose load failed is no longer the one to reopen on the next visit. */
   newChat(): void {
-    const failedLoad = this.state?.thread ? undefined : this.state?.error?.loadThreadId;
-    this.session?.newThread();
+    const session = this.session;
+    if (!session) return;
+    const failedLoad = failedLoadThreadId(session.getState());
+    session.newThread();
     if (failedLoad && this.memory?.threadId === failedLoad) this.memory.threadId = null;
   }
 

@@ -1,6 +1,6 @@
 /**
  * The `/api/branding` document: what the server serves (server/branding.ts, from `BRAND_*` settings) and what
- * the element's `branding-url` loads (src/element/branding.ts). One shape, one place.
+ * the element's `branding-url` loads (src/element/chatkit-chat/branding.ts). One shape, one place.
  *
  * @module
  */
