@@ -25,9 +25,10 @@ const STATUS = {
   'api.url': SAME,
   'api.fetch': `${SAME} a new closure is used at once; the conversation is kept`,
   'api.domainKey': `${SAME} accepted, not needed by our server`,
-  'api.uploadStrategy': BUILDING,
-  'api.uploadStrategy.type': BUILDING,
-  'api.uploadStrategy.uploadUrl': BUILDING,
+  'api.uploadStrategy': `${SAME} two-phase (the default) and direct`,
+  'api.uploadStrategy.type': SAME,
+  'api.uploadStrategy.uploadUrl':
+    `${SAME} multipart \`file\` POST through \`api.fetch\`; the reference server's is \`/chatkit/upload\``,
   'api.getClientSecret':
     "❌ hosted mode needs OpenAI's backend: `chatkit.error` plus a visible notice telling to set `api.url`",
   locale: `${SAME} en, de, fr, es, ja, ar; other locales fall back to English`,
@@ -105,8 +106,9 @@ const STATUS = {
   'composer.models[].description': BUILDING,
   'composer.models[].disabled': SAME,
   'composer.models[].default': SAME,
-  'composer.dictation': BUILDING,
-  'composer.dictation.enabled': BUILDING,
+  'composer.dictation':
+    `${SAME} the microphone shows only if the server transcribes (asked once with empty audio); the reference server uses the OpenAI audio API`,
+  'composer.dictation.enabled': SAME,
   disclaimer: SAME,
   'disclaimer.text': SAME,
   'disclaimer.highContrast': SAME,
