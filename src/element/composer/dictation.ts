@@ -302,7 +302,7 @@ export class ComposerDictation implements ReactiveController {
         let sum = 0;
         for (const sample of samples) sum += ((sample - 128) / 128) ** 2;
         // RMS of speech rarely passes 0.3; scale so that normal speech fills most of the meter.
-        const level = Math.min(1, Math.sqrt(sum / samples.length) * 4);
+        const level = Math.min(1, Math.sqrt(sum / samples.length) * 6);
         const meter = this.host.shadowRoot?.querySelector<HTMLElement>('.dictation-level');
         meter?.style.setProperty('--chatkit-dictation-level', level.toFixed(3));
       }
