@@ -27,8 +27,7 @@ const STATUS = {
   'api.domainKey': `${SAME} accepted, not needed by our server`,
   'api.uploadStrategy': `${SAME} two-phase (the default) and direct`,
   'api.uploadStrategy.type': SAME,
-  'api.uploadStrategy.uploadUrl':
-    `${SAME} multipart \`file\` POST through \`api.fetch\`; the reference server's is \`/chatkit/upload\``,
+  'api.uploadStrategy.uploadUrl': `${SAME} multipart \`file\` POST through \`api.fetch\`; the reference server's is \`/chatkit/upload\``,
   'api.getClientSecret':
     "❌ hosted mode needs OpenAI's backend: `chatkit.error` plus a visible notice telling to set `api.url`",
   locale: `${SAME} en, de, fr, es, ja, ar; other locales fall back to English`,
@@ -106,8 +105,7 @@ const STATUS = {
   'composer.models[].description': BUILDING,
   'composer.models[].disabled': SAME,
   'composer.models[].default': SAME,
-  'composer.dictation':
-    `${SAME} the microphone shows only if the server transcribes (asked once with empty audio); the reference server uses the OpenAI audio API`,
+  'composer.dictation': `${SAME} the microphone shows only if the server transcribes (asked once with empty audio); the reference server uses the OpenAI audio API`,
   'composer.dictation.enabled': SAME,
   disclaimer: SAME,
   'disclaimer.text': SAME,

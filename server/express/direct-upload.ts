@@ -11,7 +11,7 @@
  *
  * @module
  */
-import type { Router} from 'express';
+import type { Router } from 'express';
 import { type Request } from 'express';
 import type { DiskAttachmentStore } from '../chatkit/attachment-store.js';
 import { HttpError } from '../chatkit/errors.js';

@@ -199,7 +199,11 @@ export interface ChatSession {
    * Direct upload (ChatKit's `uploadStrategy: {type: 'direct', uploadUrl}`): `multipart/form-data` with a
    * `file` field POSTed to `uploadUrl` with the session's identity headers; the answer is the attachment.
    */
-  uploadAttachment(file: Blob & { name: string }, uploadUrl: string, signal?: AbortSignal): Promise<Attachment>;
+  uploadAttachment(
+    file: Blob & { name: string },
+    uploadUrl: string,
+    signal?: AbortSignal,
+  ): Promise<Attachment>;
   /** `attachments.delete`. */
   deleteAttachment(attachmentId: string, signal?: AbortSignal): Promise<void>;
   /** `input.transcribe` (dictation). */

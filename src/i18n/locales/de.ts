@@ -62,7 +62,8 @@ const de: Partial<Strings> = {
   cancelDictation: 'Diktat abbrechen',
   recording: (elapsed) => `Aufnahme ${elapsed}`,
   transcribing: 'Wird transkribiert…',
-  micPermissionDenied: 'Der Zugriff auf das Mikrofon wurde verweigert. Erlauben Sie ihn im Browser, um zu diktieren.',
+  micPermissionDenied:
+    'Der Zugriff auf das Mikrofon wurde verweigert. Erlauben Sie ihn im Browser, um zu diktieren.',
   micNotFound: 'Es wurde kein Mikrofon gefunden.',
   micUnavailable: 'Das Mikrofon konnte nicht gestartet werden.',
   transcriptionFailed: 'Die Aufnahme konnte nicht transkribiert werden. Bitte versuchen Sie es erneut.',
