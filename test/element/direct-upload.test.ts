@@ -71,6 +71,20 @@ describe('direct upload strategy', () => {
     expect(deepAll(el, 'chatkit-composer', '.file[data-status="done"]')).to.have.length(0);
   });
 
+  it('direct without an uploadUrl fails the upload with a chatkit.log naming the option', async () => {
+    const { el, server } = await mount({
+      api: { uploadStrategy: { type: 'direct' } as any },
+      composer: { attachments: { enabled: true } },
+    });
+    const logs: any[] = [];
+    el.addEventListener('chatkit.log', (event) => logs.push((event as CustomEvent).detail));
+    pick(el, [new File(['hello'], 'a.txt', { type: 'text/plain' })]);
+    await until(() => deep(el, 'chatkit-composer', '.file[data-status="error"]'), 'chip shows the failure');
+    expect(logs.some((log) => log.data?.option === 'api.uploadStrategy.uploadUrl')).to.equal(true);
+    expect(server.directUploads).to.have.length(0);
+    expect(server.uploads).to.have.length(0);
+  });
+
   it('two-phase stays the default', async () => {
     const { el, server } = await mount({ composer: { attachments: { enabled: true } } });
     pick(el, [new File(['hello'], 'a.txt', { type: 'text/plain' })]);

@@ -167,6 +167,13 @@ export function createChatController(root: ControllerRoot): ChatController {
       if (!current) throw new Error('No ChatKit endpoint configured');
       const strategy = root.options().api?.uploadStrategy;
       if (strategy?.type === 'direct') {
+        if (typeof strategy.uploadUrl !== 'string' || !strategy.uploadUrl) {
+          emit(root.element, 'chatkit.log', {
+            name: 'options.invalid',
+            data: { option: 'api.uploadStrategy.uploadUrl', problem: 'type', expected: 'string' },
+          });
+          throw new Error('api.uploadStrategy.uploadUrl is required for direct uploads');
+        }
         return current.uploadAttachment(file, new URL(strategy.uploadUrl, document.baseURI).href);
       }
       return uploadAttachment(current, file, root.options().api?.fetch ?? fetch.bind(window));
