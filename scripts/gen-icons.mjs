@@ -107,6 +107,7 @@ const UI = {
   'alert-triangle': 'triangle-alert',
   paperclip: 'paperclip',
   loader: 'loader-circle',
+  mic: 'mic',
 };
 
 /** Encodes one lucide icon node list. */

@@ -79,6 +79,11 @@ export interface ServerConfig {
   openaiBaseUrl: string | null;
   model: string;
   /**
+   * Dictation model of the OpenAI audio API (`CHATKIT_TRANSCRIBE_MODEL`, default `gpt-4o-mini-transcribe`);
+   * `null` (`off`) = no dictation. Used only when `OPENAI_API_KEY` is set.
+   */
+  transcribeModel: string | null;
+  /**
    * Origins allowed to call the API from a browser: exact origins, `*`, or `https://*.example.com`.
    * `null` means the default: only the server's own origin (same-origin requests).
    */
@@ -221,6 +226,13 @@ const VARIABLES = {
     .string()
     .optional()
     .transform((value) => value?.trim() || 'gpt-4.1-mini'),
+  CHATKIT_TRANSCRIBE_MODEL: z
+    .string()
+    .optional()
+    .transform((value) => {
+      const text = value?.trim() || 'gpt-4o-mini-transcribe';
+      return text === 'off' ? null : text;
+    }),
   CHATKIT_ALLOWED_ORIGINS: optionalText.pipe(
     z
       .string()
@@ -429,6 +441,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     openaiApiKey: v.OPENAI_API_KEY,
     openaiBaseUrl: v.OPENAI_BASE_URL,
     model: v.CHATKIT_MODEL,
+    transcribeModel: v.CHATKIT_TRANSCRIBE_MODEL,
     allowedOrigins: v.CHATKIT_ALLOWED_ORIGINS,
     branding: {
       name: v.BRAND_NAME ?? DEFAULT_BRANDING.name,

@@ -27,6 +27,7 @@ import { createLogger, type Logger } from './logger.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { RequestContext, Store } from './stores/store.js';
 import { createDemoHooks } from './use-cases/demo.js';
+import { createOpenAITranscriber } from './agent/openai-transcriber.js';
 
 /**
  * The package root, where demo/ and dist/ live: the nearest folder above this module with a package.json
@@ -103,11 +104,25 @@ export function defaultHooks(deps: HookDependencies): ServerHooks {
     todoScope: deps.config.todoScope,
     offline: { pace: deps.config.offlinePace },
   });
-  deps.logger.info({ model: agent.model.name, offline: agent.model.offline }, 'agent model');
+  // Dictation needs the provider's audio API, which keyless local providers (Ollama) do not have.
+  const { openaiApiKey, openaiBaseUrl, transcribeModel } = deps.config;
+  const transcribe =
+    openaiApiKey && transcribeModel
+      ? createOpenAITranscriber({ apiKey: openaiApiKey, baseURL: openaiBaseUrl, model: transcribeModel })
+      : undefined;
+  deps.logger.info(
+    {
+      model: agent.model.name,
+      offline: agent.model.offline,
+      transcribe: transcribe ? transcribeModel : null,
+    },
+    'agent model',
+  );
   return {
     respond: agent.respond,
     action: agent.action,
     syncAction: agent.syncAction,
+    ...(transcribe ? { transcribe } : {}),
     prompts: agent.prompts,
     close: agent.close,
   };
@@ -261,11 +276,13 @@ export async function startServer(
       auth: config.auth.mode,
       uploads: {
         enabled: Boolean(chatkit.attachmentStore),
+        directUploadUrl: chatkit.attachmentStore === attachmentStore ? '/chatkit/upload' : null,
         accept: [...config.uploads.allowedTypes],
         maxBytes: config.uploads.maxBytes,
         quotaBytes: config.uploads.quotaBytes,
         quotaFiles: config.uploads.quotaFiles,
       },
+      dictation: { enabled: Boolean(hooks.transcribe) },
     },
     demoTokens: config.demoTokens ? config.auth : null,
     imageProxy: config.imageProxy,

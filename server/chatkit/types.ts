@@ -142,7 +142,11 @@ export type FeedbackHook<C extends RequestContext> = (
   context: C,
 ) => Promise<void> | void;
 
-/** Turns recorded audio into composer text. `mimeType` is the raw value (`audio/webm;codecs=opus`). */
+/**
+ * Turns recorded audio into composer text. `mimeType` is the raw value (`audio/webm;codecs=opus`).
+ * `<chatkit-chat>` sends empty audio once per session to learn whether to show its microphone: answer it
+ * `{ text: '' }` without calling a provider (server/agent/openai-transcriber.ts does).
+ */
 export type TranscribeHook<C extends RequestContext> = (
   audio: Uint8Array,
   mimeType: string,

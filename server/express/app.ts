@@ -8,6 +8,7 @@
  * | `GET /health` | `{"status":"ok"}` |
  * | `GET /image-proxy?url=` | an image from an allowed host, when `CHATKIT_IMAGE_PROXY=on` (image-proxy.ts) |
  * | `GET /api/branding` | branding JSON |
+ * | `POST /chatkit/upload` | direct upload (multipart `file`), answers the attachment |
  * | `GET /branding.css` | `--chatkit-*` / `--brand-*` values and the header gradient from `BRAND_*` |
  * | `GET /chatkit-chat.js`, `/chatkit-chat.iife.js`, `/chunks/*` | the element, loadable cross-origin |
  * | `GET /…` | the demo site |
@@ -28,7 +29,7 @@ import { createCors } from './cors.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
 import { createHostCheck } from './host-check.js';
 import { createImageProxyRouter, type ImageProxyConfig } from './image-proxy.js';
-import type { GetContext } from './request-context.js';
+import { userFromHeader, type GetContext } from './request-context.js';
 import { createSecurityHeaders } from './security-headers.js';
 import { createBundleRouter, createDemoStatic } from './static-files.js';
 
@@ -85,10 +86,14 @@ export interface Capabilities {
     accept: string[];
     /** Largest single attachment in bytes. */
     maxBytes: number;
+    /** ChatKit's direct upload URL (`api.uploadStrategy: {type: 'direct', uploadUrl}`), relative to this server. */
+    directUploadUrl: string | null;
     /** Per-user storage quota in bytes and attachments (0 = uploads refused). */
     quotaBytes: number;
     quotaFiles: number;
   };
+  /** Whether `input.transcribe` works here (a transcriber is configured): the composer's microphone. */
+  dictation: { enabled: boolean };
 }
 
 /** Logs one line per request at debug level (info for 5xx), with the duration. */
@@ -172,6 +177,10 @@ export function createApp<C extends RequestContext = RequestContext>(options: Cr
         tokens: options.attachments.tokens,
         cors,
         rateLimit: options.attachments.rateLimit ?? options.rateLimit,
+        direct: {
+          server: options.server as ChatKitProcessor,
+          getContext: (options.getContext ?? userFromHeader) as GetContext,
+        },
       }),
     );
   }

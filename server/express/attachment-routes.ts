@@ -3,6 +3,7 @@
  *
  * - `PUT <endpoint>/uploads/:id?t=<token>`: the raw file bytes; answers the attachment JSON.
  * - `GET <endpoint>/files/:id?t=<token>`: the stored bytes (image previews).
+ * - `POST <endpoint>/upload` (when `direct` is given): ChatKit's direct upload, see direct-upload.ts.
  *
  * Both URLs are issued by the server inside `attachments.create` and carry a sealed capability token (see
  * capability-token.ts), so they need no headers. Uploaded content is served with `nosniff`, a sandboxing
@@ -26,6 +27,7 @@ import {
 import { createCors, type CorsOptions } from './cors.js';
 import type { RateLimitConfig } from '../config.js';
 import { createRateLimit } from './rate-limit.js';
+import { addDirectUploadRoute, type DirectUploadOptions } from './direct-upload.js';
 
 /** Image types shown inline; anything else (including SVG, which can carry script) is sent as a download. */
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
@@ -40,6 +42,8 @@ export interface AttachmentRouterOptions {
   cors?: CorsOptions | false;
   /** Requests per window and client address on both routes (its own counter); `false` = unlimited. */
   rateLimit?: RateLimitConfig | false;
+  /** Also serve `POST /upload` (direct upload), authenticated like the ChatKit endpoint. */
+  direct?: Omit<DirectUploadOptions, 'attachmentStore'>;
 }
 
 function contextFromToken(req: Request, tokens: CapabilityTokens, purpose: TokenPurpose): RequestContext {
@@ -55,12 +59,15 @@ export function createAttachmentRouter(options: AttachmentRouterOptions): Router
   const { attachmentStore, tokens } = options;
   const router = Router();
   if (options.cors !== false) {
-    router.use(['/uploads', '/files'], createCors(options.cors ?? { allowedOrigins: null }));
+    router.use(['/uploads', '/files', '/upload'], createCors(options.cors ?? { allowedOrigins: null }));
   }
   if (options.rateLimit !== false) {
     // Its own counter: a page full of image previews must not eat the chat's budget, and an upload flood
     // must not go unmetered (issue 11).
-    router.use(['/uploads', '/files'], createRateLimit(options.rateLimit ?? { windowMs: 60_000, max: 120 }));
+    router.use(
+      ['/uploads', '/files', '/upload'],
+      createRateLimit(options.rateLimit ?? { windowMs: 60_000, max: 120 }),
+    );
   }
 
   router.put('/uploads/:id', async (req, res) => {
@@ -69,6 +76,8 @@ export function createAttachmentRouter(options: AttachmentRouterOptions): Router
     // toWire drops the cleared upload descriptor and the record's private metadata (§6.6).
     res.status(200).json(toWire(record));
   });
+
+  if (options.direct) addDirectUploadRoute(router, { ...options.direct, attachmentStore });
 
   router.get('/files/:id', async (req, res) => {
     const context = contextFromToken(req, tokens, 'read');

@@ -110,6 +110,8 @@ export interface ResolvedConfig {
     accept?: Record<string, string[]>;
   };
   models: ComposerModel[];
+  /** The composer's microphone (`composer.dictation.enabled`; shown only if the server transcribes). */
+  dictation: boolean;
   itemActions: { feedback: boolean; retry: boolean; copy: boolean };
   /** Follow a streaming answer while the reader is at the bottom (`thread.autoScroll`). */
   autoScroll: boolean;
@@ -141,8 +143,15 @@ export interface ChatController {
     content?: UserMessageContent[],
     quotedText?: string | null,
   ): void;
-  /** Uploads a file for the composer (two-phase upload). */
+  /** Uploads a file for the composer (`api.uploadStrategy`: two-phase, or a direct multipart POST). */
   uploadFile(file: File): Promise<Attachment>;
+  /** `input.transcribe`: the text of a recording (rejects with the server's error). */
+  transcribe(audio: Blob): Promise<string>;
+  /**
+   * Whether the server transcribes: asks once per session (empty audio; a server without a transcriber
+   * answers `feature_unavailable`) and remembers the answer. Unclear answers count as yes.
+   */
+  dictationAvailable(): Promise<boolean>;
   /** Deletes an uploaded attachment the user removed before sending. */
   removeAttachment(attachmentId: string): void;
   cancel(): void;

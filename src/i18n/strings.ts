@@ -69,6 +69,18 @@ export interface Strings {
   fileTooLarge: (size: string) => string;
   /** A picked file matches no `composer.attachments.accept` type. */
   fileTypeNotAllowed: string;
+  /** Dictation (`composer.dictation`): the microphone button, its recording state and its errors. */
+  dictate: string;
+  stopDictation: string;
+  cancelDictation: string;
+  /** Status while recording; `elapsed` is formatted, e.g. "0:07". */
+  recording: (elapsed: string) => string;
+  transcribing: string;
+  micPermissionDenied: string;
+  micNotFound: string;
+  micUnavailable: string;
+  transcriptionFailed: string;
+  nothingHeard: string;
   quoted: string;
   assistantSaid: (text: string) => string;
   tools: string;
@@ -195,6 +207,16 @@ export const en: Strings = {
   uploadFailed: 'Upload failed',
   fileTooLarge: (size) => `Too large (max ${size})`,
   fileTypeNotAllowed: 'File type not allowed',
+  dictate: 'Dictate',
+  stopDictation: 'Stop dictation',
+  cancelDictation: 'Cancel dictation',
+  recording: (elapsed) => `Recording ${elapsed}`,
+  transcribing: 'Transcribing…',
+  micPermissionDenied: 'Microphone access was denied. Allow it in your browser to dictate.',
+  micNotFound: 'No microphone was found.',
+  micUnavailable: 'The microphone could not be started.',
+  transcriptionFailed: 'The recording could not be transcribed. Please try again.',
+  nothingHeard: 'No speech was recognized.',
   quoted: 'Quoted text',
   assistantSaid: (text) => `Assistant: ${text}`,
   tools: 'Tools',

@@ -9,7 +9,13 @@
  * @module
  */
 
-import { anySignal, isAbortError, toClientError, type ChatKitClientError } from './client-errors.js';
+import {
+  anySignal,
+  ChatKitClientError,
+  CLIENT_ERROR_CODES,
+  isAbortError,
+  toClientError,
+} from './client-errors.js';
 import type { ChatSession } from './session-types.js';
 import { indexOfItem, type ThreadState } from './thread-state.js';
 import type { Transport } from './transport.js';
@@ -38,6 +44,7 @@ export type RequestIntents = Pick<
   | 'renameThread'
   | 'deleteThread'
   | 'createAttachment'
+  | 'uploadAttachment'
   | 'deleteAttachment'
   | 'transcribe'
 >;
@@ -134,6 +141,32 @@ export function createRequestIntents(deps: RequestIntentDeps): RequestIntents {
 
     createAttachment(file, signal) {
       return json<Attachment>({ type: 'attachments.create', params: file }, signal);
+    },
+
+    async uploadAttachment(file, uploadUrl, signal) {
+      try {
+        if (!transport.postForm) throw new Error('This transport cannot upload files directly.');
+        const form = new FormData();
+        form.append('file', file, file.name);
+        const answer = await transport.postForm<Attachment>(uploadUrl, form, signal);
+        if (
+          !answer ||
+          typeof answer !== 'object' ||
+          typeof answer.id !== 'string' ||
+          typeof answer.type !== 'string'
+        ) {
+          throw new ChatKitClientError(
+            CLIENT_ERROR_CODES.invalidJson,
+            'The upload response is not an attachment.',
+          );
+        }
+        return answer;
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw error;
+        const clientError = toClientError(error);
+        deps.reportError(clientError);
+        throw clientError;
+      }
     },
 
     async deleteAttachment(attachmentId, signal) {

@@ -195,6 +195,15 @@ export interface ChatSession {
     file: { name: string; size: number; mime_type: string },
     signal?: AbortSignal,
   ): Promise<Attachment>;
+  /**
+   * Direct upload (ChatKit's `uploadStrategy: {type: 'direct', uploadUrl}`): `multipart/form-data` with a
+   * `file` field POSTed to `uploadUrl` with the session's identity headers; the answer is the attachment.
+   */
+  uploadAttachment(
+    file: Blob & { name: string },
+    uploadUrl: string,
+    signal?: AbortSignal,
+  ): Promise<Attachment>;
   /** `attachments.delete`. */
   deleteAttachment(attachmentId: string, signal?: AbortSignal): Promise<void>;
   /** `input.transcribe` (dictation). */

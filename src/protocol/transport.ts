@@ -47,6 +47,12 @@ export interface Transport {
     body: StreamingRequest | ChatKitRequest,
     signal?: AbortSignal,
   ): AsyncGenerator<DecodedEvent, void, undefined>;
+  /**
+   * POSTs a `multipart/form-data` body to another URL of the same server (ChatKit's direct upload), with
+   * the same identity headers as every request, and resolves with its parsed JSON. Optional, so custom
+   * transports written before it stay valid.
+   */
+  postForm?<T = unknown>(url: string, form: FormData, signal?: AbortSignal): Promise<T>;
 }
 
 async function resolve<T>(value: Lazy<T> | undefined): Promise<T | undefined> {
@@ -57,20 +63,41 @@ async function resolve<T>(value: Lazy<T> | undefined): Promise<T | undefined> {
 export function createTransport(options: TransportOptions): Transport {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function send(body: ChatKitRequest, accept: string, signal?: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: accept };
+  async function post(
+    url: string,
+    headers: Record<string, string>,
+    body: BodyInit,
+    signal?: AbortSignal,
+  ): Promise<Response> {
     const locale = await resolve(options.locale);
     if (locale) headers['Accept-Language'] = locale;
     const userId = await resolve(options.userId);
     if (userId) headers['x-chatkit-user'] = userId;
     Object.assign(headers, await resolve(options.headers));
     try {
-      return await doFetch(options.url, { method: 'POST', headers, body: JSON.stringify(body), signal });
+      return await doFetch(url, { method: 'POST', headers, body, signal });
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw error;
-      throw new ChatKitClientError(CLIENT_ERROR_CODES.network, `Could not reach ${options.url}.`, {
+      throw new ChatKitClientError(CLIENT_ERROR_CODES.network, `Could not reach ${url}.`, {
         cause: error,
         allowRetry: true,
+      });
+    }
+  }
+
+  function send(body: ChatKitRequest, accept: string, signal?: AbortSignal): Promise<Response> {
+    const headers = { 'Content-Type': 'application/json', Accept: accept };
+    return post(options.url, headers, JSON.stringify(body), signal);
+  }
+
+  async function readJson<T>(response: Response, what: string): Promise<T> {
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as T;
+    } catch (cause) {
+      throw new ChatKitClientError(CLIENT_ERROR_CODES.invalidJson, `The ${what} response is not JSON.`, {
+        cause,
+        status: response.status,
       });
     }
   }
@@ -79,19 +106,14 @@ export function createTransport(options: TransportOptions): Transport {
     async request<T>(body: ChatKitRequest, signal?: AbortSignal): Promise<T> {
       const response = await send(body, 'application/json', signal);
       if (!response.ok) throw await httpError(response);
-      const text = await response.text();
-      try {
-        return JSON.parse(text) as T;
-      } catch (cause) {
-        throw new ChatKitClientError(
-          CLIENT_ERROR_CODES.invalidJson,
-          `The ${body.type} response is not JSON.`,
-          {
-            cause,
-            status: response.status,
-          },
-        );
-      }
+      return readJson<T>(response, body.type);
+    },
+
+    async postForm<T>(url: string, form: FormData, signal?: AbortSignal): Promise<T> {
+      // No Content-Type: fetch writes the multipart boundary itself.
+      const response = await post(url, { Accept: 'application/json' }, form, signal);
+      if (!response.ok) throw await httpError(response);
+      return readJson<T>(response, 'upload');
     },
 
     async *stream(body: ChatKitRequest, signal?: AbortSignal) {

@@ -106,6 +106,16 @@ export class InPageChatKit {
   readonly requests: { type: string; params: any; headers: Record<string, string> }[] = [];
   /** Uploads the element PUT to an attachment's upload URL. */
   readonly uploads: { url: string; size: number }[] = [];
+  /** Direct uploads (multipart POSTs to `…/upload`, ChatKit's `uploadStrategy: direct`). */
+  readonly directUploads: {
+    url: string;
+    name: string;
+    type: string;
+    size: number;
+    headers: Record<string, string>;
+  }[] = [];
+  /** Answers direct uploads with this HTTP error instead of the attachment, when set. */
+  directUploadError: { status: number; code: string; message: string } | null = null;
   /** Ids of the threads that exist, oldest first (seeded or created by the element). */
   readonly threadIds: string[] = [];
   /** What the responder (and the action handler) streams. */
@@ -149,6 +159,7 @@ export class InPageChatKit {
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input);
     if (url.endsWith('/api/branding')) return Response.json(this.branding);
+    if (init?.method === 'POST' && init.body instanceof FormData) return this.directUpload(url, init);
     if (init?.method === 'PUT') {
       const bytes = await new Response(init.body as BodyInit).arrayBuffer();
       this.uploads.push({ url, size: bytes.byteLength });
@@ -191,6 +202,27 @@ export class InPageChatKit {
       );
     }
   };
+
+  /** A direct upload: the `file` part becomes an attachment through `attachments.create`, already uploaded. */
+  private async directUpload(url: string, init: RequestInit): Promise<Response> {
+    const file = (init.body as FormData).get('file');
+    if (!(file instanceof File)) {
+      return Response.json({ error: { code: 'invalid_request', message: 'no file' } }, { status: 400 });
+    }
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    this.directUploads.push({ url, name: file.name, type: file.type, size: file.size, headers });
+    if (this.directUploadError) {
+      const { status, code, message } = this.directUploadError;
+      return Response.json({ error: { code, message } }, { status });
+    }
+    await this.seeded;
+    const created = await this.server.process(
+      { type: 'attachments.create', params: { name: file.name, size: file.size, mime_type: file.type } },
+      { userId: CONTEXT_USER },
+    );
+    const { upload_descriptor: _done, ...attachment } = (created.kind === 'json' ? created.body : {}) as any;
+    return Response.json(attachment);
+  }
 
   /** Ids for scripted items: `<kind>_<n>`. */
   nextId = (kind: string) => `${kind}_${++this.counter}`;

@@ -55,7 +55,7 @@ export function renderChatLayout(ctx: ChatContextValue, mode: string, announceme
             .item=${question}
           ></chatkit-structured-input>`
         : html`<chatkit-composer
-            exportparts="composer,input,send-button,stop-button,attachments"
+            exportparts="composer,input,send-button,stop-button,attachments,dictation-button,dictation,dictation-error"
           ></chatkit-composer>`
     }
     ${

@@ -83,6 +83,9 @@ import { ENTITY_EVENTS } from '../composer/entity-events.js';
  * @csspart stop-button - The Stop button.
  * @csspart structured-input - The question form that replaces the composer.
  * @csspart attachments - The composer's tray of picked files.
+ * @csspart dictation-button - The composer's microphone (`composer.dictation`); pressed while recording.
+ * @csspart dictation - The recording bar (level meter, elapsed time, cancel) or the "Transcribing…" status.
+ * @csspart dictation-error - Why dictation failed (permission denied, no microphone, server error).
  * @csspart disclaimer - The disclaimer under the composer.
  * @csspart config-error - The notice shown when the options cannot work (ChatKit hosted mode).
  *

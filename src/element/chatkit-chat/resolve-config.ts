@@ -39,6 +39,7 @@ export function resolveConfig(
     tools: o.composer?.tools ?? [],
     attachments: { enabled: false, ...o.composer?.attachments },
     models: o.composer?.models ?? [],
+    dictation: o.composer?.dictation?.enabled === true,
     itemActions: { ...DEFAULT_ITEM_ACTIONS, ...o.threadItemActions },
     // Deliberately on by default (ChatKit: off): a reader at the bottom keeps seeing the answer grow.
     autoScroll: o.thread?.autoScroll ?? true,

@@ -21,13 +21,14 @@ import type { ComposerDraft } from './composer-handle.js';
 import { ComposerMenus } from './composer-menu.js';
 import type { ComposerCommands } from './commands-menu.js';
 import { renderEntityMenuButton } from './entity-menu.js';
+import { ComposerDictation, dictationStyles, insertAtCursor } from './dictation.js';
 import type { ComposerTool } from '../chatkit-chat/options.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
 
 export class ChatkitComposer extends LitElement {
-  static override styles = [sharedStyles, composerStyles, suggestStyles];
+  static override styles = [sharedStyles, composerStyles, suggestStyles, dictationStyles];
 
   @consume({ context: chatContext, subscribe: true })
   @state()
@@ -41,6 +42,11 @@ export class ChatkitComposer extends LitElement {
 
   private readonly attachments = new ComposerAttachments(this, () => this.ctx);
   private readonly menus = new ComposerMenus(this);
+  private readonly dictation = new ComposerDictation(
+    this,
+    () => this.ctx,
+    (text) => this.insertDictated(text),
+  );
   private readonly tags = new ComposerTags(
     this,
     () => this.ctx,
@@ -99,6 +105,23 @@ export class ChatkitComposer extends LitElement {
     this.setValue(text);
   }
 
+  /** Puts dictated text at the cursor (replacing a selection) and leaves the caret after it. */
+  private insertDictated(text: string) {
+    const textarea = this.textarea;
+    const end = this.value.length;
+    const { value, caret } = insertAtCursor(
+      this.value,
+      textarea?.selectionStart ?? end,
+      textarea?.selectionEnd ?? end,
+      text,
+    );
+    this.setValue(value);
+    void this.updateComplete.then(() => {
+      this.textarea?.focus();
+      this.textarea?.setSelectionRange(caret, caret);
+    });
+  }
+
   /** Moves focus into the textarea. */
   override focus(): void {
     this.textarea?.focus();
@@ -138,7 +161,7 @@ export class ChatkitComposer extends LitElement {
 
   private get canSend(): boolean {
     const hasContent = !!this.value.trim() || this.attachments.ready.length > 0 || this.tags.tags.length > 0;
-    return hasContent && !this.attachments.busy;
+    return hasContent && !this.attachments.busy && !this.dictation.busy;
   }
 
   private submit() {
@@ -304,7 +327,7 @@ export class ChatkitComposer extends LitElement {
     const menu = commands?.open ? commands : this.tags.open ? this.tags : null;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
       ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
-      ${this.tags.renderList()} ${commands?.render() ?? nothing}
+      ${this.tags.renderList()} ${commands?.render() ?? nothing} ${this.dictation.renderStatus()}
       <div class="row">
         ${this.attachments.renderButton()} ${renderEntityMenuButton(this.ctx, () => this.textarea, locked)}
         <textarea
@@ -320,7 +343,7 @@ export class ChatkitComposer extends LitElement {
           @input=${this.handleInput}
           @keydown=${this.handleKeyDown}
         ></textarea>
-        ${showStop ? this.renderStop() : this.renderSend(locked)}
+        ${this.dictation.renderButton(locked)} ${showStop ? this.renderStop() : this.renderSend(locked)}
       </div>
       ${this.renderPickers()}
     </form>`;

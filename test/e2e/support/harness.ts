@@ -42,7 +42,12 @@ export interface E2E {
 
 /** Starts the server on an ephemeral port with a fresh data directory, and launches Chromium. */
 export async function startE2E(
-  options: StartServerOptions & { env?: Record<string, string>; dataDir?: string } = {},
+  options: StartServerOptions & {
+    env?: Record<string, string>;
+    dataDir?: string;
+    /** Extra Chromium flags for this suite only (e.g. the fake media stream of the dictation test). */
+    chromiumArgs?: string[];
+  } = {},
 ): Promise<E2E> {
   if (!existsSync('dist/chatkit-chat.js'))
     throw new Error('dist/chatkit-chat.js is missing: run `npm run build`');
@@ -58,7 +63,7 @@ export async function startE2E(
   const server = await startServer(config, { logger: createLogger('silent'), ...options });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
     headless: true,
   });
   const contexts: BrowserContext[] = [];
