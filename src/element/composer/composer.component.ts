@@ -21,14 +21,14 @@ import type { ComposerDraft } from './composer-handle.js';
 import { ComposerMenus } from './composer-menu.js';
 import type { ComposerCommands } from './commands-menu.js';
 import { renderEntityMenuButton } from './entity-menu.js';
-import { ComposerDictation, dictationStyles, insertAtCursor } from './dictation.js';
+import type { ComposerDictation } from './dictation.js';
 import type { ComposerTool } from '../chatkit-chat/options.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
 
 export class ChatkitComposer extends LitElement {
-  static override styles = [sharedStyles, composerStyles, suggestStyles, dictationStyles];
+  static override styles = [sharedStyles, composerStyles, suggestStyles];
 
   @consume({ context: chatContext, subscribe: true })
   @state()
@@ -42,11 +42,6 @@ export class ChatkitComposer extends LitElement {
 
   private readonly attachments = new ComposerAttachments(this, () => this.ctx);
   private readonly menus = new ComposerMenus(this);
-  private readonly dictation = new ComposerDictation(
-    this,
-    () => this.ctx,
-    (text) => this.insertDictated(text),
-  );
   private readonly tags = new ComposerTags(
     this,
     () => this.ctx,
@@ -55,9 +50,12 @@ export class ChatkitComposer extends LitElement {
   );
   /** The "/" command menu, loaded on demand once `commands.enabled` is set. */
   private commands: ComposerCommands | null | 'loading' = null;
+  /** Dictation (microphone button, recording bar), loaded on demand once `composer.dictation` is set. */
+  private dictationState: ComposerDictation | null | 'loading' = null;
 
   protected override willUpdate(): void {
     if (this.ctx.config.commands && !this.commands) this.loadCommands();
+    if (this.ctx.config.dictation && !this.dictationState) this.loadDictation();
     if (this.ctx.config.onTagSearch) this.tags.prepare();
   }
 
@@ -77,6 +75,24 @@ export class ChatkitComposer extends LitElement {
       if (this.textarea) this.commands.handleInput(this.textarea);
       this.requestUpdate();
     });
+  }
+
+  private loadDictation() {
+    this.dictationState = 'loading';
+    void import('./dictation.js').then(({ ComposerDictation }) => {
+      this.dictationState = new ComposerDictation(
+        this,
+        () => this.ctx,
+        () => this.textarea,
+        (value) => this.setValue(value),
+      );
+      this.requestUpdate();
+    });
+  }
+
+  /** Dictation, once loaded. */
+  private get dictation(): ComposerDictation | null {
+    return typeof this.dictationState === 'object' ? this.dictationState : null;
   }
 
   /** The command menu, once loaded. */
@@ -103,23 +119,6 @@ export class ChatkitComposer extends LitElement {
   restoreDraft(text: string): void {
     if (this.value.trim()) return;
     this.setValue(text);
-  }
-
-  /** Puts dictated text at the cursor (replacing a selection) and leaves the caret after it. */
-  private insertDictated(text: string) {
-    const textarea = this.textarea;
-    const end = this.value.length;
-    const { value, caret } = insertAtCursor(
-      this.value,
-      textarea?.selectionStart ?? end,
-      textarea?.selectionEnd ?? end,
-      text,
-    );
-    this.setValue(value);
-    void this.updateComplete.then(() => {
-      this.textarea?.focus();
-      this.textarea?.setSelectionRange(caret, caret);
-    });
   }
 
   /** Moves focus into the textarea. */
@@ -161,7 +160,7 @@ export class ChatkitComposer extends LitElement {
 
   private get canSend(): boolean {
     const hasContent = !!this.value.trim() || this.attachments.ready.length > 0 || this.tags.tags.length > 0;
-    return hasContent && !this.attachments.busy && !this.dictation.busy;
+    return hasContent && !this.attachments.busy && !this.dictation?.busy;
   }
 
   private submit() {
@@ -327,7 +326,7 @@ export class ChatkitComposer extends LitElement {
     const menu = commands?.open ? commands : this.tags.open ? this.tags : null;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
       ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
-      ${this.tags.renderList()} ${commands?.render() ?? nothing} ${this.dictation.renderStatus()}
+      ${this.tags.renderList()} ${commands?.render() ?? nothing} ${this.dictation?.renderStatus() ?? nothing}
       <div class="row">
         ${this.attachments.renderButton()} ${renderEntityMenuButton(this.ctx, () => this.textarea, locked)}
         <textarea
@@ -343,7 +342,8 @@ export class ChatkitComposer extends LitElement {
           @input=${this.handleInput}
           @keydown=${this.handleKeyDown}
         ></textarea>
-        ${this.dictation.renderButton(locked)} ${showStop ? this.renderStop() : this.renderSend(locked)}
+        ${this.dictation?.renderButton(locked) ?? nothing}
+        ${showStop ? this.renderStop() : this.renderSend(locked)}
       </div>
       ${this.renderPickers()}
     </form>`;

@@ -118,10 +118,37 @@ export class ComposerDictation implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly ctx: () => ChatContextValue,
-    /** Puts the transcribed text into the composer at the cursor. */
-    private readonly insert: (text: string) => void,
+    /** The composer's textarea (its value and selection). */
+    private readonly textarea: () => HTMLTextAreaElement | null | undefined,
+    /** Sets the composer's text. */
+    private readonly setValue: (value: string) => void,
   ) {
+    // Loaded on demand: the styles join the composer's shadow root with the code (CSSOM, strict-CSP safe).
+    const sheet = dictationStyles.styleSheet;
+    const root = host.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
     host.addController(this);
+  }
+
+  /** Puts dictated text at the cursor (replacing a selection) and leaves the caret after it. */
+  private insert(text: string) {
+    const textarea = this.textarea();
+    const current = textarea?.value ?? '';
+    const end = current.length;
+    const { value, caret } = insertAtCursor(
+      current,
+      textarea?.selectionStart ?? end,
+      textarea?.selectionEnd ?? end,
+      text,
+    );
+    this.setValue(value);
+    void this.host.updateComplete.then(() => {
+      const input = this.textarea();
+      input?.focus();
+      input?.setSelectionRange(caret, caret);
+    });
   }
 
   /** A recording or its transcription is in progress (Send waits). */

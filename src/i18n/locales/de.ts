@@ -110,7 +110,8 @@ const de: Partial<Strings> = {
   hideDetails: 'Details ausblenden',
   widgetImageBlocked: 'Bild nicht angezeigt',
   unsupportedWidget: (type) => `Nicht unterstützte Widget-Komponente: ${type}`,
-  markdownTruncated: 'Ein Teil dieser Antwort überschritt die Grenzen der Darstellung und wird vereinfacht angezeigt.',
+  markdownTruncated:
+    'Ein Teil dieser Antwort überschritt die Grenzen der Darstellung und wird vereinfacht angezeigt.',
   commands: 'Befehle',
   noCommands: 'Keine passenden Befehle',
   composerActions: 'Eingabe',

@@ -109,7 +109,8 @@ const fr: Partial<Strings> = {
   hideDetails: 'Masquer les détails',
   widgetImageBlocked: 'Image non affichée',
   unsupportedWidget: (type) => `Composant de widget non pris en charge : ${type}`,
-  markdownTruncated: 'Une partie de cette réponse dépassait les limites de l’affichage et s’affiche simplifiée.',
+  markdownTruncated:
+    'Une partie de cette réponse dépassait les limites de l’affichage et s’affiche simplifiée.',
   commands: 'Commandes',
   noCommands: 'Aucune commande correspondante',
   composerActions: 'Saisie',
