@@ -17,7 +17,6 @@ const version = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8')).v
 
 const SAME = '✅';
 /** Typed and accepted, being built (the composer work of issue 8); replace with the real status when it lands. */
-const BUILDING = '🚧 accepted, not implemented yet';
 /** Options, by path (`[]` marks array items). */
 const STATUS = {
   // options
@@ -66,10 +65,10 @@ const STATUS = {
   'header.title.enabled': SAME,
   'header.title.text': SAME,
   'header.leftAction': `${SAME} plus an optional \`label\``,
-  'header.leftAction.icon': `⚠️ 8 of ChatKit's 46 icons drawn, the others ${BUILDING}`,
+  'header.leftAction.icon': `${SAME} all 46 \`HeaderIcon\` names, each with a translated accessible name`,
   'header.leftAction.onClick': SAME,
   'header.rightAction': `${SAME} plus an optional \`label\``,
-  'header.rightAction.icon': `⚠️ 8 of ChatKit's 46 icons drawn, the others ${BUILDING}`,
+  'header.rightAction.icon': `${SAME} all 46 \`HeaderIcon\` names, each with a translated accessible name`,
   'header.rightAction.onClick': SAME,
   history: SAME,
   'history.enabled': SAME,
@@ -80,7 +79,7 @@ const STATUS = {
   'startScreen.prompts': SAME,
   'startScreen.prompts[].label': SAME,
   'startScreen.prompts[].prompt': `${SAME} text or \`UserMessageContent[]\``,
-  'startScreen.prompts[].icon': BUILDING,
+  'startScreen.prompts[].icon': `${SAME} any icon name of the widget catalog`,
   threadItemActions: `${SAME} plus \`copy\` (default on)`,
   'threadItemActions.feedback': `${SAME} default off`,
   'threadItemActions.retry': `${SAME} default off`,
@@ -88,21 +87,21 @@ const STATUS = {
   'composer.placeholder': SAME,
   'composer.attachments': SAME,
   'composer.attachments.enabled': SAME,
-  'composer.attachments.maxSize': `${SAME} a number; per-MIME records: ${BUILDING}`,
+  'composer.attachments.maxSize': `${SAME} a number or a per-MIME record; a refused file never uploads and its chip says why`,
   'composer.attachments.maxCount': SAME,
   'composer.attachments.accept': SAME,
   'composer.tools': SAME,
   'composer.tools[].id': SAME,
   'composer.tools[].label': SAME,
-  'composer.tools[].icon': BUILDING,
+  'composer.tools[].icon': SAME,
   'composer.tools[].shortLabel': SAME,
   'composer.tools[].placeholderOverride': SAME,
-  'composer.tools[].pinned': BUILDING,
-  'composer.tools[].persistent': BUILDING,
+  'composer.tools[].pinned': `${SAME} pinned tools are chips, the others in a Tools menu`,
+  'composer.tools[].persistent': `${SAME} a non-persistent tool is cleared after the message it applied to`,
   'composer.models': SAME,
   'composer.models[].id': SAME,
   'composer.models[].label': SAME,
-  'composer.models[].description': BUILDING,
+  'composer.models[].description': `${SAME} a second line in the model menu`,
   'composer.models[].disabled': SAME,
   'composer.models[].default': SAME,
   'composer.dictation': `${SAME} the microphone shows only if the server transcribes (asked once with empty audio); the reference server uses the OpenAI audio API`,
