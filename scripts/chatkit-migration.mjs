@@ -16,7 +16,6 @@ const version = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8')).v
 // ─────────────── our status for each ChatKit name (✅ same, ➕ same plus more, ⚠️ differs, ❌ not supported) ───────────────
 
 const SAME = '✅';
-/** Typed and accepted, being built (the composer work of issue 8); replace with the real status when it lands. */
 /** Options, by path (`[]` marks array items). */
 const STATUS = {
   // options
