@@ -10,11 +10,13 @@ import { delay, type Scheduler } from '../../src/protocol/time.js';
 import type {
   StreamOptions,
   ThreadItem,
+  ThreadItemUpdate,
   ThreadMetadata,
   ThreadStreamEvent,
 } from '../../src/protocol/types.js';
 import { isHiddenItem } from '../../src/protocol/types.js';
 import { toWire } from '../../src/protocol/wire.js';
+import { cloneRecord, plainCopy, samePlain } from './clone.js';
 import type { RequestContext, Store } from '../stores/store.js';
 import { NotFoundError } from '../stores/store.js';
 import { CustomStreamError, StreamError } from './errors.js';
@@ -41,17 +43,43 @@ export interface ResponsePhase<C extends RequestContext> {
 
 const ABORTED = Symbol('aborted');
 
+const TEXT_DELTA = 'assistant_message.content_part.text_delta';
+
 // How long a cancelled responder gets to run its own `finally` blocks before clean-up goes ahead without it.
 const RETURN_GRACE_MS = 1_000;
 
 /** The thread fields whose change is announced with `thread.updated` (private metadata included). */
-function threadSnapshot(thread: ThreadMetadata): string {
-  return JSON.stringify([
-    thread.title ?? null,
-    thread.status,
-    thread.allowed_image_domains ?? null,
-    thread.metadata,
-  ]);
+function threadFields(thread: ThreadMetadata): unknown[] {
+  return [thread.title ?? null, thread.status, thread.allowed_image_domains ?? null, thread.metadata];
+}
+
+/**
+ * The saved state of those fields: their JSON text (what decides a change) and, when they are plain data, a
+ * copy that {@link unchangedSince} compares member by member, which is much cheaper than serializing them
+ * again after every event.
+ */
+interface ThreadSnapshot {
+  text: string;
+  copy: unknown[] | undefined;
+}
+
+function threadSnapshot(thread: ThreadMetadata): ThreadSnapshot {
+  const fields = threadFields(thread);
+  return { text: JSON.stringify(fields), copy: plainCopy(fields)?.value as unknown[] | undefined };
+}
+
+/** Whether the thread's fields still serialize to the snapshot's text (checked without serializing first). */
+function unchangedSince(thread: ThreadMetadata, snapshot: ThreadSnapshot): boolean {
+  const { copy } = snapshot;
+  if (
+    copy !== undefined &&
+    samePlain(thread.title ?? null, copy[0]) &&
+    samePlain(thread.status, copy[1]) &&
+    samePlain(thread.allowed_image_domains ?? null, copy[2]) &&
+    samePlain(thread.metadata, copy[3])
+  )
+    return true;
+  return JSON.stringify(threadFields(thread)) === snapshot.text;
 }
 
 /**
@@ -99,6 +127,26 @@ function isPlainTextDelta(event: ThreadStreamEvent): boolean {
   return members === 3 && updateMembers === 3;
 }
 
+/**
+ * Applies a text delta to a pending item in place when it addresses an existing text part: the same result as
+ * `applyItemUpdate` without copying the item and its content per delta. Only parts the response phase owns
+ * (`ownParts`: cloned when the item was added, or made by an earlier copy) are changed, never an object a
+ * responder handed over and may still hold. Returns false for every other update, which then goes through
+ * `applyItemUpdate`.
+ */
+function appendTextInPlace(item: ThreadItem, update: ThreadItemUpdate, ownParts: WeakSet<object>): boolean {
+  if (update.type !== TEXT_DELTA || item.type !== 'assistant_message') return false;
+  const index = update.content_index;
+  const content = item.content;
+  if (!Array.isArray(content) || !Number.isInteger(index) || index < 0 || index >= content.length)
+    return false;
+  const part = content[index];
+  if (typeof part !== 'object' || part === null || !ownParts.has(part) || typeof part.text !== 'string')
+    return false;
+  if (update.delta !== '') part.text += update.delta;
+  return true;
+}
+
 /** Asks a responder to finish (`return()`); never throws, and the returned promise never rejects. */
 function settle(iterator: AsyncIterator<ThreadStreamEvent> | undefined): Promise<unknown> | undefined {
   try {
@@ -133,6 +181,8 @@ export async function* runResponsePhase<C extends RequestContext>(
   const { thread, context, signal } = phase;
   const { store } = host;
   const pending = new Map<string, ThreadItem>();
+  /** Content parts of pending items that only this phase references (see appendTextInPlace). */
+  const ownParts = new WeakSet<object>();
   let saved = threadSnapshot(thread);
   let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
   let finished = false;
@@ -142,11 +192,10 @@ export async function* runResponsePhase<C extends RequestContext>(
    * (no promise, no extra turn of the microtask queue) when nothing changed, which is nearly every event.
    */
   const threadChange = (): ThreadStreamEvent | undefined | Promise<ThreadStreamEvent | undefined> => {
-    const current = threadSnapshot(thread);
-    if (current === saved) return undefined;
-    return saveThreadChange(current);
+    if (unchangedSince(thread, saved)) return undefined;
+    return saveThreadChange(threadSnapshot(thread));
   };
-  const saveThreadChange = async (current: string): Promise<ThreadStreamEvent> => {
+  const saveThreadChange = async (current: ThreadSnapshot): Promise<ThreadStreamEvent> => {
     await store.saveThread(thread, context);
     saved = current;
     return toWire({ type: 'thread.updated', thread: { ...thread, items: { data: [], has_more: false } } });
@@ -159,13 +208,23 @@ export async function* runResponsePhase<C extends RequestContext>(
    */
   const persist = (event: ThreadStreamEvent): boolean | Promise<boolean> => {
     switch (event.type) {
-      case 'thread.item.added':
-        pending.set(event.item.id, structuredClone(event.item));
+      case 'thread.item.added': {
+        const item = cloneRecord(event.item);
+        if (item.type === 'assistant_message' && Array.isArray(item.content))
+          for (const part of item.content) if (typeof part === 'object' && part !== null) ownParts.add(part);
+        pending.set(item.id, item);
         return true;
+      }
       case 'thread.item.updated': {
         const local = pending.get(event.item_id);
         if (!local) return persistToStore(event);
-        pending.set(event.item_id, applyItemUpdate(local, event.update));
+        const { update } = event;
+        if (appendTextInPlace(local, update, ownParts)) return true;
+        const next = applyItemUpdate(local, update);
+        pending.set(event.item_id, next);
+        // A text delta applied by copy made a new part of our own: the next deltas can extend it in place.
+        if (next !== local && next.type === 'assistant_message' && update.type === TEXT_DELTA)
+          ownParts.add(next.content[update.content_index]!);
         return true;
       }
       case 'thread.item.done':
@@ -279,7 +338,7 @@ export async function* runResponsePhase<C extends RequestContext>(
         done.abort(); // cancels the grace timer when the responder returned in time
       }
       await host.handleStreamCancelled(thread, [...pending.values()], context);
-      if (threadSnapshot(thread) !== saved) await store.saveThread(thread, context);
+      if (!unchangedSince(thread, saved)) await store.saveThread(thread, context);
     } catch (error) {
       host.logger.error({ err: error }, 'chatkit: clean-up after a cancelled stream failed');
     }

@@ -35,13 +35,12 @@ export interface EventStreamTarget {
 
 /** Sets the SSE headers and sends them at once, so the client sees the stream open before the first event. */
 export function startEventStream(res: Response): void {
-  res.status(200);
-  res.set({
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    'X-Accel-Buffering': 'no',
-    Connection: 'keep-alive',
-  });
+  // Plain setHeader: Express's res.set() would only re-derive the charset the Content-Type already names.
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.setHeader('Connection', 'keep-alive');
   // No flushHeaders(): the first event is already at hand (the router pulls it before committing to SSE),
   // and writeEventStream sends it with the headers in one packet instead of two.
   // Small frames must not wait for Nagle's algorithm to coalesce them.
