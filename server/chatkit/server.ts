@@ -27,6 +27,7 @@ import { NotFoundError } from '../stores/store.js';
 import type { AttachmentStore } from './attachment-store.js';
 import { HttpError } from './errors.js';
 import { processJsonRequest } from './json-operations.js';
+import { parsePlainTurnRequest } from './request-fast-path.js';
 import { prepareStream } from './stream-operations.js';
 import type {
   ChatKitLogger,
@@ -93,9 +94,12 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
    * not the caller's (404), and state conflicts (409) — always before any event is produced.
    */
   async process(body: unknown, context: C): Promise<ProcessResult> {
-    const parsed = parseRequest(body);
-    if (!parsed.ok) throw new HttpError(400, 'invalid_request', parsed.message);
-    const { request } = parsed;
+    let request = parsePlainTurnRequest(body);
+    if (!request) {
+      const parsed = parseRequest(body);
+      if (!parsed.ok) throw new HttpError(400, 'invalid_request', parsed.message);
+      request = parsed.request;
+    }
     try {
       switch (request.type) {
         case 'threads.create':

@@ -1,0 +1,125 @@
+/**
+ * The record copy of the memory store and the response phase (server/chatkit/clone.ts): the same result as
+ * `structuredClone` on plain data, `structuredClone` itself for anything else; and the thread-change check's
+ * comparison. Plus the in-place text deltas of the response phase: a part the responder handed over is never
+ * mutated, and the persisted answer is the same as before.
+ */
+import { describe, expect, it } from 'vitest';
+import { cloneRecord, plainCopy, samePlain } from '../../../server/chatkit/clone.js';
+import { MemoryStore } from '../../../server/stores/memory-store.js';
+import type { AssistantMessageItem, ThreadStreamEvent } from '../../../src/protocol/types.js';
+import { makeServer } from './helpers.js';
+
+describe('cloneRecord', () => {
+  it('copies plain data deeply, as structuredClone does', () => {
+    const value = {
+      id: 'msg_1',
+      content: [
+        { type: 'output_text', text: 'hi', annotations: [{ n: 1, deep: { a: [1, 'x', null, true] } }] },
+      ],
+      empty: {},
+      missing: undefined,
+      nested: Object.assign(Object.create(null), { a: 1 }),
+    };
+    const copy = cloneRecord(value);
+    expect(copy).toStrictEqual(structuredClone(value));
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+    expect(copy.content[0]).not.toBe(value.content[0]);
+    expect(copy.content[0]!.annotations[0]!.deep.a).not.toBe(value.content[0]!.annotations[0]!.deep.a);
+    expect(Object.keys(copy)).toEqual(Object.keys(value));
+    expect(Object.getPrototypeOf(copy.nested)).toBe(Object.prototype);
+  });
+
+  it('leaves anything else to structuredClone', () => {
+    const date = new Date(5);
+    expect(cloneRecord({ when: date }).when).toEqual(date);
+    expect(cloneRecord({ when: date }).when).not.toBe(date);
+    expect(cloneRecord({ map: new Map([[1, 2]]) }).map).toEqual(new Map([[1, 2]]));
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const copied = cloneRecord(cyclic);
+    expect(copied.self).toBe(copied);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(cloneRecord([1, , 3])).toStrictEqual(structuredClone([1, , 3]));
+    expect(() => cloneRecord({ f: () => 1 })).toThrow(/could not be cloned/);
+    const proto = JSON.parse('{"__proto__": {"x": 1}}');
+    expect(Object.hasOwn(cloneRecord(proto), '__proto__')).toBe(
+      Object.hasOwn(structuredClone(proto), '__proto__'),
+    );
+  });
+});
+
+describe('samePlain', () => {
+  it('is true only when the value still serializes like the copy', () => {
+    const value = { title: 'a', list: [1, { b: 2 }], empty: {} };
+    const copy = plainCopy(value)!.value;
+    expect(samePlain(value, copy)).toBe(true);
+    value.list.push(3);
+    expect(samePlain(value, copy)).toBe(false);
+    const reordered = { b: 1, a: 1 };
+    expect(samePlain(reordered, plainCopy({ a: 1, b: 1 })!.value)).toBe(false);
+    expect(samePlain(Number.NaN, Number.NaN)).toBe(false);
+    expect(samePlain(new Date(1), plainCopy({})!.value)).toBe(false);
+    expect(plainCopy({ when: new Date(1) })).toBeUndefined();
+  });
+});
+
+describe('response phase text deltas', () => {
+  it('never mutates a part the responder holds, and persists the whole text', async () => {
+    const store = new MemoryStore();
+    const held: { part?: AssistantMessageItem['content'][number]; message?: AssistantMessageItem } = {};
+    const { server, cleanup } = makeServer({
+      store,
+      async *respond(_thread, _input, ctx) {
+        const message: AssistantMessageItem = { ...ctx.assistantMessage(), content: [] };
+        held.message = message;
+        yield ctx.events.added(message);
+        const part = { type: 'output_text' as const, text: '', annotations: [] };
+        held.part = part;
+        yield {
+          type: 'thread.item.updated',
+          item_id: message.id,
+          update: { type: 'assistant_message.content_part.added', content_index: 0, content: part },
+        } as ThreadStreamEvent;
+        for (const delta of ['a', 'b', 'c']) yield ctx.events.textDelta(message.id, delta);
+        // Blocked like a model call until the client leaves: the pending copy is what gets saved.
+        await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+      },
+    });
+    try {
+      const result = await server.process(
+        {
+          type: 'threads.create',
+          params: {
+            input: { content: [{ type: 'input_text', text: 'Hi' }], attachments: [], inference_options: {} },
+          },
+        },
+        { userId: 'alice_user' },
+      );
+      if (result.kind !== 'stream') throw new Error('expected a stream');
+      const iterator = result.events[Symbol.asyncIterator]();
+      const events: ThreadStreamEvent[] = [];
+      let deltas = 0;
+      while (deltas < 3) {
+        const next = await iterator.next();
+        if (next.done) throw new Error('stream ended early');
+        events.push(next.value);
+        if (next.value.type === 'thread.item.updated' && next.value.update.type.endsWith('text_delta'))
+          deltas++;
+      }
+      await iterator.return!();
+      expect(held.part!.text).toBe('');
+      expect(held.message!.content).toEqual([]);
+      const threadId = (events[0] as Extract<ThreadStreamEvent, { type: 'thread.created' }>).thread.id;
+      const items = await store.loadThreadItems(
+        threadId,
+        { limit: 10, order: 'asc' },
+        { userId: 'alice_user' },
+      );
+      const saved = items.data.find((item) => item.type === 'assistant_message') as AssistantMessageItem;
+      expect(saved.content).toEqual([{ type: 'output_text', text: 'abc', annotations: [] }]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
