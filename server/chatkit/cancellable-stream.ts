@@ -8,6 +8,21 @@
  * @module
  */
 
+/** Signals of {@link requestAbortController}s not yet adopted by a stream, with their controllers. */
+const adoptable = new WeakMap<AbortSignal, AbortController>();
+
+/**
+ * An AbortController for one request (the Express router makes one per request and puts its signal in the
+ * request context). The first event stream created with its signal as parent uses that very controller: the
+ * stream's `return()`/`throw()` abort it, so nothing else may rely on it staying unaborted after the stream was
+ * closed by its consumer. Saves an AbortController and an abort listener per streamed request.
+ */
+export function requestAbortController(): AbortController {
+  const controller = new AbortController();
+  adoptable.set(controller.signal, controller);
+  return controller;
+}
+
 /**
  * Starts `start(signal)` lazily on the first `next()` and returns a one-shot async iterable. The signal aborts
  * when `parent` aborts (e.g. the request context's signal), or when the consumer calls `return()`/`throw()`.
@@ -21,11 +36,17 @@ export function cancellableStream<T>(
   start: (signal: AbortSignal) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
   parent?: AbortSignal,
 ): AsyncIterable<T> {
-  const controller = new AbortController();
+  // A request signal made by requestAbortController() is this stream's alone: it is aborted directly instead
+  // of deriving a second controller (and a listener) from it. Adopted once, by the first stream.
+  const adopted = parent && !parent.aborted ? adoptable.get(parent) : undefined;
+  if (adopted) adoptable.delete(parent!);
+  const controller = adopted ?? new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) controller.abort(parent.reason);
+  if (adopted) {
+    // Nothing to forward: the parent is the stream's own signal.
+  } else if (parent?.aborted) controller.abort(parent.reason);
   else parent?.addEventListener('abort', onParentAbort, { once: true });
-  const release = () => parent?.removeEventListener('abort', onParentAbort);
+  const release = adopted ? undefined : () => parent?.removeEventListener('abort', onParentAbort);
   let generator: AsyncGenerator<T, AsyncIterable<T> | void, undefined> | undefined;
   let tail: AsyncIterator<T, unknown, undefined> | undefined;
   /** What `return()`/`throw()` address: the tail once it took over, else the generator. */
@@ -33,7 +54,7 @@ export function cancellableStream<T>(
 
   const fromTail = (): Promise<IteratorResult<T, void>> => {
     const result = tail!.next() as Promise<IteratorResult<T, void>>;
-    result.then((settled) => settled.done && release(), release);
+    if (release) result.then((settled) => settled.done && release(), release);
     return result;
   };
 
@@ -47,12 +68,12 @@ export function cancellableStream<T>(
         tail = result.value[Symbol.asyncIterator]();
         return fromTail();
       }
-      release();
+      release?.();
       return { done: true, value: undefined };
     },
     async return() {
       controller.abort(new Error('stream closed by the consumer'));
-      release();
+      release?.();
       const active = current();
       // Never started: nothing to clean up.
       if (!active?.return) return { done: true, value: undefined };
@@ -61,7 +82,7 @@ export function cancellableStream<T>(
     },
     async throw(error?: unknown) {
       controller.abort(error);
-      release();
+      release?.();
       const active = current();
       if (!active?.throw) throw error;
       return (await active.throw(error)) as IteratorResult<T, void>;

@@ -12,6 +12,7 @@
  * @module
  */
 import { Router, type Request, type Response } from 'express';
+import { requestAbortController } from '../chatkit/cancellable-stream.js';
 import type { ProcessResult } from '../chatkit/types.js';
 import type { RateLimitConfig } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -63,27 +64,26 @@ export function createChatKitRouter<C extends RequestContext = RequestContext>(
   if (options.rateLimit !== false) {
     router.use('/', createRateLimit(options.rateLimit ?? { windowMs: 60_000, max: 600 }));
   }
-  router.post(
-    '/',
-    async (req, res, next) => {
-      res.locals.chatkitContext = await getContext(req);
-      next();
-    },
-    createRawBodyReader(options.bodyLimit ?? '1mb'),
-    async (req, res) => {
-      const work = handleChatKitRequest(server, req, res, res.locals.chatkitContext as C, logger);
-      const tracked = work.then(
-        () => undefined,
-        () => undefined,
-      );
-      options.inFlight?.add(tracked);
-      try {
-        await work;
-      } finally {
-        options.inFlight?.delete(tracked);
-      }
-    },
-  );
+  const readBody = createRawBodyReader(options.bodyLimit ?? '1mb');
+  // One handler rather than three route layers (context, body, answer): same order, same errors (a rejection
+  // reaches the error middleware as `next(error)` would), less routing per request.
+  router.post('/', async (req, res) => {
+    const context = (await getContext(req)) as C;
+    await new Promise<void>((resolve, reject) =>
+      readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+    );
+    const work = handleChatKitRequest(server, req, res, context, logger);
+    const tracked = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    options.inFlight?.add(tracked);
+    try {
+      await work;
+    } finally {
+      options.inFlight?.delete(tracked);
+    }
+  });
   router.all('/', (_req, res) => {
     res.set('Allow', 'POST, OPTIONS');
     sendError(res, 405, 'method_not_allowed', 'The ChatKit endpoint accepts POST only');
@@ -102,7 +102,8 @@ async function handleChatKitRequest<C extends RequestContext>(
   const body = parseJsonBody(req.body);
   // The one place a client disconnect is decided: the response closed before it was fully written (a JSON
   // answer in progress or an event stream, which stops on this abort).
-  const controller = new AbortController();
+  // The stream of a streamed request adopts this controller instead of deriving its own (one per request).
+  const controller = requestAbortController();
   const abortOnDisconnect = () => {
     if (!res.writableFinished) controller.abort(new Error('client disconnected'));
   };

@@ -64,22 +64,36 @@ export function parseJsonBody(raw: unknown): Record<string, unknown> {
  * until some code copies it with `Object.assign` or a naive merge; refusing it at the edge removes that risk.
  */
 export function assertSafeStructure(value: unknown, maxDepth = MAX_BODY_DEPTH): void {
-  const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+  // Two parallel stacks (node, depth) instead of an object per visited node.
+  const nodes: unknown[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
     if (node === null || typeof node !== 'object') continue;
     if (depth > maxDepth) {
       throw new HttpError(400, 'invalid_request', `Request body nests deeper than ${maxDepth} levels`);
     }
     if (Array.isArray(node)) {
-      for (const child of node) stack.push({ node: child, depth: depth + 1 });
+      for (const child of node) {
+        // Primitives need no visit: only objects and arrays can nest or carry keys.
+        if (child !== null && typeof child === 'object') {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
       continue;
     }
-    for (const key of Object.keys(node)) {
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
       if (key === '__proto__') {
         throw new HttpError(400, 'invalid_request', 'Request body contains a forbidden "__proto__" key');
       }
-      stack.push({ node: (node as Record<string, unknown>)[key], depth: depth + 1 });
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
     }
   }
 }
