@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { parseTimestamp } from '../../src/protocol/time.js';
 import type { Page, ThreadItem, ThreadMetadata } from '../../src/protocol/types.js';
 import type { PageParams, RequestContext, Store, StoredAttachment } from './store.js';
 import { NotFoundError } from './store.js';
+import { createdMs } from './rows.js';
 import { cloneRecord } from '../chatkit/clone.js';
 
 interface Row<T> {
@@ -21,15 +21,7 @@ interface Row<T> {
 
 const copy = cloneRecord;
 
-/** `Date#toISOString()` output, the shape every timestamp this server writes has. */
-const CANONICAL_TIMESTAMP = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-function sortKey(createdAt: string): number {
-  // The canonical shape parses the same through Date.parse, without the general parser's match arrays.
-  const canonical = CANONICAL_TIMESTAMP.test(createdAt) ? Date.parse(createdAt) : Number.NaN;
-  const ms = Number.isNaN(canonical) ? parseTimestamp(createdAt) : canonical;
-  return Number.isNaN(ms) ? 0 : ms;
-}
+const sortKey = createdMs;
 
 /** Orders rows by (created_at, seq) and returns the page after the `after` cursor. */
 function paginate<T extends { id: string }>(

@@ -89,6 +89,10 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
   private queued: QueuedWrite[] = [];
   private commitScheduled = false;
   private readonly commitQueued = () => this.commit();
+  /** Group commits made so far (diagnostics; the tests check that one tick's writes share one). */
+  commits = 0;
+  /** Applies a batch of writes in one transaction (made once: better-sqlite3 builds a wrapper per call). */
+  private readonly applyBatch: (writes: QueuedWrite[], failures: Map<QueuedWrite, unknown>) => void;
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ':memory:' && options.path !== '')
@@ -104,6 +108,17 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
     const db = this.db;
+    this.applyBatch = db.transaction((writes: QueuedWrite[], failures: Map<QueuedWrite, unknown>) => {
+      for (const write of writes) {
+        try {
+          write.apply();
+        } catch (error) {
+          // A refused write (missing or foreign row) changed nothing; the others go ahead.
+          if (!(error instanceof NotFoundError)) throw error;
+          failures.set(write, error);
+        }
+      }
+    });
     this.sql = {
       threadOwned: db.prepare<[string, string], { data: string }>(
         'SELECT data FROM threads WHERE id = ? AND user_id = ?',
@@ -308,17 +323,8 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
     }
     const failures = new Map<QueuedWrite, unknown>();
     try {
-      this.db.transaction(() => {
-        for (const write of writes) {
-          try {
-            write.apply();
-          } catch (error) {
-            // A refused write (missing or foreign row) changed nothing; the others go ahead.
-            if (!(error instanceof NotFoundError)) throw error;
-            failures.set(write, error);
-          }
-        }
-      })();
+      this.commits++;
+      this.applyBatch(writes, failures);
     } catch {
       // A database error rolled the whole batch back: apply each write in its own transaction instead, so
       // the error reaches only the write that caused it.
