@@ -45,6 +45,12 @@ const ABORTED = Symbol('aborted');
 
 const TEXT_DELTA = 'assistant_message.content_part.text_delta';
 
+/**
+ * Content parts of pending items that only one response phase references (see appendTextInPlace), mapped to
+ * that phase's `pending` map: one table for all phases, so no phase allocates a set of its own.
+ */
+const partOwners = new WeakMap<object, Map<string, ThreadItem>>();
+
 // How long a cancelled responder gets to run its own `finally` blocks before clean-up goes ahead without it.
 const RETURN_GRACE_MS = 1_000;
 
@@ -130,18 +136,27 @@ function isPlainTextDelta(event: ThreadStreamEvent): boolean {
 /**
  * Applies a text delta to a pending item in place when it addresses an existing text part: the same result as
  * `applyItemUpdate` without copying the item and its content per delta. Only parts the response phase owns
- * (`ownParts`: cloned when the item was added, or made by an earlier copy) are changed, never an object a
+ * (`partOwners`: cloned when the item was added, or made by an earlier copy) are changed, never an object a
  * responder handed over and may still hold. Returns false for every other update, which then goes through
  * `applyItemUpdate`.
  */
-function appendTextInPlace(item: ThreadItem, update: ThreadItemUpdate, ownParts: WeakSet<object>): boolean {
+function appendTextInPlace(
+  item: ThreadItem,
+  update: ThreadItemUpdate,
+  owner: Map<string, ThreadItem>,
+): boolean {
   if (update.type !== TEXT_DELTA || item.type !== 'assistant_message') return false;
   const index = update.content_index;
   const content = item.content;
   if (!Array.isArray(content) || !Number.isInteger(index) || index < 0 || index >= content.length)
     return false;
   const part = content[index];
-  if (typeof part !== 'object' || part === null || !ownParts.has(part) || typeof part.text !== 'string')
+  if (
+    typeof part !== 'object' ||
+    part === null ||
+    partOwners.get(part) !== owner ||
+    typeof part.text !== 'string'
+  )
     return false;
   if (update.delta !== '') part.text += update.delta;
   return true;
@@ -181,8 +196,6 @@ export async function* runResponsePhase<C extends RequestContext>(
   const { thread, context, signal } = phase;
   const { store } = host;
   const pending = new Map<string, ThreadItem>();
-  /** Content parts of pending items that only this phase references (see appendTextInPlace). */
-  const ownParts = new WeakSet<object>();
   let saved = threadSnapshot(thread);
   let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
   let finished = false;
@@ -211,7 +224,8 @@ export async function* runResponsePhase<C extends RequestContext>(
       case 'thread.item.added': {
         const item = cloneRecord(event.item);
         if (item.type === 'assistant_message' && Array.isArray(item.content))
-          for (const part of item.content) if (typeof part === 'object' && part !== null) ownParts.add(part);
+          for (const part of item.content)
+            if (typeof part === 'object' && part !== null) partOwners.set(part, pending);
         pending.set(item.id, item);
         return true;
       }
@@ -219,12 +233,12 @@ export async function* runResponsePhase<C extends RequestContext>(
         const local = pending.get(event.item_id);
         if (!local) return persistToStore(event);
         const { update } = event;
-        if (appendTextInPlace(local, update, ownParts)) return true;
+        if (appendTextInPlace(local, update, pending)) return true;
         const next = applyItemUpdate(local, update);
         pending.set(event.item_id, next);
         // A text delta applied by copy made a new part of our own: the next deltas can extend it in place.
         if (next !== local && next.type === 'assistant_message' && update.type === TEXT_DELTA)
-          ownParts.add(next.content[update.content_index]!);
+          partOwners.set(next.content[update.content_index]!, pending);
         return true;
       }
       case 'thread.item.done':
