@@ -9,13 +9,14 @@
  * generator is this process (keep-alive HTTP, c concurrent clients). Rounds alternate between the servers so
  * that load from elsewhere on the machine hits them alike; the figure is the median over the rounds.
  *
- * Prints per server and concurrency: CPU ms per turn, streams/s, latency p50/p99, and ratios against the
- * peer measured in the same run; then idle RSS and RSS per open stream (N streams held open after their
- * first delta). Also the idle RSS of the compiled reference server (server/main.ts as `npm start` runs it).
+ * Prints per server and concurrency: CPU ms per turn, streams/s, latency p50/p99, ratios against the peer
+ * measured in the same run (medians) and the CPU ratio of every round against the peer's same round (the
+ * spread); then idle RSS and RSS per open stream (N streams held open after their first delta). Also the
+ * idle RSS of the compiled reference server (server/main.ts as `npm start` runs it).
  * Asserts nothing; never part of `npm test`.
  *
  * Run: `npm run bench`, or alone: `npx tsx bench/server-cost.bench.ts`
- * (env: BENCH_ROUNDS=3, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400).
+ * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import {
@@ -43,7 +44,7 @@ import {
 import { FULL_TEXT } from './server-cost/turn.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TURNS = Number(process.env.BENCH_TURNS ?? 600);
 const HELD = Number(process.env.BENCH_HELD ?? 400);
 const LEVELS = [10, 50];
@@ -349,7 +350,7 @@ console.log(
 const peerName = specs[0].name;
 const pad = (text: string, width: number) => text.padEnd(width);
 console.log(
-  `\n${pad('server', 42)}${pad('c', 4)}${pad('CPU ms/turn', 13)}${pad('× peer', 8)}${pad('streams/s', 11)}${pad('× peer', 8)}${pad('p50 ms', 9)}p99 ms`,
+  `\n${pad('server', 42)}${pad('c', 4)}${pad('CPU ms/turn', 13)}${pad('× peer', 8)}${pad('streams/s', 11)}${pad('× peer', 8)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}CPU × peer per round`,
 );
 for (const concurrency of LEVELS) {
   const peer = samples.get(`${peerName}|${concurrency}`)!;
@@ -362,7 +363,9 @@ for (const concurrency of LEVELS) {
     console.log(
       `${pad(spec.name, 42)}${pad(String(concurrency), 4)}${pad(cpu.toFixed(3), 13)}${pad((cpu / peerCpu).toFixed(2), 8)}` +
         `${pad(rate.toFixed(0), 11)}${pad((rate / peerRate).toFixed(2), 8)}${pad(median(list.map((s) => s.p50)).toFixed(1), 9)}` +
-        median(list.map((s) => s.p99)).toFixed(1),
+        pad(median(list.map((s) => s.p99)).toFixed(1), 9) +
+        // Each round's ratio against the peer's same round (rounds alternate between the servers).
+        list.map((s, round) => (s.cpuMsPerTurn / peer[round]!.cpuMsPerTurn).toFixed(2)).join(' '),
     );
   }
 }

@@ -89,3 +89,55 @@ export function samePlain(value: unknown, copy: unknown, depth = 0): boolean {
   }
   return true;
 }
+
+/**
+ * Members whose values `toWire` treats by their role (attachments and threads lose private metadata, a page's
+ * `data` holds threads): an event with one of them goes through `toWire`.
+ */
+const ROLE_KEYS = new Set(['attachments', 'thread', 'data', 'has_more']);
+
+function copyWireReady(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object') {
+    // toWire drops functions and symbols and turns undefined array slots into null: leave those to it.
+    return typeof value === 'function' || typeof value === 'symbol' || value === undefined
+      ? NOT_PLAIN
+      : value;
+  }
+  if (value === null) return null; // an array slot (members that are null are refused below)
+  if (depth > MAX_FAST_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const length = value.length;
+    const out = new Array<unknown>(length);
+    for (let index = 0; index < length; index++) {
+      if (!(index in value)) return NOT_PLAIN;
+      const member = copyWireReady(value[index], depth + 1);
+      if (member === NOT_PLAIN) return NOT_PLAIN;
+      out[index] = member;
+    }
+    return out;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === '__proto__' || ROLE_KEYS.has(key)) return NOT_PLAIN;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === null || member === undefined) return NOT_PLAIN; // toWire drops null members
+    const copied = copyWireReady(member, depth + 1);
+    if (copied === NOT_PLAIN) return NOT_PLAIN;
+    out[key] = copied;
+  }
+  return out;
+}
+
+/**
+ * The wire copy of an event when `toWire` would return a plain deep copy of it (only plain objects, arrays and
+ * primitives; no null or undefined members; no member `toWire` treats by role), made without `toWire`'s
+ * per-object role analysis and entry arrays; else `undefined`, and the caller uses `toWire`.
+ */
+export function wireReadyCopy<T>(event: T): T | undefined {
+  const copied = copyWireReady(event, 0);
+  return copied === NOT_PLAIN ? undefined : (copied as T);
+}

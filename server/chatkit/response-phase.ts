@@ -16,7 +16,7 @@ import type {
 } from '../../src/protocol/types.js';
 import { isHiddenItem } from '../../src/protocol/types.js';
 import { toWire } from '../../src/protocol/wire.js';
-import { cloneRecord, plainCopy, samePlain } from './clone.js';
+import { cloneRecord, plainCopy, samePlain, wireReadyCopy } from './clone.js';
 import type { RequestContext, Store } from '../stores/store.js';
 import { NotFoundError } from '../stores/store.js';
 import { CustomStreamError, StreamError } from './errors.js';
@@ -328,7 +328,7 @@ export async function* runResponsePhase<C extends RequestContext>(
         break;
       }
       if (signal.aborted) break;
-      if (relay) yield isPlainTextDelta(event) ? event : toWire(event);
+      if (relay) yield isPlainTextDelta(event) ? event : (wireReadyCopy(event) ?? toWire(event));
       const change = threadChange();
       const update = change instanceof Promise ? await change : change;
       if (update) yield update;

@@ -5,7 +5,8 @@
  * mutated, and the persisted answer is the same as before.
  */
 import { describe, expect, it } from 'vitest';
-import { cloneRecord, plainCopy, samePlain } from '../../../server/chatkit/clone.js';
+import { cloneRecord, plainCopy, samePlain, wireReadyCopy } from '../../../server/chatkit/clone.js';
+import { toWire } from '../../../src/protocol/wire.js';
 import { MemoryStore } from '../../../server/stores/memory-store.js';
 import type { AssistantMessageItem, ThreadStreamEvent } from '../../../src/protocol/types.js';
 import { makeServer } from './helpers.js';
@@ -46,6 +47,54 @@ describe('cloneRecord', () => {
     expect(Object.hasOwn(cloneRecord(proto), '__proto__')).toBe(
       Object.hasOwn(structuredClone(proto), '__proto__'),
     );
+  });
+});
+
+describe('wireReadyCopy', () => {
+  it('is what toWire returns, or declines', () => {
+    const message = {
+      id: 'msg_1',
+      thread_id: 'thr_1',
+      created_at: '2026-12-03T01:00:00.000Z',
+      type: 'assistant_message',
+      content: [
+        { type: 'output_text', text: 'hi', annotations: [{ type: 'url', source: { url: 'https://x' } }] },
+      ],
+    };
+    const ready = [
+      { type: 'thread.item.added', item: message },
+      { type: 'thread.item.done', item: message },
+      { type: 'stream_options', stream_options: { allow_cancel: true } },
+      { type: 'error', code: 'stream.error', allow_retry: true },
+      {
+        type: 'thread.item.updated',
+        item_id: 'w',
+        update: { type: 'widget.root.updated', widget: { children: [null, 1, 'a'] } },
+      },
+    ];
+    for (const event of ready) {
+      const copy = wireReadyCopy(event);
+      expect(copy).toStrictEqual(toWire(event));
+      expect(JSON.stringify(copy)).toBe(JSON.stringify(toWire(event)));
+      expect(copy).not.toBe(event);
+    }
+    const declined = [
+      {
+        type: 'thread.updated',
+        thread: { id: 't', created_at: 'x', status: { type: 'active' }, metadata: { secret: 1 } },
+      },
+      {
+        type: 'thread.item.done',
+        item: { ...message, attachments: [{ type: 'file', mime_type: 'a', metadata: {} }] },
+      },
+      { type: 'thread.item.done', item: { ...message, quoted_text: null } },
+      { type: 'thread.item.done', item: { ...message, extra: undefined } },
+      { type: 'thread.item.done', item: { ...message, created_at: new Date(0) } },
+      { type: 'thread.item.done', item: { ...message, content: [undefined] } },
+      { type: 'thread.item.done', item: { ...message, f: () => 1 } },
+      { type: 'x', data: [], has_more: false },
+    ];
+    for (const event of declined) expect(wireReadyCopy(event)).toBeUndefined();
   });
 });
 
