@@ -16,7 +16,8 @@
  * Asserts nothing; never part of `npm test`.
  *
  * Run: `npm run bench`, or alone: `npx tsx bench/server-cost.bench.ts`
- * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400).
+ * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400, BENCH_WARMUP=1000 turns
+ * per server and concurrency before the first round).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import {
@@ -47,6 +48,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TURNS = Number(process.env.BENCH_TURNS ?? 600);
 const HELD = Number(process.env.BENCH_HELD ?? 400);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const LEVELS = [10, 50];
 
 // ---- build the children -------------------------------------------------------------------------------
@@ -299,6 +301,11 @@ for (const child of children) {
 
 const memoryFigures = new Map<string, { idleMb: number; perStreamKb: number; heapPerStreamKb: number }>();
 for (const child of children) memoryFigures.set(child.name, await memory(child));
+
+// Steady state, as on a server that has been answering for a while: every server streams WARMUP turns at
+// each concurrency before the measured rounds, so that the first round does not carry one server's JIT
+// compilation more than the other's (it read 1.3 × the peer where the later rounds read 0.8–1.1 ×).
+for (const child of children) for (const concurrency of LEVELS) await run(child.port, concurrency, WARMUP);
 
 const samples = new Map<string, Sample[]>();
 for (let round = 0; round < ROUNDS; round++) {
