@@ -197,6 +197,9 @@ export class ChatkitThread extends LitElement {
     // rendered after the last pin, e.g. a lazily loaded widget, and the reader scrolls into its middle).
     this.stick = gap <= STICK_THRESHOLD || Math.abs(el.scrollTop - this.pinnedTop) <= 1;
     if (!this.stick) this.pinnedTop = Infinity;
+    // The reader reached the bottom by hand: a later move away from here is leaving it (the view may never
+    // have been pinned, e.g. an answer streamed in without autoScroll).
+    else if (gap <= STICK_THRESHOLD) this.pinnedTop = el.scrollTop;
     if (this.atBottom !== this.stick) this.atBottom = this.stick;
     const view = this.ctx.view;
     if (el.scrollTop < LOAD_OLDER_THRESHOLD && view.hasMoreBefore && !view.loadingOlder) {
