@@ -19,6 +19,7 @@ import { itemStyles } from '../items/item.styles.js';
 import type { ItemRenderContext } from '../items/item-context.js';
 import { renderItem } from '../items/render-item.js';
 import { renderTurnEndActions } from '../items/render-misc.js';
+import { markdownLabels } from '../items/render-assistant-message.js';
 import { uiIcon } from '../shared/ui-icon.js';
 
 // The log's implicit polite live region is turned off (aria-live="off"): it would read every streamed
@@ -265,7 +266,7 @@ export class ChatkitThread extends LitElement {
             ${uiIcon(notice.level === 'info' ? 'info' : 'alert-triangle', 16)}
             <div class="notice-body">
               ${notice.title ? html`<strong>${notice.title}</strong>` : nothing}
-              <chatkit-markdown .text=${notice.message}></chatkit-markdown>
+              <chatkit-markdown .text=${notice.message} .labels=${markdownLabels(strings)}></chatkit-markdown>
             </div>
             <button
               class="icon-button"
