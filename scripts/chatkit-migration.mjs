@@ -112,7 +112,7 @@ const STATUS = {
   'entities.onTagSearch': SAME,
   'entities.showComposerMenu': `${SAME} an "@" button that starts a mention (needs \`onTagSearch\`)`,
   'entities.onClick': `${SAME} interactive tags of sent messages and interactive entity citations`,
-  'entities.onRequestPreview': `${SAME} popover on hover or focus of a tag or entity citation; Escape dismisses`,
+  'entities.onRequestPreview': `${SAME} popover on hover or focus of a tag or entity citation; Escape dismisses; Tab enters a preview with controls, Tab past its end returns to the tag; its client actions go to \`widgets.onAction\` (item id \`entity-preview-<entity id>\`), its server actions are sent as \`threads.custom_action\` without \`item_id\``,
   commands: SAME,
   'commands.enabled': `${SAME} "/" at the start or after a space; lists the composer's tools and attach action too`,
   'commands.onSearch': `${SAME} one search at a time, the newest query wins`,

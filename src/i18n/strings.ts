@@ -122,6 +122,10 @@ export interface Strings {
   nextMonth: string;
   dateRequired: string;
   dateOutOfRange: string;
+  /** Widget form validation (text fields, checkboxes, radio groups): empty required, pattern, other invalid. */
+  fieldRequired: string;
+  fieldPattern: string;
+  fieldInvalid: string;
   /** Collapsed widget Card toggle. */
   showDetails: string;
   hideDetails: string;
@@ -254,6 +258,9 @@ export const en: Strings = {
   nextMonth: 'Next month',
   dateRequired: 'Please choose a date.',
   dateOutOfRange: 'This date is not available.',
+  fieldRequired: 'Please fill out this field.',
+  fieldPattern: 'Please match the requested format.',
+  fieldInvalid: 'Please enter a valid value.',
   showDetails: 'Show details',
   hideDetails: 'Hide details',
   widgetImageBlocked: 'Image not shown',

@@ -5,6 +5,13 @@
  *
  * @module
  */
+import { DEFAULT_WIDGET_STRINGS, type WidgetStrings } from './widget-strings.js';
+
+/** The validation messages, in the element's language. */
+type ValidationStrings = Pick<
+  WidgetStrings,
+  'fieldRequired' | 'fieldPattern' | 'fieldInvalid' | 'selectRequired'
+>;
 
 /** A form value: strings for text-like controls, booleans for checkboxes. */
 export type FieldValue = string | boolean;
@@ -40,7 +47,7 @@ export function collectValues(form: Element): Array<[name: string, value: FieldV
 }
 
 /** Textareas have no native `pattern`; the pattern is checked here with the same anchoring as `<input>`. */
-function checkTextareaPattern(el: HTMLElement): void {
+function checkTextareaPattern(el: HTMLElement, message: string): void {
   if (!(el instanceof HTMLTextAreaElement) || !el.dataset.pattern) return;
   let ok = true;
   try {
@@ -48,24 +55,46 @@ function checkTextareaPattern(el: HTMLElement): void {
   } catch {
     ok = true;
   }
-  el.setCustomValidity(ok ? '' : 'Please match the requested format.');
+  el.setCustomValidity(ok ? '' : message);
+}
+
+/** Native controls: the checks the browser does, with messages from the locale table instead of its own. */
+function isNative(c: Control | HTMLElement): c is Control {
+  return c instanceof HTMLInputElement || c instanceof HTMLTextAreaElement || c instanceof HTMLSelectElement;
+}
+
+/** The element's message for what is wrong with a native control (the browser's words follow its own UI). */
+function messageFor(c: Control, strings: ValidationStrings): string {
+  const v = c.validity;
+  if (v.valueMissing)
+    return c instanceof HTMLInputElement && c.type === 'radio'
+      ? strings.selectRequired
+      : strings.fieldRequired;
+  if (v.patternMismatch) return strings.fieldPattern;
+  return strings.fieldInvalid;
 }
 
 /**
  * Validates the controls of `form` natively (`required`, `pattern`, `min`/`max`, types). Invalid controls get
  * `aria-invalid` and their message shown next to them; the first one reports (native bubble) and takes focus.
+ * Messages of native controls come from `strings` (the element's locale), not from the browser's language;
+ * the custom controls (Select, DatePicker) report their own, already translated.
  *
  * @returns whether the form may be submitted.
  */
-export function validate(form: Element): boolean {
+export function validate(form: Element, strings: ValidationStrings = DEFAULT_WIDGET_STRINGS): boolean {
   let first: HTMLElement | undefined;
   for (const el of fields(form)) {
     const controls =
       el.dataset.kind === 'radio'
         ? Array.from(el.querySelectorAll<HTMLInputElement>('input'))
         : [el as Control];
-    checkTextareaPattern(el);
+    for (const c of controls) if (isNative(c)) c.setCustomValidity('');
+    checkTextareaPattern(el, strings.fieldPattern);
     const invalid = controls.find((c) => !c.checkValidity());
+    if (invalid && isNative(invalid) && !invalid.validity.customError) {
+      invalid.setCustomValidity(messageFor(invalid, strings));
+    }
     const slot = el.closest('.control')?.querySelector('.field-error');
     if (invalid) {
       el.setAttribute('aria-invalid', 'true');

@@ -4,7 +4,9 @@
  * (type to filter, diacritics and case ignored); `clearable` adds a clear button. Keyboard and screen readers
  * follow the ARIA combobox/listbox pattern: the trigger is a select-only combobox (Up/Down/Home/End/Enter/
  * Space/Escape, type-ahead by first letters), the filter box an editable one; `aria-activedescendant` keeps
- * focus on the combobox while the highlight moves.
+ * focus on the combobox while the highlight moves. Tab while the listbox is open commits the highlighted
+ * option (as the APG select-only combobox and a native select do) and focus moves on in page order;
+ * Escape closes without changing the value.
  *
  * @module
  */
@@ -196,8 +198,16 @@ export class ChatkitWidgetSelect extends PickerBase {
       this.query = '';
       this.close(true);
     } else if (key === 'Tab') {
+      // APG select-only combobox: Tab (either direction) commits the highlighted option, closes the listbox
+      // and keeps its default action, so focus moves on in page order (nothing committed when no option is
+      // highlighted, e.g. the filter matched nothing).
+      const option = this.visible[this.active];
       this.query = '';
+      // From the filter box, Tab continues from the trigger (the popup with the box is about to close, and a
+      // closing popover would pull focus back to where it was before it opened).
+      if (inSearch) this.trigger?.focus();
       this.close(false);
+      if (option && !option.disabled) this.commit(option.value);
     } else if (!inSearch && key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
       ev.preventDefault();
       this.typeahead(key);

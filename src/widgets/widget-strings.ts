@@ -30,6 +30,10 @@ export interface WidgetStrings {
   dateRequired: string;
   /** A DatePicker value outside `min`/`max` (validation message). */
   dateOutOfRange: string;
+  /** Form validation of native fields: an empty required field, a pattern mismatch, any other invalid value. */
+  fieldRequired: string;
+  fieldPattern: string;
+  fieldInvalid: string;
   /** Toggle of a collapsed Card: expand / collapse. */
   showDetails: string;
   hideDetails: string;
@@ -60,6 +64,9 @@ export const DEFAULT_WIDGET_STRINGS: Readonly<WidgetStrings> = Object.freeze({
   nextMonth: 'Next month',
   dateRequired: 'Please choose a date.',
   dateOutOfRange: 'This date is not available.',
+  fieldRequired: 'Please fill out this field.',
+  fieldPattern: 'Please match the requested format.',
+  fieldInvalid: 'Please enter a valid value.',
   showDetails: 'Show details',
   hideDetails: 'Hide details',
   imageBlocked: 'Image not shown',
@@ -89,6 +96,9 @@ export function widgetStringsOf(strings: Strings): Readonly<WidgetStrings> {
       nextMonth: strings.nextMonth,
       dateRequired: strings.dateRequired,
       dateOutOfRange: strings.dateOutOfRange,
+      fieldRequired: strings.fieldRequired,
+      fieldPattern: strings.fieldPattern,
+      fieldInvalid: strings.fieldInvalid,
       showDetails: strings.showDetails,
       hideDetails: strings.hideDetails,
       imageBlocked: strings.widgetImageBlocked,

@@ -233,7 +233,7 @@ export class ChatkitWidget extends LitElement {
     const form = source.closest<FormElement>('[data-form]');
     const config = form?.ckSubmit ?? fallback;
     if (!config) return;
-    if (form && !validate(form)) return;
+    if (form && !validate(form, this.context().strings)) return;
     this.fire(config, form?.ckSubmit ? (form.ckSite ?? 'submit') : 'click', source);
   }
 

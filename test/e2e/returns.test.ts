@@ -54,6 +54,17 @@ async function returnId(page: Page): Promise<string> {
   return title!.replace('Return ', '');
 }
 
+/** Whether the newest confirmation card's title lies inside the conversation log's visible area. */
+async function confirmationInView(page: Page): Promise<boolean> {
+  const log = await page.getByRole('log').boundingBox();
+  const title = await page
+    .getByText(/^Return RMA-[0-9A-F]{6}$/)
+    .last()
+    .boundingBox();
+  if (!log || !title) return false;
+  return title.y >= log.y - 1 && title.y + title.height <= log.y + log.height + 1;
+}
+
 function rows<T = Record<string, unknown>>(dataDir: string, sql: string, ...args: unknown[]): T[] {
   const db = new Database(join(dataDir, 'chatkit.db'), { readonly: true });
   try {
@@ -109,6 +120,9 @@ describe('returns in the browser, offline demo model', () => {
     await shown(page, 'How will you send it back?');
     await clickText(page, 'Schedule a pickup');
     const rma = await returnId(page);
+    // The card the last click produced is in view, not below the fold behind "Jump to latest" (issue 12).
+    await expect.poll(() => confirmationInView(page)).toBe(true);
+    expect(await page.getByRole('button', { name: 'Jump to latest' }).count()).toBe(0);
 
     expect(
       rows(

@@ -183,3 +183,34 @@ describe('starter prompts', () => {
     expect(buttons[1].querySelector('svg')).to.equal(null);
   });
 });
+
+describe('composer layout at 360 px', () => {
+  it('keeps the placeholder on one line and the model picker at the inline end when the row wraps', async () => {
+    const { el } = await mount({
+      composer: {
+        placeholder: 'Ask anything at all, in many words…',
+        attachments: { enabled: true },
+        tools: [
+          { id: 'search', label: 'Search the web', shortLabel: 'Search', icon: 'globe', pinned: true },
+          { id: 'image', label: 'Create image', shortLabel: 'Image', icon: 'images', pinned: true },
+          { id: 'think', label: 'Think longer', icon: 'lightbulb' },
+        ],
+        models: [{ id: 'fast', label: 'Fast', default: true }],
+      },
+      entities: { showComposerMenu: true, onTagSearch: async () => [] },
+    });
+    el.style.setProperty('inline-size', '360px');
+    el.style.setProperty('block-size', '640px');
+    await settle(el);
+    const box = textbox(el);
+    const placeholder = getComputedStyle(box, '::placeholder');
+    expect(placeholder.whiteSpace).to.equal('nowrap', 'a long placeholder does not wrap out of sight');
+    const pickers = deep(el, 'chatkit-composer', '.pickers')!;
+    const chips = [...pickers.querySelectorAll<HTMLElement>('.chip')];
+    const model = chips.at(-1)!;
+    expect(model.textContent).to.contain('Fast');
+    // The row wrapped at this width: the model chip sits below the tool chips, still at the end.
+    expect(model.getBoundingClientRect().top).to.be.greaterThan(chips[0].getBoundingClientRect().bottom - 1);
+    expect(model.getBoundingClientRect().right).to.be.closeTo(pickers.getBoundingClientRect().right, 1);
+  });
+});

@@ -5,7 +5,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { after, describe, it } from '../support/mocha.js';
-import { deep, deepAll, mount, settle, textbox, until } from './helpers.js';
+import { deep, deepAll, deepText, mount, settle, textbox, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { Entity } from '../../src/element/chatkit-chat/options.js';
 import type { Script } from '../support/in-page-chatkit.js';
@@ -300,5 +300,127 @@ describe('entities', () => {
     expect(popover(el)!.getBoundingClientRect().right).to.be.closeTo(markerRect.right, 1);
     marker.blur();
     await until(() => !popover(el), 'hidden on blur');
+  });
+});
+
+/** The element that has focus, looking into shadow roots. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function shiftTab() {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}
+
+/** A preview with a client action and a server action. */
+function actionPreview(entity: Entity) {
+  return {
+    preview: {
+      type: 'Basic' as const,
+      children: [
+        { type: 'Text' as const, value: `Preview of ${entity.title}` },
+        {
+          type: 'Button' as const,
+          label: 'Pin',
+          onClickAction: { type: 'pin', handler: 'client' as const, payload: { id: entity.id } },
+        },
+        {
+          type: 'Button' as const,
+          label: 'Open',
+          onClickAction: { type: 'open_city', payload: { id: entity.id } },
+        },
+      ],
+    },
+  };
+}
+
+describe('entity previews by keyboard and their actions', () => {
+  it('Tab enters an interactive preview, walks it, and Tab past the end or Escape returns to the tag', async () => {
+    const { el } = await mount({ entities: { onRequestPreview: async (entity) => actionPreview(entity) } });
+    await sendWithTag(el, PARIS);
+    const tag = messageTag(el)!;
+    tag.focus();
+    await until(
+      () => isOpen(el) && popover(el)!.getAttribute('role') === 'dialog',
+      'dialog preview on focus',
+    );
+    expect(tag.getAttribute('aria-haspopup')).to.equal('dialog');
+    expect(tag.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.textContent?.trim()).to.equal('Pin', 'Tab on the tag moves into the preview');
+    expect(isOpen(el)).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.textContent?.trim()).to.equal('Open');
+    await sendKeys({ press: 'Tab' });
+    await until(() => !popover(el), 'Tab past the last control closes the preview');
+    expect(focused()).to.equal(tag, 'focus back on the tag');
+    await settle(el);
+    expect(popover(el)).to.equal(null, 'the returning focus does not reopen it');
+
+    // The next Tab continues in page order (the preview is closed, so it is not entered again).
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.not.equal(tag);
+    expect(popover(el)).to.equal(null);
+
+    // Shift+Tab back onto the tag shows it again; Escape inside returns focus to the tag.
+    await shiftTab();
+    expect(focused()).to.equal(tag);
+    await until(() => isOpen(el), 'shown again on focus');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.textContent?.trim()).to.equal('Pin');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !popover(el), 'Escape closes it');
+    expect(focused()).to.equal(tag, 'Escape puts focus back on the tag');
+    await shiftTab();
+    await sendKeys({ press: 'Tab' });
+    await until(() => isOpen(el), 'shown again');
+    await sendKeys({ press: 'Tab' });
+    await shiftTab();
+    await until(() => !popover(el), 'Shift+Tab before the first control closes it');
+    expect(focused()).to.equal(tag);
+  });
+
+  it('client actions go to widgets.onAction; server actions name no item and close the preview', async () => {
+    const actions: { type: string; payload?: Record<string, unknown>; item: string }[] = [];
+    const { el, server } = await mount({
+      entities: { onRequestPreview: async (entity) => actionPreview(entity) },
+      widgets: {
+        onAction: async (action, item) => {
+          actions.push({ ...action, item: item.id });
+        },
+      },
+    });
+    await sendWithTag(el, PARIS);
+    const tag = messageTag(el)!;
+    tag.focus();
+    await until(() => isOpen(el) && popover(el)!.getAttribute('role') === 'dialog', 'dialog preview');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => actions.length === 1, 'client action handled');
+    expect(actions[0]).to.deep.equal({ type: 'pin', payload: { id: 'c1' }, item: 'entity-preview-c1' });
+    expect(isOpen(el)).to.equal(true, 'a client action keeps the preview');
+
+    const requests = server.requests.length;
+    const ended = oneEvent(el, 'chatkit.response.end');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.textContent?.trim()).to.equal('Open');
+    await sendKeys({ press: 'Enter' });
+    await until(() => !popover(el), 'a server action closes the preview');
+    expect(focused()).to.equal(tag, 'focus back on the tag');
+    await ended;
+    const sent = server.requests.slice(requests).find((r) => r.type === 'threads.custom_action')!;
+    expect(sent.params.action).to.deep.equal({ type: 'open_city', payload: { id: 'c1' } });
+    expect(sent.params.thread_id).to.equal(server.threadIds.at(-1));
+    expect('item_id' in sent.params).to.equal(false, 'no fake item id');
+    await until(
+      () => deepText(deep(el, 'chatkit-thread', '.content')).includes('You said: open_city'),
+      "the server's answer in the thread",
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { WidgetNode } from '../../src/protocol/types.js';
-import { mount, settle } from './helpers.js';
+import { loadStrings } from '../../src/i18n/localize.js';
+import { widgetStringsOf } from '../../src/widgets/widget-strings.js';
+import { mount, RecordingHost, settle } from './helpers.js';
 import { describe, it } from '../support/mocha.js';
 
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
@@ -137,6 +139,47 @@ describe('forms', () => {
     submit.click();
     expect(host.calls.length).to.equal(1);
     expect(host.calls[0].action.payload).to.deep.equal({ amount: '12', code: 'abc', cat: 'a' });
+  });
+
+  it('validation messages come from the locale table, not the browser language', async () => {
+    const host = new RecordingHost();
+    host.locale = 'de-DE';
+    host.strings = widgetStringsOf(await loadStrings('de'));
+    const { root, el } = await mount(
+      {
+        type: 'Form',
+        onSubmitAction: { type: 'save' },
+        children: [
+          { type: 'Input', name: 'amount', required: true },
+          { type: 'Input', name: 'code', pattern: '[0-9]+', defaultValue: 'x' },
+          { type: 'Textarea', name: 'note', pattern: '[a-z]+', defaultValue: 'ABC' },
+          { type: 'Input', name: 'mail', inputType: 'email', defaultValue: 'nope' },
+          { type: 'RadioGroup', name: 'cat', required: true, options: [{ label: 'A', value: 'a' }] },
+          { type: 'Button', label: 'Save', submit: true },
+        ],
+      } as WidgetNode,
+      host,
+    );
+    await settle(el);
+    (root.querySelector('button.btn') as HTMLButtonElement).click();
+    expect(host.calls.length).to.equal(0);
+    const messages = Array.from(root.querySelectorAll('.field-error')).map((e) => e.textContent);
+    expect(messages).to.deep.equal([
+      'Bitte fülle dieses Feld aus.',
+      'Bitte halte dich an das verlangte Format.',
+      'Bitte halte dich an das verlangte Format.',
+      'Bitte gib einen gültigen Wert ein.',
+      'Bitte wähle eine Option aus.',
+    ]);
+    // Fixed values pass again (the translated message is no sticky custom error).
+    const inputs = root.querySelectorAll('input');
+    type(inputs[0] as HTMLInputElement, '5');
+    type(inputs[1] as HTMLInputElement, '42');
+    (root.querySelector('textarea') as HTMLTextAreaElement).value = 'abc';
+    type(inputs[2] as HTMLInputElement, 'a@b.de');
+    (root.querySelector('input[type="radio"]') as HTMLInputElement).click();
+    (root.querySelector('button.btn') as HTMLButtonElement).click();
+    expect(host.calls.length).to.equal(1);
   });
 
   it('submits with Enter in an Input', async () => {

@@ -4,6 +4,7 @@
  * the same form value and onChangeAction as the native select it replaced.
  */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { WidgetNode } from '../../src/protocol/types.js';
 import type { ChatkitWidgetSelect } from '../../src/widgets/select.component.js';
 import { DEFAULT_WIDGET_STRINGS } from '../../src/widgets/widget-strings.js';
@@ -131,12 +132,64 @@ describe('widget Select', () => {
     expect(select.value).to.equal('date');
   });
 
+  it('Tab while open commits the highlighted option and moves on, like the APG select-only combobox', async () => {
+    const { key, trigger, popup, select, active, host, root } = await mountSelect();
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Save'))!;
+    trigger.focus();
+    await key('ArrowDown');
+    await key('ArrowDown');
+    expect(active()).to.equal('cherry', 'the disabled Banana is skipped');
+    await sendKeys({ press: 'Tab' });
+    await select.updateComplete;
+    expect(select.value).to.equal('cherry', 'Tab commits the highlighted option');
+    expect(popup.matches(':popover-open')).to.equal(false);
+    expect(host.calls.map((c) => c.action.payload)).to.deep.equal([{ fruit: 'cherry' }]);
+    expect(root.activeElement === save).to.equal(true, 'focus moved on in page order');
+
+    // Shift+Tab back onto the trigger; opening and tabbing away on the selected option changes nothing.
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(root.activeElement === select).to.equal(true, 'focus on select');
+    await key('ArrowDown');
+    expect(active()).to.equal('cherry');
+    await sendKeys({ press: 'Tab' });
+    await select.updateComplete;
+    expect(popup.matches(':popover-open')).to.equal(false);
+    expect(host.calls.length).to.equal(1, 'no change event for the same value');
+    expect(root.activeElement === save).to.equal(true, 'focus on save');
+  });
+
+  it('Tab from the filter box commits the highlighted match; with no match it only closes', async () => {
+    const { key, trigger, popup, select, sr, root } = await mountSelect({ searchable: true });
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Save'))!;
+    trigger.focus();
+    await key('Enter');
+    const search = sr.querySelector<HTMLInputElement>('#search')!;
+    expect(sr.activeElement === search).to.equal(true, 'focus on search');
+    await sendKeys({ type: 'zz' });
+    await select.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    await select.updateComplete;
+    expect(popup.matches(':popover-open')).to.equal(false);
+    expect(select.value).to.equal('', 'nothing matched: nothing committed');
+    expect(root.activeElement === save).to.equal(true, 'focus on save');
+    trigger.focus();
+    await key('Enter');
+    await sendKeys({ type: 'dat' });
+    await select.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    await select.updateComplete;
+    expect(select.value).to.equal('date');
+    expect(root.activeElement === save).to.equal(true, 'focus on save');
+  });
+
   it('searchable filters as you type (case and accents ignored) and says when nothing matches', async () => {
     const { key, trigger, select, sr, options, active } = await mountSelect({ searchable: true });
     await key('C');
     const search = sr.querySelector('#search') as HTMLInputElement;
     expect(search.value).to.equal('C');
-    expect(sr.activeElement).to.equal(search);
+    expect(sr.activeElement === search).to.equal(true, 'focus on search');
     expect(search.getAttribute('role')).to.equal('combobox');
     const type = async (text: string) => {
       search.value = text;
@@ -161,7 +214,7 @@ describe('widget Select', () => {
     expect(search.getAttribute('aria-activedescendant')).to.equal(sr.querySelector('.option.active')!.id);
     await key('Enter', search);
     expect(select.value).to.equal('date');
-    expect(sr.activeElement).to.equal(trigger);
+    expect(sr.activeElement === trigger).to.equal(true, 'focus on trigger');
   });
 
   it('searchable defaults on beyond 15 options and can be turned off', async () => {
@@ -184,7 +237,7 @@ describe('widget Select', () => {
     await select.updateComplete;
     expect(select.value).to.equal('');
     expect(sr.querySelector('.clear')).to.equal(null);
-    expect(sr.activeElement).to.equal(trigger);
+    expect(sr.activeElement === trigger).to.equal(true, 'focus on trigger');
     expect(host.calls.map((c) => c.action.payload)).to.deep.equal([null]);
     (root.querySelector('button.btn') as HTMLButtonElement).click();
     expect(host.calls[1].action.payload).to.equal(null);

@@ -12,6 +12,7 @@ import type { StructuredInputItem } from '../../protocol/types.js';
 import { ensureElement } from '../lazy-elements.js';
 import type { LauncherController } from '../controllers/launcher-controller.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { markdownLabels } from '../items/render-assistant-message.js';
 
 /** Renders the panel content. */
 export function renderChatLayout(ctx: ChatContextValue, mode: string, announcement: string) {
@@ -61,7 +62,10 @@ export function renderChatLayout(ctx: ChatContextValue, mode: string, announceme
     ${
       disclaimer
         ? html`<div part="disclaimer" class="disclaimer ${disclaimer.highContrast ? 'high-contrast' : ''}">
-            <chatkit-markdown .text=${disclaimer.text}></chatkit-markdown>
+            <chatkit-markdown
+              .text=${disclaimer.text}
+              .labels=${markdownLabels(ctx.strings)}
+            ></chatkit-markdown>
           </div>`
         : nothing
     }

@@ -45,6 +45,11 @@ export const composerStyles = css`
   }
   textarea::placeholder {
     color: var(--chatkit-text-tertiary);
+    /* A narrow composer (360 px with attach, "@", dictation and send) cut a wrapped placeholder to its first
+       word; kept on one line it shows as much as fits (with an ellipsis where the browser supports one). */
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   textarea:disabled {
     cursor: not-allowed;
@@ -74,6 +79,10 @@ export const composerStyles = css`
   }
   .pickers .spacer {
     flex: 1;
+  }
+  /* The model picker stays at the inline end, also when a narrow composer wraps it onto a row of its own. */
+  .pickers .spacer + .menu-anchor {
+    margin-inline-start: auto;
   }
   .menu-anchor {
     position: relative;

@@ -8,7 +8,19 @@
  *   a returned `{preview}` widget is shown in a popover next to the anchor, rendered by `<chatkit-widget>`.
  *
  * The popover follows WCAG 1.4.13 (content on hover or focus): Escape dismisses it, the pointer may move onto
- * it without it closing, and it stays until the pointer or focus leaves both. It lives in the top layer
+ * it without it closing, and it stays until the pointer or focus leaves both.
+ *
+ * Keyboard: focusing a tag or citation shows its preview. When the preview holds controls (a button, a
+ * select…) it is a non-modal dialog: Tab on the anchor moves focus to its first control, Tab/Shift+Tab walk its
+ * controls, and Tab past the last, Shift+Tab before the first or Escape close it and put focus back on the
+ * anchor (without reopening it, so the next Tab continues in page order). A preview without controls is a
+ * tooltip: Tab moves on and the preview closes with the focus.
+ *
+ * Actions: a preview is not an item of the thread, so its actions name no item. Client actions go to
+ * `widgets.onAction` (and the cancelable `chatkit.widget.action` event) with the preview as widget item
+ * (`id` = `entity-preview-<entity id>`); server actions are sent as `threads.custom_action` on the current
+ * thread without `item_id` (the protocol's app-initiated form, like `sendCustomAction(action)`), and close the
+ * preview: their answer arrives in the thread. It lives in the top layer
  * (`popover="manual"`), so no overflow clips it, and is placed through CSSOM (`style.setProperty`), so it works
  * on strict-CSP pages: below the anchor, or above when the anchor is in the lower half of the viewport,
  * aligned with the anchor's inline start (its right edge in right-to-left layouts). `null` previews show
@@ -37,6 +49,27 @@ type Preview = { preview: { type: string } | null };
 
 const GAP = 4;
 
+/** What can take keyboard focus by Tab. */
+const TABBABLE =
+  'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable=""], [contenteditable="true"]';
+
+/** The controls inside `root` that Tab reaches, in order, looking into open shadow roots. */
+function tabbables(root: ParentNode): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const walk = (node: ParentNode) => {
+    for (const child of Array.from(node.children)) {
+      const el = child as HTMLElement;
+      if (el.matches(TABBABLE) && el.tabIndex >= 0 && !el.matches(':disabled') && el.checkVisibility()) {
+        found.push(el);
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+      walk(el);
+    }
+  };
+  walk(root);
+  return found;
+}
+
 export class EntityPreviewController implements ReactiveController {
   /** The widget shown, with the anchor and entity it belongs to. */
   private shown: { entity: Entity; anchor: HTMLElement; item: WidgetItem } | null = null;
@@ -44,6 +77,12 @@ export class EntityPreviewController implements ReactiveController {
   private request = 0;
   private cache = new Map<string, Promise<Preview | null>>();
   private cachedFor: EntitiesOption['onRequestPreview'];
+  /** Focus returns to this anchor from its preview: that focus must not reopen the preview. */
+  private returning: HTMLElement | null = null;
+  /** Whether the shown preview holds controls (then it is a dialog Tab enters, else a tooltip). */
+  private interactive = false;
+  /** The widget host given to the preview (the root's, with actions routed as described above). */
+  private previewHost?: { base: WidgetHost; host: WidgetHost };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -99,6 +138,10 @@ export class EntityPreviewController implements ReactiveController {
       this.click((detail as EntityClickDetail).entity);
     } else if (event.type === 'chatkit-entity-hover') {
       const { entity, anchor } = detail as EntityHoverDetail;
+      if (this.returning === anchor) {
+        this.returning = null;
+        return;
+      }
       if (this.hovered === anchor) return;
       this.hovered = anchor;
       void this.show(entity, anchor);
@@ -112,11 +155,60 @@ export class EntityPreviewController implements ReactiveController {
   }
 
   private readonly handleKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !this.shown) return;
+    const shown = this.shown;
+    if (!shown || (event.key !== 'Escape' && event.key !== 'Tab')) return;
+    const popover = this.popover;
+    const target = event.composedPath()[0];
+    const inside = !!popover && target instanceof Node && event.composedPath().includes(popover);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      if (inside) this.returnFocus();
+      else this.hide();
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey || !popover) return;
+    const controls = tabbables(popover);
+    if (!controls.length) return;
+    if (!inside) {
+      // Tab on the anchor enters the preview (it follows the anchor in reading order).
+      if (event.shiftKey || !event.composedPath().includes(shown.anchor)) return;
+      event.preventDefault();
+      controls[0].focus();
+      return;
+    }
+    const index = controls.indexOf(target as HTMLElement);
+    const leaving = event.shiftKey ? index <= 0 : index === controls.length - 1;
+    if (!leaving) return;
     event.preventDefault();
-    event.stopPropagation();
-    this.hide();
+    this.returnFocus();
   };
+
+  /** Closes the preview and puts focus back on its anchor. */
+  private returnFocus() {
+    const anchor = this.shown?.anchor;
+    this.hide();
+    if (!anchor?.isConnected) return;
+    this.returning = anchor;
+    anchor.focus();
+    // The anchor may already have had focus (no focus event): nothing is left to skip then.
+    queueMicrotask(() => queueMicrotask(() => void (this.returning = null)));
+  }
+
+  /** The root's widget host, with the preview's actions routed (see the module comment). */
+  private hostFor(base: WidgetHost): WidgetHost {
+    if (this.previewHost?.base === base) return this.previewHost.host;
+    const host: WidgetHost = Object.create(base) as WidgetHost;
+    host.dispatchAction = (request) => {
+      if (request.action.handler !== 'client') {
+        if (this.popover?.matches(':focus-within')) this.returnFocus();
+        else this.hide();
+      }
+      return base.dispatchAction(request);
+    };
+    this.previewHost = { base, host };
+    return host;
+  }
 
   /** Pointer or focus left `from`: hide unless it went to the anchor or into the popover. */
   private readonly handleLeave = (event: PointerEvent | FocusEvent) => {
@@ -181,6 +273,16 @@ export class EntityPreviewController implements ReactiveController {
     if (!popover || this.shown?.anchor !== anchor) return;
     this.place(popover, anchor);
     if (typeof popover.showPopover === 'function' && !popover.matches(':popover-open')) popover.showPopover();
+    // Tooltips hold no controls: a preview that has some is a non-modal dialog the anchor opens.
+    await popover.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('chatkit-widget')
+      ?.updateComplete;
+    if (this.shown?.anchor !== anchor) return;
+    this.interactive = tabbables(popover).length > 0;
+    if (this.interactive) {
+      anchor.setAttribute('aria-haspopup', 'dialog');
+      anchor.setAttribute('aria-expanded', 'true');
+    }
+    this.host.requestUpdate();
   }
 
   /** Places the popover next to the anchor (see the module comment). */
@@ -205,6 +307,8 @@ export class EntityPreviewController implements ReactiveController {
 
   private detach() {
     const anchor = this.shown?.anchor;
+    anchor?.removeAttribute('aria-expanded');
+    this.interactive = false;
     anchor?.removeEventListener('pointerleave', this.handleLeave);
     anchor?.removeEventListener('focusout', this.handleLeave);
   }
@@ -228,19 +332,24 @@ export class EntityPreviewController implements ReactiveController {
     const shown = this.shown;
     if (!shown) return nothing;
     const { strings } = this.ctx();
+    const interactive = this.interactive;
     return html`<div
       id="entity-preview"
       part="entity-preview"
       class="entity-preview"
       popover="manual"
-      role="tooltip"
+      role=${interactive ? 'dialog' : 'tooltip'}
       aria-label=${strings.previewOf(shown.entity.title)}
       data-entity-id=${shown.entity.id}
       @pointerleave=${this.handleLeave}
       @focusout=${this.handleLeave}
     >
       <div class="entity-preview-card">
-        <chatkit-widget exportparts="widget" .item=${shown.item} .host=${widgetHost}></chatkit-widget>
+        <chatkit-widget
+          exportparts="widget"
+          .item=${shown.item}
+          .host=${this.hostFor(widgetHost)}
+        ></chatkit-widget>
       </div>
     </div>`;
   }

@@ -105,8 +105,10 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
   }
   const session = root.sessions.session;
   if (!session) return;
-  if (action.streaming === false) await session.syncCustomAction(wire, item.id);
-  else await session.customAction(wire, item.id);
+  // A widget that is no item of the thread (an entity preview) names none: the app-initiated form (§ item_id).
+  const itemId = session.getState().items.some((i) => i.id === item.id) ? item.id : null;
+  if (action.streaming === false) await session.syncCustomAction(wire, itemId);
+  else await session.customAction(wire, itemId);
 }
 
 /** The widget renderer's view of the root element, translated with `strings`. */

@@ -29,7 +29,7 @@ export function renderItem(item: ThreadItem, rc: ItemRenderContext) {
     case 'workflow':
       return renderWorkflow(item, rc);
     case 'task':
-      return renderTaskItem(item);
+      return renderTaskItem(item, rc);
     case 'client_tool_call':
       return renderClientToolCall(item, rc);
     case 'generated_image':

@@ -10,6 +10,8 @@ import type { Task, TaskItem, WorkflowItem } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import type { Strings } from '../../i18n/strings.js';
+import { markdownLabels } from './render-assistant-message.js';
 
 function renderIndicator(task: Task) {
   if (task.type === 'custom' && task.icon && task.status_indicator !== 'loading') {
@@ -33,11 +35,15 @@ function taskTitle(task: Task): string {
 }
 
 /** One task row (shared by workflows and standalone task items). */
-export function renderTask(task: Task) {
+export function renderTask(task: Task, strings: Strings) {
   const title = taskTitle(task);
   let body: unknown = nothing;
   if ((task.type === 'custom' || task.type === 'thought') && task.content) {
-    body = html`<chatkit-markdown class="task-content" .text=${task.content}></chatkit-markdown>`;
+    body = html`<chatkit-markdown
+      class="task-content"
+      .text=${task.content}
+      .labels=${markdownLabels(strings)}
+    ></chatkit-markdown>`;
   } else if (task.type === 'web_search' && task.sources.length) {
     body = html`<ul class="task-sources">
       ${task.sources.map((source) => {
@@ -96,14 +102,14 @@ export function renderWorkflow(item: WorkflowItem, rc: ItemRenderContext) {
       ${uiIcon(expanded ? 'chevron-up' : 'chevron-down', 14)}
     </button>
     <ol id=${bodyId} class="tasks" ?hidden=${!expanded}>
-      ${workflow.tasks.map((task) => renderTask(task))}
+      ${workflow.tasks.map((task) => renderTask(task, strings))}
     </ol>
   </section>`;
 }
 
 /** Renders a standalone `task` item. */
-export function renderTaskItem(item: TaskItem) {
+export function renderTaskItem(item: TaskItem, rc: ItemRenderContext) {
   return html`<ol class="tasks standalone" data-item-id=${item.id}>
-    ${renderTask(item.task)}
+    ${renderTask(item.task, rc.ctx.strings)}
   </ol>`;
 }

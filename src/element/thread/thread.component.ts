@@ -19,6 +19,7 @@ import { itemStyles } from '../items/item.styles.js';
 import type { ItemRenderContext } from '../items/item-context.js';
 import { renderItem } from '../items/render-item.js';
 import { renderTurnEndActions } from '../items/render-misc.js';
+import { markdownLabels } from '../items/render-assistant-message.js';
 import { uiIcon } from '../shared/ui-icon.js';
 
 // The log's implicit polite live region is turned off (aria-live="off"): it would read every streamed
@@ -197,6 +198,9 @@ export class ChatkitThread extends LitElement {
     // rendered after the last pin, e.g. a lazily loaded widget, and the reader scrolls into its middle).
     this.stick = gap <= STICK_THRESHOLD || Math.abs(el.scrollTop - this.pinnedTop) <= 1;
     if (!this.stick) this.pinnedTop = Infinity;
+    // The reader reached the bottom by hand: a later move away from here is leaving it (the view may never
+    // have been pinned, e.g. an answer streamed in without autoScroll).
+    else if (gap <= STICK_THRESHOLD) this.pinnedTop = el.scrollTop;
     if (this.atBottom !== this.stick) this.atBottom = this.stick;
     const view = this.ctx.view;
     if (el.scrollTop < LOAD_OLDER_THRESHOLD && view.hasMoreBefore && !view.loadingOlder) {
@@ -262,7 +266,7 @@ export class ChatkitThread extends LitElement {
             ${uiIcon(notice.level === 'info' ? 'info' : 'alert-triangle', 16)}
             <div class="notice-body">
               ${notice.title ? html`<strong>${notice.title}</strong>` : nothing}
-              <chatkit-markdown .text=${notice.message}></chatkit-markdown>
+              <chatkit-markdown .text=${notice.message} .labels=${markdownLabels(strings)}></chatkit-markdown>
             </div>
             <button
               class="icon-button"
