@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { icon } from '../internal/icons.js';
 import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
 import type { Annotation, Source } from '../protocol/types.js';
 import { buildCitations, insertMarkers, replaceMarkers, type Citations } from './citations.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
 import { markdownStyles } from './markdown.styles.js';
+import { sanitizedHTML } from './morph.js';
 import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
 import { normaliseMarkdown } from './render.js';
 
@@ -266,9 +266,10 @@ export class ChatkitMarkdown extends LitElement {
 
   private renderBlock(block: MarkdownBlock): TemplateResult {
     const open = block.open && this.streaming;
-    return html`<div class=${open ? 'block block--tail' : 'block'}>
-      ${block.kind === 'code' ? this.renderCode(block) : unsafeHTML(block.html)}
-    </div>`;
+    const cls = open ? 'block block--tail' : 'block';
+    if (block.kind === 'code') return html`<div class=${cls}>${this.renderCode(block)}</div>`;
+    // The growing last block changes only what differs from its previous HTML (see morph.ts).
+    return html`<div class=${cls} ${sanitizedHTML(block.html)}></div>`;
   }
 
   private renderSource(source: Source, n: number): TemplateResult {
