@@ -73,7 +73,6 @@ const resolve = ({ functionName, url, lineNumber, columnNumber }) => {
   const pos = originalPositionFor(maps.get(path), { line: lineNumber + 1, column: columnNumber });
   return `${pos.name ?? name} ${(pos.source ?? '?').replace(/^(\.\.\/)+/, '')}:${pos.line}`;
 };
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const self = new Map();

@@ -77,6 +77,8 @@ class SanitizedHTMLDirective extends Directive {
     if (html === this.value) return noChange;
     this.value = html;
     const template = (this.template ??= document.createElement('template'));
+    // The string is sanitized (sanitize.ts); an inert template parses it, as `unsafeHTML` does.
+    // eslint-disable-next-line no-restricted-properties
     template.innerHTML = html;
     morphChildren(part.element, template.content);
     return noChange;
