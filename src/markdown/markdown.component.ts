@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { icon } from '../internal/icons.js';
 import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
@@ -39,6 +40,13 @@ export interface SourceClickDetail {
   /** The sources of the marker or list entry the user activated. */
   sources: Source[];
 }
+
+/**
+ * Blocks per group of the rendered list. Why groups: a long answer has hundreds of blocks and only the last
+ * changes while it streams; diffing every block's template on every frame made the cost per delta grow with
+ * the answer's length. A group whose blocks are the same objects as last time is skipped in one comparison.
+ */
+const GROUP = 32;
 
 /** How long the copy button shows its "Copied" state. */
 const COPIED_FEEDBACK_MS = 1500;
@@ -331,6 +339,25 @@ export class ChatkitMarkdown extends LitElement {
     </details>`;
   }
 
+  private renderBlocks(): unknown {
+    const groups: MarkdownBlock[][] = [];
+    for (let i = 0; i < this.blocks.length; i += GROUP) groups.push(this.blocks.slice(i, i + GROUP));
+    // Everything a block's rendering reads besides the block itself (see renderBlock and renderCode).
+    const inputs = [this.streaming, this.copiedKey, this.labels];
+    return repeat(
+      groups,
+      (group) => group[0]!.key,
+      (group) =>
+        guard([...group, ...inputs], () =>
+          repeat(
+            group,
+            (block) => block.key,
+            (block) => this.renderBlock(block),
+          ),
+        ),
+    );
+  }
+
   override render(): TemplateResult {
     const waiting = this.streaming && this.blocks.every((b) => b.kind === 'html' && b.html.trim() === '');
     return html`<div
@@ -341,11 +368,7 @@ export class ChatkitMarkdown extends LitElement {
         @pointerover=${this.handleMarkerHover}
         @focusin=${this.handleMarkerHover}
       >
-        ${repeat(
-          this.blocks,
-          (block) => block.key,
-          (block) => this.renderBlock(block),
-        )}
+        ${this.renderBlocks()}
         ${waiting ? html`<span class="caret caret--alone" aria-hidden="true"></span>` : nothing}
       </div>
       ${this.engine.truncated ? html`<p class="truncated" part="truncated-note">${this.label('truncated')}</p>` : nothing}
