@@ -10,6 +10,7 @@
  * at full speed (each delta its own task, as fast as the page takes them) and paced (one delta per 16 ms).
  * Printed per run: main-thread task time (CDP Performance `TaskDuration`), layouts and style recalcs, frames,
  * long tasks (> 50 ms) and the longest, and ratios against the baseline measured in the same run.
+ * `BENCH_REPEAT=n` alternates baseline and ours n times per answer and prints medians.
  *
  * Load: JavaScript bytes on the wire (gzip, CDP Network) until the first streamed answer is rendered, and the
  * time from the element script's response end to `chatkit.ready`.
@@ -214,18 +215,40 @@ for (const plan of plans) {
   console.log(
     `\nstream ${(answer.length / 1024).toFixed(1)} KB in ${deltas.length} deltas, ${plan.paced ? 'paced 16 ms' : 'full speed'}:`,
   );
-  const results = [];
-  for (const name of names) {
-    // The peer takes minutes per run: measured on the main answer only (and not in quick runs).
-    if ((plan.flat || process.env.BENCH_QUICK) && name === 'deep-chat') continue;
-    results.push(await runOne(name, answer, deltas, plan.paced));
+  // BENCH_REPEAT=n: n rounds alternating baseline and ours (the peer once), medians printed; on a shared
+  // machine one run's ratio swings with the load, the median of rounds measured side by side much less.
+  const rounds = Math.max(1, Number(process.env.BENCH_REPEAT) || 1);
+  const runs = new Map();
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      // The peer takes minutes per run: measured on the main answer only (and not in quick runs), once.
+      if ((plan.flat || process.env.BENCH_QUICK || round > 0) && name === 'deep-chat') continue;
+      const r = await runOne(name, answer, deltas, plan.paced);
+      runs.set(name, [...(runs.get(name) ?? []), r]);
+    }
   }
-  const base = results.find((r) => r.name === 'baseline');
-  for (const r of results) {
+  const median = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const base = runs.get('baseline');
+  if (rounds > 1)
+    console.log(`  (median of ${rounds} alternating rounds; ratio = median of the per-round ratios)`);
+  for (const [name, list] of runs) {
+    const m = (key) => median(list.map((r) => r[key]));
+    const ratio =
+      list.length === base.length
+        ? median(list.map((r, i) => r.taskMs / base[i].taskMs))
+        : m('taskMs') / median(base.map((r) => r.taskMs));
+    const spread =
+      list.length > 1
+        ? ` [${f(Math.min(...list.map((r, i) => r.taskMs / (base[i] ?? base[0]).taskMs)), 2)}–${f(Math.max(...list.map((r, i) => r.taskMs / (base[i] ?? base[0]).taskMs)), 2)}]`
+        : '';
     console.log(
-      `  ${r.name.padEnd(9)} main-thread ${f(r.taskMs).padStart(6)} ms (${f(r.taskMs / base.taskMs, 2)}× baseline), ` +
-        `${f((r.taskMs * 1000) / deltas.length).padStart(5)} µs/delta, layouts ${r.layouts}, style recalcs ${r.styles}, ` +
-        `frames ${r.frames}, long tasks ${r.longTasks} (max ${f(r.maxTaskMs)} ms), wall ${f(r.wallMs)} ms`,
+      `  ${name.padEnd(9)} main-thread ${f(m('taskMs')).padStart(6)} ms (${f(ratio, 2)}× baseline${spread}), ` +
+        `${f((m('taskMs') * 1000) / deltas.length).padStart(5)} µs/delta, layouts ${f(m('layouts'))}, style recalcs ${f(m('styles'))}, ` +
+        `frames ${f(m('frames'))}, long tasks ${f(m('longTasks'))} (max ${f(m('maxTaskMs'))} ms), wall ${f(m('wallMs'))} ms`,
     );
   }
 }
