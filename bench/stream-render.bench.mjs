@@ -8,8 +8,10 @@
  * - `deep-chat` (npm, installed under bench/render-peer only) through its streaming `handler`,
  * - an incremental baseline: marked + DOMPurify, finished blocks frozen, the tail re-rendered once per frame,
  * at full speed (each delta its own task, as fast as the page takes them) and paced (one delta per 16 ms).
- * Printed per run: main-thread task time (CDP Performance `TaskDuration`), layouts and style recalcs, frames,
+ * Printed per run: main-thread task time (CDP Performance `TaskDuration`) and CPU time (`ThreadTime`, steadier
+ * on a loaded machine), layouts and style recalcs, frames,
  * long tasks (> 50 ms) and the longest, and ratios against the baseline measured in the same run.
+ * `BENCH_REPEAT=n` alternates baseline and ours n times per answer and prints medians; `BENCH_PEER=0` skips the peer.
  *
  * Load: JavaScript bytes on the wire (gzip, CDP Network) until the first streamed answer is rendered, and the
  * time from the element script's response end to `chatkit.ready`.
@@ -159,6 +161,9 @@ async function runOne(name, answer, deltas, paced) {
   return {
     name,
     taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    // CPU time of the renderer's main thread: unlike task (wall) time, not inflated while the OS runs other
+    // processes, so it stays comparable on a loaded machine.
+    cpuMs: (after.ThreadTime - before.ThreadTime) * 1000,
     layouts: after.LayoutCount - before.LayoutCount,
     styles: after.RecalcStyleCount - before.RecalcStyleCount,
     frames: extra.frames,
@@ -188,7 +193,8 @@ async function metrics(cdp) {
 }
 
 const f = (n, d = 0) => n.toFixed(d);
-const names = ['baseline', 'ours', ...(deepChatPath ? ['deep-chat'] : [])];
+const withPeer = deepChatPath && process.env.BENCH_PEER !== '0';
+const names = ['baseline', 'ours', ...(withPeer ? ['deep-chat'] : [])];
 if (!deepChatPath) console.log('deep-chat not installed (npm --prefix bench/render-peer ci): peer skipped');
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model}, Chromium ${browser.version()}, node ${process.version}`,
@@ -214,18 +220,42 @@ for (const plan of plans) {
   console.log(
     `\nstream ${(answer.length / 1024).toFixed(1)} KB in ${deltas.length} deltas, ${plan.paced ? 'paced 16 ms' : 'full speed'}:`,
   );
-  const results = [];
-  for (const name of names) {
-    // The peer takes minutes per run: measured on the main answer only (and not in quick runs).
-    if ((plan.flat || process.env.BENCH_QUICK) && name === 'deep-chat') continue;
-    results.push(await runOne(name, answer, deltas, plan.paced));
+  // BENCH_REPEAT=n: n rounds alternating baseline and ours (the peer once), medians printed; on a shared
+  // machine one run's ratio swings with the load, the median of rounds measured side by side much less.
+  const rounds = Math.max(1, Number(process.env.BENCH_REPEAT) || 1);
+  const runs = new Map();
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      // The peer takes minutes per run: measured on the main answer only (and not in quick runs), once.
+      if ((plan.flat || process.env.BENCH_QUICK || round > 0) && name === 'deep-chat') continue;
+      const r = await runOne(name, answer, deltas, plan.paced);
+      runs.set(name, [...(runs.get(name) ?? []), r]);
+    }
   }
-  const base = results.find((r) => r.name === 'baseline');
-  for (const r of results) {
+  const median = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const base = runs.get('baseline');
+  if (rounds > 1)
+    console.log(`  (median of ${rounds} alternating rounds; ratio = median of the per-round ratios)`);
+  for (const [name, list] of runs) {
+    const m = (key) => median(list.map((r) => r[key]));
+    const ratioOf = (key) =>
+      list.length === base.length
+        ? median(list.map((r, i) => r[key] / base[i][key]))
+        : m(key) / median(base.map((r) => r[key]));
+    const ratio = ratioOf('taskMs');
+    const spread =
+      list.length > 1
+        ? ` [${f(Math.min(...list.map((r, i) => r.taskMs / (base[i] ?? base[0]).taskMs)), 2)}–${f(Math.max(...list.map((r, i) => r.taskMs / (base[i] ?? base[0]).taskMs)), 2)}]`
+        : '';
     console.log(
-      `  ${r.name.padEnd(9)} main-thread ${f(r.taskMs).padStart(6)} ms (${f(r.taskMs / base.taskMs, 2)}× baseline), ` +
-        `${f((r.taskMs * 1000) / deltas.length).padStart(5)} µs/delta, layouts ${r.layouts}, style recalcs ${r.styles}, ` +
-        `frames ${r.frames}, long tasks ${r.longTasks} (max ${f(r.maxTaskMs)} ms), wall ${f(r.wallMs)} ms`,
+      `  ${name.padEnd(9)} main-thread ${f(m('taskMs')).padStart(6)} ms (${f(ratio, 2)}× baseline${spread}), ` +
+        `${f((m('taskMs') * 1000) / deltas.length).padStart(5)} µs/delta; CPU ${f(m('cpuMs')).padStart(6)} ms ` +
+        `(${f(ratioOf('cpuMs'), 2)}×), ${f((m('cpuMs') * 1000) / deltas.length).padStart(5)} µs/delta; layouts ${f(m('layouts'))}, style recalcs ${f(m('styles'))}, ` +
+        `frames ${f(m('frames'))}, long tasks ${f(m('longTasks'))} (max ${f(m('maxTaskMs'))} ms), wall ${f(m('wallMs'))} ms`,
     );
   }
 }

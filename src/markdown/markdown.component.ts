@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { icon } from '../internal/icons.js';
 import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
 import type { Annotation, Source } from '../protocol/types.js';
 import { buildCitations, insertMarkers, replaceMarkers, type Citations } from './citations.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
 import { markdownStyles } from './markdown.styles.js';
+import { sanitizedHTML } from './morph.js';
 import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
 import { normaliseMarkdown } from './render.js';
 
@@ -39,6 +40,13 @@ export interface SourceClickDetail {
   /** The sources of the marker or list entry the user activated. */
   sources: Source[];
 }
+
+/**
+ * Blocks per group of the rendered list. Why groups: a long answer has hundreds of blocks and only the last
+ * changes while it streams; diffing every block's template on every frame made the cost per delta grow with
+ * the answer's length. A group whose blocks are the same objects as last time is skipped in one comparison.
+ */
+const GROUP = 32;
 
 /** How long the copy button shows its "Copied" state. */
 const COPIED_FEEDBACK_MS = 1500;
@@ -266,9 +274,10 @@ export class ChatkitMarkdown extends LitElement {
 
   private renderBlock(block: MarkdownBlock): TemplateResult {
     const open = block.open && this.streaming;
-    return html`<div class=${open ? 'block block--tail' : 'block'}>
-      ${block.kind === 'code' ? this.renderCode(block) : unsafeHTML(block.html)}
-    </div>`;
+    const cls = open ? 'block block--tail' : 'block';
+    if (block.kind === 'code') return html`<div class=${cls}>${this.renderCode(block)}</div>`;
+    // The growing last block changes only what differs from its previous HTML (see morph.ts).
+    return html`<div class=${cls} ${sanitizedHTML(block.html)}></div>`;
   }
 
   private renderSource(source: Source, n: number): TemplateResult {
@@ -330,6 +339,25 @@ export class ChatkitMarkdown extends LitElement {
     </details>`;
   }
 
+  private renderBlocks(): unknown {
+    const groups: MarkdownBlock[][] = [];
+    for (let i = 0; i < this.blocks.length; i += GROUP) groups.push(this.blocks.slice(i, i + GROUP));
+    // Everything a block's rendering reads besides the block itself (see renderBlock and renderCode).
+    const inputs = [this.streaming, this.copiedKey, this.labels];
+    return repeat(
+      groups,
+      (group) => group[0]!.key,
+      (group) =>
+        guard([...group, ...inputs], () =>
+          repeat(
+            group,
+            (block) => block.key,
+            (block) => this.renderBlock(block),
+          ),
+        ),
+    );
+  }
+
   override render(): TemplateResult {
     const waiting = this.streaming && this.blocks.every((b) => b.kind === 'html' && b.html.trim() === '');
     return html`<div
@@ -340,11 +368,7 @@ export class ChatkitMarkdown extends LitElement {
         @pointerover=${this.handleMarkerHover}
         @focusin=${this.handleMarkerHover}
       >
-        ${repeat(
-          this.blocks,
-          (block) => block.key,
-          (block) => this.renderBlock(block),
-        )}
+        ${this.renderBlocks()}
         ${waiting ? html`<span class="caret caret--alone" aria-hidden="true"></span>` : nothing}
       </div>
       ${this.engine.truncated ? html`<p class="truncated" part="truncated-note">${this.label('truncated')}</p>` : nothing}

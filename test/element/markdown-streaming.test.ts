@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { IncrementalMarkdown } from '../../src/markdown/incremental.js';
+import { morphChildren } from '../../src/markdown/morph.js';
 import { renderMarkdownHTML } from '../../src/markdown/render.js';
 import { afterEach, body, describe, it, mountMarkdown, setProps, unmountAll } from './markdown-harness.js';
 
@@ -153,5 +154,57 @@ describe('<chatkit-markdown> incremental streaming', () => {
     const el = await mountMarkdown({ text: '# Title\r\n\r\n- a\r\n- b\r\n' });
     expect(body(el).querySelector('h1')?.textContent).to.equal('Title');
     expect(body(el).querySelectorAll('li').length).to.equal(2);
+  });
+
+  it('patches the growing block in place: its paragraph node is kept while text arrives', async () => {
+    const el = await mountMarkdown({ streaming: true, text: 'First para' });
+    const p = body(el).querySelector('.block--tail p')!;
+    const strong = 'First paragraph with **bold** text';
+    for (const text of ['First paragraph', 'First paragraph with **bo', strong]) {
+      await setProps(el, { text });
+      expect(body(el).querySelector('.block--tail p'), text).to.equal(p);
+    }
+    expect(p.innerHTML).to.equal(renderMarkdownHTML(strong).replace(/^<p>|<\/p>\n?$/g, ''));
+    // A new element shape (a list instead of a paragraph) replaces the node rather than patching it.
+    await setProps(el, { text: strong + '\n\n- one' });
+    expect(body(el).querySelector('.block--tail li')?.textContent).to.equal('one');
+  });
+
+  it('morphChildren reproduces the source exactly, replacing elements whose attributes differ', () => {
+    const parse = (html: string) => {
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      return template.content;
+    };
+    const target = document.createElement('div');
+    const cases = [
+      '<p>a <a href="https://a.example/" target="_blank">link</a></p>',
+      '<p>a <a href="https://a.example/" target="_blank">link text</a> more</p><ul><li>x</li></ul>',
+      '<p>a <a href="https://b.example/" target="_blank">link text</a> more</p><ul><li>x</li><li>y</li></ul>',
+      '<h2>t</h2>',
+      '',
+    ];
+    let link: Element | null = null;
+    for (const html of cases) {
+      morphChildren(target, parse(html));
+      expect(target.innerHTML).to.equal(html);
+      if (html.includes('a.example') && link) expect(target.querySelector('a')).to.equal(link);
+      if (html.includes('b.example')) expect(target.querySelector('a')).not.to.equal(link);
+      link = target.querySelector('a');
+    }
+  });
+
+  it('renders answers longer than one group of blocks, in order, keeping finished blocks', async () => {
+    const text = Array.from({ length: 100 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const el = await mountMarkdown({ streaming: true, text: '' });
+    for (const prefix of prefixes(text, 20)) await setProps(el, { text: prefix });
+    const first = blockElements(el)[0];
+    await setProps(el, { streaming: false });
+    const blocks = blockElements(el);
+    expect(blocks.length).to.equal(100);
+    expect(blocks[0]).to.equal(first);
+    expect(blocks.map((b) => b.textContent?.trim())).to.deep.equal(
+      Array.from({ length: 100 }, (_, i) => `Paragraph ${i}.`),
+    );
   });
 });

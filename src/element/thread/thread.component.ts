@@ -98,7 +98,9 @@ export class ChatkitThread extends LitElement {
     this.followAction('before');
     if (changed.has('ctx' as keyof ChatkitThread) && this.scroller) {
       const el = this.scroller;
-      this.distanceFromBottom = el.scrollHeight - el.scrollTop;
+      // Only a reader away from the bottom needs it (older items prepended, see updated). Why not always:
+      // reading layout here, after the root element's writes of this frame, forces a second layout per frame.
+      if (!this.stick) this.distanceFromBottom = el.scrollHeight - el.scrollTop;
       const previous = (changed.get('ctx' as keyof ChatkitThread) as ChatContextValue | undefined)?.view;
       // A new chat's first answer creates its thread (no id → an id while streaming): the same conversation.
       const created = previous?.threadId == null && previous?.status === 'streaming';
