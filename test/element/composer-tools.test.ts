@@ -35,8 +35,10 @@ describe('composer tools', () => {
     expect(chips.map((c) => c.dataset.tool)).to.deep.equal(['search']);
     expect(chips[0].textContent!.trim()).to.equal('Search');
     expect(chips[0].title).to.equal('Search the web');
-    expect(chips[0].querySelector('svg[data-icon="globe"] path, svg[data-icon="globe"] circle')).to.not.equal(
-      null,
+    // `globe` is a ChatKit icon name outside the element's own set: it draws once its small chunk is in.
+    await until(
+      () => chips[0].querySelector('svg[data-icon="globe"] path, svg[data-icon="globe"] circle'),
+      'the globe icon drawn',
     );
 
     const trigger = root.querySelector<HTMLButtonElement>('[part~="tools-button"]')!;
@@ -178,7 +180,7 @@ describe('starter prompts', () => {
     });
     await settle(el);
     const buttons = deepAll<HTMLButtonElement>(el, 'chatkit-start-screen', '[part="starter-prompt"]');
-    expect(buttons[0].querySelector('svg[data-icon="map-pin"] path')).to.not.equal(null);
+    await until(() => buttons[0].querySelector('svg[data-icon="map-pin"] path'), 'the map-pin icon drawn');
     expect(buttons[0].textContent!.trim()).to.equal('Plan a trip');
     expect(buttons[1].querySelector('svg')).to.equal(null);
   });
