@@ -20,6 +20,16 @@ function composerRoot(el: ChatkitChat): ShadowRoot {
   return deep(el, 'chatkit-composer')!.shadowRoot!;
 }
 
+/** The Tools or model menu button, once the menus' on-demand code has arrived. */
+async function menuButton(
+  root: ShadowRoot,
+  part: 'tools-button' | 'model-button',
+): Promise<HTMLButtonElement> {
+  const find = () => root.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+  await until(find, `the ${part} rendered`);
+  return find()!;
+}
+
 const TOOLS = [
   { id: 'search', label: 'Search the web', shortLabel: 'Search', icon: 'globe', pinned: true },
   { id: 'draw', label: 'Create an image', icon: 'square-image', placeholderOverride: 'Describe an image' },
@@ -41,7 +51,7 @@ describe('composer tools', () => {
       'the globe icon drawn',
     );
 
-    const trigger = root.querySelector<HTMLButtonElement>('[part~="tools-button"]')!;
+    const trigger = await menuButton(root, 'tools-button');
     expect(trigger.getAttribute('aria-haspopup')).to.equal('menu');
     expect(trigger.getAttribute('aria-expanded')).to.equal('false');
     trigger.click();
@@ -69,7 +79,7 @@ describe('composer tools', () => {
     const { el, server } = await mount({ composer: { tools: TOOLS } });
     await settle(el);
     const root = composerRoot(el);
-    root.querySelector<HTMLButtonElement>('[part~="tools-button"]')!.click();
+    (await menuButton(root, 'tools-button')).click();
     await settle(el);
     const change = oneEvent(el, 'chatkit.tool.change');
     root.querySelector<HTMLElement>('[role="menuitemradio"][data-id="draw"]')!.click();
@@ -95,7 +105,7 @@ describe('composer tools', () => {
     const { el, server } = await mount({ composer: { tools: TOOLS } });
     await settle(el);
     const root = composerRoot(el);
-    root.querySelector<HTMLButtonElement>('[part~="tools-button"]')!.click();
+    (await menuButton(root, 'tools-button')).click();
     await settle(el);
     root.querySelector<HTMLElement>('[role="menuitemradio"][data-id="code"]')!.click();
     await settle(el);
@@ -127,7 +137,7 @@ describe('composer models', () => {
     });
     await settle(el);
     const root = composerRoot(el);
-    const trigger = root.querySelector<HTMLButtonElement>('[part~="model-button"]')!;
+    const trigger = await menuButton(root, 'model-button');
     expect(trigger.getAttribute('aria-label')).to.equal('Model: Fast');
     trigger.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     await settle(el);
@@ -159,7 +169,7 @@ describe('composer models', () => {
     const { el } = await mount({ composer: { models: [{ id: 'a', label: 'A', description: 'first' }] } });
     await settle(el);
     const root = composerRoot(el);
-    root.querySelector<HTMLButtonElement>('[part~="model-button"]')!.click();
+    (await menuButton(root, 'model-button')).click();
     await settle(el);
     expect(root.querySelector('[role="menu"]')).to.not.equal(null);
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
