@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { describe, it } from '../support/mocha.js';
 import {
   deep,
@@ -88,6 +88,46 @@ describe('thread view', () => {
       () => Math.abs(scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop) < 2,
       'pinned to the bottom',
     );
+  });
+
+  it('a reader who scrolls into an answer that grew after the last pin has left the bottom', async () => {
+    // Without autoScroll the growth is not followed; with it, the same happens when the reader scrolls before
+    // the ResizeObserver notification of the growth (a busy machine): the view was pinned above the new end.
+    const { el, server } = await mount({ thread: { autoScroll: false } });
+    const text = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of a long answer.`).join('\n\n');
+    server.script = ({ threadId, nextId }) =>
+      [
+        {
+          type: 'thread.item.done',
+          item: {
+            id: nextId('msg'),
+            thread_id: threadId,
+            created_at: T,
+            type: 'assistant_message',
+            content: [{ type: 'output_text', text, annotations: [] }],
+          },
+        },
+      ] as ThreadStreamEvent[];
+    // Held mid-stream, so the thread sees the answer streaming (then its growth is not followed).
+    server.hold(3);
+    const ended = oneEvent(el, 'chatkit.response.end');
+    void el.sendUserMessage({ text: 'a long one please' });
+    await until(() => deep(el, 'chatkit-composer', '[part~="stop-button"]:not([disabled])'), 'streaming');
+    await settle(el);
+    server.release();
+    await ended;
+    const scroller = deep(el, 'chatkit-thread', '.scroller')!;
+    // The answer's markdown renders after the thread pinned the view; without autoScroll it is not followed.
+    await until(
+      () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight > 400,
+      'answer below',
+    );
+    await settle(el);
+    // The reader scrolls down into the answer, not to its end.
+    scroller.scrollTop += 150;
+    scroller.dispatchEvent(new Event('scroll'));
+    await settle(el);
+    await until(() => deep(el, 'chatkit-thread', 'button[aria-label="Jump to latest"]'), 'jump button');
   });
 
   it('a reloaded thread whose answer is still being generated refreshes until the answer is stored', async () => {

@@ -193,8 +193,9 @@ export class ChatkitThread extends LitElement {
     const el = this.scroller!;
     const gap = el.scrollHeight - el.scrollTop - el.clientHeight;
     // Scroll events arrive a frame late: by then a streamed answer may have grown below the position we
-    // scrolled to, which is not the reader leaving the bottom. Only a move up from there is.
-    this.stick = gap <= STICK_THRESHOLD || el.scrollTop >= this.pinnedTop - 1;
+    // scrolled to, which is not the reader leaving the bottom. A move from there is, up or down (down: content
+    // rendered after the last pin, e.g. a lazily loaded widget, and the reader scrolls into its middle).
+    this.stick = gap <= STICK_THRESHOLD || Math.abs(el.scrollTop - this.pinnedTop) <= 1;
     if (!this.stick) this.pinnedTop = Infinity;
     if (this.atBottom !== this.stick) this.atBottom = this.stick;
     const view = this.ctx.view;
