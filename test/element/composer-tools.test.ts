@@ -59,6 +59,8 @@ describe('composer tools', () => {
     expect(trigger.getAttribute('aria-expanded')).to.equal('true');
     const menu = root.querySelector('[role="menu"]')!;
     expect(menu.getAttribute('aria-label')).to.equal('Tools');
+    // The menu's styles come with its on-demand code: it floats above the composer.
+    expect(getComputedStyle(menu).position).to.equal('absolute');
     const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitemradio"]')];
     expect(items.map((i) => i.dataset.id)).to.deep.equal(['draw', 'code']);
     expect(items[0].querySelector('svg[data-icon="square-image"]')).to.not.equal(null);

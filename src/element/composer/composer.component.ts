@@ -13,7 +13,6 @@ import { query, state } from 'lit/decorators.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
-import { suggestStyles } from './suggest.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
@@ -28,7 +27,7 @@ import type { ComposerTool } from '../chatkit-chat/options.js';
 const MAX_LINES = 8;
 
 export class ChatkitComposer extends LitElement {
-  static override styles = [sharedStyles, composerStyles, suggestStyles];
+  static override styles = [sharedStyles, composerStyles];
 
   @consume({ context: chatContext, subscribe: true })
   @state()
