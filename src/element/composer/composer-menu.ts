@@ -16,7 +16,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { uiIcon } from '../shared/ui-icon.js';
-import { adoptMoreStyles } from '../shared/adopt-styles.js';
+import { adoptMoreStyles } from '../shared/shared.styles.js';
 import { menuStyles } from './menu.styles.js';
 
 /** One choice of a menu. */

@@ -16,7 +16,7 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { uiIcon } from '../shared/ui-icon.js';
-import { adoptMoreStyles } from '../shared/adopt-styles.js';
+import { adoptMoreStyles } from '../shared/shared.styles.js';
 import { suggestStyles } from './suggest.styles.js';
 
 /** What a popup row shows. */
