@@ -3,10 +3,10 @@
  * inline page, the built element and Debian's Chromium: the client tool round trip (the page's `get_time`
  * answers and the turn resumes). The use cases have their own files: todo.test.ts, returns.test.ts.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHooks } from '../../server/main.js';
 import { startE2E, type E2E } from './support/harness.js';
+import { sendMessage } from './support/composer.js';
 
 let e2e: E2E;
 
@@ -24,12 +24,8 @@ async function openInline() {
   return page;
 }
 
-async function send(page: Page, text: string) {
-  const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-  await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
-}
+/** Sends a message and waits for its answer to end (see support/composer.ts). */
+const send = sendMessage;
 
 describe('client tool round trip in the browser', () => {
   it('the page answers get_time and the turn resumes with the answer', async () => {

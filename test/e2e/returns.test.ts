@@ -15,6 +15,7 @@ import { createLogger } from '../../server/logger.js';
 import { defaultHooks, startServer } from '../../server/main.js';
 import { FakeOpenAIServer, type FakeReply, reply } from '../fixtures/fake-openai/fake-openai-server.js';
 import { startE2E, type E2E } from './support/harness.js';
+import { sendMessage } from './support/composer.js';
 
 /** Picks an option of a widget Select (a combobox with a listbox popover) by its value. */
 async function choose(page: Page, name: string, value: string): Promise<void> {
@@ -32,12 +33,8 @@ async function openInline(e2e: E2E, url = e2e.server.url) {
 /** Waits until no response is streaming (the composer shows Send again). */
 const idle = (page: Page) => expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
 
-async function send(page: Page, text: string) {
-  const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-  await idle(page);
-}
+/** Sends a message and waits for its answer to end (see support/composer.ts). */
+const send = sendMessage;
 
 /** Waits until an exact text is shown (once at least). */
 const shown = (page: Page, text: string | RegExp) =>

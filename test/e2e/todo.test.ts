@@ -10,6 +10,7 @@ import { defaultHooks } from '../../server/main.js';
 import { FakeOpenAIServer, reply } from '../fixtures/fake-openai/fake-openai-server.js';
 import { deepText } from './support/deep-text.js';
 import { startE2E, type E2E } from './support/harness.js';
+import { sendMessage } from './support/composer.js';
 
 /** Polls with room for a loaded machine (the default second is too short for a model turn under load). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
@@ -26,12 +27,8 @@ async function idle(page: Page) {
   await poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
 }
 
-async function send(page: Page, text: string) {
-  const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-  await idle(page);
-}
+/** Sends a message and waits for its answer to end (see support/composer.ts). */
+const send = sendMessage;
 
 /** The newest todo card. */
 const card = (page: Page): Locator => page.locator('chatkit-widget').filter({ hasText: 'My Todos' }).last();
