@@ -64,8 +64,9 @@ function minifyCss(): Plugin {
  * `allow-extension`, so the entry chunk may export the shared bindings the lazy chunks import back): one file to
  * fetch before the element defines itself, not an entry and a dozen small shared chunks fetched in two waves (a
  * waterfall that cost ~70 ms to `chatkit.ready` and ~2 KB of per-file gzip and header overhead). The lazy chunks
- * import `../chatkit-chat.js`, so pages load the file by its plain URL (no query string), as the classic loader
- * does.
+ * import `../chatkit-chat.js` back: a page that loads the file with a query string (`?v=…`) makes the browser
+ * fetch and run it a second time as another module (it still works: the chat context key is a registered
+ * symbol, see src/context/chat-context.ts), so the README asks for the plain URL, as the classic loader uses.
  */
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
