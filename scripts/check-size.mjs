@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 /**
- * Checks the gzip size of each drop-in file against the budget (60 KB hard, 40 KB goal). Sizes, not times:
+ * Checks the gzip size of each drop-in file against the budget (50 KB hard, 40 KB goal). Sizes, not times:
  * deterministic on any machine. Run after `npm run build`.
  *
  * A drop-in file is measured together with every chunk it imports statically (what the browser must fetch
  * before the element can define itself); chunks reached only through `import()` load on demand and are
- * listed for the record.
+ * listed for the record. Also printed, not enforced: the drop-in file plus the markdown chunk, what a first
+ * streamed answer needs (issue 9's goal: 50 KB; bench/stream-render.bench.mjs measures it on the wire).
+ *
+ * The budget sits just above the size reached (48.5 KB on 2026-12-03): code added to the drop-in file should
+ * load on demand, like the menus, icon tables and renderers, or lower something else.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 60 * 1024;
+const BUDGET = 50 * 1024;
+const FIRST_ANSWER_GOAL = 50 * 1024;
 const GOAL = 40 * 1024;
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -50,6 +55,21 @@ for (const file of ['dist/chatkit-chat.js', 'dist/chatkit-chat.iife.js']) {
     `${verdict}: ${file} with ${files.length - 1} static chunk(s): ${kb(total)} gzip (budget ${kb(BUDGET)}, goal ${kb(GOAL)})`,
   );
   if (total > BUDGET) failed = true;
+}
+
+const markdown = existsSync('dist/chunks')
+  ? readdirSync('dist/chunks').find((f) => /^markdown\.component-.*\.js$/.test(f))
+  : undefined;
+if (markdown && existsSync('dist/chatkit-chat.js')) {
+  const files = new Set([
+    ...staticClosure('dist/chatkit-chat.js'),
+    ...staticClosure(join('dist/chunks', markdown)),
+  ]);
+  const total = [...files].reduce((sum, f) => sum + gzip(readFileSync(f)), 0);
+  console.log(
+    `${total > FIRST_ANSWER_GOAL ? '· above the goal' : '✓ within goal'}: until a first answer (drop-in file + ${markdown}): ` +
+      `${kb(total)} gzip (goal ${kb(FIRST_ANSWER_GOAL)}, not enforced)`,
+  );
 }
 
 if (existsSync('dist/chunks')) {

@@ -2,8 +2,10 @@
 /**
  * Generates the icon data modules from lucide-static's `icon-nodes.json`:
  *
- * - `src/internal/icon-data.ts`: the 64 ChatKit icon names (§6.7) plus the UI icons of the element, mapped to
- *   lucide icons. Bundled with the element, so it stays small.
+ * - `src/internal/icon-data.ts`: the UI icons of the element and the few ChatKit icon names the element draws
+ *   itself (EAGER below), mapped to lucide icons. Bundled with the element, so it stays small.
+ * - `src/internal/icon-data-chatkit.ts`: the other ChatKit icon names (§6.7). A chunk of its own, loaded with the
+ *   widget renderer or the first time a start-screen prompt, tool or header button names one.
  * - `src/internal/icon-data-lucide.ts`: every lucide icon, for `lucide:<name>` icon names. Loaded lazily
  *   (dynamic import) so it never weighs on the drop-in bundle.
  *
@@ -110,6 +112,9 @@ const UI = {
   mic: 'mic',
 };
 
+/** ChatKit icon names the element draws itself (header, composer, markdown): kept in the eager set. */
+const EAGER = ['check', 'plus', 'square-image', 'info', 'external-link', 'chevron-left', 'chevron-right'];
+
 /** Encodes one lucide icon node list. */
 function encode(list) {
   return list
@@ -129,9 +134,12 @@ function lookup(name) {
 }
 
 const subset = {};
+const chatkit = {};
 for (const [name, target] of Object.entries({ ...CHATKIT, ...UI })) {
   const filled = target.endsWith('!');
-  subset[name] = (filled ? '!' : '') + lookup(filled ? target.slice(0, -1) : target);
+  const data = (filled ? '!' : '') + lookup(filled ? target.slice(0, -1) : target);
+  if (name in UI || EAGER.includes(name)) subset[name] = data;
+  else chatkit[name] = data;
 }
 
 const header = (what) =>
@@ -140,8 +148,13 @@ const header = (what) =>
 writeFileSync(
   'src/internal/icon-data.ts',
   header(
-    'ChatKit icon names (§6.7) and the UI icons, mapped to lucide icons. A leading `!` marks a filled icon.',
+    'The UI icons and the ChatKit icon names the element draws itself. A leading `!` marks a filled icon.',
   ) + `export const ICON_DATA: Record<string, string> = ${JSON.stringify(subset, null, 1)};\n`,
+);
+writeFileSync(
+  'src/internal/icon-data-chatkit.ts',
+  header('The other ChatKit icon names (§6.7), loaded on demand. A leading `!` marks a filled icon.') +
+    `export const CHATKIT_ICON_DATA: Record<string, string> = ${JSON.stringify(chatkit, null, 1)};\n`,
 );
 const full = {};
 for (const name of Object.keys(nodes)) full[name] = encode(nodes[name]);
@@ -150,4 +163,6 @@ writeFileSync(
   header('Every lucide icon, for `lucide:<name>` icon names; loaded lazily.') +
     `export const LUCIDE_DATA: Record<string, string> = ${JSON.stringify(full)};\n`,
 );
-console.log(`icons: ${Object.keys(subset).length} built-in, ${Object.keys(full).length} lucide`);
+console.log(
+  `icons: ${Object.keys(subset).length} eager, ${Object.keys(chatkit).length} ChatKit on demand, ${Object.keys(full).length} lucide`,
+);

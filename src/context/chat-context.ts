@@ -186,5 +186,9 @@ export interface ChatContextValue {
   controller: ChatController;
 }
 
-/** The context key (a private symbol: two copies of the element on one page never share it). */
-export const chatContext = createContext<ChatContextValue>(Symbol('chatkit-chat'));
+/**
+ * The context key: a registered symbol, so the on-demand chunks find the root's context even when they run in a
+ * second copy of the drop-in module. That happens when a page loads `chatkit-chat.js` with a query string
+ * (`?v=…`): the chunks import the file back by its plain URL, which the browser treats as another module.
+ */
+export const chatContext = createContext<ChatContextValue>(Symbol.for('chatkit-chat.context'));

@@ -1,7 +1,8 @@
 /**
- * Icons as Lit SVG templates built from data (never innerHTML): the 64 ChatKit icon names (§6.7), the UI icons
- * the element needs, and any `lucide:<name>` icon, whose data is a separate lazily loaded chunk. `vendor:*` and
- * unknown names render a neutral fallback dot.
+ * Icons as Lit SVG templates built from data (never innerHTML): the UI icons the element needs, the 64 ChatKit
+ * icon names (§6.7) and any `lucide:<name>` icon. Only the UI icons ship with the element; the other ChatKit
+ * names are a small chunk loaded with the widget renderer or on first use, the lucide set a large one loaded
+ * on first use. `vendor:*` and unknown names render a neutral fallback dot.
  *
  * @module
  */
@@ -26,6 +27,34 @@ type Parsed = ReadonlyArray<readonly [tag: string, attrs: Record<string, string>
 
 const parsedCache = new Map<string, Parsed>();
 let lucideData: Promise<Record<string, string>> | undefined;
+/** The on-demand ChatKit names, once their chunk has loaded (then they draw synchronously, like the UI icons). */
+let chatkitData: Record<string, string> | undefined;
+let chatkitLoad: Promise<void> | undefined;
+
+/**
+ * Hands over the on-demand ChatKit icon data when a module already imports it statically: the widget renderer
+ * does, so its icons never draw late.
+ */
+export function provideChatkitIcons(data: Record<string, string>): void {
+  chatkitData = data;
+  chatkitLoad = Promise.resolve();
+}
+
+/**
+ * Loads the data of the ChatKit icon names that do not ship with the element (a small chunk); resolves once
+ * {@link icon} draws them synchronously.
+ */
+export function loadChatkitIcons(): Promise<void> {
+  chatkitLoad ??= import('./icon-data-chatkit.js').then((m) => {
+    chatkitData = m.CHATKIT_ICON_DATA;
+  });
+  // A failed chunk load (offline) may be retried by the next icon.
+  chatkitLoad.catch(() => (chatkitLoad = undefined));
+  return chatkitLoad;
+}
+
+const known = (data: Record<string, string> | undefined, name: string) =>
+  data && Object.hasOwn(data, name) ? data[name] : undefined;
 
 /** Parses the compact encoding of scripts/gen-icons.mjs: `|`-separated elements, a path is its bare `d`. */
 function parse(encoded: string): Parsed {
@@ -95,9 +124,23 @@ async function lucideBody(name: string): Promise<SVGTemplateResult | SVGTemplate
   }
 }
 
-/** Whether `name` is an icon available without loading anything (a ChatKit or UI icon name). */
+/**
+ * Whether `name` is an icon drawn without loading anything: a UI icon name, or a ChatKit icon name once
+ * {@link loadChatkitIcons} has resolved.
+ */
 export function isBuiltinIcon(name: string): boolean {
-  return Object.hasOwn(ICON_DATA, name);
+  return known(ICON_DATA, name) !== undefined || known(chatkitData, name) !== undefined;
+}
+
+/** Loads the on-demand ChatKit names and resolves the body of one icon. */
+async function chatkitBody(name: string): Promise<SVGTemplateResult | SVGTemplateResult[]> {
+  try {
+    await loadChatkitIcons();
+  } catch {
+    return fallbackDot;
+  }
+  const encoded = known(chatkitData, name);
+  return encoded ? body(encoded) : fallbackDot;
 }
 
 /**
@@ -108,10 +151,13 @@ export function isBuiltinIcon(name: string): boolean {
 export function icon(name: string, opts: IconOptions = {}): SVGTemplateResult {
   const size = opts.size ?? '1em';
   let content: unknown;
-  if (isBuiltinIcon(name)) content = body(ICON_DATA[name]);
-  else if (typeof name === 'string' && name.startsWith('lucide:'))
-    content = until(lucideBody(name.slice(7)), nothing);
-  else content = fallbackDot;
+  const encoded = known(ICON_DATA, name) ?? known(chatkitData, name);
+  if (encoded) content = body(encoded);
+  else if (typeof name !== 'string' || name.startsWith('vendor:')) content = fallbackDot;
+  else if (name.startsWith('lucide:')) content = until(lucideBody(name.slice(7)), nothing);
+  else if (chatkitData) content = fallbackDot;
+  // A ChatKit name not loaded yet (or an unknown name, which falls back to the dot once the data is here).
+  else content = until(chatkitBody(name), nothing);
   return svg`<svg
     xmlns="http://www.w3.org/2000/svg"
     viewBox="0 0 24 24"

@@ -12,7 +12,12 @@ import { labelledFields, type ActionSite, type RenderContext } from './render-co
 import { oneOf, type Scheme } from './values.js';
 import { DEFAULT_WIDGET_STRINGS } from './widget-strings.js';
 import { widgetStyles } from './widget.styles.js';
+import { provideChatkitIcons } from '../internal/icons.js';
+import { CHATKIT_ICON_DATA } from '../internal/icon-data-chatkit.js';
 import type { ResolvedLoadingBehavior, WidgetActionRequest, WidgetHost } from './widget-host.js';
+
+// Widgets name any ChatKit icon: their data comes with the renderer (the element itself ships only its UI icons).
+provideChatkitIcons(CHATKIT_ICON_DATA);
 
 /** `loadingBehavior: "auto"` per binding site (§7.3). */
 const AUTO_LOADING: Record<ActionSite, ResolvedLoadingBehavior> = {

@@ -86,6 +86,33 @@ describe('cross-origin embed', () => {
   });
 });
 
+describe('cache-busting query string', () => {
+  it('works when the page loads chatkit-chat.js?v=…: the lazy history panel still gets the chat context', async () => {
+    const { page } = await e2e.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/chatkit-chat.js')) scripts.push(url.pathname + url.search);
+    });
+    // The page's own tag gets a query: the on-demand chunks import the file back by its plain URL, a second
+    // module instance, whose elements must still find the root's context.
+    await page.route('**/inline.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('src="/chatkit-chat.js"', 'src="/chatkit-chat.js?v=1"');
+      await route.fulfill({ response, body });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${e2e.server.url}/inline.html`);
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect
+      .poll(() => page.locator('[part~="history"]').getByRole('button', { name: 'New chat' }).count())
+      .toBeGreaterThan(0);
+    expect(scripts).toContain('/chatkit-chat.js?v=1');
+    expect(errors).toEqual([]);
+  });
+});
+
 /** The accessible label of the element that has focus, looking through shadow roots. */
 function focusedLabel(page: Page): Promise<string | null> {
   return page.evaluate(() => {

@@ -67,6 +67,8 @@ describe('composer commands ("/" menu)', () => {
     const list = listbox(el)!;
     expect(list.getAttribute('role')).to.equal('listbox');
     expect(list.getAttribute('aria-label')).to.equal('Commands');
+    // The list's styles come with its on-demand code: the popup floats above the composer.
+    expect(getComputedStyle(list.closest('.suggest')!).position).to.equal('absolute');
     expect(input.getAttribute('aria-controls')).to.equal('command-list');
     expect(input.getAttribute('aria-activedescendant')).to.equal('command-option-0');
     expect(status(el)).to.equal('3 results');

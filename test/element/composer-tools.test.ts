@@ -20,6 +20,16 @@ function composerRoot(el: ChatkitChat): ShadowRoot {
   return deep(el, 'chatkit-composer')!.shadowRoot!;
 }
 
+/** The Tools or model menu button, once the menus' on-demand code has arrived. */
+async function menuButton(
+  root: ShadowRoot,
+  part: 'tools-button' | 'model-button',
+): Promise<HTMLButtonElement> {
+  const find = () => root.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+  await until(find, `the ${part} rendered`);
+  return find()!;
+}
+
 const TOOLS = [
   { id: 'search', label: 'Search the web', shortLabel: 'Search', icon: 'globe', pinned: true },
   { id: 'draw', label: 'Create an image', icon: 'square-image', placeholderOverride: 'Describe an image' },
@@ -35,11 +45,13 @@ describe('composer tools', () => {
     expect(chips.map((c) => c.dataset.tool)).to.deep.equal(['search']);
     expect(chips[0].textContent!.trim()).to.equal('Search');
     expect(chips[0].title).to.equal('Search the web');
-    expect(chips[0].querySelector('svg[data-icon="globe"] path, svg[data-icon="globe"] circle')).to.not.equal(
-      null,
+    // `globe` is a ChatKit icon name outside the element's own set: it draws once its small chunk is in.
+    await until(
+      () => chips[0].querySelector('svg[data-icon="globe"] path, svg[data-icon="globe"] circle'),
+      'the globe icon drawn',
     );
 
-    const trigger = root.querySelector<HTMLButtonElement>('[part~="tools-button"]')!;
+    const trigger = await menuButton(root, 'tools-button');
     expect(trigger.getAttribute('aria-haspopup')).to.equal('menu');
     expect(trigger.getAttribute('aria-expanded')).to.equal('false');
     trigger.click();
@@ -47,6 +59,8 @@ describe('composer tools', () => {
     expect(trigger.getAttribute('aria-expanded')).to.equal('true');
     const menu = root.querySelector('[role="menu"]')!;
     expect(menu.getAttribute('aria-label')).to.equal('Tools');
+    // The menu's styles come with its on-demand code: it floats above the composer.
+    expect(getComputedStyle(menu).position).to.equal('absolute');
     const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitemradio"]')];
     expect(items.map((i) => i.dataset.id)).to.deep.equal(['draw', 'code']);
     expect(items[0].querySelector('svg[data-icon="square-image"]')).to.not.equal(null);
@@ -67,7 +81,7 @@ describe('composer tools', () => {
     const { el, server } = await mount({ composer: { tools: TOOLS } });
     await settle(el);
     const root = composerRoot(el);
-    root.querySelector<HTMLButtonElement>('[part~="tools-button"]')!.click();
+    (await menuButton(root, 'tools-button')).click();
     await settle(el);
     const change = oneEvent(el, 'chatkit.tool.change');
     root.querySelector<HTMLElement>('[role="menuitemradio"][data-id="draw"]')!.click();
@@ -93,7 +107,7 @@ describe('composer tools', () => {
     const { el, server } = await mount({ composer: { tools: TOOLS } });
     await settle(el);
     const root = composerRoot(el);
-    root.querySelector<HTMLButtonElement>('[part~="tools-button"]')!.click();
+    (await menuButton(root, 'tools-button')).click();
     await settle(el);
     root.querySelector<HTMLElement>('[role="menuitemradio"][data-id="code"]')!.click();
     await settle(el);
@@ -125,7 +139,7 @@ describe('composer models', () => {
     });
     await settle(el);
     const root = composerRoot(el);
-    const trigger = root.querySelector<HTMLButtonElement>('[part~="model-button"]')!;
+    const trigger = await menuButton(root, 'model-button');
     expect(trigger.getAttribute('aria-label')).to.equal('Model: Fast');
     trigger.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     await settle(el);
@@ -157,7 +171,7 @@ describe('composer models', () => {
     const { el } = await mount({ composer: { models: [{ id: 'a', label: 'A', description: 'first' }] } });
     await settle(el);
     const root = composerRoot(el);
-    root.querySelector<HTMLButtonElement>('[part~="model-button"]')!.click();
+    (await menuButton(root, 'model-button')).click();
     await settle(el);
     expect(root.querySelector('[role="menu"]')).to.not.equal(null);
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -178,7 +192,7 @@ describe('starter prompts', () => {
     });
     await settle(el);
     const buttons = deepAll<HTMLButtonElement>(el, 'chatkit-start-screen', '[part="starter-prompt"]');
-    expect(buttons[0].querySelector('svg[data-icon="map-pin"] path')).to.not.equal(null);
+    await until(() => buttons[0].querySelector('svg[data-icon="map-pin"] path'), 'the map-pin icon drawn');
     expect(buttons[0].textContent!.trim()).to.equal('Plan a trip');
     expect(buttons[1].querySelector('svg')).to.equal(null);
   });

@@ -375,6 +375,7 @@ describe('conversation features', () => {
     });
     await sendAndWait(el, 'default model');
     expect(server.requests[0].params.input.inference_options).to.deep.equal({ model: 'fast' });
+    await until(() => deep(el, 'chatkit-composer', '[part~="model-button"]'), 'the model menu rendered');
     deep(el, 'chatkit-composer', '[part~="model-button"]')!.click();
     await settle(el);
     deep(el, 'chatkit-composer', '[role="menuitemradio"][data-id="smart"]')!.click();

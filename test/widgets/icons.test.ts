@@ -3,7 +3,7 @@ import { describe, it } from '../support/mocha.js';
 import { until } from '../support/until.js';
 import { html, render } from 'lit';
 import { ICON_NAMES } from '../../src/protocol/types.js';
-import { icon, isBuiltinIcon } from '../../src/internal/icons.js';
+import { icon, isBuiltinIcon, loadChatkitIcons } from '../../src/internal/icons.js';
 
 function mount(name: string, opts?: Parameters<typeof icon>[1]): SVGSVGElement {
   const host = document.createElement('div');
@@ -13,7 +13,16 @@ function mount(name: string, opts?: Parameters<typeof icon>[1]): SVGSVGElement {
 }
 
 describe('icon()', () => {
-  it('draws every ChatKit icon name with real shapes', () => {
+  // First: the module state starts with only the element's own icons.
+  it('draws a ChatKit icon name outside the eager set once its chunk has loaded, in place', async () => {
+    expect(isBuiltinIcon('wreath')).to.equal(false);
+    const el = mount('wreath');
+    await until(() => el.querySelectorAll('path,circle').length > 0, 'the wreath drawn');
+    expect(isBuiltinIcon('wreath')).to.equal(true);
+  });
+
+  it('draws every ChatKit icon name with real shapes', async () => {
+    await loadChatkitIcons();
     for (const name of ICON_NAMES) {
       expect(isBuiltinIcon(name), name).to.equal(true);
       const el = mount(name);

@@ -16,6 +16,8 @@ import {
   type TemplateResult,
 } from 'lit';
 import { uiIcon } from '../shared/ui-icon.js';
+import { adoptMoreStyles } from '../shared/shared.styles.js';
+import { menuStyles } from './menu.styles.js';
 
 /** One choice of a menu. */
 export interface MenuItem {
@@ -49,6 +51,7 @@ export class ComposerMenus implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+    adoptMoreStyles(host, menuStyles);
   }
 
   private readonly onPointerDown = (event: PointerEvent) => {

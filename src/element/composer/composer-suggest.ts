@@ -16,6 +16,8 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { uiIcon } from '../shared/ui-icon.js';
+import { adoptMoreStyles } from '../shared/shared.styles.js';
+import { suggestStyles } from './suggest.styles.js';
 
 /** What a popup row shows. */
 export interface SuggestRow {
@@ -66,7 +68,9 @@ export class SuggestList<T> {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: SuggestOptions<T>,
-  ) {}
+  ) {
+    adoptMoreStyles(host, suggestStyles);
+  }
 
   /** The id of the listbox element. */
   get listId(): string {

@@ -13,12 +13,11 @@ import { query, state } from 'lit/decorators.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
-import { suggestStyles } from './suggest.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { ComposerAttachments } from './composer-attachments.js';
 import { ComposerTags } from './composer-tags.js';
 import type { ComposerDraft } from './composer-handle.js';
-import { ComposerMenus } from './composer-menu.js';
+import type { ComposerMenus } from './composer-menu.js';
 import type { ComposerCommands } from './commands-menu.js';
 import { renderEntityMenuButton } from './entity-menu.js';
 import type { ComposerDictation } from './dictation.js';
@@ -28,7 +27,7 @@ import type { ComposerTool } from '../chatkit-chat/options.js';
 const MAX_LINES = 8;
 
 export class ChatkitComposer extends LitElement {
-  static override styles = [sharedStyles, composerStyles, suggestStyles];
+  static override styles = [sharedStyles, composerStyles];
 
   @consume({ context: chatContext, subscribe: true })
   @state()
@@ -41,7 +40,8 @@ export class ChatkitComposer extends LitElement {
   @state() private reply: string | null = null;
 
   private readonly attachments = new ComposerAttachments(this, () => this.ctx);
-  private readonly menus = new ComposerMenus(this);
+  /** The Tools and model menus, loaded on demand once tools or models are configured. */
+  private menusState: ComposerMenus | null | 'loading' = null;
   private readonly tags = new ComposerTags(
     this,
     () => this.ctx,
@@ -57,6 +57,19 @@ export class ChatkitComposer extends LitElement {
     if (this.ctx.config.commands && !this.commands) this.loadCommands();
     if (this.ctx.config.dictation && !this.dictationState) this.loadDictation();
     if (this.ctx.config.onTagSearch) this.tags.prepare();
+    const { tools, models } = this.ctx.config;
+    if ((tools.some((tool) => !tool.pinned) || models.length) && !this.menusState) this.loadMenus();
+  }
+
+  private loadMenus() {
+    this.menusState = 'loading';
+    void import('./composer-menu.js').then(
+      ({ ComposerMenus }) => {
+        this.menusState = new ComposerMenus(this);
+        this.requestUpdate();
+      },
+      () => (this.menusState = null),
+    ); // A failed chunk load is retried on the next update.
   }
 
   private loadCommands() {
@@ -265,10 +278,12 @@ export class ChatkitComposer extends LitElement {
       config.models.find((m) => m.id === selectedModel) ??
       config.models.find((m) => m.default) ??
       config.models[0];
+    // The menus' code arrives on demand; the pinned chips do not wait for it.
+    const menus = typeof this.menusState === 'object' ? this.menusState : null;
     return html`<div class="pickers">
       ${
-        unpinned.length
-          ? this.menus.render({
+        unpinned.length && menus
+          ? menus.render({
               key: 'tools',
               label: strings.tools,
               part: 'tools-button',
@@ -286,8 +301,8 @@ export class ChatkitComposer extends LitElement {
       ${pinned.map((tool) => this.renderToolChip(tool, selectedTool === tool.id))}
       ${chosen ? this.renderToolChip(chosen, true) : nothing}
       ${
-        currentModel
-          ? html`<span class="spacer"></span>${this.menus.render({
+        currentModel && menus
+          ? html`<span class="spacer"></span>${menus.render({
                 key: 'models',
                 label: strings.model,
                 triggerLabel: `${strings.model}: ${currentModel.label}`,

@@ -84,74 +84,6 @@ export const composerStyles = css`
   .pickers .spacer + .menu-anchor {
     margin-inline-start: auto;
   }
-  .menu-anchor {
-    position: relative;
-  }
-  .chip[aria-expanded='true'] {
-    background: var(--chatkit-surface-secondary);
-    color: var(--chatkit-text);
-  }
-  .menu {
-    position: absolute;
-    inset-block-end: calc(100% + var(--chatkit-spacing));
-    inset-inline-start: 0;
-    z-index: 3;
-    display: flex;
-    flex-direction: column;
-    min-inline-size: 14em;
-    max-inline-size: min(22em, 80vw);
-    max-block-size: 18em;
-    overflow: auto;
-    padding: var(--chatkit-spacing);
-    border: 1px solid var(--chatkit-border);
-    border-radius: var(--chatkit-radius);
-    background: var(--chatkit-surface-elevated, var(--chatkit-surface));
-    box-shadow: var(--chatkit-shadow);
-  }
-  .pickers .spacer + .menu-anchor .menu {
-    inset-inline-start: auto;
-    inset-inline-end: 0;
-  }
-  .menu-item {
-    display: flex;
-    align-items: flex-start;
-    gap: calc(var(--chatkit-spacing) * 2);
-    padding: calc(var(--chatkit-spacing) * 1.5) calc(var(--chatkit-spacing) * 2);
-    border: 0;
-    border-radius: var(--chatkit-radius-sm);
-    background: transparent;
-    color: var(--chatkit-text);
-    font: inherit;
-    font-size: 0.9em;
-    text-align: start;
-  }
-  .menu-item svg {
-    flex: none;
-    margin-block-start: 0.15em;
-  }
-  .menu-item:hover:not(:disabled),
-  .menu-item:focus-visible {
-    background: var(--chatkit-surface-secondary);
-    outline: none;
-  }
-  .menu-item:disabled {
-    opacity: 0.5;
-  }
-  .menu-text {
-    display: flex;
-    flex: 1;
-    flex-direction: column;
-    gap: 0.1em;
-  }
-  .menu-description {
-    color: var(--chatkit-text-secondary);
-    font-size: 0.88em;
-  }
-  .menu-check {
-    flex: none;
-    inline-size: 14px;
-    color: var(--chatkit-accent);
-  }
   .chip[aria-pressed='true'] {
     border-color: var(--chatkit-accent);
     color: var(--chatkit-accent);
@@ -242,6 +174,10 @@ export const composerStyles = css`
     align-items: center;
     gap: var(--chatkit-spacing);
     color: var(--chatkit-danger);
+  }
+  .mention-button {
+    flex: none;
+    font-weight: 600;
   }
   .tag-chip {
     color: var(--chatkit-accent);

@@ -1,4 +1,7 @@
-/** Styles of the composer's suggestion menus ("/" commands, "@" entities) and the "@" button. @module */
+/**
+ * Styles of the composer's suggestion menus ("/" commands, "@" entities): adopted by the composer's shadow root
+ * when the list's code loads (composer-suggest.ts), not shipped with the element. @module
+ */
 import { css } from 'lit';
 
 export const suggestStyles = css`
@@ -67,9 +70,5 @@ export const suggestStyles = css`
     padding: calc(var(--chatkit-spacing) * 2) calc(var(--chatkit-spacing) * 3);
     color: var(--chatkit-text-secondary);
     font-size: 0.9em;
-  }
-  .mention-button {
-    flex: none;
-    font-weight: 600;
   }
 `;

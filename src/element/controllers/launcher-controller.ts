@@ -11,6 +11,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export interface LauncherHost extends ReactiveControllerHost, HTMLElement {
   /** Called after the open state changed through the user. */
   launcherToggled(open: boolean): void;
+  /** The current mode (attribute or option). */
+  readonly mode: string;
 }
 
 export class LauncherController implements ReactiveController {
@@ -19,17 +21,38 @@ export class LauncherController implements ReactiveController {
   /** Answers that finished while the panel was closed. */
   unread = 0;
 
+  /** Whether the visual viewport is followed (launcher mode only). */
+  private following = false;
+
   constructor(private readonly host: LauncherHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    window.visualViewport?.addEventListener('resize', this.handleViewport);
-    window.visualViewport?.addEventListener('scroll', this.handleViewport);
-    this.handleViewport();
+    this.hostUpdated();
+  }
+
+  /**
+   * Follows the visual viewport only in launcher mode (checked on connect and after every update). Why not
+   * always: reading `visualViewport.height` forces a layout of the page, a cost every inline element paid
+   * before its first render for a value only the launcher panel uses.
+   */
+  hostUpdated(): void {
+    const launcher = this.host.mode === 'launcher';
+    if (launcher === this.following) return;
+    this.following = launcher;
+    const viewport = window.visualViewport;
+    if (launcher) {
+      viewport?.addEventListener('resize', this.handleViewport);
+      viewport?.addEventListener('scroll', this.handleViewport);
+      this.handleViewport();
+    } else {
+      this.hostDisconnected();
+    }
   }
 
   hostDisconnected(): void {
+    this.following = false;
     window.visualViewport?.removeEventListener('resize', this.handleViewport);
     window.visualViewport?.removeEventListener('scroll', this.handleViewport);
   }

@@ -14,7 +14,22 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
 import { headerStyles } from './header.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
-import { headerIcon } from './header-icons.js';
+import type { headerIcon as HeaderIcon } from './header-icons.js';
+
+/**
+ * The header icon table (46 ChatKit names → glyph and label), loaded the first time a header has a custom
+ * action: most headers have none.
+ */
+let headerIcon: typeof HeaderIcon | undefined;
+let headerIconLoad: Promise<void> | undefined;
+function loadHeaderIcons(): Promise<void> {
+  headerIconLoad ??= import('./header-icons.js').then((m) => {
+    headerIcon = m.headerIcon;
+  });
+  // A failed chunk load is retried on the next render.
+  headerIconLoad.catch(() => (headerIconLoad = undefined));
+  return headerIconLoad;
+}
 
 export class ChatkitHeader extends LitElement {
   static override styles = [sharedStyles, headerStyles];
@@ -40,6 +55,13 @@ export class ChatkitHeader extends LitElement {
 
   private renderAction(action: HeaderAction | undefined) {
     if (!action) return nothing;
+    if (!headerIcon) {
+      void loadHeaderIcons().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+      return nothing;
+    }
     const { icon, label } = headerIcon(action.icon, this.ctx.strings);
     return html`<button
       class="icon-button"

@@ -1,10 +1,24 @@
 /**
  * Styles every internal element adopts: box sizing, the icon button, visible focus through
- * `--chatkit-focus-ring`, the visually hidden helper, and reduced motion. Colors come from tokens only.
+ * `--chatkit-focus-ring`, the visually hidden helper, and reduced motion. Colors come from tokens only. Also
+ * {@link adoptMoreStyles}, for the styles of parts whose code loads on demand.
  *
  * @module
  */
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
+
+/**
+ * Appends `styles` to a component's adopted sheets (once), after its static styles: the styles of parts whose
+ * code loads on demand (menus, suggestion lists) come with that code instead of with the element.
+ * Constructable sheets, so strict-CSP pages accept them like the static styles. Lives here, in the drop-in
+ * file, so the lazy chunks share it without a chunk of its own.
+ */
+export function adoptMoreStyles(host: object, styles: CSSResult): void {
+  const root = (host as { renderRoot?: unknown }).renderRoot;
+  const sheet = styles.styleSheet;
+  if (!(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
 
 export const sharedStyles = css`
   :host {
