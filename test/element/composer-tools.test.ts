@@ -220,7 +220,10 @@ describe('composer layout at 360 px', () => {
     const placeholder = getComputedStyle(box, '::placeholder');
     expect(placeholder.whiteSpace).to.equal('nowrap', 'a long placeholder does not wrap out of sight');
     const pickers = deep(el, 'chatkit-composer', '.pickers')!;
-    const chips = [...pickers.querySelectorAll<HTMLElement>('.chip')];
+    const chipsNow = () => [...pickers.querySelectorAll<HTMLElement>('.chip')];
+    // The Tools and model menus load on demand; their chips render once that code has arrived.
+    await until(() => chipsNow().at(-1)?.textContent?.includes('Fast'), 'model chip rendered');
+    const chips = chipsNow();
     const model = chips.at(-1)!;
     expect(model.textContent).to.contain('Fast');
     // The row wrapped at this width: the model chip sits below the tool chips, still at the end.
