@@ -286,19 +286,7 @@ export class ChatkitWidgetDatePicker extends PickerBase {
           >
           <span class="chevron" aria-hidden="true">${icon('calendar', { size: 16 })}</span>
         </button>
-        ${
-          showClear
-            ? html`<button
-                type="button"
-                class="clear"
-                tabindex="-1"
-                aria-label=${this.strings.clear}
-                @click=${() => this.clear()}
-              >
-                ${icon('x', { size: 14 })}
-              </button>`
-            : nothing
-        }
+        ${this.renderClear(showClear)}
       </div>
       <div
         id="popup"

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { icon } from '../internal/icons.js';
 import { property, state } from 'lit/decorators.js';
 import { hidePopup, place, showPopup, trackPopup, type Align, type Side } from './popover.js';
 import { DEFAULT_WIDGET_STRINGS, type WidgetStrings } from './widget-strings.js';
@@ -167,6 +168,20 @@ export abstract class PickerBase extends LitElement {
   }
 
   /** Clears the value (the clear button), then behaves like a user change. */
+  /** The clear button of a clearable Select or DatePicker, shared by both (kept out of the tab order). */
+  protected renderClear(show: boolean) {
+    if (!show) return nothing;
+    return html`<button
+      type="button"
+      class="clear"
+      tabindex="-1"
+      aria-label=${this.strings.clear}
+      @click=${() => this.clear()}
+    >
+      ${icon('x', { size: 14 })}
+    </button>`;
+  }
+
   protected clear(): void {
     this.commit('');
     this.close(false);

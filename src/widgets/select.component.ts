@@ -249,19 +249,7 @@ export class ChatkitWidgetSelect extends PickerBase {
           >
           <span class="chevron" aria-hidden="true">${icon('chevron-down', { size: 16 })}</span>
         </div>
-        ${
-          showClear
-            ? html`<button
-                type="button"
-                class="clear"
-                tabindex="-1"
-                aria-label=${this.strings.clear}
-                @click=${() => this.clear()}
-              >
-                ${icon('x', { size: 14 })}
-              </button>`
-            : nothing
-        }
+        ${this.renderClear(showClear)}
       </div>
       <div id="popup" class="popup" popover="manual">
         ${
