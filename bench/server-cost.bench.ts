@@ -20,17 +20,7 @@
  * per server and concurrency before the first round).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +32,7 @@ import {
   startPostgres,
   type TestPostgres,
 } from '../test/server/stores/postgres-server.js';
+import { buildCompiledServer, measureIdle } from './server-cost/compiled-server.js';
 import { FULL_TEXT } from './server-cost/turn.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -79,24 +70,7 @@ await build({
   outfile: join(outDir, 'ours-server.mjs'),
 });
 // The reference server file by file (as a compiled package would ship it), with its non-code assets.
-const compiledDir = join(outDir, 'compiled');
-const sources = (dir: string): string[] =>
-  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file));
-const serverFiles = [...sources('server'), ...sources('src')];
-await build({
-  entryPoints: serverFiles
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map((file) => join(ROOT, file)),
-  outbase: ROOT,
-  outdir: compiledDir,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
-for (const file of serverFiles.filter((file) => file.endsWith('.widget')))
-  cpSync(join(ROOT, file), join(compiledDir, file));
-writeFileSync(join(compiledDir, 'package.json'), '{ "type": "module" }\n');
+const referenceEntry = await buildCompiledServer(join(outDir, 'compiled'));
 await build({
   ...common,
   entryPoints: [join(ROOT, 'bench/server-cost/peer-server.ts')],
@@ -317,31 +291,13 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-// The reference server as `npm start` runs it, compiled (SQLite store, offline demo model), idle.
-const reference = fork(join(compiledDir, 'server', 'main.js'), [], {
-  cwd: work,
-  execArgv: ['--expose-gc'],
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CHATKIT_DATA_DIR: join(work, 'ref'),
-    CHATKIT_DEMO_PORT: 'off',
-    LOG_LEVEL: 'info',
-    OPENAI_API_KEY: '',
-    OPENAI_BASE_URL: '',
-  },
-  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-});
-await new Promise<void>((resolve, reject) => {
-  reference.stdout!.on('data', (chunk: Buffer) => {
-    if (chunk.toString().includes('ChatKit server on')) resolve();
-  });
-  reference.once('exit', (code) => reject(new Error(`the reference server exited with ${code}`)));
-});
-const referenceRssMb =
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${reference.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-reference.kill('SIGTERM');
+// The reference server as `npm start` runs it, compiled (SQLite store, offline demo model), idle: RSS after
+// startup and a full GC, three starts.
+const referenceRss: number[] = [];
+for (let start = 0; start < 3; start++) {
+  const dataDir = mkdtempSync(join(work, 'ref-'));
+  referenceRss.push((await measureIdle(referenceEntry, dataDir)).rssMb);
+}
 
 for (const child of children) await stopChild(child);
 await postgres?.stop();
@@ -389,5 +345,6 @@ for (const spec of specs) {
   );
 }
 console.log(
-  `\nreference server (server/main.ts compiled, node, SQLite + offline demo model), idle RSS: ${referenceRssMb.toFixed(1)} MB`,
+  `\nreference server (server/main.ts compiled, node, SQLite + offline demo model), idle RSS after a GC, ` +
+    `3 starts: ${referenceRss.map((mb) => mb.toFixed(1)).join(' / ')} MB`,
 );

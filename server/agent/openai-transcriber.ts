@@ -9,10 +9,12 @@
  *
  * @module
  */
-import OpenAI, { APIConnectionError, APIError, toFile } from 'openai';
+import type OpenAI from 'openai';
+import type { APIConnectionError, APIError } from 'openai';
 import { HttpError } from '../chatkit/errors.js';
 import type { TranscribeHook } from '../chatkit/types.js';
 import type { RequestContext } from '../stores/store.js';
+import { loadOpenAI } from './openai-sdk.js';
 
 /** The transcription model used when none is configured. */
 export const DEFAULT_TRANSCRIBE_MODEL = 'gpt-4o-mini-transcribe';
@@ -52,13 +54,16 @@ export function mediaType(mimeType: string): string {
 }
 
 /** Maps a provider failure to the HTTP error the client sees (never the provider's own message or key). */
-function toTranscribeError(error: unknown): HttpError {
-  if (error instanceof APIConnectionError) {
+function toTranscribeError(
+  error: unknown,
+  sdk: { APIConnectionError: typeof APIConnectionError; APIError: typeof APIError },
+): HttpError {
+  if (error instanceof sdk.APIConnectionError) {
     return new HttpError(502, 'transcription_failed', 'Could not reach the transcription provider', {
       cause: error,
     });
   }
-  if (error instanceof APIError && typeof error.status === 'number') {
+  if (error instanceof sdk.APIError && typeof error.status === 'number') {
     const status = error.status;
     if (status === 429) {
       return new HttpError(
@@ -86,12 +91,8 @@ function toTranscribeError(error: unknown): HttpError {
 export function createOpenAITranscriber<C extends RequestContext = RequestContext>(
   options: OpenAITranscriberOptions,
 ): TranscribeHook<C> {
-  const client = new OpenAI({
-    apiKey: options.apiKey ?? 'not-needed',
-    baseURL: options.baseURL ?? undefined,
-    timeout: options.timeoutMs ?? 60_000,
-    maxRetries: options.maxRetries ?? 2,
-  });
+  // The SDK (≈ 10 MB of RSS) is imported on the first recording, not when the server starts.
+  let client: OpenAI | undefined;
   const model = options.model || DEFAULT_TRANSCRIBE_MODEL;
   return async (audio, mimeType) => {
     if (audio.byteLength === 0) return { text: '' };
@@ -99,12 +100,19 @@ export function createOpenAITranscriber<C extends RequestContext = RequestContex
     if (!type.startsWith('audio/') && type !== 'video/webm') {
       throw new HttpError(415, 'unsupported_media_type', `params.mime_type: ${type} is not audio`);
     }
-    const file = await toFile(audio, `dictation.${EXTENSIONS[type] ?? 'webm'}`, { type });
+    const sdk = await loadOpenAI();
+    client ??= new sdk.default({
+      apiKey: options.apiKey ?? 'not-needed',
+      baseURL: options.baseURL ?? undefined,
+      timeout: options.timeoutMs ?? 60_000,
+      maxRetries: options.maxRetries ?? 2,
+    });
+    const file = await sdk.toFile(audio, `dictation.${EXTENSIONS[type] ?? 'webm'}`, { type });
     try {
       const result = await client.audio.transcriptions.create({ file, model, response_format: 'json' });
       return { text: typeof result.text === 'string' ? result.text.trim() : '' };
     } catch (error) {
-      throw toTranscribeError(error);
+      throw toTranscribeError(error, sdk);
     }
   };
 }
