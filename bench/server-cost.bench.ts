@@ -17,7 +17,7 @@
  *
  * Run: `npm run bench`, or alone: `npx tsx bench/server-cost.bench.ts`
  * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400, BENCH_WARMUP=1000 turns
- * per server and concurrency before the first round).
+ * per server and concurrency before the first round, BENCH_POSTGRES=off to leave PostgreSQL out).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -248,7 +248,7 @@ async function memory(
 // ---- the run ------------------------------------------------------------------------------------------
 const work = mkdtempSync(join(tmpdir(), 'chatkit-cost-'));
 let postgres: TestPostgres | null = null;
-if (postgresAvailable) postgres = await startPostgres();
+if (postgresAvailable && process.env.BENCH_POSTGRES !== 'off') postgres = await startPostgres();
 
 const specs: { name: string; file: string; args: string[] }[] = [
   { name: 'peer (chatkit-node-backend-sdk, memory)', file: join(peerOut, 'peer-server.mjs'), args: [] },

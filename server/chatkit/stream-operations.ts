@@ -55,9 +55,21 @@ export async function prepareStream<C extends RequestContext>(
           status: { type: 'active' },
           metadata: {},
         };
-        await store.saveThread(thread, context);
-        yield toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
-        const message = await addUserMessage(server, thread, input, attachments, context);
+        let message: UserMessageItem;
+        if (store.ordersWrites && attachments.length === 0) {
+          // The thread and its first message in one commit (the store applies them in this order): each
+          // commit of a turn is a WAL append and a socket write of its own for the events it held back.
+          message = userMessage(server, thread, input, []);
+          await Promise.all([
+            store.saveThread(thread, context),
+            store.addThreadItem(thread.id, message, context),
+          ]);
+          yield toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
+        } else {
+          await store.saveThread(thread, context);
+          yield toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
+          message = await addUserMessage(server, thread, input, attachments, context);
+        }
         yield toWire({ type: 'thread.item.done', item: message });
         return respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
       });
@@ -182,17 +194,28 @@ async function addUserMessage<C extends RequestContext>(
 ): Promise<UserMessageItem> {
   const bound = attachments.map((attachment) => ({ ...attachment, thread_id: thread.id }));
   for (const attachment of bound) await server.store.saveAttachment(attachment, context);
+  const message = userMessage(server, thread, input, bound);
+  await server.store.addThreadItem(thread.id, message, context);
+  return message;
+}
+
+/** The user message of §8.2 step 3, with its attachments already bound to the thread. */
+function userMessage<C extends RequestContext>(
+  server: ChatKitServer<C>,
+  thread: ThreadMetadata,
+  input: UserMessageInput,
+  bound: StoredAttachment[],
+): UserMessageItem {
   const message: UserMessageItem = {
     id: server.generateId('message'),
     thread_id: thread.id,
     created_at: server.now(),
     type: 'user_message',
     content: input.content,
-    attachments: toWire(bound),
+    attachments: bound.length === 0 ? [] : toWire(bound),
     inference_options: input.inference_options ?? {},
   };
   if (input.quoted_text != null) message.quoted_text = input.quoted_text;
-  await server.store.addThreadItem(thread.id, message, context);
   return message;
 }
 

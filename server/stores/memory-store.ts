@@ -50,6 +50,8 @@ export class MemoryStore<C extends RequestContext = RequestContext> implements S
   private readonly items = new Map<string, Map<string, Row<ThreadItem>>>();
   private readonly attachments = new Map<string, { userId: string; value: StoredAttachment }>();
   private seq = 0;
+  /** Every write is applied when it is called (see {@link Store.ordersWrites}). */
+  readonly ordersWrites = true;
 
   private ownThread(threadId: string, context: C): Row<ThreadMetadata> {
     const row = this.threads.get(threadId);

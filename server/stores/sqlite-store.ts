@@ -89,6 +89,8 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
   private queued: QueuedWrite[] = [];
   private commitScheduled = false;
   private readonly commitQueued = () => this.commit();
+  /** Writes are queued and applied in call order (see {@link Store.ordersWrites}). */
+  readonly ordersWrites = true;
   /** Group commits made so far (diagnostics; the tests check that one tick's writes share one). */
   commits = 0;
   /** Applies a batch of writes in one transaction (made once: better-sqlite3 builds a wrapper per call). */

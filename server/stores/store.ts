@@ -84,4 +84,12 @@ export interface Store<C extends RequestContext = RequestContext> {
 
   /** Releases connections and file handles. */
   close?(): Promise<void>;
+
+  /**
+   * `true` when writes are applied in the order they were called even if the caller did not wait for one
+   * before calling the next, so a write may rely on an earlier one still in flight (one connection: the
+   * memory and SQLite stores). The server then stores a new thread and its first message together, one
+   * commit instead of two. Leave it unset when concurrent writes may be reordered (a connection pool).
+   */
+  readonly ordersWrites?: boolean;
 }

@@ -436,6 +436,51 @@ describe('pre-flight errors are thrown before any event', () => {
 });
 
 describe('response phase persistence', () => {
+  it('threads.create stores the thread and its first message in one SQLite commit, before thread.created', async () => {
+    const { server, store } = setup();
+    const commitsBefore = store.commits;
+    const result = await server.process({ type: 'threads.create', params: { input: input('Hi') } }, alice);
+    if (result.kind !== 'stream') throw new Error('expected a stream');
+    const iterator = result.events[Symbol.asyncIterator]();
+    const created = (await iterator.next()).value as Extract<ThreadStreamEvent, { type: 'thread.created' }>;
+    expect(created.type).toBe('thread.created');
+    expect(store.commits - commitsBefore).toBe(1);
+    // Both are on disk when the client hears of the thread, in the order they were written.
+    const items = await store.loadThreadItems(created.thread.id, { limit: 10, order: 'asc' }, alice);
+    expect(items.data.map((item) => item.type)).toEqual(['user_message']);
+    const next = (await iterator.next()).value as Extract<ThreadStreamEvent, { type: 'thread.item.done' }>;
+    expect(next).toMatchObject({ type: 'thread.item.done', item: { id: items.data[0]!.id } });
+    await iterator.return?.();
+  });
+
+  it('a store that may reorder writes gets the thread before its first message', async () => {
+    const order: string[] = [];
+    const { server, store } = setup();
+    // The same SQLite store, seen as a pool-backed store would be: no ordersWrites, and every write
+    // recorded when it is called.
+    const unordered = Object.create(store, {
+      ordersWrites: { value: undefined },
+      saveThread: {
+        value: (...args: Parameters<typeof store.saveThread>) => (
+          order.push('thread'),
+          store.saveThread(...args)
+        ),
+      },
+      addThreadItem: {
+        value: async (...args: Parameters<typeof store.addThreadItem>) => {
+          order.push('message');
+          // The thread's write was acknowledged before this one was asked for.
+          expect((await store.loadThread(args[0], alice)).id).toBe(args[0]);
+          return store.addThreadItem(...args);
+        },
+      },
+    });
+    (server as { store: unknown }).store = unordered;
+    const { events } = await createThread(server);
+    expect(order).toEqual(['thread', 'message']);
+    expect(events.slice(0, 2).map((event) => event.type)).toEqual(['thread.created', 'thread.item.done']);
+  });
+
   it('persists done/replaced/removed, updates stored items, hides hidden done, announces thread changes', async () => {
     const { server, store } = setup({
       action: async function* (thread, _action, sender, ctx) {
