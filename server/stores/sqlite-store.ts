@@ -42,6 +42,8 @@ export interface SqliteStoreOptions {
    * also survives power loss at a large cost per write.
    */
   synchronous?: 'normal' | 'full';
+  /** WAL pages between automatic checkpoints (default 8000, 32 MB; SQLite's own default is 1000). */
+  walAutocheckpoint?: number;
 }
 
 const SCHEMA = `
@@ -107,6 +109,11 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
     // of the process (the WAL is in the OS's hands), and the file is never corrupted; only a power loss or
     // OS crash may roll back the last commits. `synchronous: 'full'` restores an fsync per commit.
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    // A checkpoint (WAL pages copied into the database file, with an fsync of each under NORMAL) every 8,000
+    // pages (32 MB of WAL) instead of SQLite's 1,000: a page rewritten by many commits between two checkpoints
+    // is copied once, and the fsyncs that stall the event loop come 8 × less often. Readers are unaffected
+    // (the WAL index is a hash table); the WAL file stays around 32 MB once it has grown.
+    this.db.pragma(`wal_autocheckpoint = ${options.walAutocheckpoint ?? 8000}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
     const db = this.db;
