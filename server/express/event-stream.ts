@@ -1,7 +1,7 @@
 /**
  * Writing a stream of ChatKit events as Server-Sent Events (PROTOCOL.md §1.3): `data: <json>\n\n` per
- * event, nothing else (no event names, ids, comments or end marker). Each event leaves the process in the
- * same turn of the event loop as it was produced; events produced together share one socket write.
+ * event, nothing else (no event names, ids, comments or end marker). Each event leaves the process by the end
+ * of the next turn of the event loop; events produced in those two turns share one socket write.
  *
  * Disconnects are detected in one place, the router (`chatkit-router.ts`), which aborts the request's signal
  * (the responder's signal). Here that abort stops the writing and calls the events iterator's `return()`,
@@ -16,7 +16,7 @@ import { encodeSSE } from '../../src/protocol/sse.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 import type { Logger } from '../logger.js';
 
-/** Characters of queued events written at once rather than at the end of the tick. */
+/** Characters of queued events written at once rather than at the end of the next turn. */
 const BATCH_LIMIT = 16 * 1024;
 
 /** The error event sent when the events iterator itself fails after the response started. */
@@ -67,9 +67,12 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
   if (signal.aborted) onDisconnect();
   else signal.addEventListener('abort', onDisconnect, { once: true });
 
-  // Events produced in the same turn of the event loop (a responder yielding several at once, the
-  // persisted item after its last delta) leave together in one socket write: they are joined into one
-  // chunk that is written once the loop moves on, so an event waits at most for the current tick to end.
+  // Events produced in the same turn of the event loop (a responder yielding several at once) or in the next
+  // one leave together in one socket write: they are joined into one chunk written at the end of the next
+  // turn's check phase, so an event waits at most one more turn. The second turn is the one a group-committed
+  // store write takes (SQLite acknowledges the finished answer there): the events before it and the persisted
+  // item after it then leave in one write instead of two. The loop does not block in between (a pending
+  // immediate makes the poll phase non-blocking), so the wait is the time other ready callbacks take.
   let batch = '';
   let scheduled = false;
   let backpressure: Promise<unknown> | null = null;
@@ -94,6 +97,7 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
       logger.debug({ err: error }, 'write after close ignored');
     }
   };
+  const flushNextTurn = () => setImmediate(flush);
   /** Queues one event; returns a promise only when the socket pushed back and the caller has to wait. */
   const write = (event: ThreadStreamEvent): Promise<unknown> | undefined => {
     if (closed || res.destroyed || res.writableEnded) return undefined;
@@ -103,7 +107,7 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
     if (batch.length >= BATCH_LIMIT) flush();
     else if (!scheduled) {
       scheduled = true;
-      setImmediate(flush);
+      setImmediate(flushNextTurn);
     }
     if (!backpressure) return undefined;
     const waiting = backpressure;

@@ -178,3 +178,39 @@ it('a JSON body of the processor is sent as application/json', async () => {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(await response.json()).toEqual({ data: [], has_more: false });
 });
+
+it('events around a store acknowledgment in the next turn of the event loop leave in one socket write', async () => {
+  const writes: string[] = [];
+  const url = await serve(
+    stream(
+      (async function* () {
+        yield NOTICE;
+        yield { ...NOTICE, message: 'before the store write' };
+        // What a group-committed store write looks like to the stream: acknowledged in the next turn.
+        await new Promise((resolve) => setImmediate(resolve));
+        yield { ...NOTICE, message: 'after the store write' };
+      })(),
+    ),
+  );
+  // Count what the response hands to the socket (body writes and the final end).
+  server!.prependListener('request', (_req, res: ServerResponse) => {
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.write = ((chunk: unknown, ...rest: never[]) => {
+      writes.push(String(chunk));
+      return write(chunk as string, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: never[]) => {
+      if (chunk) writes.push(String(chunk));
+      return end(chunk as string, ...rest);
+    }) as typeof res.end;
+  });
+  const response = await post(url);
+  const events = await readEvents(response);
+  expect(events.map((event) => (event as { message?: string }).message)).toEqual([
+    'hello',
+    'before the store write',
+    'after the store write',
+  ]);
+  expect(writes).toHaveLength(1);
+});
