@@ -66,6 +66,8 @@ export function cancellableStream<T>(
       if (!result.done) return result;
       if (result.value) {
         tail = result.value[Symbol.asyncIterator]();
+        // The finished generator is no longer addressed (see current()): an open stream need not keep it.
+        generator = undefined;
         return fromTail();
       }
       release?.();

@@ -128,7 +128,9 @@ async function handleChatKitRequest<C extends RequestContext>(
   const iterator = result.events[Symbol.asyncIterator]();
   // Pull the first event before committing to 200 + SSE: a failure this early (a late validation error, a
   // missing thread) can still become a proper 4xx JSON answer instead of an empty or cut stream.
-  const first = await iterator.next();
+  // The first result goes straight into the target, which writeEventStream clears: an open stream does not
+  // keep it (the thread.created event holds a copy of the thread) for as long as it lasts.
+  const target = { res, iterator, first: await iterator.next(), signal: controller.signal, logger };
   startEventStream(res);
-  await writeEventStream({ res, iterator, first, signal: controller.signal, logger });
+  await writeEventStream(target);
 }

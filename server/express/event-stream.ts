@@ -27,7 +27,8 @@ export interface EventStreamTarget {
   res: Response;
   /** The iterator, already advanced once: `first` is its first result. */
   iterator: AsyncIterator<ThreadStreamEvent>;
-  first: IteratorResult<ThreadStreamEvent>;
+  /** Cleared by {@link writeEventStream} once taken, so a long stream does not retain it. */
+  first: IteratorResult<ThreadStreamEvent> | undefined;
   /** Aborted on client disconnect (the router's request signal, also in the request context). */
   signal: AbortSignal;
   logger: Logger;
@@ -116,7 +117,8 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
   };
 
   try {
-    let result = target.first;
+    let result = target.first ?? { done: true, value: undefined };
+    target.first = undefined;
     while (!result.done && !closed) {
       const waiting = write(result.value);
       if (waiting) await waiting;
