@@ -10,6 +10,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { changesOnlyThreadContent } from '../../context/chat-context.js';
 import { createSession } from '../../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../../protocol/session-types.js';
 import { failedLoadThreadId, isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
@@ -25,6 +26,11 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly resolvedLocale: string;
   /** Called when an answer finished (announcement, unread badge). */
   answerFinished(item: ThreadItem | undefined): void;
+  /**
+   * Called instead of `requestUpdate` when a snapshot changed only what the thread shows (a streamed delta):
+   * the host passes the new view on to the thread without rendering itself (see `changesOnlyThreadContent`).
+   */
+  threadContentChanged(): void;
 }
 
 export interface SessionConfig {
@@ -152,8 +158,10 @@ export class SessionController implements ReactiveController {
     this.session = session;
     this.state = session.getState();
     this.unsubscribe = session.subscribe((state) => {
+      const previous = this.state;
       this.state = state;
-      host.requestUpdate();
+      if (previous && changesOnlyThreadContent(previous, state)) host.threadContentChanged();
+      else host.requestUpdate();
     });
     const initial = config.initialThread !== undefined ? config.initialThread : this.memory?.threadId;
     if (initial) void this.quietly(() => this.load(initial));
