@@ -54,7 +54,9 @@ export function createSession(options: SessionOptions): ChatSession {
   let thread: ThreadState = initialThreadState();
   let status: SessionStatus = 'idle';
   let loadingOlder = false;
-  let snapshot: SessionState = { ...thread, status, loadingOlder };
+  // Built on demand: while a response streams, many events change the state between two notifications.
+  let snapshot: SessionState | null = null;
+  const current = (): SessionState => (snapshot ??= { ...thread, status, loadingOlder });
   // Everything tied to the current thread (loads, streams, polls) listens to this; leaving it aborts them.
   let epoch = new AbortController();
 
@@ -64,10 +66,11 @@ export function createSession(options: SessionOptions): ChatSession {
   let notifyPending = false;
   function notify(): void {
     notifyPending = false;
-    for (const listener of [...listeners]) listener(snapshot);
+    const state = current();
+    for (const listener of [...listeners]) listener(state);
   }
   function publish(): void {
-    snapshot = { ...thread, status, loadingOlder };
+    snapshot = null;
     const schedule = options.scheduleNotify;
     if (!schedule || status !== 'streaming') return notify();
     if (notifyPending) return;
@@ -203,7 +206,7 @@ export function createSession(options: SessionOptions): ChatSession {
 
   const session: ChatSession = {
     transport,
-    getState: () => snapshot,
+    getState: current,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
