@@ -63,6 +63,8 @@ export function createSession(options: SessionOptions): ChatSession {
   // Deltas can arrive many per frame; while a response streams, listeners hear about them once per
   // `scheduleNotify` tick (the element passes one per animation frame) instead of once per event. The snapshot
   // itself is always current; any other status change notifies at once (and flushes a pending tick).
+  // Only the newest tick counts: one left over from a flushed burst must not publish the next burst early.
+  let tick = 0;
   let notifyPending = false;
   function notify(): void {
     notifyPending = false;
@@ -75,8 +77,9 @@ export function createSession(options: SessionOptions): ChatSession {
     if (!schedule || status !== 'streaming') return notify();
     if (notifyPending) return;
     notifyPending = true;
+    const mine = ++tick;
     schedule(() => {
-      if (notifyPending) notify();
+      if (notifyPending && mine === tick) notify();
     });
   }
   function update(change: (state: ThreadState) => ThreadState, nextStatus: SessionStatus = status): void {

@@ -69,6 +69,14 @@ const opening: ThreadStreamEvent[] = [
   },
 ];
 
+const answer = (count: number): ThreadItem => ({
+  id: MSG,
+  thread_id: THREAD,
+  created_at: T,
+  type: 'assistant_message',
+  content: [{ type: 'output_text', text: words(count), annotations: [] }],
+});
+
 const answerText = (state: SessionState) => {
   const item = state.items.find((i) => i.id === MSG);
   return item?.type === 'assistant_message' ? item.content.map((p) => p.text).join('') : undefined;
@@ -148,6 +156,39 @@ describe('session: notifications while streaming', () => {
       `response.end ${words(600).length}`,
     ]);
     expect(session.getState().status).toBe('idle');
+  });
+
+  it('lets only the newest tick publish: one left over from an earlier burst does nothing', async () => {
+    const second = deferred();
+    let requests = 0;
+    const { session, ticks, published, runTicks } = await setup(async (_req, res) => {
+      openSse(res);
+      if (++requests === 1) {
+        writeEvents(res, [...opening, ...deltas(0, 10), { type: 'thread.item.done', item: answer(10) }]);
+        res.end();
+        return;
+      }
+      writeEvents(res, [
+        { type: 'thread.item.done', item: { ...userMessage, id: 'msg_user_2' } },
+        { type: 'thread.item.added', item: { ...answer(0), id: 'msg_2', content: [] } },
+      ]);
+      await second.promise;
+      res.end();
+    });
+    await session.sendUserMessage({ text: 'hi' });
+    // The first answer was published when its stream ended; its tick is left over.
+    const stale = ticks.splice(0);
+    expect(stale.length).toBe(1);
+    const before = published.length;
+    const sent = session.sendUserMessage({ text: 'again' });
+    await vi.waitFor(() => expect(session.getState().items.map((i) => i.id)).toContain('msg_2'));
+    for (const run of stale) run();
+    expect(published.length).toBe(before);
+    runTicks();
+    expect(published.length).toBe(before + 1);
+    expect(published.at(-1)!.items.map((i) => i.id)).toContain('msg_2');
+    second.resolve();
+    await sent;
   });
 
   it('publishes the partial answer at once when the connection drops mid-burst', async () => {

@@ -50,6 +50,8 @@ export class SessionController implements ReactiveController {
   state?: SessionState;
   /** Schedules the session's waits (resume polling); tests replace it before the session starts. */
   scheduler: Scheduler = systemScheduler;
+  /** Schedules the session's notifications while an answer streams (one per frame); tests replace it. */
+  notifyScheduler: (notify: () => void) => void = nextFrame;
 
   private config?: SessionConfig;
   private memory?: ElementMemory;
@@ -112,7 +114,7 @@ export class SessionController implements ReactiveController {
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),
       locale: () => host.resolvedLocale,
-      scheduleNotify: nextFrame,
+      scheduleNotify: (notify) => this.notifyScheduler(notify),
       onClientTool: (invocation) => {
         const handler = this.config?.onClientTool;
         if (!handler) throw new Error(`No client tool handler for "${invocation.name}"`);
