@@ -376,7 +376,8 @@ export class ChatkitThread extends LitElement {
               const { endsTurn, turn } = place;
               const pending = view.pending.has(item.id);
               const deps = [
-                item,
+                // A generated image also follows the image policy (a click-to-load approval mutates it).
+                item.type === 'generated_image' ? this.ctx : item,
                 pending,
                 endsTurn,
                 turn.user,
