@@ -44,6 +44,21 @@ async function fetchLike(_input, init) {
   const stream = new ReadableStream({
     async start(controller) {
       controller.enqueue(event({ type: 'thread.created', thread }));
+      // The server's copy of the message (§8.2): without it the client reports "not accepted" at the end.
+      controller.enqueue(
+        event({
+          type: 'thread.item.done',
+          item: {
+            id: 'msg_user',
+            thread_id: 'thr_1',
+            created_at: NOW,
+            type: 'user_message',
+            content: body.params?.input?.content ?? [],
+            attachments: [],
+            inference_options: {},
+          },
+        }),
+      );
       controller.enqueue(
         event({
           type: 'thread.item.added',

@@ -1,10 +1,11 @@
 /**
  * CPU profile of `<chatkit-chat>` streaming the render bench's answer, resolved to source through dist's
  * source maps: `node bench/stream-render/profile.mjs [bytes] [deltas] [paced]` (after `npm run build`). Prints
- * the functions with the most self time and the most total (inclusive) time. Never in `npm test`.
+ * the functions with the most self time and the most total (inclusive) time (`PROFILE_OUT=file` keeps the raw
+ * profile). Never in `npm test`.
  */
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { Buffer } from 'node:buffer';
 import { chromium } from 'playwright-core';
@@ -61,6 +62,8 @@ await page.evaluate(
     }),
 );
 const { profile } = await cdp.send('Profiler.stop');
+// PROFILE_OUT=<file.cpuprofile>: keeps the raw profile (DevTools' Performance panel opens it).
+if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
 await browser.close();
 server.close();
 

@@ -84,6 +84,57 @@ export function toView(
   return view;
 }
 
+/**
+ * Fields of the conversation that only `<chatkit-thread>` shows. A streamed delta changes nothing else: the
+ * answer's item (a new object in a new `items` array of the same length), and maybe `pending`, `progress`,
+ * `imageProgress` or `notices`.
+ */
+const THREAD_CONTENT: ReadonlySet<string> = new Set([
+  'items',
+  'pending',
+  'progress',
+  'imageProgress',
+  'notices',
+]);
+
+/**
+ * Whether `next` differs from `prev` (two session snapshots, or two views) only in what the thread alone
+ * shows: the same items (by count, with the same newest item id and type, never a question set), every
+ * other field identical. The root and the header/composer need not render for such a change.
+ */
+export function changesOnlyThreadContent<T extends Pick<SessionState, 'items'>>(prev: T, next: T): boolean {
+  if (prev === next) return true;
+  const keys = Object.keys(next);
+  if (keys.length !== Object.keys(prev).length) return false;
+  for (const key of keys) {
+    if (THREAD_CONTENT.has(key)) continue;
+    if (!Object.is((prev as Record<string, unknown>)[key], (next as Record<string, unknown>)[key]))
+      return false;
+  }
+  const before = prev.items;
+  const after = next.items;
+  if (before.length !== after.length) return false;
+  const a = before[before.length - 1];
+  const b = after[after.length - 1];
+  // The root shows a pending question set instead of the composer: any change to one is not "content".
+  return a === b || (a?.id === b?.id && a?.type === b?.type && b?.type !== 'structured_input');
+}
+
+/**
+ * For a consumer's `shouldUpdate`: `true` unless the only change is a new context value that differs from the
+ * previous one in thread content only (see {@link changesOnlyThreadContent}), which the header and the
+ * composer do not show. Their `ctx` property still holds the newest value, so event handlers read fresh state.
+ */
+export function showsChange(changed: ReadonlyMap<PropertyKey, unknown>, ctx: ChatContextValue): boolean {
+  if (changed.size !== 1 || !changed.has('ctx')) return true;
+  const prev = changed.get('ctx') as ChatContextValue | undefined;
+  if (!prev || prev.view === ctx.view) return true;
+  for (const key of Object.keys(ctx) as (keyof ChatContextValue)[]) {
+    if (key !== 'view' && !Object.is(prev[key], ctx[key])) return true;
+  }
+  return !changesOnlyThreadContent(prev.view, ctx.view);
+}
+
 function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
   if (a === b) return true;
   return !!a && !!b && a.length === b.length && a.every((entry, index) => entry === b[index]);

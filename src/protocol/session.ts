@@ -54,26 +54,32 @@ export function createSession(options: SessionOptions): ChatSession {
   let thread: ThreadState = initialThreadState();
   let status: SessionStatus = 'idle';
   let loadingOlder = false;
-  let snapshot: SessionState = { ...thread, status, loadingOlder };
+  // Built on demand: while a response streams, many events change the state between two notifications.
+  let snapshot: SessionState | null = null;
+  const current = (): SessionState => (snapshot ??= { ...thread, status, loadingOlder });
   // Everything tied to the current thread (loads, streams, polls) listens to this; leaving it aborts them.
   let epoch = new AbortController();
 
   // Deltas can arrive many per frame; while a response streams, listeners hear about them once per
   // `scheduleNotify` tick (the element passes one per animation frame) instead of once per event. The snapshot
   // itself is always current; any other status change notifies at once (and flushes a pending tick).
+  // Only the newest tick counts: one left over from a flushed burst must not publish the next burst early.
+  let tick = 0;
   let notifyPending = false;
   function notify(): void {
     notifyPending = false;
-    for (const listener of [...listeners]) listener(snapshot);
+    const state = current();
+    for (const listener of [...listeners]) listener(state);
   }
   function publish(): void {
-    snapshot = { ...thread, status, loadingOlder };
+    snapshot = null;
     const schedule = options.scheduleNotify;
     if (!schedule || status !== 'streaming') return notify();
     if (notifyPending) return;
     notifyPending = true;
+    const mine = ++tick;
     schedule(() => {
-      if (notifyPending) notify();
+      if (notifyPending && mine === tick) notify();
     });
   }
   function update(change: (state: ThreadState) => ThreadState, nextStatus: SessionStatus = status): void {
@@ -203,7 +209,7 @@ export function createSession(options: SessionOptions): ChatSession {
 
   const session: ChatSession = {
     transport,
-    getState: () => snapshot,
+    getState: current,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

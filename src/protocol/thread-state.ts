@@ -142,7 +142,10 @@ export function visible(items: readonly ThreadItem[]): ThreadItem[] {
 
 /** The index of the item with `id`, or -1. */
 export function indexOfItem(state: ThreadState, id: string): number {
-  return state.items.findIndex((item) => item.id === id);
+  // From the end: stream events address the newest items, so a long thread costs nothing per delta.
+  const { items } = state;
+  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.id === id) return i;
+  return -1;
 }
 
 /** Replaces the item with the same id in place, or appends it (§9 `done`/`replaced`). */

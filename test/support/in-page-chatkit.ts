@@ -227,7 +227,10 @@ export class InPageChatKit {
   /** Ids for scripted items: `<kind>_<n>`. */
   nextId = (kind: string) => `${kind}_${++this.counter}`;
 
-  /** Holds the next streams after `afterEvents` SSE frames until {@link release} (or the client aborts). */
+  /**
+   * Holds streams when they reach `afterEvents` SSE frames, until {@link release} (or the client aborts). A
+   * stream already past that point goes on; `release()` then `hold(n)` holds a running stream a second time.
+   */
   hold(afterEvents = 3): void {
     let release!: () => void;
     const promise = new Promise<void>((resolve) => (release = resolve));
@@ -301,13 +304,14 @@ export class InPageChatKit {
   private sse(events: AsyncIterable<ThreadStreamEvent>, signal?: AbortSignal): Response {
     const encoder = new TextEncoder();
     const iterator = events[Symbol.asyncIterator]();
-    const gate = this.gate;
+    const gate = () => this.gate;
     const threadIds = this.threadIds;
     let sent = 0;
     const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve()));
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        if (gate && sent === gate.after) await Promise.race([gate.promise, aborted]);
+        const held = gate();
+        if (held && sent === held.after) await Promise.race([held.promise, aborted]);
         if (signal?.aborted) {
           void iterator.return?.();
           controller.error(signal.reason ?? new DOMException('Aborted', 'AbortError'));

@@ -191,8 +191,9 @@ export class ChatkitChat extends LitElement {
   private ready = false;
   private restoredOpenFor: string | null = null;
 
+  // Not a reactive property: a streamed delta hands a new value to the consumers (threadContentChanged)
+  // without rendering this element; every update of this element builds a fresh one (willUpdate).
   @provide({ context: chatContext })
-  @state()
   private ctx!: ChatContextValue;
 
   /** The BCP 47 locale in use. */
@@ -319,6 +320,12 @@ export class ChatkitChat extends LitElement {
       .trim();
     if (text) this.announcer.announce(this.appearance.strings.assistantSaid(text));
     this.launcher.noteAnswer();
+  }
+
+  /** @internal Session callback: only the thread's content changed (a streamed delta); it alone renders. */
+  threadContentChanged(): void {
+    if (!this.hasUpdated || this.isUpdatePending) return;
+    this.ctx = { ...this.ctx, view: toView(this.sessions.state, this.ctx.view.allowedImageDomains) };
   }
 
   private handlePanelKeyDown = (event: KeyboardEvent) => {

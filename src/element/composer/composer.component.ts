@@ -7,10 +7,10 @@
  * @internal
  * @module
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { chatContext, showsChange, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
@@ -32,6 +32,11 @@ export class ChatkitComposer extends LitElement {
   @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+
+  // A streamed delta changes nothing shown here.
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return showsChange(changed, this.ctx);
+  }
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 

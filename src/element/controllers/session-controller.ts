@@ -10,6 +10,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { changesOnlyThreadContent } from '../../context/chat-context.js';
 import { createSession } from '../../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../../protocol/session-types.js';
 import { failedLoadThreadId, isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
@@ -25,6 +26,11 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly resolvedLocale: string;
   /** Called when an answer finished (announcement, unread badge). */
   answerFinished(item: ThreadItem | undefined): void;
+  /**
+   * Called instead of `requestUpdate` when a snapshot changed only what the thread shows (a streamed delta):
+   * the host passes the new view on to the thread without rendering itself (see `changesOnlyThreadContent`).
+   */
+  threadContentChanged(): void;
 }
 
 export interface SessionConfig {
@@ -44,6 +50,8 @@ export class SessionController implements ReactiveController {
   state?: SessionState;
   /** Schedules the session's waits (resume polling); tests replace it before the session starts. */
   scheduler: Scheduler = systemScheduler;
+  /** Schedules the session's notifications while an answer streams (one per frame); tests replace it. */
+  notifyScheduler: (notify: () => void) => void = nextFrame;
 
   private config?: SessionConfig;
   private memory?: ElementMemory;
@@ -106,7 +114,7 @@ export class SessionController implements ReactiveController {
       // The host's own fetch decides identity (auth headers); otherwise the anonymous browser id does.
       userId: hostFetch ? undefined : () => anonymousUserId(),
       locale: () => host.resolvedLocale,
-      scheduleNotify: nextFrame,
+      scheduleNotify: (notify) => this.notifyScheduler(notify),
       onClientTool: (invocation) => {
         const handler = this.config?.onClientTool;
         if (!handler) throw new Error(`No client tool handler for "${invocation.name}"`);
@@ -152,8 +160,10 @@ export class SessionController implements ReactiveController {
     this.session = session;
     this.state = session.getState();
     this.unsubscribe = session.subscribe((state) => {
+      const previous = this.state;
       this.state = state;
-      host.requestUpdate();
+      if (previous && changesOnlyThreadContent(previous, state)) host.threadContentChanged();
+      else host.requestUpdate();
     });
     const initial = config.initialThread !== undefined ? config.initialThread : this.memory?.threadId;
     if (initial) void this.quietly(() => this.load(initial));

@@ -5,10 +5,10 @@
  * @internal
  * @module
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { chatContext, showsChange, type ChatContextValue } from '../../context/chat-context.js';
 import type { HeaderAction } from '../chatkit-chat/options.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
@@ -37,6 +37,11 @@ export class ChatkitHeader extends LitElement {
   @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+
+  // A streamed delta changes nothing shown here.
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return showsChange(changed, this.ctx);
+  }
 
   /** Shows a close button (launcher panel). */
   @property({ type: Boolean, attribute: 'closable' }) closable = false;

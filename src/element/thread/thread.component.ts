@@ -10,6 +10,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import type { ThreadItem } from '../../protocol/types.js';
@@ -131,7 +132,9 @@ export class ChatkitThread extends LitElement {
     // 'streaming' status is not always seen), or one streaming now.
     const answered = sent && !this.jump && this.ctx.view.items.at(-1)?.id !== lastUser;
     if (answered || this.ctx.view.status === 'streaming') this.streamed = true;
-    const follow = this.jump || sent || this.ctx.config.autoScroll;
+    // While an answer streams, its growth is followed after layout (followContent, once per frame): scrolling
+    // here too would set the scroll offset twice per frame, the first time to a height about to change.
+    const follow = this.jump || sent || (this.ctx.config.autoScroll && this.ctx.view.status !== 'streaming');
     this.jump = false;
     if (this.stick) {
       if (follow) this.scrollToBottom();
@@ -216,10 +219,10 @@ export class ChatkitThread extends LitElement {
     this.scrollToBottom();
   }
 
-  private itemContext(item: ThreadItem, endsTurn: boolean, turnUser: string | null): ItemRenderContext {
+  private itemContext(pending: boolean, endsTurn: boolean, turnUser: string | null): ItemRenderContext {
     return {
       ctx: this.ctx,
-      pending: this.ctx.view.pending.has(item.id),
+      pending,
       endsTurn,
       turnUserMessageId: turnUser,
       feedback: this.feedback,
@@ -327,13 +330,21 @@ export class ChatkitThread extends LitElement {
       if (item.type === 'user_message') turn.user = item.id;
       if (RENDERED_TYPES.has(item.type)) turn.items.push(item);
     }
-    const contexts = new Map<string, { rc: ItemRenderContext; turn: ThreadItem[] }>();
+    const places = new Map<
+      string,
+      { endsTurn: boolean; turn: { user: string | null; items: ThreadItem[] } }
+    >();
     for (const turn of turns) {
       turn.items.forEach((item, index) => {
-        const endsTurn = index === turn.items.length - 1;
-        contexts.set(item.id, { rc: this.itemContext(item, endsTurn, turn.user), turn: turn.items });
+        places.set(item.id, { endsTurn: index === turn.items.length - 1, turn });
       });
     }
+    // Everything an item's rendering reads besides the item: unchanged, the item is not rendered again (a
+    // streamed delta re-renders its own answer only, whatever the length of the thread).
+    const { config, controller } = this.ctx;
+    const busy = view.status === 'streaming' || view.status === 'cancelling';
+    const widgetHost = controller.widgetHost;
+    const imageProxyUrl = widgetHost.imageProxyUrl;
     return html`<div
         class="scroller"
         part="thread"
@@ -360,9 +371,33 @@ export class ChatkitThread extends LitElement {
             items,
             (item) => item.id,
             (item) => {
-              const entry = contexts.get(item.id);
-              if (!entry) return nothing;
-              return html`${renderItem(item, entry.rc)}${renderTurnEndActions(item, entry.turn, entry.rc)}`;
+              const place = places.get(item.id);
+              if (!place) return nothing;
+              const { endsTurn, turn } = place;
+              const pending = view.pending.has(item.id);
+              const deps = [
+                // A generated image also follows the image policy (a click-to-load approval mutates it).
+                item.type === 'generated_image' ? this.ctx : item,
+                pending,
+                endsTurn,
+                turn.user,
+                this.feedback.get(item.id),
+                this.copiedId === item.id,
+                this.expanded,
+                strings,
+                config,
+                widgetHost,
+                imageProxyUrl,
+                view.allowedImageDomains,
+                view.imageProgress[item.id],
+                busy,
+                // The turn's last item copies the whole turn's text.
+                ...(endsTurn ? turn.items : []),
+              ];
+              return guard(deps, () => {
+                const rc = this.itemContext(pending, endsTurn, turn.user);
+                return html`${renderItem(item, rc)}${renderTurnEndActions(item, turn.items, rc)}`;
+              });
             },
           )}
           ${this.renderStatus()}
