@@ -42,6 +42,8 @@ export function renderMarkdownHTML(text: string, opts: MarkdownRenderOptions = {
   inert ??= document.implementation.createHTMLDocument('');
   const holder = inert.createElement('div');
   patchMarkdown(holder, lexMarkdown(prepare(text)), { base: document.baseURI, ...opts });
+  // Reading serialises the built DOM; nothing is parsed.
+  // eslint-disable-next-line no-restricted-properties
   return holder.innerHTML;
 }
 

@@ -62,7 +62,6 @@ function documentFor(random: () => number): string {
   return Array.from({ length: n }, () => LINES[Math.floor(random() * LINES.length)]).join('\n');
 }
 
-
 describe('markdown properties over generated documents', () => {
   it('streaming in random chunks ends with the one-shot HTML (200 documents)', function (this: unknown) {
     // Hundreds of renders: allow for a loaded CI machine.
@@ -77,13 +76,19 @@ describe('markdown properties over generated documents', () => {
       let end = 0;
       while (end < text.length) {
         end = Math.min(text.length, end + 1 + Math.floor(random() * 12));
-        patchMarkdown(live, engine.update(text.slice(0, end), true).flatMap((b) => b.tokens));
+        patchMarkdown(
+          live,
+          engine.update(text.slice(0, end), true).flatMap((b) => b.tokens),
+        );
       }
       const blocks = engine.update(text, false);
       const streamed = blocksHTML(blocks);
       const oneShot = renderMarkdownHTML(text);
       expect(streamed, `document ${i}:\n${JSON.stringify(text)}`).to.equal(oneShot);
-      patchMarkdown(live, blocks.flatMap((b) => b.tokens));
+      patchMarkdown(
+        live,
+        blocks.flatMap((b) => b.tokens),
+      );
       expect(live.innerHTML, `patched document ${i}:\n${JSON.stringify(text)}`).to.equal(oneShot);
     }
   });
