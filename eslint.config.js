@@ -47,8 +47,8 @@ export default tseslint.config(
     },
   },
   {
-    // House rule 10: server text reaches the DOM through Lit bindings; only the markdown module renders HTML,
-    // after DOMPurify.
+    // House rule 10: server text reaches the DOM through Lit bindings; only the markdown module renders
+    // markdown, building DOM from tokens (src/markdown/dom.ts, within src/markdown/policy.ts).
     files: ['src/**/*.ts'],
     ignores: ['src/markdown/markdown.component.ts'],
     rules: {

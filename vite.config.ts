@@ -1,5 +1,6 @@
 import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
+import { markedLexerOnly } from './scripts/marked-lexer-only.js';
 
 /**
  * Minifies the text of Lit `css\`…\`` templates (about a quarter of the drop-in file is CSS): comments go,
@@ -71,7 +72,7 @@ function minifyCss(): Plugin {
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
-    plugins: [minifyCss()],
+    plugins: [minifyCss(), markedLexerOnly()],
     build: {
       target: 'es2022',
       outDir: 'dist',

@@ -1,8 +1,10 @@
 /**
  * Pathological answers through the markdown module (bundled and run in Chromium by
- * bench/markdown-pathological.bench.mjs): one-shot render time of each, and the streamed render in 64 deltas.
+ * bench/markdown-pathological.bench.mjs): one-shot render time of each, and the streamed render in 64 deltas,
+ * each including the DOM of the blocks (bench/markdown-view.ts).
  */
 import { IncrementalMarkdown } from '../src/markdown/incremental.js';
+import { MarkdownView } from './markdown-view.js';
 export { IncrementalMarkdown as IM };
 
 export const cases: Record<string, () => string> = {
@@ -38,21 +40,24 @@ export function runCase(name: string): {
   // calls (`behind`), which the element runs on successive frames. Reported: the total and the longest call.
   let t = performance.now();
   const once = new IncrementalMarkdown();
+  const onceView = new MarkdownView(once);
   let maxOneShotMs = 0;
   do {
     const s = performance.now();
-    once.update(text, false);
+    onceView.show(once.update(text, false));
     maxOneShotMs = Math.max(maxOneShotMs, performance.now() - s);
   } while (once.behind);
   const oneShotMs = performance.now() - t;
+  onceView.root.remove();
   const engine = new IncrementalMarkdown();
+  const view = new MarkdownView(engine);
   const step = Math.ceil(text.length / 64);
   let maxDeltaMs = 0;
   t = performance.now();
   for (let i = step; i < text.length + step; i += step) {
     const s = performance.now();
-    engine.update(text.slice(0, i), i < text.length);
-    while (engine.behind) engine.update(text.slice(0, i), i < text.length);
+    view.show(engine.update(text.slice(0, i), i < text.length));
+    while (engine.behind) view.show(engine.update(text.slice(0, i), i < text.length));
     maxDeltaMs = Math.max(maxDeltaMs, performance.now() - s);
   }
   return {

@@ -4,6 +4,7 @@
  */
 import { IncrementalMarkdown } from '../src/markdown/incremental.js';
 import { renderMarkdownHTML } from '../src/markdown/render.js';
+import { MarkdownView } from './markdown-view.js';
 
 const SECTION = [
   '## Section',
@@ -32,9 +33,10 @@ export function runBench(sections: number, deltas: number) {
   renderMarkdownHTML(text);
   new IncrementalMarkdown().update(text, false);
   const engine = new IncrementalMarkdown();
+  const view = new MarkdownView(engine);
   const incrementalMs = time(() => {
-    for (const step of steps) engine.update(step, true);
-    engine.update(text, false);
+    for (const step of steps) view.show(engine.update(step, true));
+    view.show(engine.update(text, false));
   });
   const fullMs = time(() => {
     for (const step of steps) renderMarkdownHTML(step);

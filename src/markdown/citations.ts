@@ -4,22 +4,21 @@
  *
  * How markers reach the right place in rendered markdown: before parsing, a sentinel (`U+E000`, the group
  * number, `U+E001`) is inserted into the markdown source at the annotation's offset; marked carries it through
- * as text, and after sanitizing it is replaced by the marker HTML. The sentinel characters are private-use
- * code points; any the server sends are replaced by U+FFFD first (same length, so offsets stay valid), so
- * only our own sentinels exist. sanitize.ts strips sentinels from attribute values, so a marker can only
- * ever be substituted in text content, never inside an attribute.
+ * as text, and dom.ts, writing that text, makes a marker element where it meets one. The sentinel characters
+ * are private-use code points; any the server sends are replaced by U+FFFD first (same length, so offsets
+ * stay valid), so only our own sentinels exist. dom.ts strips sentinels from attribute values (URLs in every
+ * encoding), so a marker only ever appears in text content, never inside an attribute.
  *
  * @module
  */
 import type { Annotation, Source } from '../protocol/types.js';
 import { stripBidiControls } from '../internal/url.js';
-import { escapeHtml } from './escape.js';
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 
 /**
- * A sentinel as it appears in markdown source or sanitized HTML; group 1 is the group number. Not frozen:
+ * A sentinel as it appears in markdown source or token text; group 1 is the group number. Not frozen:
  * `String.prototype.replace` writes `lastIndex` of a global expression, which throws on a frozen object.
  */
 const MARKER_PATTERN = /\uE000(\d{1,4})\uE001/g;
@@ -267,25 +266,6 @@ export interface CitationLabels {
   sources: string;
 }
 
-/**
- * Replaces sentinels in sanitized HTML by marker buttons. Must only be given HTML from sanitize.ts (which
- * guarantees sentinels occur in text content only).
- *
- * @param html - sanitized HTML containing sentinels.
- * @param groups - the groups the sentinels number (1-based).
- * @param labels - localised strings.
- */
-export function replaceMarkers(
-  html: string,
-  groups: readonly CitationGroup[],
-  labels: CitationLabels,
-): string {
-  return html.replace(MARKER_PATTERN, (_match, digits: string) => {
-    const group = groups[Number(digits) - 1];
-    return group ? markerHtml(group, Number(digits), labels) : '';
-  });
-}
-
 /** Text shown for a marker: an entity's `inline_label` when the group is one entity, else the numbers. */
 export function markerText(group: CitationGroup): string {
   const first = group.sources[0];
@@ -299,16 +279,5 @@ export function markerText(group: CitationGroup): string {
 export function markerTitle(group: CitationGroup): string {
   return stripBidiControls(
     group.sources.map((s) => s.title || (s.type === 'file' ? s.filename : '')).join('; '),
-  );
-}
-
-function markerHtml(group: CitationGroup, ordinal: number, labels: CitationLabels): string {
-  const title = markerTitle(group);
-  const text = markerText(group);
-  // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then says what it is.
-  return (
-    `<sup class="citation"><button type="button" class="citation-marker" part="citation" data-citation="${ordinal}"` +
-    ` title="${escapeHtml(title)}" aria-label="${escapeHtml(`${text} (${labels.sources}: ${title})`)}">` +
-    `${escapeHtml(text)}</button></sup>`
   );
 }

@@ -1,8 +1,8 @@
 /**
  * Incremental markdown for streaming: the text is split into top-level blocks (marked's lexer); a block that
- * no continuation of the text can change is committed, rendered exactly once, and kept as-is while the answer
- * keeps streaming; only the blocks after the last committed one (usually just the last block) are lexed and
- * rendered again on each delta.
+ * no continuation of the text can change is committed, lexed exactly once, and kept as-is (the same object,
+ * so its DOM is never touched again) while the answer keeps streaming; only the blocks after the last
+ * committed one (usually just the last block) are lexed again on each delta, and dom.ts patches their DOM.
  *
  * Why this is sound: at a boundary between two top-level blocks marked's lexer carries no state except link
  * reference definitions, so lexing the remainder on its own gives the same blocks as lexing everything
@@ -13,20 +13,22 @@
  */
 import type { Token, Tokens } from 'marked';
 import { stripMarkers } from './citations.js';
+import type { MarkdownDomOptions } from './dom.js';
 import { boundMarkdown } from './limits.js';
-import { hasPlainRun, lexMarkdown, renderTokens, type LinkDefinitions } from './parse.js';
-import { sanitizeHtml, type SanitizeOptions } from './sanitize.js';
+import { hasPlainRun, lexMarkdown, type LinkDefinitions } from './parse.js';
 
-/** One rendered top-level block. Immutable; a finished block's object is reused across updates. */
+/** One top-level block. Immutable; a finished block's object is reused across updates. */
 export interface MarkdownBlock {
   /** Stable identity: the block's start offset in the source. */
   readonly key: string;
   /** Markdown source of the block (with trailing blank lines). */
   readonly raw: string;
-  /** `code`: a top-level code block rendered by the element with its toolbar; `html`: sanitized HTML. */
-  readonly kind: 'html' | 'code';
-  /** Sanitized (and decorated) HTML; empty for code blocks. */
-  readonly html: string;
+  /** `code`: a top-level code block rendered by the element with its toolbar; `markdown`: built by dom.ts. */
+  readonly kind: 'markdown' | 'code';
+  /** The block's tokens (for dom.ts); a new array whenever the block's rendering may differ. */
+  readonly tokens: readonly Token[];
+  /** Whether the block renders to nothing (link reference definitions, blank lines). */
+  readonly empty: boolean;
   /** Code text (code blocks only; citation sentinels removed). */
   readonly code: string;
   /** First word of the fence info string (code blocks only), or `''`. */
@@ -47,10 +49,8 @@ export const SLICE_MS = 40;
 const WINDOW = 4_096;
 const now = (): number => performance.now();
 
-/** Options of {@link IncrementalMarkdown}. */
-export interface IncrementalMarkdownOptions extends SanitizeOptions {
-  /** Applied to each block's sanitized HTML (the element substitutes citation markers here). */
-  decorate?: (html: string) => string;
+/** Options of {@link IncrementalMarkdown}: those of the blocks' DOM (see {@link IncrementalMarkdown.options}). */
+export interface IncrementalMarkdownOptions extends MarkdownDomOptions {
   /** Time budget of one update catching up on a long text; default {@link SLICE_MS}. */
   sliceMs?: number;
 }
@@ -60,7 +60,7 @@ interface Chunk {
   raw: string;
 }
 
-/** Whether a block renders to nothing (link reference definitions, blank lines): no HTML to make or clean. */
+/** Whether a block renders to nothing (link reference definitions, blank lines). */
 const isEmpty = (chunk: Chunk): boolean => chunk.tokens.every((t) => t.type === 'def' || t.type === 'space');
 
 /**
@@ -68,7 +68,7 @@ const isEmpty = (chunk: Chunk): boolean => chunk.tokens.every((t) => t.type === 
  * options (image domains, citations) change.
  */
 export class IncrementalMarkdown {
-  /** How many blocks have been rendered (parsed to HTML and sanitized) so far; for tests and benchmarks. */
+  /** How many blocks have been (re)made from their source so far; for tests and benchmarks. */
   renderCount = 0;
   /** Whether the last update applied a limit (src/markdown/limits.ts, the inline cap of parse.ts). */
   truncated = false;
@@ -77,7 +77,8 @@ export class IncrementalMarkdown {
    * `update` again (on a later frame) to continue. The blocks returned so far are final.
    */
   behind = false;
-  private readonly opts: IncrementalMarkdownOptions;
+  /** The options the blocks are to be built with (URL policy, citations); pass them to dom.ts. */
+  readonly options: IncrementalMarkdownOptions;
   /** Source covered by {@link finished}; every later update must start with it or everything resets. */
   private stable = '';
   private finished: MarkdownBlock[] = [];
@@ -89,7 +90,7 @@ export class IncrementalMarkdown {
   private pending = new Map<string, MarkdownBlock>();
 
   constructor(opts: IncrementalMarkdownOptions = {}) {
-    this.opts = opts;
+    this.options = opts;
   }
 
   /**
@@ -105,7 +106,7 @@ export class IncrementalMarkdown {
     if (!source.startsWith(this.stable)) this.reset();
     // Catch up on a long text a window at a time: committing the settled blocks of a prefix is exactly what
     // streaming that prefix does, so the result is the same; between windows the clock is checked.
-    const deadline = now() + (this.opts.sliceMs ?? SLICE_MS);
+    const deadline = now() + (this.options.sliceMs ?? SLICE_MS);
     this.behind = false;
     // A call returns early only after committing something, so every call makes progress. A block longer than
     // the window doubles it (amortised linear, however long the block).
@@ -163,7 +164,7 @@ export class IncrementalMarkdown {
   private reuse(previous: MarkdownBlock | undefined, chunk: Chunk, open: boolean): MarkdownBlock | undefined {
     if (!previous || previous.raw !== chunk.raw || this.linksSeen.get(previous.key) !== this.linkCount)
       return;
-    // `open` only drives the caret; the HTML does not depend on it.
+    // `open` only drives the caret; the tokens do not depend on it.
     return previous.open === open ? previous : { ...previous, open };
   }
 
@@ -217,7 +218,7 @@ export class IncrementalMarkdown {
     const refresh = (block: MarkdownBlock): MarkdownBlock => {
       if ((this.linksSeen.get(block.key) ?? 0) === this.linkCount || !block.raw.includes('[')) return block;
       // A block of definitions only renders to nothing whatever the definitions are.
-      if (block.kind === 'html' && block.html === '') return block;
+      if (block.empty) return block;
       const tokens = lexMarkdown(block.raw, this.links).filter((t) => t.type !== 'space');
       return this.render({ tokens, raw: block.raw }, Number(block.key), block.open);
     };
@@ -230,25 +231,15 @@ export class IncrementalMarkdown {
     const key = `${offset}`;
     this.linksSeen.set(key, this.linkCount);
     const [first] = chunk.tokens;
+    const base = { key, raw: chunk.raw, tokens: chunk.tokens, code: '', lang: '', open };
     if (chunk.tokens.length === 1 && first?.type === 'code') {
       const code = first as Tokens.Code;
       const lang = (code.lang ?? '').trim().split(/\s+/)[0] ?? '';
-      return { key, raw: chunk.raw, kind: 'code', html: '', code: stripMarkers(code.text), lang, open };
+      return { ...base, kind: 'code', empty: false, code: stripMarkers(code.text), lang };
     }
-    if (isEmpty(chunk)) return { key, raw: chunk.raw, kind: 'html', html: '', code: '', lang: '', open };
+    if (isEmpty(chunk)) return { ...base, kind: 'markdown', empty: true };
     const simplified = hasPlainRun(chunk.tokens);
-    const clean = sanitizeHtml(renderTokens(chunk.tokens, this.opts), this.opts);
-    const html = this.opts.decorate ? this.opts.decorate(clean) : clean;
-    return {
-      key,
-      raw: chunk.raw,
-      kind: 'html',
-      html,
-      code: '',
-      lang: '',
-      open,
-      ...(simplified ? { simplified } : {}),
-    };
+    return { ...base, kind: 'markdown', empty: false, ...(simplified ? { simplified } : {}) };
   }
 }
 

@@ -5,10 +5,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { icon } from '../internal/icons.js';
 import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
 import type { Annotation, Source } from '../protocol/types.js';
-import { buildCitations, insertMarkers, replaceMarkers, type Citations } from './citations.js';
+import { buildCitations, insertMarkers, type Citations } from './citations.js';
+import { markdownDom } from './directive.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
 import { markdownStyles } from './markdown.styles.js';
-import { sanitizedHTML } from './morph.js';
 import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
 import { normaliseMarkdown } from './render.js';
 
@@ -147,13 +147,14 @@ export class ChatkitMarkdown extends LitElement {
       this.citations = buildCitations(this.annotations);
       const groups = this.citations.groups;
       const labels = { sources: this.label('sources') };
-      // Why a new engine: markers and image policy are baked into each block's HTML.
+      // Why a new engine: markers are in the lexed source, and a new engine's blocks are new objects, so every
+      // block's DOM is rebuilt with the new image policy and labels.
       this.engine = new IncrementalMarkdown({
         allowedImageDomains: this.allowedImageDomains,
         imageProxyUrl: this.imageProxyUrl,
         approvedImages: this.approvedImages,
         loadImageLabel: this.label('loadImage'),
-        ...(groups.length > 0 ? { decorate: (h: string) => replaceMarkers(h, groups, labels) } : {}),
+        ...(groups.length > 0 ? { citations: { groups, labels } } : {}),
       });
       this.blocks = this.computeBlocks();
     } else if (changed.has('text') || changed.has('streaming')) {
@@ -184,7 +185,7 @@ export class ChatkitMarkdown extends LitElement {
     this.emitSourceClick(group.sources);
   }
 
-  /** A "Load image from …" control (sanitize.ts): load that one image. Returns whether it was one. */
+  /** A "Load image from …" control (dom.ts): load that one image. Returns whether it was one. */
   private loadImage(event: Event): boolean {
     const control = (event.target as Element | null)?.closest?.('a.md-image-load');
     if (!control) return false;
@@ -276,8 +277,8 @@ export class ChatkitMarkdown extends LitElement {
     const open = block.open && this.streaming;
     const cls = open ? 'block block--tail' : 'block';
     if (block.kind === 'code') return html`<div class=${cls}>${this.renderCode(block)}</div>`;
-    // The growing last block changes only what differs from its previous HTML (see morph.ts).
-    return html`<div class=${cls} ${sanitizedHTML(block.html)}></div>`;
+    // The growing last block changes only what differs from its previous rendering (see dom.ts).
+    return html`<div class=${cls} ${markdownDom(block.tokens, this.engine.options)}></div>`;
   }
 
   private renderSource(source: Source, n: number): TemplateResult {
@@ -359,7 +360,7 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   override render(): TemplateResult {
-    const waiting = this.streaming && this.blocks.every((b) => b.kind === 'html' && b.html.trim() === '');
+    const waiting = this.streaming && this.blocks.every((b) => b.empty);
     return html`<div
         class="markdown"
         part="markdown"

@@ -111,7 +111,7 @@ export const markdownStyles = css`
     border-radius: var(--chatkit-radius-sm);
     color: var(--chatkit-text-secondary);
   }
-  /* The click-to-load control of a blocked image: a button, though the markup is a link (see sanitize.ts). */
+  /* The click-to-load control of a blocked image: a button, though the markup is a link (see dom.ts). */
   .md-image-blocked a.md-image-load {
     margin-block: 2px;
     padding: 0 calc(var(--chatkit-spacing) * 1.5);

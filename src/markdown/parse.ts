@@ -1,59 +1,25 @@
 /**
- * The marked instance of the markdown module: GFM (tables, strikethrough, task lists, autolinks), no raw HTML
- * (HTML in the source is escaped and shown as text), links and images checked against src/internal/url.ts
- * while rendering. Its output still goes through sanitize.ts; this is the first of two walls.
+ * marked's lexer, configured for GFM (tables, strikethrough, task lists, autolinks) with CommonMark line
+ * semantics. Only the lexer is used: dom.ts builds DOM from its tokens, so marked's HTML renderer and parser
+ * are not in the build. Raw HTML in the source comes out as `html` tokens, which dom.ts shows as text.
  *
  * @module
  */
-import { Marked, type Token, type Tokens, type TokensList } from 'marked';
-import { decideImage, sanitizeUrl } from '../internal/url.js';
-import { stripMarkers } from './citations.js';
-import { escapeHtml } from './escape.js';
-import { imagePolicyOf, loadImageLabel, type SanitizeOptions } from './sanitize.js';
+import { getDefaults, Lexer, type MarkedOptions, type Token, type Tokens, type TokensList } from 'marked';
 
 /** Link reference definitions collected from a document (`[label]: url "title"`). */
 export type LinkDefinitions = Record<string, { href: string | null; title: string | null }>;
 
-/** The one inline tag we recognise: a bare line break, `<br>`, `<br/>` or `<br />`. */
-const BARE_BR = Object.freeze(/^<br\s*\/?>$/i);
-
-/** Options of the render in progress; the renderer methods below read them synchronously. */
-let active: SanitizeOptions = {};
-
-const base = (): string => active.base ?? document.baseURI;
-
 /**
- * The configured instance. `breaks: false` keeps CommonMark line semantics; `async: false` keeps parsing
- * synchronous so a render never interleaves with another.
+ * Lexer options. `breaks: false` keeps CommonMark line semantics; `async: false` keeps lexing synchronous.
+ * Frozen: each lexer gets its own copy (marked stores its tokenizer on the options object).
  */
-const markdown = new Marked({ gfm: true, breaks: false, pedantic: false, async: false }).use({
-  renderer: {
-    html(token: Tokens.HTML | Tokens.Tag): string {
-      // Models often break lines inside table cells with `<br>`; we emit our own `<br>` for exactly that
-      // spelling (no attributes can come along), which is not passthrough.
-      if (!('block' in token && token.block) && BARE_BR.test(token.text)) return '<br>';
-      // Why: no raw HTML passthrough; the source text stays visible, as text.
-      const text = escapeHtml(token.text);
-      return 'block' in token && token.block ? `<p>${text}</p>\n` : text;
-    },
-    link(token: Tokens.Link): string | false {
-      if (sanitizeUrl(stripMarkers(token.href), { base: base() }) !== null) return false;
-      // A link we will not emit keeps its text, so no content is lost.
-      return this.parser.parseInline(token.tokens);
-    },
-    image(token: Tokens.Image): string | false {
-      const decision = decideImage(stripMarkers(token.href), imagePolicyOf(active), base());
-      if (decision?.kind === 'load') return false;
-      const alt = token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text;
-      // A host the policy refuses: the alt text and a "Load image from <host>" control (the element loads that
-      // one image on click; sanitize.ts makes it a button). An unsafe URL keeps only the alt text.
-      const load =
-        decision?.kind === 'blocked'
-          ? `<a class="md-image-load" href="${escapeHtml(decision.url)}">${escapeHtml(loadImageLabel(active, decision.host))}</a>`
-          : '';
-      return `<span class="md-image-blocked">${escapeHtml(alt)}${load}</span>`;
-    },
-  },
+const OPTIONS: Readonly<MarkedOptions> = Object.freeze({
+  gfm: true,
+  breaks: false,
+  pedantic: false,
+  async: false,
+  silent: false,
 });
 
 /**
@@ -63,7 +29,7 @@ const markdown = new Marked({ gfm: true, breaks: false, pedantic: false, async: 
  * at 64 characters, so bounding the lookahead to 64 changes nothing a real address needs.
  */
 const INLINE_RULES = (() => {
-  const gfm = markdown.Lexer.rules.inline.gfm as Record<string, RegExp>;
+  const gfm = Lexer.rules.inline.gfm as Record<string, RegExp>;
   const text = gfm['text']!;
   const bounded = new RegExp(text.source.replaceAll(']+@)', ']{1,64}@)'), text.flags);
   return Object.freeze({ ...gfm, text: bounded });
@@ -114,7 +80,7 @@ export function hasPlainRun(tokens: readonly Token[]): boolean {
  * @param links - definitions from earlier chunks.
  */
 export function lexMarkdown(source: string, links: LinkDefinitions = {}): TokensList {
-  const lexer = new markdown.Lexer({ ...markdown.defaults });
+  const lexer = new Lexer({ ...getDefaults(), ...OPTIONS });
   // Why reach into the tokenizer: marked has no option to replace one rule; this lexer gets its own copy.
   const tokenizer = (lexer as unknown as { tokenizer: { rules: { inline: unknown } } }).tokenizer;
   tokenizer.rules = { ...tokenizer.rules, inline: INLINE_RULES };
@@ -139,20 +105,4 @@ function countMarks(text: string): number {
   let n = 0;
   while (INLINE_MARK.exec(text) !== null) if (++n > MAX_INLINE_MARKS) break;
   return n;
-}
-
-/**
- * Renders block tokens to HTML with our renderer. The result is NOT sanitized yet.
- *
- * @param tokens - tokens from {@link lexMarkdown}.
- * @param opts - image domains and URL base used by the link and image checks.
- */
-export function renderTokens(tokens: Token[], opts: SanitizeOptions = {}): string {
-  const previous = active;
-  active = opts;
-  try {
-    return markdown.parser(tokens);
-  } finally {
-    active = previous;
-  }
 }

@@ -1,9 +1,10 @@
 /**
- * The sanitizer policy of the markdown module, as data. Audit this file to know what markdown can put in the
- * DOM; the code in sanitize.ts only applies it. Deny by default: a tag or attribute not listed is removed.
- *
- * The lists hold exactly what our marked renderer emits (raw HTML in markdown is escaped to text before
- * DOMPurify runs, so the sanitizer is the second wall, not the first).
+ * What markdown may put in the DOM, as data. Audit this file to know it: dom.ts builds the DOM of markdown
+ * from marked's tokens with `createElement` and `setAttribute`, and may only create the tags, attributes and
+ * classes listed here (test/element/markdown-policy.test.ts renders every XSS, spoofing and generated fixture
+ * and walks the result against these lists). No HTML string is parsed on that path, so there is no sanitizer
+ * pass: raw HTML in markdown only ever becomes text, and untrusted text only ever becomes text nodes or the
+ * value of an attribute listed here; `href`/`src` values pass src/internal/url.ts first.
  *
  * @module
  */
@@ -24,7 +25,7 @@ export const ALLOWED_TAGS: readonly string[] = Object.freeze([
   'h6',
   'hr',
   'img',
-  // GFM task lists only; sanitize.ts forces `type="checkbox"` and `disabled` on every input.
+  // GFM task lists only: always `type="checkbox"` and `disabled` (see TASK_FORCED_ATTR).
   'input',
   'li',
   'ol',
@@ -42,13 +43,15 @@ export const ALLOWED_TAGS: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Attributes markdown may produce. No `id`/`name` (DOM clobbering), no `style`, no event handlers, no
- * `data-*`/`aria-*` (none are emitted). `href`/`src` additionally pass src/internal/url.ts; `class` is
- * limited to {@link ALLOWED_CLASS}.
+ * Attributes markdown may produce (besides the forced ones below). No `id`/`name` (DOM clobbering), no
+ * `style`, no event handlers, no `data-*`. `href`/`src` additionally pass src/internal/url.ts; `class` is
+ * limited to {@link ALLOWED_CLASS}; each attribute only on the elements {@link ATTR_OWNERS} gives it.
  */
 export const ALLOWED_ATTR: readonly string[] = Object.freeze([
   'align',
   'alt',
+  // A task checkbox's accessible name: the task's own text.
+  'aria-label',
   'checked',
   'class',
   'disabled',
@@ -65,7 +68,28 @@ export const ALLOWED_CLASS = Object.freeze(/^(?:language-[\w#+.-]{1,40}|md-image
 /** `align` values of GFM table cells. */
 export const ALLOWED_ALIGN = Object.freeze(/^(?:left|center|right)$/);
 
-/** Attributes forced onto every link after sanitizing: open outside the chat, never leak the opener. */
+/** Elements on which each URL or constrained attribute is meaningful; it appears nowhere else. */
+export const ATTR_OWNERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  href: ['a'],
+  src: ['img'],
+  alt: ['img'],
+  title: ['a', 'img'],
+  class: ['a', 'code', 'span'],
+  align: ['td', 'th'],
+  start: ['ol'],
+  type: ['input'],
+  checked: ['input'],
+  disabled: ['input'],
+  'aria-label': ['input'],
+});
+
+/** Attributes of every task checkbox: inert and disabled, whatever the markdown says. */
+export const TASK_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze({
+  type: 'checkbox',
+  disabled: '',
+});
+
+/** Attributes forced onto every link: open outside the chat, never leak the opener. */
 export const LINK_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze({
   target: '_blank',
   rel: 'noopener noreferrer',
@@ -77,3 +101,22 @@ export const IMAGE_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze
   decoding: 'async',
   referrerpolicy: 'no-referrer',
 });
+
+/**
+ * Forced onto the "Load image from …" control of a blocked image (an `a.md-image-load`, besides the link
+ * attributes): the element handles its clicks, so it is announced as a button.
+ */
+export const LOAD_CONTROL_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze({ role: 'button' });
+
+/**
+ * Citation markers (citations.ts), the only markup the module adds that markdown cannot ask for: a
+ * `sup.citation` holding one `button.citation-marker` with these attributes, built from the message's
+ * annotations (group number, and titles and labels as text), never from the markdown.
+ */
+export const CITATION_MARKER = Object.freeze({
+  tags: Object.freeze(['sup', 'button']),
+  attributes: Object.freeze(['class', 'type', 'part', 'data-citation', 'title', 'aria-label']),
+});
+
+/** Classes of a citation marker: its `sup`, its `button`. */
+export const CITATION_MARKER_CLASS: readonly string[] = Object.freeze(['citation', 'citation-marker']);

@@ -1,13 +1,14 @@
 /**
  * One-shot markdown rendering for reuse outside `<chatkit-markdown>` (notices, disclaimers, tests): the same
- * marked setup and sanitizer, without incremental streaming, code-block toolbars or citations.
+ * lexer and DOM builder, without incremental streaming, code-block toolbars or citations.
  *
  * @module
  */
 import { neutraliseSentinels } from './citations.js';
+import { patchMarkdown } from './dom.js';
 import { boundMarkdown } from './limits.js';
-import { lexMarkdown, renderTokens } from './parse.js';
-import { sanitizeHtml, sanitizeHtmlToFragment, type SanitizeOptions } from './sanitize.js';
+import { lexMarkdown } from './parse.js';
+import type { SanitizeOptions } from './sanitize.js';
 
 /** Options of {@link renderMarkdownHTML} and {@link renderMarkdownToFragment}. */
 export type MarkdownRenderOptions = SanitizeOptions;
@@ -27,22 +28,33 @@ function prepare(text: string): string {
   return boundMarkdown(normaliseMarkdown(text)).text;
 }
 
+/** A document with no browsing context: images built in it do not load. */
+let inert: Document | undefined;
+
 /**
- * Renders markdown to a sanitized HTML string, safe to assign to `innerHTML` or pass to `unsafeHTML`.
+ * Renders markdown to an HTML string: the serialisation of the DOM {@link renderMarkdownToFragment} builds
+ * (in an inert document, so nothing loads), safe to assign to `innerHTML` or pass to `unsafeHTML`.
  *
  * @param text - untrusted markdown (GFM).
  * @param opts - allowed image domains and the base for relative URLs.
  */
 export function renderMarkdownHTML(text: string, opts: MarkdownRenderOptions = {}): string {
-  return sanitizeHtml(renderTokens(lexMarkdown(prepare(text)), opts), opts);
+  inert ??= document.implementation.createHTMLDocument('');
+  const holder = inert.createElement('div');
+  patchMarkdown(holder, lexMarkdown(prepare(text)), { base: document.baseURI, ...opts });
+  // Reading serialises the built DOM; nothing is parsed.
+  // eslint-disable-next-line no-restricted-properties
+  return holder.innerHTML;
 }
 
 /**
- * Renders markdown to a sanitized fragment of the current document, ready to append.
+ * Renders markdown to a fragment of the current document, ready to append.
  *
  * @param text - untrusted markdown (GFM).
  * @param opts - allowed image domains and the base for relative URLs.
  */
 export function renderMarkdownToFragment(text: string, opts: MarkdownRenderOptions = {}): DocumentFragment {
-  return sanitizeHtmlToFragment(renderTokens(lexMarkdown(prepare(text)), opts), opts);
+  const fragment = document.createDocumentFragment();
+  patchMarkdown(fragment, lexMarkdown(prepare(text)), opts);
+  return fragment;
 }

@@ -3,6 +3,8 @@
  * reading its shadow DOM.
  */
 import { loadElement } from '../../src/define.js';
+import { patchMarkdown, type MarkdownDomOptions } from '../../src/markdown/dom.js';
+import type { MarkdownBlock } from '../../src/markdown/incremental.js';
 import type { ChatkitMarkdown } from '../../src/markdown/markdown.component.js';
 
 import { afterEach, describe, it } from '../support/mocha.js';
@@ -37,4 +39,21 @@ export function body(el: ChatkitMarkdown): HTMLElement {
 /** Removes every element mounted by {@link mountMarkdown}. */
 export function unmountAll(): void {
   for (const el of mounted.splice(0)) el.remove();
+}
+
+/** A document with no browsing context, so images built in it do not load. */
+const inert = document.implementation.createHTMLDocument('');
+
+/**
+ * The HTML of blocks of IncrementalMarkdown, each built by dom.ts from its tokens (what the element shows,
+ * code blocks without their toolbar), joined: comparable with renderMarkdownHTML of the whole text.
+ */
+export function blocksHTML(blocks: readonly MarkdownBlock[], options: MarkdownDomOptions = {}): string {
+  return blocks
+    .map((block) => {
+      const holder = inert.createElement('div');
+      patchMarkdown(holder, block.tokens, { base: document.baseURI, ...options });
+      return holder.innerHTML;
+    })
+    .join('');
 }

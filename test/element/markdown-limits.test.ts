@@ -9,7 +9,7 @@ import { MAX_TABLE_CELLS } from '../../src/markdown/limits.js';
 import { MAX_INLINE_MARKS } from '../../src/markdown/parse.js';
 import { renderMarkdownHTML } from '../../src/markdown/render.js';
 import { until } from '../support/until.js';
-import { afterEach, body, describe, it, mountMarkdown, unmountAll } from './markdown-harness.js';
+import { afterEach, blocksHTML, body, describe, it, mountMarkdown, unmountAll } from './markdown-harness.js';
 
 afterEach(unmountAll);
 
@@ -24,7 +24,7 @@ function renderAll(engine: IncrementalMarkdown, text: string, streaming = false)
     calls++;
     if (calls > 10_000) throw new Error('no progress');
   }
-  return blocks.map((b) => b.html).join('');
+  return blocksHTML(blocks);
 }
 
 describe('<chatkit-markdown> limits', () => {

@@ -4,9 +4,19 @@
  */
 import { expect } from '@open-wc/testing';
 import { IncrementalMarkdown } from '../../src/markdown/incremental.js';
-import { morphChildren } from '../../src/markdown/morph.js';
+import { patchMarkdown } from '../../src/markdown/dom.js';
+import { lexMarkdown } from '../../src/markdown/parse.js';
 import { renderMarkdownHTML } from '../../src/markdown/render.js';
-import { afterEach, body, describe, it, mountMarkdown, setProps, unmountAll } from './markdown-harness.js';
+import {
+  afterEach,
+  blocksHTML,
+  body,
+  describe,
+  it,
+  mountMarkdown,
+  setProps,
+  unmountAll,
+} from './markdown-harness.js';
 
 afterEach(unmountAll);
 
@@ -80,10 +90,7 @@ describe('<chatkit-markdown> incremental streaming', () => {
     const text = ANSWER.replace(/```ts[\s\S]*?```\n\n/, '');
     const engine = new IncrementalMarkdown();
     for (const prefix of prefixes(text, 37)) engine.update(prefix, true);
-    const incremental = engine
-      .update(text, false)
-      .map((b) => b.html)
-      .join('');
+    const incremental = blocksHTML(engine.update(text, false));
     expect(incremental).to.equal(renderMarkdownHTML(text));
   });
 
@@ -93,10 +100,7 @@ describe('<chatkit-markdown> incremental streaming', () => {
     const text = 'Plain text.\nPlain text.\n|---|:-:|\n\nEnd.';
     const engine = new IncrementalMarkdown();
     for (let end = 1; end <= text.length; end++) engine.update(text.slice(0, end), true);
-    const html = engine
-      .update(text, false)
-      .map((b) => b.html)
-      .join('');
+    const html = blocksHTML(engine.update(text, false));
     expect(html).to.equal(renderMarkdownHTML(text));
     expect(html).to.contain('<p>Plain text.\nPlain text.\n|---|:-:|</p>');
   });
@@ -170,28 +174,43 @@ describe('<chatkit-markdown> incremental streaming', () => {
     expect(body(el).querySelector('.block--tail li')?.textContent).to.equal('one');
   });
 
-  it('morphChildren reproduces the source exactly, replacing elements whose attributes differ', () => {
-    const parse = (html: string) => {
-      const template = document.createElement('template');
-      template.innerHTML = html;
-      return template.content;
-    };
+  it('patchMarkdown reproduces a fresh build exactly, replacing elements whose attributes differ', () => {
     const target = document.createElement('div');
     const cases = [
-      '<p>a <a href="https://a.example/" target="_blank">link</a></p>',
-      '<p>a <a href="https://a.example/" target="_blank">link text</a> more</p><ul><li>x</li></ul>',
-      '<p>a <a href="https://b.example/" target="_blank">link text</a> more</p><ul><li>x</li><li>y</li></ul>',
-      '<h2>t</h2>',
+      'a [link](https://a.example/)',
+      'a [link text](https://a.example/) more\n\n- x',
+      'a [link text](https://b.example/) more\n\n- x\n- y',
+      '## t',
       '',
     ];
     let link: Element | null = null;
-    for (const html of cases) {
-      morphChildren(target, parse(html));
-      expect(target.innerHTML).to.equal(html);
-      if (html.includes('a.example') && link) expect(target.querySelector('a')).to.equal(link);
-      if (html.includes('b.example')) expect(target.querySelector('a')).not.to.equal(link);
+    for (const markdown of cases) {
+      patchMarkdown(target, lexMarkdown(markdown));
+      expect(target.innerHTML, markdown).to.equal(renderMarkdownHTML(markdown));
+      if (markdown.includes('a.example') && link) expect(target.querySelector('a')).to.equal(link);
+      if (markdown.includes('b.example')) expect(target.querySelector('a')).not.to.equal(link);
       link = target.querySelector('a');
     }
+  });
+
+  it('patching a growing block keeps its elements and changes only the text that grew', () => {
+    const target = document.createElement('div');
+    const text = 'Intro with **bold** and a [link](https://example.com/x) and more words';
+    patchMarkdown(target, lexMarkdown(text.slice(0, 60)));
+    const p = target.querySelector('p')!;
+    const strong = target.querySelector('strong')!;
+    const link = target.querySelector('a')!;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((list) => records.push(...list));
+    observer.observe(target, { childList: true, subtree: true, attributes: true, characterData: true });
+    patchMarkdown(target, lexMarkdown(text));
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(target.querySelector('p')).to.equal(p);
+    expect(target.querySelector('strong')).to.equal(strong);
+    expect(target.querySelector('a')).to.equal(link);
+    expect(records.map((r) => r.type)).to.deep.equal(['characterData']);
+    expect(target.innerHTML).to.equal(renderMarkdownHTML(text));
   });
 
   it('renders answers longer than one group of blocks, in order, keeping finished blocks', async () => {

@@ -84,6 +84,20 @@ describe('<chatkit-markdown> GFM rendering', () => {
     expect(body(el).textContent).to.contain('see the docs now');
   });
 
+  it('resolves character references into text, never into markup', async () => {
+    const el = await mountMarkdown({
+      text: 'AT&amp;T &copy; 2026 &lt;b&gt;x&lt;/b&gt; &#x41;&#66; &frac78; &#0;\n\n[q](https://example.com/?a=1&amp;b=2 "&quot;t&quot;") `&amp;`',
+    });
+    const p = body(el).querySelectorAll('p');
+    expect(p[0]!.textContent).to.equal('AT&T © 2026 <b>x</b> AB &frac78; \uFFFD');
+    expect(body(el).querySelector('b')).to.equal(null);
+    const a = body(el).querySelector('a')!;
+    expect(a.getAttribute('href')).to.equal('https://example.com/?a=1&b=2');
+    expect(a.getAttribute('title')).to.equal('"t"');
+    // Code spans are literal.
+    expect(p[1]!.querySelector('code')?.textContent).to.equal('&amp;');
+  });
+
   it('shows raw HTML as text', async () => {
     const el = await mountMarkdown({ text: 'a <b>bold</b> claim\n\n<div class="x">block</div>' });
     expect(body(el).querySelector('b')).to.equal(null);
