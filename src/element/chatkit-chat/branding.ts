@@ -7,7 +7,7 @@
  */
 import type { Branding as BrandingDocument } from '../../protocol/types.js';
 import { safeUrl } from '../shared/safe-url.js';
-import { isSafeCssValue } from '../../theme/theme-option.js';
+import { isSafeCssValue } from '../../theme/safe-css.js';
 
 /**
  * What survived validation of the `/api/branding` document (src/protocol/types/branding.ts, the shape the

@@ -22,4 +22,6 @@ export interface ItemRenderContext {
   toggleExpanded(itemId: string, defaultValue: boolean): void;
   copy(item: ThreadItem, text: string): void;
   giveFeedback(itemId: string, kind: 'positive' | 'negative'): void;
+  /** Renders the log again (a renderer loaded on demand has arrived). */
+  rerender(): void;
 }

@@ -230,6 +230,7 @@ export class ChatkitThread extends LitElement {
       },
       copy: (copiedItem, text) => void this.copy(copiedItem.id, text),
       giveFeedback: (id, kind) => void this.giveFeedback(id, kind),
+      rerender: () => this.requestUpdate(),
     };
   }
 
