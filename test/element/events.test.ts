@@ -334,6 +334,7 @@ describe('conversation features', () => {
 
   it('attachments: picked files upload at once (two-phase) and travel with the message', async () => {
     const { el, server } = await mount({ composer: { attachments: { enabled: true } } });
+    await until(() => deep(el, 'chatkit-composer', 'input[type="file"]'), 'file input (loaded on demand)');
     const input = deep<HTMLInputElement>(el, 'chatkit-composer', 'input[type="file"]')!;
     expect(input.getAttribute('aria-label')).to.equal('Attach files');
     const data = new DataTransfer();

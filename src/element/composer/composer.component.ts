@@ -168,7 +168,10 @@ export class ChatkitComposer extends LitElement {
         }),
       );
     }
+    if (!parts.length) return;
     await Promise.all(parts);
+    this.requestUpdate();
+    await this.updateComplete;
   }
 
   /** Puts back the text of a message that could not be sent, unless the user has typed anew since. */
