@@ -28,7 +28,10 @@ export function loadItemRenderers(): Promise<OnDemand> {
 
 /** Renders with the on-demand renderers, or nothing until they arrive (then the log renders again). */
 function later(rc: ItemRenderContext, render: (renderers: OnDemand) => unknown) {
-  if (onDemand) return render(onDemand);
+  if (onDemand) {
+    rc.adoptStyles(onDemand.onDemandItemStyles);
+    return render(onDemand);
+  }
   void loadItemRenderers().then(() => rc.rerender());
   return nothing;
 }

@@ -13,6 +13,7 @@ import { safeUrl } from '../shared/safe-url.js';
 import { uiIcon } from '../shared/ui-icon.js';
 
 export { renderTaskItem, renderWorkflow } from './render-workflow.js';
+export { onDemandItemStyles } from './on-demand.styles.js';
 
 /** Renders a `client_tool_call` item as a one-line status. */
 export function renderClientToolCall(item: ClientToolCallItem, rc: ItemRenderContext) {

@@ -13,7 +13,7 @@ import { query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import type { ThreadItem } from '../../protocol/types.js';
-import { sharedStyles } from '../shared/shared.styles.js';
+import { adoptMoreStyles, sharedStyles } from '../shared/shared.styles.js';
 import { threadStyles } from './thread.styles.js';
 import { itemStyles } from '../items/item.styles.js';
 import type { ItemRenderContext } from '../items/item-context.js';
@@ -231,6 +231,7 @@ export class ChatkitThread extends LitElement {
       copy: (copiedItem, text) => void this.copy(copiedItem.id, text),
       giveFeedback: (id, kind) => void this.giveFeedback(id, kind),
       rerender: () => this.requestUpdate(),
+      adoptStyles: (styles) => adoptMoreStyles(this, styles),
     };
   }
 
