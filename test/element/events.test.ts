@@ -176,6 +176,7 @@ describe('chatkit.* events', () => {
       composer: { tools: [{ id: 'search', label: 'Search the web', shortLabel: 'Search', pinned: true }] },
     });
     const change = oneEvent(el, 'chatkit.tool.change');
+    await until(() => deep(el, 'chatkit-composer', '.chip'), 'tool chip (loaded on demand)');
     deep(el, 'chatkit-composer', '.chip')!.click();
     expect((await change).detail).to.deep.equal({ toolId: 'search' });
     await sendAndWait(el, 'look it up');

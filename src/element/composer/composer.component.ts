@@ -21,7 +21,6 @@ import type { ComposerMenus } from './composer-menu.js';
 import type { ComposerCommands } from './commands-menu.js';
 import { renderEntityMenuButton } from './entity-menu.js';
 import type { ComposerDictation } from './dictation.js';
-import type { ComposerTool } from '../chatkit-chat/options.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
@@ -48,7 +47,7 @@ export class ChatkitComposer extends LitElement {
   /** @-mention tags, loaded on demand once `entities.onTagSearch` is set or a tag is added ({@link withTags}). */
   private tags?: ComposerTags;
   private tagsLoad?: Promise<ComposerTags>;
-  /** The Tools and model menus, loaded on demand once tools or models are configured. */
+  /** The tool chips and the Tools and model menus, loaded on demand once tools or models are configured. */
   private menusState: ComposerMenus | null | 'loading' = null;
   /** The "/" command menu, loaded on demand once `commands.enabled` is set. */
   private commands: ComposerCommands | null | 'loading' = null;
@@ -61,7 +60,7 @@ export class ChatkitComposer extends LitElement {
     if (this.ctx.config.attachments.enabled) void this.withAttachments();
     if (this.ctx.config.onTagSearch) void this.withTags().then((tags) => tags.prepare());
     const { tools, models } = this.ctx.config;
-    if ((tools.some((tool) => !tool.pinned) || models.length) && !this.menusState) this.loadMenus();
+    if ((tools.length || models.length) && !this.menusState) this.loadMenus();
   }
 
   /** The attachment tray, loading its code first if needed (a failed load is retried by the next call). */
@@ -304,79 +303,6 @@ export class ChatkitComposer extends LitElement {
     </button>`;
   }
 
-  private renderToolChip(tool: ComposerTool, selected: boolean) {
-    const { controller } = this.ctx;
-    return html`<button
-      type="button"
-      part="tool-chip"
-      class="chip"
-      data-tool=${tool.id}
-      aria-pressed=${selected ? 'true' : 'false'}
-      title=${tool.shortLabel ? tool.label : nothing}
-      @click=${() => controller.selectTool(selected ? null : tool.id)}
-    >
-      ${tool.icon ? uiIcon(tool.icon, 14) : nothing}${tool.shortLabel ?? tool.label}
-    </button>`;
-  }
-
-  /**
-   * Pinned tools are chips; the others are in the Tools menu (ChatKit's `pinned`). A tool chosen from the
-   * menu shows as a pressed chip too, so the user sees what the next message uses and can turn it off.
-   */
-  private renderPickers() {
-    const { config, strings, controller, selectedTool, selectedModel } = this.ctx;
-    if (!config.tools.length && !config.models.length) return nothing;
-    const pinned = config.tools.filter((tool) => tool.pinned);
-    const unpinned = config.tools.filter((tool) => !tool.pinned);
-    const chosen = unpinned.find((tool) => tool.id === selectedTool);
-    const currentModel =
-      config.models.find((m) => m.id === selectedModel) ??
-      config.models.find((m) => m.default) ??
-      config.models[0];
-    // The menus' code arrives on demand; the pinned chips do not wait for it.
-    const menus = typeof this.menusState === 'object' ? this.menusState : null;
-    return html`<div class="pickers">
-      ${
-        unpinned.length && menus
-          ? menus.render({
-              key: 'tools',
-              label: strings.tools,
-              part: 'tools-button',
-              trigger: html`${uiIcon('plus', 14)}<span>${strings.tools}</span>`,
-              items: unpinned.map((tool) => ({
-                id: tool.id,
-                label: tool.label,
-                ...(tool.icon ? { icon: tool.icon } : {}),
-                checked: tool.id === selectedTool,
-              })),
-              onSelect: (id) => controller.selectTool(id === selectedTool ? null : id),
-            })
-          : nothing
-      }
-      ${pinned.map((tool) => this.renderToolChip(tool, selectedTool === tool.id))}
-      ${chosen ? this.renderToolChip(chosen, true) : nothing}
-      ${
-        currentModel && menus
-          ? html`<span class="spacer"></span>${menus.render({
-                key: 'models',
-                label: strings.model,
-                triggerLabel: `${strings.model}: ${currentModel.label}`,
-                part: 'model-button',
-                trigger: html`<span>${currentModel.label}</span>`,
-                items: config.models.map((model) => ({
-                  id: model.id,
-                  label: model.label,
-                  ...(model.description ? { description: model.description } : {}),
-                  checked: model.id === currentModel.id,
-                  ...(model.disabled ? { disabled: true } : {}),
-                })),
-                onSelect: (id) => controller.selectModel(id),
-              })}`
-          : nothing
-      }
-    </div>`;
-  }
-
   override render() {
     const { view, strings, config, selectedTool } = this.ctx;
     const status = view.threadStatus;
@@ -418,7 +344,7 @@ export class ChatkitComposer extends LitElement {
         ${this.dictation?.renderButton(locked) ?? nothing}
         ${showStop ? this.renderStop() : this.renderSend(locked)}
       </div>
-      ${this.renderPickers()}
+      ${typeof this.menusState === 'object' ? (this.menusState?.renderPickers(this.ctx) ?? nothing) : nothing}
     </form>`;
   }
 }
