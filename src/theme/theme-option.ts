@@ -9,9 +9,6 @@
  *
  * @module
  */
-import { isSafeCssValue } from './safe-css.js';
-
-export { isSafeCssValue };
 
 /** A web font to load through the FontFace API (ChatKit's `FontObject`). */
 export interface FontSource {
@@ -63,6 +60,20 @@ const DENSITY: Record<NonNullable<ThemeOption['density']>, string> = {
   normal: '4px',
   spacious: '5px',
 };
+
+/** Characters that could end a declaration or open a new rule; values containing them are dropped. */
+const UNSAFE_VALUE = /[;{}<>\\]|url\s*\(|expression\s*\(|\/\*/i;
+
+/** Whether a value may be written into a declaration (and, in a browser, is a valid color when asked). */
+export function isSafeCssValue(value: unknown, kind?: 'color'): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200 || UNSAFE_VALUE.test(value)) {
+    return false;
+  }
+  if (kind === 'color' && typeof CSS !== 'undefined' && typeof CSS.supports === 'function') {
+    return CSS.supports('color', value);
+  }
+  return true;
+}
 
 function clamp(value: unknown, min: number, max: number, fallback: number): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? value : fallback;

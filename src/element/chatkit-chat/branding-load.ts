@@ -8,7 +8,7 @@
  */
 import type { Branding } from './branding.js';
 import { safeUrl } from '../shared/safe-url.js';
-import { isSafeCssValue } from '../../theme/safe-css.js';
+import { isSafeCssValue } from '../../theme/theme-option.js';
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
