@@ -12,9 +12,10 @@
  * @internal
  * @module
  */
+import type * as CompilerModule from './theme-option.js';
 import type { ThemeOption } from './theme-option.js';
 
-type Compiler = typeof import('./theme-option.js');
+type Compiler = typeof CompilerModule;
 
 let compiler: Compiler | undefined;
 let loading: Promise<Compiler> | undefined;

@@ -6,7 +6,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { describe, it } from '../support/mocha.js';
-import { API_URL, InPageChatKit, deep, until } from './helpers.js';
+import { API_URL, InPageChatKit, deep } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import '../../src/define.js';
 

@@ -10,8 +10,9 @@ import type { ItemRenderContext } from './item-context.js';
 import { renderUserMessage } from './render-user-message.js';
 import { renderAssistantMessage } from './render-assistant-message.js';
 import { renderWidgetItem } from './render-misc.js';
+import type * as OnDemandModule from './render-on-demand.js';
 
-type OnDemand = typeof import('./render-on-demand.js');
+type OnDemand = typeof OnDemandModule;
 
 let onDemand: OnDemand | undefined;
 let loading: Promise<OnDemand> | undefined;
