@@ -22,8 +22,10 @@ let loading: Promise<Compiler> | undefined;
 
 /** Loads the theme compiler once (a failed load may be retried by the next write). */
 export function loadThemeCompiler(): Promise<Compiler> {
-  loading ??= import('./theme-option.js').then((module) => (compiler = module));
-  loading.catch(() => (loading = undefined));
+  if (!loading) {
+    loading = import('./theme-option.js').then((module) => (compiler = module));
+    loading.catch(() => (loading = undefined));
+  }
   return loading;
 }
 

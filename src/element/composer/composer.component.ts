@@ -57,36 +57,44 @@ export class ChatkitComposer extends LitElement {
   protected override willUpdate(): void {
     if (this.ctx.config.commands && !this.commands) this.loadCommands();
     if (this.ctx.config.dictation && !this.dictationState) this.loadDictation();
-    if (this.ctx.config.attachments.enabled) void this.withAttachments();
-    if (this.ctx.config.onTagSearch) void this.withTags().then((tags) => tags.prepare());
+    // Checked on every update (one per frame while an answer streams): no promise once the code is here.
+    if (this.ctx.config.attachments.enabled && !this.attachments) void this.withAttachments();
+    if (this.ctx.config.onTagSearch) {
+      if (this.tags) this.tags.prepare();
+      else void this.withTags().then((tags) => tags.prepare());
+    }
     const { tools, models } = this.ctx.config;
     if ((tools.length || models.length) && !this.menusState) this.loadMenus();
   }
 
   /** The attachment tray, loading its code first if needed (a failed load is retried by the next call). */
   private withAttachments(): Promise<ComposerAttachments> {
-    this.attachmentsLoad ??= import('./composer-attachments.js').then(({ ComposerAttachments }) => {
-      this.attachments = new ComposerAttachments(this, () => this.ctx);
-      this.requestUpdate();
-      return this.attachments;
-    });
-    this.attachmentsLoad.catch(() => (this.attachmentsLoad = undefined));
+    if (!this.attachmentsLoad) {
+      this.attachmentsLoad = import('./composer-attachments.js').then(({ ComposerAttachments }) => {
+        this.attachments = new ComposerAttachments(this, () => this.ctx);
+        this.requestUpdate();
+        return this.attachments;
+      });
+      this.attachmentsLoad.catch(() => (this.attachmentsLoad = undefined));
+    }
     return this.attachmentsLoad;
   }
 
   /** The tags, loading their code first if needed (a failed load is retried by the next call). */
   private withTags(): Promise<ComposerTags> {
-    this.tagsLoad ??= import('./composer-tags.js').then(({ ComposerTags }) => {
-      this.tags = new ComposerTags(
-        this,
-        () => this.ctx,
-        () => this.ctx.config.onTagSearch,
-        () => this.textarea,
-      );
-      this.requestUpdate();
-      return this.tags;
-    });
-    this.tagsLoad.catch(() => (this.tagsLoad = undefined));
+    if (!this.tagsLoad) {
+      this.tagsLoad = import('./composer-tags.js').then(({ ComposerTags }) => {
+        this.tags = new ComposerTags(
+          this,
+          () => this.ctx,
+          () => this.ctx.config.onTagSearch,
+          () => this.textarea,
+        );
+        this.requestUpdate();
+        return this.tags;
+      });
+      this.tagsLoad.catch(() => (this.tagsLoad = undefined));
+    }
     return this.tagsLoad;
   }
 

@@ -22,8 +22,10 @@ let loading: Promise<OnDemand> | undefined;
  * a failed load is retried by the next item that needs them).
  */
 export function loadItemRenderers(): Promise<OnDemand> {
-  loading ??= import('./render-on-demand.js').then((module) => (onDemand = module));
-  loading.catch(() => (loading = undefined));
+  if (!loading) {
+    loading = import('./render-on-demand.js').then((module) => (onDemand = module));
+    loading.catch(() => (loading = undefined));
+  }
   return loading;
 }
 
