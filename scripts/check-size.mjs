@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Checks the gzip size of each drop-in file against the budget (50 KB hard, 40 KB goal). Sizes, not times:
+ * Checks the gzip size of each drop-in file against the budget (44.5 KB hard, 40 KB goal). Sizes, not times:
  * deterministic on any machine. Run after `npm run build`.
  *
  * A drop-in file is measured together with every chunk it imports statically (what the browser must fetch
@@ -8,14 +8,16 @@
  * listed for the record. Also printed, not enforced: the drop-in file plus the markdown chunk, what a first
  * streamed answer needs (issue 9's goal: 50 KB; bench/stream-render.bench.mjs measures it on the wire).
  *
- * The budget sits just above the size reached (48.5 KB on 2026-12-03): code added to the drop-in file should
- * load on demand, like the menus, icon tables and renderers, or lower something else.
+ * The budget sits just above the size reached (43.7 KB on 2026-12-03, from 49.0 KB: the theme compiler, the
+ * composer's attachments, tags and tool chips, the rare item renderers and the branding loader now load on
+ * demand): code added to the drop-in file should load on demand, like the menus, icon tables and renderers,
+ * or lower something else.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 50 * 1024;
+const BUDGET = 44.5 * 1024;
 const FIRST_ANSWER_GOAL = 50 * 1024;
 const GOAL = 40 * 1024;
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;

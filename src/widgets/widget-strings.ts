@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Strings } from '../i18n/strings.js';
+import { en, type Strings } from '../i18n/strings.js';
 
 /** Renderer strings. */
 export interface WidgetStrings {
@@ -51,32 +51,28 @@ export interface WidgetStrings {
   truncated: string;
 }
 
-/** The English strings. */
-export const DEFAULT_WIDGET_STRINGS: Readonly<WidgetStrings> = Object.freeze({
-  showMore: 'Show more',
-  selectPlaceholder: 'Select…',
-  searchOptions: 'Search…',
-  noOptions: 'No matches',
-  clear: 'Clear',
-  selectRequired: 'Please select an option.',
-  chooseDate: 'Choose a date',
-  previousMonth: 'Previous month',
-  nextMonth: 'Next month',
-  dateRequired: 'Please choose a date.',
-  dateOutOfRange: 'This date is not available.',
-  fieldRequired: 'Please fill out this field.',
-  fieldPattern: 'Please match the requested format.',
-  fieldInvalid: 'Please enter a valid value.',
-  showDetails: 'Show details',
-  hideDetails: 'Hide details',
-  imageBlocked: 'Image not shown',
-  loadImage: 'Load image from {host}',
-  unsupported: 'Unsupported widget component: {type}',
-  copyCode: 'Copy code',
-  copied: 'Copied',
-  sources: 'Sources',
-  truncated: 'Part of this answer went past the renderer’s limits and is shown simplified.',
-});
+/** Renderer keys that have the same name in the element's string table. */
+const SHARED_KEYS = [
+  'showMore',
+  'selectPlaceholder',
+  'searchOptions',
+  'noOptions',
+  'clear',
+  'selectRequired',
+  'chooseDate',
+  'previousMonth',
+  'nextMonth',
+  'dateRequired',
+  'dateOutOfRange',
+  'fieldRequired',
+  'fieldPattern',
+  'fieldInvalid',
+  'showDetails',
+  'hideDetails',
+  'copyCode',
+  'copied',
+  'sources',
+] as const satisfies readonly (keyof WidgetStrings & keyof Strings)[];
 
 const cache = new WeakMap<Strings, Readonly<WidgetStrings>>();
 
@@ -85,31 +81,22 @@ export function widgetStringsOf(strings: Strings): Readonly<WidgetStrings> {
   let out = cache.get(strings);
   if (!out) {
     out = Object.freeze({
-      showMore: strings.showMore,
-      selectPlaceholder: strings.selectPlaceholder,
-      searchOptions: strings.searchOptions,
-      noOptions: strings.noOptions,
-      clear: strings.clear,
-      selectRequired: strings.selectRequired,
-      chooseDate: strings.chooseDate,
-      previousMonth: strings.previousMonth,
-      nextMonth: strings.nextMonth,
-      dateRequired: strings.dateRequired,
-      dateOutOfRange: strings.dateOutOfRange,
-      fieldRequired: strings.fieldRequired,
-      fieldPattern: strings.fieldPattern,
-      fieldInvalid: strings.fieldInvalid,
-      showDetails: strings.showDetails,
-      hideDetails: strings.hideDetails,
+      ...(Object.fromEntries(SHARED_KEYS.map((key) => [key, strings[key]])) as Pick<
+        WidgetStrings,
+        (typeof SHARED_KEYS)[number]
+      >),
       imageBlocked: strings.widgetImageBlocked,
       loadImage: strings.loadImageFrom('{host}'),
       unsupported: strings.unsupportedWidget('{type}'),
-      copyCode: strings.copyCode,
-      copied: strings.copied,
-      sources: strings.sources,
       truncated: strings.markdownTruncated,
     });
     cache.set(strings, out);
   }
   return out;
 }
+
+/**
+ * The English strings: the element's English table, so the words are written once (the widget chunk shares
+ * them with the drop-in file instead of carrying a copy).
+ */
+export const DEFAULT_WIDGET_STRINGS: Readonly<WidgetStrings> = widgetStringsOf(en);

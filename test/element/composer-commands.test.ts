@@ -290,6 +290,8 @@ describe('composer commands ("/" menu)', () => {
     expect((await changed).detail).to.deep.equal({ toolId: 'search' });
     await settle(el);
     expect(textbox(el).value).to.equal('');
+    // The tool chips render with the menus' code, loaded on demand.
+    await until(() => deep(el, 'chatkit-composer', '[data-tool="search"]'), 'tool chip');
     expect(deep(el, 'chatkit-composer', '[data-tool="search"]')!.getAttribute('aria-pressed')).to.equal(
       'true',
     );

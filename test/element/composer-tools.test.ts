@@ -41,6 +41,8 @@ describe('composer tools', () => {
     const { el } = await mount({ composer: { tools: TOOLS } });
     await settle(el);
     const root = composerRoot(el);
+    // Tool chips and menus render with code loaded on demand.
+    await until(() => root.querySelector('[part~="tool-chip"]'), 'tool chips rendered');
     const chips = [...root.querySelectorAll<HTMLButtonElement>('[part~="tool-chip"]')];
     expect(chips.map((c) => c.dataset.tool)).to.deep.equal(['search']);
     expect(chips[0].textContent!.trim()).to.equal('Search');
@@ -219,6 +221,7 @@ describe('composer layout at 360 px', () => {
     const box = textbox(el);
     const placeholder = getComputedStyle(box, '::placeholder');
     expect(placeholder.whiteSpace).to.equal('nowrap', 'a long placeholder does not wrap out of sight');
+    await until(() => deep(el, 'chatkit-composer', '.pickers'), 'pickers rendered');
     const pickers = deep(el, 'chatkit-composer', '.pickers')!;
     const chipsNow = () => [...pickers.querySelectorAll<HTMLElement>('.chip')];
     // The Tools and model menus load on demand; their chips render once that code has arrived.

@@ -9,7 +9,9 @@ import { describe, it } from '../support/mocha.js';
 import { deep, deepAll, mount, sendAndWait, settle, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 
-function pick(el: ChatkitChat, files: File[]): void {
+/** Picks files in the composer's file input, once the attachment code (loaded on demand) has rendered it. */
+async function pick(el: ChatkitChat, files: File[]): Promise<void> {
+  await until(() => deep(el, 'chatkit-composer', 'input[type="file"]'), 'file input');
   const input = deep<HTMLInputElement>(el, 'chatkit-composer', 'input[type="file"]')!;
   const data = new DataTransfer();
   for (const file of files) data.items.add(file);
@@ -25,7 +27,7 @@ describe('direct upload strategy', () => {
       api: { uploadStrategy: { type: 'direct', uploadUrl: UPLOAD_URL } },
       composer: { attachments: { enabled: true } },
     });
-    pick(el, [new File([new Uint8Array(1234)], 'photo.png', { type: 'image/png' })]);
+    await pick(el, [new File([new Uint8Array(1234)], 'photo.png', { type: 'image/png' })]);
     await until(() => deep(el, 'chatkit-composer', '.file[data-status="done"]'), 'upload done');
 
     expect(server.directUploads).to.have.length(1);
@@ -62,7 +64,7 @@ describe('direct upload strategy', () => {
     });
     server.directUploadError = { status: 415, code: 'content_mismatch', message: 'upload refused: not PNG' };
     const error = oneEvent(el, 'chatkit.error');
-    pick(el, [new File(['<html>'], 'fake.png', { type: 'image/png' })]);
+    await pick(el, [new File(['<html>'], 'fake.png', { type: 'image/png' })]);
     const { detail } = await error;
     expect(detail.error.code).to.equal('content_mismatch');
     await until(() => deep(el, 'chatkit-composer', '.file[data-status="error"]'), 'chip shows the failure');
@@ -78,7 +80,7 @@ describe('direct upload strategy', () => {
     });
     const logs: any[] = [];
     el.addEventListener('chatkit.log', (event) => logs.push((event as CustomEvent).detail));
-    pick(el, [new File(['hello'], 'a.txt', { type: 'text/plain' })]);
+    await pick(el, [new File(['hello'], 'a.txt', { type: 'text/plain' })]);
     await until(() => deep(el, 'chatkit-composer', '.file[data-status="error"]'), 'chip shows the failure');
     expect(logs.some((log) => log.data?.option === 'api.uploadStrategy.uploadUrl')).to.equal(true);
     expect(server.directUploads).to.have.length(0);
@@ -87,7 +89,7 @@ describe('direct upload strategy', () => {
 
   it('two-phase stays the default', async () => {
     const { el, server } = await mount({ composer: { attachments: { enabled: true } } });
-    pick(el, [new File(['hello'], 'a.txt', { type: 'text/plain' })]);
+    await pick(el, [new File(['hello'], 'a.txt', { type: 'text/plain' })]);
     await until(() => deep(el, 'chatkit-composer', '.file[data-status="done"]'), 'upload done');
     expect(server.requests.filter((r) => r.type === 'attachments.create')).to.have.length(1);
     expect(server.uploads).to.have.length(1);

@@ -121,7 +121,8 @@ describe('ChatKit drop-in: setComposerValue', () => {
     const toolChanges = collect(el, 'chatkit.tool.change');
     await el.setComposerValue({ text: 'my draft', selectedToolId: 'search' });
     await settle(el);
-    expect(deep(el, 'chatkit-composer', '.chip[aria-pressed="true"]')).not.to.equal(null);
+    // Tool chips render with code loaded on demand.
+    await until(() => deep(el, 'chatkit-composer', '.chip[aria-pressed="true"]'), 'pressed tool chip');
     await el.setComposerValue({ selectedToolId: null });
     await settle(el);
     expect(textbox(el).value).to.equal('my draft');

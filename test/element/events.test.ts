@@ -176,6 +176,7 @@ describe('chatkit.* events', () => {
       composer: { tools: [{ id: 'search', label: 'Search the web', shortLabel: 'Search', pinned: true }] },
     });
     const change = oneEvent(el, 'chatkit.tool.change');
+    await until(() => deep(el, 'chatkit-composer', '.chip'), 'tool chip (loaded on demand)');
     deep(el, 'chatkit-composer', '.chip')!.click();
     expect((await change).detail).to.deep.equal({ toolId: 'search' });
     await sendAndWait(el, 'look it up');
@@ -334,6 +335,7 @@ describe('conversation features', () => {
 
   it('attachments: picked files upload at once (two-phase) and travel with the message', async () => {
     const { el, server } = await mount({ composer: { attachments: { enabled: true } } });
+    await until(() => deep(el, 'chatkit-composer', 'input[type="file"]'), 'file input (loaded on demand)');
     const input = deep<HTMLInputElement>(el, 'chatkit-composer', 'input[type="file"]')!;
     expect(input.getAttribute('aria-label')).to.equal('Attach files');
     const data = new DataTransfer();

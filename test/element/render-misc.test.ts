@@ -30,6 +30,8 @@ describe('generated images', () => {
       ] as ThreadStreamEvent[];
     };
     await sendAndWait(el, 'draw a circle');
+    // Generated images render with code loaded on demand.
+    await until(() => deep(el, 'chatkit-thread', '.generated-image'), 'image item rendered');
     const figure = deep(el, 'chatkit-thread', '.generated-image')!;
     expect(figure.hasAttribute('data-pending')).to.equal(false);
     expect(figure.querySelector('img') === null).to.equal(true);

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { describe, it } from '../support/mocha.js';
-import { API_URL, deep, mount, sendAndWait } from './helpers.js';
+import { API_URL, deep, mount, sendAndWait, until } from './helpers.js';
 import { compileTheme, themeCss } from '../../src/theme/theme-option.js';
 
 describe('theme option', () => {
@@ -22,6 +22,8 @@ describe('theme option', () => {
     expect(deep(el, 'chatkit-thread')).to.equal(thread);
     expect(el.getAttribute('data-color-scheme')).to.equal('dark');
     const style = getComputedStyle(el);
+    // The first theme object of the page waits for the compiler (loaded on demand); later ones apply at once.
+    await until(() => style.getPropertyValue('--chatkit-radius').trim() === '2px', 'theme compiled');
     expect(style.getPropertyValue('--chatkit-radius').trim()).to.equal('2px');
     expect(style.getPropertyValue('--chatkit-spacing').trim()).to.equal('3px');
     expect(style.fontSize).to.equal('18px');

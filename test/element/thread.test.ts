@@ -255,6 +255,8 @@ describe('thread view', () => {
     expect(attachments[0].textContent).to.contain('invoice.pdf');
     expect(attachments[1].querySelector('img')!.getAttribute('src')).to.match(/^data:image\/png/);
     expect(attachments[2].querySelector('img')).to.equal(null);
+    // Workflows, images and tool calls render with code loaded on demand.
+    await until(() => deep(el, 'chatkit-thread', '.workflow-summary'), 'workflow rendered');
     const summary = deep(el, 'chatkit-thread', '.workflow-summary')!;
     expect(summary.textContent).to.contain('Worked for 12s');
     expect(summary.getAttribute('aria-expanded')).to.equal('false');

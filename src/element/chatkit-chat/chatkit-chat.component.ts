@@ -235,7 +235,8 @@ export class ChatkitChat extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const strings = this.appearance.applyLocale();
+    // Ready once the strings and a theme object's tokens (their compiler loads on demand) are in place.
+    const strings = Promise.all([this.appearance.applyLocale(), this.appearance.themeSettled()]);
     void strings.then(() => {
       if (!this.ready) {
         this.ready = true;
@@ -580,7 +581,7 @@ export class ChatkitChat extends LitElement {
     if (!composer) return;
     const content = p.content !== undefined ? toWireContent(p.content) : undefined;
     const contentText = content?.map((part) => (part.type === 'input_text' ? part.text : '')).join('');
-    composer.setDraft({
+    await composer.setDraft({
       ...(typeof p.text === 'string'
         ? { text: p.text }
         : contentText !== undefined

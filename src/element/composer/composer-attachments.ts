@@ -5,10 +5,31 @@
  * @internal
  * @module
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ChatContextValue } from '../../context/chat-context.js';
 import type { Attachment } from '../../protocol/types.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { adoptMoreStyles } from '../shared/shared.styles.js';
+
+/** The tray's own styles (the chip and tray layout are the composer's, shared with the reply and tags). */
+const attachmentStyles = css`
+  .attach:focus-within {
+    box-shadow: var(--chatkit-focus-ring);
+  }
+  .file[data-status='error'] {
+    border-color: var(--chatkit-danger);
+    color: var(--chatkit-danger);
+  }
+  .chip.file[data-status='error'] {
+    border-color: var(--chatkit-danger);
+  }
+  .refusal {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--chatkit-spacing);
+    color: var(--chatkit-danger);
+  }
+`;
 
 type Refusal = { kind: 'type' } | { kind: 'size'; limit: number };
 
@@ -82,6 +103,7 @@ export class ComposerAttachments implements ReactiveController {
     private readonly ctx: () => ChatContextValue,
   ) {
     host.addController(this);
+    adoptMoreStyles(host, attachmentStyles);
   }
 
   hostConnected(): void {}

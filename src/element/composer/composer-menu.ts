@@ -1,6 +1,7 @@
 /**
- * The composer's popup menus (the tool menu and the model picker), following the WAI-ARIA menu button
- * pattern: the trigger has `aria-haspopup="menu"` and `aria-expanded`; opening moves focus to the checked
+ * The composer's tool chips and popup menus (the tool menu and the model picker), loaded on demand once tools
+ * or models are configured. The menus follow the WAI-ARIA menu
+ * button pattern: the trigger has `aria-haspopup="menu"` and `aria-expanded`; opening moves focus to the checked
  * item (or the first); Arrow keys, Home and End move between items; Enter/Space choose; Escape closes and
  * returns focus to the trigger; Tab or a click outside closes. Items are `menuitemradio`s with an optional
  * icon and a description line (ChatKit's model `description`).
@@ -15,6 +16,8 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
+import type { ChatContextValue } from '../../context/chat-context.js';
+import type { ComposerTool } from '../chatkit-chat/options.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { adoptMoreStyles } from '../shared/shared.styles.js';
 import { menuStyles } from './menu.styles.js';
@@ -192,6 +195,77 @@ export class ComposerMenus implements ReactiveController {
                   </button>`,
               )}
             </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderToolChip(ctx: ChatContextValue, tool: ComposerTool, selected: boolean) {
+    const { controller } = ctx;
+    return html`<button
+      type="button"
+      part="tool-chip"
+      class="chip"
+      data-tool=${tool.id}
+      aria-pressed=${selected ? 'true' : 'false'}
+      title=${tool.shortLabel ? tool.label : nothing}
+      @click=${() => controller.selectTool(selected ? null : tool.id)}
+    >
+      ${tool.icon ? uiIcon(tool.icon, 14) : nothing}${tool.shortLabel ?? tool.label}
+    </button>`;
+  }
+
+  /**
+   * Pinned tools are chips; the others are in the Tools menu (ChatKit's `pinned`). A tool chosen from the
+   * menu shows as a pressed chip too, so the user sees what the next message uses and can turn it off.
+   */
+  renderPickers(ctx: ChatContextValue) {
+    const { config, strings, controller, selectedTool, selectedModel } = ctx;
+    if (!config.tools.length && !config.models.length) return nothing;
+    const pinned = config.tools.filter((tool) => tool.pinned);
+    const unpinned = config.tools.filter((tool) => !tool.pinned);
+    const chosen = unpinned.find((tool) => tool.id === selectedTool);
+    const currentModel =
+      config.models.find((m) => m.id === selectedModel) ??
+      config.models.find((m) => m.default) ??
+      config.models[0];
+    return html`<div class="pickers">
+      ${
+        unpinned.length
+          ? this.render({
+              key: 'tools',
+              label: strings.tools,
+              part: 'tools-button',
+              trigger: html`${uiIcon('plus', 14)}<span>${strings.tools}</span>`,
+              items: unpinned.map((tool) => ({
+                id: tool.id,
+                label: tool.label,
+                ...(tool.icon ? { icon: tool.icon } : {}),
+                checked: tool.id === selectedTool,
+              })),
+              onSelect: (id) => controller.selectTool(id === selectedTool ? null : id),
+            })
+          : nothing
+      }
+      ${pinned.map((tool) => this.renderToolChip(ctx, tool, selectedTool === tool.id))}
+      ${chosen ? this.renderToolChip(ctx, chosen, true) : nothing}
+      ${
+        currentModel
+          ? html`<span class="spacer"></span>${this.render({
+                key: 'models',
+                label: strings.model,
+                triggerLabel: `${strings.model}: ${currentModel.label}`,
+                part: 'model-button',
+                trigger: html`<span>${currentModel.label}</span>`,
+                items: config.models.map((model) => ({
+                  id: model.id,
+                  label: model.label,
+                  ...(model.description ? { description: model.description } : {}),
+                  checked: model.id === currentModel.id,
+                  ...(model.disabled ? { disabled: true } : {}),
+                })),
+                onSelect: (id) => controller.selectModel(id),
+              })}`
           : nothing
       }
     </div>`;

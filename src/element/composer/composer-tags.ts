@@ -9,10 +9,17 @@
  * @internal
  * @module
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ChatContextValue } from '../../context/chat-context.js';
 import type { InputTagContent } from '../../protocol/types.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { adoptMoreStyles } from '../shared/shared.styles.js';
+
+const tagStyles = css`
+  .tag-chip {
+    color: var(--chatkit-accent);
+  }
+`;
 import type { SuggestList } from './composer-suggest.js';
 
 /** An entity as ChatKit's `onTagSearch` returns it. */
@@ -42,6 +49,7 @@ export class ComposerTags implements ReactiveController {
     private readonly textarea: () => HTMLTextAreaElement | undefined,
   ) {
     host.addController(this);
+    adoptMoreStyles(host, tagStyles);
   }
 
   /** Loads the listbox code (once); an "@" typed meanwhile opens the menu when it is there. */

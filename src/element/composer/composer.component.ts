@@ -14,14 +14,13 @@ import { chatContext, showsChange, type ChatContextValue } from '../../context/c
 import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
-import { ComposerAttachments } from './composer-attachments.js';
-import { ComposerTags } from './composer-tags.js';
+import type { ComposerAttachments } from './composer-attachments.js';
+import type { ComposerTags, TagEntity } from './composer-tags.js';
 import type { ComposerDraft } from './composer-handle.js';
 import type { ComposerMenus } from './composer-menu.js';
 import type { ComposerCommands } from './commands-menu.js';
 import { renderEntityMenuButton } from './entity-menu.js';
 import type { ComposerDictation } from './dictation.js';
-import type { ComposerTool } from '../chatkit-chat/options.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
 const MAX_LINES = 8;
@@ -44,15 +43,17 @@ export class ChatkitComposer extends LitElement {
   /** Quoted text to send with the message (`setComposerValue({reply})`). */
   @state() private reply: string | null = null;
 
-  private readonly attachments = new ComposerAttachments(this, () => this.ctx);
-  /** The Tools and model menus, loaded on demand once tools or models are configured. */
+  /**
+   * The attachment tray, loaded on demand once `composer.attachments.enabled` is set or a draft brings
+   * attachments or files ({@link withAttachments}).
+   */
+  private attachments?: ComposerAttachments;
+  private attachmentsLoad?: Promise<ComposerAttachments>;
+  /** @-mention tags, loaded on demand once `entities.onTagSearch` is set or a tag is added ({@link withTags}). */
+  private tags?: ComposerTags;
+  private tagsLoad?: Promise<ComposerTags>;
+  /** The tool chips and the Tools and model menus, loaded on demand once tools or models are configured. */
   private menusState: ComposerMenus | null | 'loading' = null;
-  private readonly tags = new ComposerTags(
-    this,
-    () => this.ctx,
-    () => this.ctx.config.onTagSearch,
-    () => this.textarea,
-  );
   /** The "/" command menu, loaded on demand once `commands.enabled` is set. */
   private commands: ComposerCommands | null | 'loading' = null;
   /** Dictation (microphone button, recording bar), loaded on demand once `composer.dictation` is set. */
@@ -61,9 +62,45 @@ export class ChatkitComposer extends LitElement {
   protected override willUpdate(): void {
     if (this.ctx.config.commands && !this.commands) this.loadCommands();
     if (this.ctx.config.dictation && !this.dictationState) this.loadDictation();
-    if (this.ctx.config.onTagSearch) this.tags.prepare();
+    // Checked on every update (one per frame while an answer streams): no promise once the code is here.
+    if (this.ctx.config.attachments.enabled && !this.attachments) void this.withAttachments();
+    if (this.ctx.config.onTagSearch) {
+      if (this.tags) this.tags.prepare();
+      else void this.withTags().then((tags) => tags.prepare());
+    }
     const { tools, models } = this.ctx.config;
-    if ((tools.some((tool) => !tool.pinned) || models.length) && !this.menusState) this.loadMenus();
+    if ((tools.length || models.length) && !this.menusState) this.loadMenus();
+  }
+
+  /** The attachment tray, loading its code first if needed (a failed load is retried by the next call). */
+  private withAttachments(): Promise<ComposerAttachments> {
+    if (!this.attachmentsLoad) {
+      this.attachmentsLoad = import('./composer-attachments.js').then(({ ComposerAttachments }) => {
+        this.attachments = new ComposerAttachments(this, () => this.ctx);
+        this.requestUpdate();
+        return this.attachments;
+      });
+      this.attachmentsLoad.catch(() => (this.attachmentsLoad = undefined));
+    }
+    return this.attachmentsLoad;
+  }
+
+  /** The tags, loading their code first if needed (a failed load is retried by the next call). */
+  private withTags(): Promise<ComposerTags> {
+    if (!this.tagsLoad) {
+      this.tagsLoad = import('./composer-tags.js').then(({ ComposerTags }) => {
+        this.tags = new ComposerTags(
+          this,
+          () => this.ctx,
+          () => this.ctx.config.onTagSearch,
+          () => this.textarea,
+        );
+        this.requestUpdate();
+        return this.tags;
+      });
+      this.tagsLoad.catch(() => (this.tagsLoad = undefined));
+    }
+    return this.tagsLoad;
   }
 
   private loadMenus() {
@@ -85,7 +122,7 @@ export class ChatkitComposer extends LitElement {
         () => this.ctx,
         () => this.textarea,
         {
-          addEntity: (entity) => this.tags.add(entity),
+          addEntity: (entity: TagEntity) => void this.withTags().then((tags) => tags.add(entity)),
           openFiles: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click(),
         },
       );
@@ -124,13 +161,29 @@ export class ChatkitComposer extends LitElement {
     void this.updateComplete.then(() => this.autoGrow());
   }
 
-  /** Sets the given parts of the draft; the others stay (the root's `setComposerValue`). */
-  setDraft(draft: ComposerDraft): void {
+  /**
+   * Sets the given parts of the draft; the others stay (the root's `setComposerValue`). Resolves once the
+   * tags and attachments are in place (their code may load on demand first).
+   */
+  async setDraft(draft: ComposerDraft): Promise<void> {
     if (draft.text !== undefined) this.setValue(draft.text);
-    if (draft.tags !== undefined) this.tags.set(draft.tags);
     if (draft.reply !== undefined) this.reply = draft.reply || null;
-    if (draft.attachments !== undefined) this.attachments.set(draft.attachments);
-    if (draft.files?.length) this.attachments.addFiles(draft.files);
+    const { tags, attachments, files } = draft;
+    // Clearing what never loaded needs no code.
+    const parts: Promise<void>[] = [];
+    if (tags && (tags.length || this.tags)) parts.push(this.withTags().then((t) => t.set(tags)));
+    if ((attachments && (attachments.length || this.attachments)) || files?.length) {
+      parts.push(
+        this.withAttachments().then((tray) => {
+          if (attachments) tray.set(attachments);
+          if (files?.length) tray.addFiles(files);
+        }),
+      );
+    }
+    if (!parts.length) return;
+    await Promise.all(parts);
+    this.requestUpdate();
+    await this.updateComplete;
   }
 
   /** Puts back the text of a message that could not be sent, unless the user has typed anew since. */
@@ -163,12 +216,12 @@ export class ChatkitComposer extends LitElement {
     const textarea = event.target as HTMLTextAreaElement;
     this.value = textarea.value;
     this.autoGrow();
-    this.tags.handleInput(textarea);
+    this.tags?.handleInput(textarea);
     this.commandMenu?.handleInput(textarea);
   }
 
   private handleKeyDown(event: KeyboardEvent) {
-    if (this.commandMenu?.handleKeyDown(event) || this.tags.handleKeyDown(event)) return;
+    if (this.commandMenu?.handleKeyDown(event) || this.tags?.handleKeyDown(event)) return;
     if (event.key !== 'Enter' || event.shiftKey) return;
     // keyCode 229 is what Chromium and Safari report for the Enter that confirms an IME candidate.
     if (event.isComposing || event.keyCode === 229) return;
@@ -177,23 +230,23 @@ export class ChatkitComposer extends LitElement {
   }
 
   private get canSend(): boolean {
-    const hasContent = !!this.value.trim() || this.attachments.ready.length > 0 || this.tags.tags.length > 0;
-    return hasContent && !this.attachments.busy && !this.dictation?.busy;
+    const hasContent = !!this.value.trim() || !!this.attachments?.ready.length || !!this.tags?.tags.length;
+    return hasContent && !this.attachments?.busy && !this.dictation?.busy;
   }
 
   private submit() {
     const text = this.value.trim();
     if (!this.canSend || this.busy || this.ctx.view.threadStatus.type !== 'active') return;
-    const tags = this.tags.content();
+    const tags = this.tags?.content() ?? [];
     this.ctx.controller.sendMessage(
       text,
-      this.attachments.ready,
+      this.attachments?.ready ?? [],
       tags.length ? [...tags, ...(text ? [{ type: 'input_text' as const, text }] : [])] : undefined,
       this.reply,
     );
     this.reply = null;
-    this.attachments.clear();
-    this.tags.clear();
+    this.attachments?.clear();
+    this.tags?.clear();
     // ChatKit clears a tool after the message it applied to unless the tool is `persistent`.
     const tool = this.ctx.config.tools.find((t) => t.id === this.ctx.selectedTool);
     if (tool && !tool.persistent) this.ctx.controller.selectTool(null);
@@ -225,6 +278,15 @@ export class ChatkitComposer extends LitElement {
     </div>`;
   }
 
+  /**
+   * The paperclip while the attachment code is on its way, so the row does not shift when it arrives (inert:
+   * the real button replaces it).
+   */
+  private renderAttachPlaceholder() {
+    if (!this.ctx.config.attachments.enabled) return nothing;
+    return html`<span class="attach icon-button" aria-hidden="true">${uiIcon('paperclip', 18)}</span>`;
+  }
+
   private renderSend(locked: boolean) {
     const { strings } = this.ctx;
     return html`<button
@@ -254,79 +316,6 @@ export class ChatkitComposer extends LitElement {
     </button>`;
   }
 
-  private renderToolChip(tool: ComposerTool, selected: boolean) {
-    const { controller } = this.ctx;
-    return html`<button
-      type="button"
-      part="tool-chip"
-      class="chip"
-      data-tool=${tool.id}
-      aria-pressed=${selected ? 'true' : 'false'}
-      title=${tool.shortLabel ? tool.label : nothing}
-      @click=${() => controller.selectTool(selected ? null : tool.id)}
-    >
-      ${tool.icon ? uiIcon(tool.icon, 14) : nothing}${tool.shortLabel ?? tool.label}
-    </button>`;
-  }
-
-  /**
-   * Pinned tools are chips; the others are in the Tools menu (ChatKit's `pinned`). A tool chosen from the
-   * menu shows as a pressed chip too, so the user sees what the next message uses and can turn it off.
-   */
-  private renderPickers() {
-    const { config, strings, controller, selectedTool, selectedModel } = this.ctx;
-    if (!config.tools.length && !config.models.length) return nothing;
-    const pinned = config.tools.filter((tool) => tool.pinned);
-    const unpinned = config.tools.filter((tool) => !tool.pinned);
-    const chosen = unpinned.find((tool) => tool.id === selectedTool);
-    const currentModel =
-      config.models.find((m) => m.id === selectedModel) ??
-      config.models.find((m) => m.default) ??
-      config.models[0];
-    // The menus' code arrives on demand; the pinned chips do not wait for it.
-    const menus = typeof this.menusState === 'object' ? this.menusState : null;
-    return html`<div class="pickers">
-      ${
-        unpinned.length && menus
-          ? menus.render({
-              key: 'tools',
-              label: strings.tools,
-              part: 'tools-button',
-              trigger: html`${uiIcon('plus', 14)}<span>${strings.tools}</span>`,
-              items: unpinned.map((tool) => ({
-                id: tool.id,
-                label: tool.label,
-                ...(tool.icon ? { icon: tool.icon } : {}),
-                checked: tool.id === selectedTool,
-              })),
-              onSelect: (id) => controller.selectTool(id === selectedTool ? null : id),
-            })
-          : nothing
-      }
-      ${pinned.map((tool) => this.renderToolChip(tool, selectedTool === tool.id))}
-      ${chosen ? this.renderToolChip(chosen, true) : nothing}
-      ${
-        currentModel && menus
-          ? html`<span class="spacer"></span>${menus.render({
-                key: 'models',
-                label: strings.model,
-                triggerLabel: `${strings.model}: ${currentModel.label}`,
-                part: 'model-button',
-                trigger: html`<span>${currentModel.label}</span>`,
-                items: config.models.map((model) => ({
-                  id: model.id,
-                  label: model.label,
-                  ...(model.description ? { description: model.description } : {}),
-                  checked: model.id === currentModel.id,
-                  ...(model.disabled ? { disabled: true } : {}),
-                })),
-                onSelect: (id) => controller.selectModel(id),
-              })}`
-          : nothing
-      }
-    </div>`;
-  }
-
   override render() {
     const { view, strings, config, selectedTool } = this.ctx;
     const status = view.threadStatus;
@@ -343,12 +332,15 @@ export class ChatkitComposer extends LitElement {
     const showStop = this.busy;
     // The open suggestion menu ("/" commands or "@" entities) that the textarea drives.
     const commands = this.commandMenu;
-    const menu = commands?.open ? commands : this.tags.open ? this.tags : null;
+    const tags = this.tags;
+    const menu = commands?.open ? commands : tags?.open ? tags : null;
     return html`<form part="composer" class="composer" @submit=${this.handleSubmit}>
-      ${this.renderReply()} ${this.attachments.renderTray()} ${this.tags.renderChips()}
-      ${this.tags.renderList()} ${commands?.render() ?? nothing} ${this.dictation?.renderStatus() ?? nothing}
+      ${this.renderReply()} ${this.attachments?.renderTray() ?? nothing} ${tags?.renderChips() ?? nothing}
+      ${tags?.renderList() ?? nothing} ${commands?.render() ?? nothing}
+      ${this.dictation?.renderStatus() ?? nothing}
       <div class="row">
-        ${this.attachments.renderButton()} ${renderEntityMenuButton(this.ctx, () => this.textarea, locked)}
+        ${this.attachments?.renderButton() ?? this.renderAttachPlaceholder()}
+        ${renderEntityMenuButton(this.ctx, () => this.textarea, locked)}
         <textarea
           part="input"
           rows="1"
@@ -365,7 +357,7 @@ export class ChatkitComposer extends LitElement {
         ${this.dictation?.renderButton(locked) ?? nothing}
         ${showStop ? this.renderStop() : this.renderSend(locked)}
       </div>
-      ${this.renderPickers()}
+      ${typeof this.menusState === 'object' ? (this.menusState?.renderPickers(this.ctx) ?? nothing) : nothing}
     </form>`;
   }
 }

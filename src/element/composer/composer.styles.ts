@@ -59,42 +59,12 @@ export const composerStyles = css`
     align-items: flex-end;
     gap: calc(var(--chatkit-spacing) * 2);
   }
-  .pickers {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--chatkit-spacing);
-  }
   .chip {
     padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2.5);
     border: 1px solid var(--chatkit-border);
     border-radius: 999px;
     background: transparent;
     color: var(--chatkit-text-secondary);
-    font-size: 0.85em;
-  }
-  .pickers .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--chatkit-spacing);
-  }
-  .pickers .spacer {
-    flex: 1;
-  }
-  /* The model picker stays at the inline end, also when a narrow composer wraps it onto a row of its own. */
-  .pickers .spacer + .menu-anchor {
-    margin-inline-start: auto;
-  }
-  .chip[aria-pressed='true'] {
-    border-color: var(--chatkit-accent);
-    color: var(--chatkit-accent);
-  }
-  select {
-    padding: calc(var(--chatkit-spacing) * 1) calc(var(--chatkit-spacing) * 2);
-    border: 1px solid var(--chatkit-border);
-    border-radius: var(--chatkit-radius-sm);
-    background: var(--chatkit-surface);
-    color: var(--chatkit-text);
-    font: inherit;
     font-size: 0.85em;
   }
   .send {
@@ -128,9 +98,6 @@ export const composerStyles = css`
     margin-inline-start: calc(var(--chatkit-spacing) * -1);
     cursor: pointer;
   }
-  .attach:focus-within {
-    box-shadow: var(--chatkit-focus-ring);
-  }
   .tray {
     display: flex;
     flex-wrap: wrap;
@@ -145,10 +112,6 @@ export const composerStyles = css`
     gap: var(--chatkit-spacing);
     max-inline-size: 16em;
     color: var(--chatkit-text);
-  }
-  .file[data-status='error'] {
-    border-color: var(--chatkit-danger);
-    color: var(--chatkit-danger);
   }
   .file .name {
     overflow: hidden;
@@ -166,21 +129,9 @@ export const composerStyles = css`
   .composer {
     position: relative;
   }
-  .chip.file[data-status='error'] {
-    border-color: var(--chatkit-danger);
-  }
-  .refusal {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--chatkit-spacing);
-    color: var(--chatkit-danger);
-  }
   .mention-button {
     flex: none;
     font-weight: 600;
-  }
-  .tag-chip {
-    color: var(--chatkit-accent);
   }
   .closed {
     padding: calc(var(--chatkit-spacing) * 3);

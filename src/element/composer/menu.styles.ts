@@ -1,10 +1,31 @@
 /**
- * Styles of the composer's Tools and model menus: adopted by the composer's shadow root when the menus' code
- * loads (composer-menu.ts), not shipped with the element. @module
+ * Styles of the composer's tool chips and its Tools and model menus: adopted by the composer's shadow root
+ * when their code loads (composer-menu.ts), not shipped with the element. @module
  */
 import { css } from 'lit';
 
 export const menuStyles = css`
+  .pickers {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--chatkit-spacing);
+  }
+  .pickers .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--chatkit-spacing);
+  }
+  .pickers .spacer {
+    flex: 1;
+  }
+  /* The model picker stays at the inline end, also when a narrow composer wraps it onto a row of its own. */
+  .pickers .spacer + .menu-anchor {
+    margin-inline-start: auto;
+  }
+  .chip[aria-pressed='true'] {
+    border-color: var(--chatkit-accent);
+    color: var(--chatkit-accent);
+  }
   .menu-anchor {
     position: relative;
   }

@@ -10,7 +10,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../../events.js';
 import { directionOf, loadStrings, resolveLanguage } from '../../i18n/localize.js';
 import { en, type Strings } from '../../i18n/strings.js';
-import { compileTheme, loadFonts, themeCss, type ThemeOption } from '../../theme/theme-option.js';
+import type { ThemeOption } from '../../theme/theme-option.js';
+import { themeScheme, writeTheme } from '../../theme/theme-sheet.js';
 import { applyFavicon, loadBranding, type Branding } from '../chatkit-chat/branding.js';
 import { ColorSchemeController } from './color-scheme-controller.js';
 
@@ -33,6 +34,12 @@ export class AppearanceController implements ReactiveController {
   /** The compiled theme option; the root adopts it after its static styles. */
   readonly sheet = new CSSStyleSheet();
   readonly colorScheme: ColorSchemeController;
+  /** Settles when the last applied theme is in {@link sheet} (its compiler loads on demand: theme-sheet.ts). */
+  private themed: Promise<void> = Promise.resolve();
+
+  /** Set after the first frame was painted: from then on a theme waiting for its compiler does not hide. */
+  private painted = false;
+  private paintWatch = false;
 
   private brandingAbort?: AbortController;
   private localeRequest = 0;
@@ -43,6 +50,13 @@ export class AppearanceController implements ReactiveController {
   ) {
     host.addController(this);
     this.colorScheme = new ColorSchemeController(host);
+  }
+
+  hostUpdated(): void {
+    if (this.paintWatch) return;
+    this.paintWatch = true;
+    // A task queued from an animation frame callback runs after that frame's paint.
+    requestAnimationFrame(() => setTimeout(() => (this.painted = true)));
   }
 
   hostDisconnected(): void {
@@ -67,12 +81,18 @@ export class AppearanceController implements ReactiveController {
     const option: ThemeOption = typeof theme === 'object' && theme ? theme : {};
     const primary = this.branding.primaryColor;
     // The option's own accent wins over the brand color.
-    const compiled = compileTheme(
-      primary ? { ...option, color: { accent: { primary }, ...option.color } } : option,
-    );
-    this.colorScheme.set(typeof theme === 'string' ? theme : (compiled.colorScheme ?? themeAttribute));
-    this.sheet.replaceSync(themeCss(compiled));
-    loadFonts(compiled.fonts);
+    const effective = primary ? { ...option, color: { accent: { primary }, ...option.color } } : option;
+    this.colorScheme.set(typeof theme === 'string' ? theme : (themeScheme(option) ?? themeAttribute));
+    this.themed = writeTheme(this.sheet, effective, !this.painted).catch((error: unknown) => {
+      emit(this.host, 'chatkit.log', { name: 'theme.failed', data: { message: String(error) } });
+    });
+  }
+
+  /** Resolves once the theme applied last (also one applied while waiting) is in the sheet. */
+  async themeSettled(): Promise<void> {
+    let current;
+    do await (current = this.themed);
+    while (current !== this.themed);
   }
 
   /** Loads branding (or clears it) and re-applies the theme with its color. */

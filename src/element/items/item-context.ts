@@ -6,6 +6,7 @@
  * @module
  */
 import type { ChatContextValue } from '../../context/chat-context.js';
+import type { CSSResult } from 'lit';
 import type { ThreadItem } from '../../protocol/types.js';
 
 export interface ItemRenderContext {
@@ -22,4 +23,8 @@ export interface ItemRenderContext {
   toggleExpanded(itemId: string, defaultValue: boolean): void;
   copy(item: ThreadItem, text: string): void;
   giveFeedback(itemId: string, kind: 'positive' | 'negative'): void;
+  /** Renders the log again (a renderer loaded on demand has arrived). */
+  rerender(): void;
+  /** Adds the styles of a renderer loaded on demand to the log's shadow root (once). */
+  adoptStyles(styles: CSSResult): void;
 }

@@ -9,13 +9,35 @@ import type { ThreadItem } from '../../protocol/types.js';
 import type { ItemRenderContext } from './item-context.js';
 import { renderUserMessage } from './render-user-message.js';
 import { renderAssistantMessage } from './render-assistant-message.js';
-import { renderTaskItem, renderWorkflow } from './render-workflow.js';
-import {
-  renderClientToolCall,
-  renderGeneratedImage,
-  renderStructuredInputSummary,
-  renderWidgetItem,
-} from './render-misc.js';
+import { renderWidgetItem } from './render-misc.js';
+import type * as OnDemandModule from './render-on-demand.js';
+
+type OnDemand = typeof OnDemandModule;
+
+let onDemand: OnDemand | undefined;
+let loading: Promise<OnDemand> | undefined;
+
+/**
+ * Loads the renderers of workflows, tasks, client tool calls, generated images and answered questions (once;
+ * a failed load is retried by the next item that needs them).
+ */
+export function loadItemRenderers(): Promise<OnDemand> {
+  if (!loading) {
+    loading = import('./render-on-demand.js').then((module) => (onDemand = module));
+    loading.catch(() => (loading = undefined));
+  }
+  return loading;
+}
+
+/** Renders with the on-demand renderers, or nothing until they arrive (then the log renders again). */
+function later(rc: ItemRenderContext, render: (renderers: OnDemand) => unknown) {
+  if (onDemand) {
+    rc.adoptStyles(onDemand.onDemandItemStyles);
+    return render(onDemand);
+  }
+  void loadItemRenderers().then(() => rc.rerender());
+  return nothing;
+}
 
 /** Renders one item. */
 export function renderItem(item: ThreadItem, rc: ItemRenderContext) {
@@ -27,16 +49,16 @@ export function renderItem(item: ThreadItem, rc: ItemRenderContext) {
     case 'widget':
       return renderWidgetItem(item, rc);
     case 'workflow':
-      return renderWorkflow(item, rc);
+      return later(rc, (r) => r.renderWorkflow(item, rc));
     case 'task':
-      return renderTaskItem(item, rc);
+      return later(rc, (r) => r.renderTaskItem(item, rc));
     case 'client_tool_call':
-      return renderClientToolCall(item, rc);
+      return later(rc, (r) => r.renderClientToolCall(item, rc));
     case 'generated_image':
-      return renderGeneratedImage(item, rc);
+      return later(rc, (r) => r.renderGeneratedImage(item, rc));
     case 'structured_input':
       // A pending question set lives in the composer area; here it shows once answered.
-      return item.status === 'pending' ? nothing : renderStructuredInputSummary(item, rc);
+      return item.status === 'pending' ? nothing : later(rc, (r) => r.renderStructuredInputSummary(item, rc));
     default:
       return nothing;
   }

@@ -14,11 +14,11 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
 import type { ThreadItem } from '../../protocol/types.js';
-import { sharedStyles } from '../shared/shared.styles.js';
+import { adoptMoreStyles, sharedStyles } from '../shared/shared.styles.js';
 import { threadStyles } from './thread.styles.js';
 import { itemStyles } from '../items/item.styles.js';
 import type { ItemRenderContext } from '../items/item-context.js';
-import { renderItem } from '../items/render-item.js';
+import { loadItemRenderers, renderItem } from '../items/render-item.js';
 import { renderTurnEndActions } from '../items/render-misc.js';
 import { markdownLabels } from '../items/render-assistant-message.js';
 import { uiIcon } from '../shared/ui-icon.js';
@@ -96,6 +96,9 @@ export class ChatkitThread extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A stored thread is on its way: fetch the renderers of its workflows, tasks and images meanwhile, so they
+    // show with the other items instead of one round trip after them.
+    if (this.ctx.view.status === 'loading') void loadItemRenderers().catch(() => undefined);
     this.followAction('before');
     if (changed.has('ctx' as keyof ChatkitThread) && this.scroller) {
       const el = this.scroller;
@@ -233,6 +236,8 @@ export class ChatkitThread extends LitElement {
       },
       copy: (copiedItem, text) => void this.copy(copiedItem.id, text),
       giveFeedback: (id, kind) => void this.giveFeedback(id, kind),
+      rerender: () => this.requestUpdate(),
+      adoptStyles: (styles) => adoptMoreStyles(this, styles),
     };
   }
 
