@@ -29,6 +29,11 @@ export function loadItemRenderers(): Promise<OnDemand> {
   return loading;
 }
 
+/** Whether the on-demand renderers have arrived (a memoised item must render again when they do). */
+export function itemRenderersLoaded(): boolean {
+  return onDemand !== undefined;
+}
+
 /** Renders with the on-demand renderers, or nothing until they arrive (then the log renders again). */
 function later(rc: ItemRenderContext, render: (renderers: OnDemand) => unknown) {
   if (onDemand) {

@@ -18,7 +18,7 @@ import { adoptMoreStyles, sharedStyles } from '../shared/shared.styles.js';
 import { threadStyles } from './thread.styles.js';
 import { itemStyles } from '../items/item.styles.js';
 import type { ItemRenderContext } from '../items/item-context.js';
-import { loadItemRenderers, renderItem } from '../items/render-item.js';
+import { itemRenderersLoaded, loadItemRenderers, renderItem } from '../items/render-item.js';
 import { renderTurnEndActions } from '../items/render-misc.js';
 import { markdownLabels } from '../items/render-assistant-message.js';
 import { uiIcon } from '../shared/ui-icon.js';
@@ -396,6 +396,8 @@ export class ChatkitThread extends LitElement {
                 view.allowedImageDomains,
                 view.imageProgress[item.id],
                 busy,
+                // Workflows, tasks, tool calls and images render nothing until their renderers arrive.
+                itemRenderersLoaded(),
                 // The turn's last item copies the whole turn's text.
                 ...(endsTurn ? turn.items : []),
               ];
