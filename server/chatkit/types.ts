@@ -177,7 +177,7 @@ export interface ChatKitServerOptions<C extends RequestContext = RequestContext>
   transcribe?: TranscribeHook<C>;
   getStreamOptions?: StreamOptionsHook<C>;
   handleStreamCancelled?: StreamCancelledHook<C>;
-  /** Id generator (default: `<prefix>_<8 hex>`); inject `sequentialIdGenerator()` in tests. */
+  /** Id generator (default: `<prefix>_<16 hex>`); inject `sequentialIdGenerator()` in tests. */
   generateId?: IdGenerator;
   /** Clock in epoch ms (default `Date.now`); timestamps are written with `toISOString()`. */
   clock?: Clock;

@@ -51,7 +51,7 @@ export type TagEntry =
 
 /**
  * Tag → class. The sub-elements come before the root, so `<chatkit-chat>` upgrades with its parts defined.
- * Lazy elements keep the drop-in file small: the markdown renderer (marked + DOMPurify; prefetched after the
+ * Lazy elements keep the drop-in file small: the markdown renderer (marked lexer → DOM; prefetched after the
  * first render, since every answer needs it), the widget renderer (first widget item), the chart (first
  * chart in a widget), the history panel and the structured-input form (first opened or asked). Lit keeps
  * properties set on an element before it is upgraded, so templates may render these tags before their code

@@ -1,5 +1,5 @@
 /**
- * Id generation with the reference server's prefixes (§0): `<prefix>_<8 hex chars>`.
+ * Id generation with the reference server's prefixes (§0): `<prefix>_<16 hex chars>`.
  *
  * Clients never parse ids; servers may override the generator (tests inject a deterministic one).
  *
@@ -41,11 +41,14 @@ function randomHex(length: number): string {
 }
 
 /**
- * Makes an id such as `thr_1a2b3c4d`. Eight hex characters match the reference server; collisions are
- * checked by the stores' primary keys, so the short form is safe to keep for wire compatibility.
+ * Makes an id such as `thr_1a2b3c4d5e6f7a8b`: the reference server's prefix and 16 random hex characters
+ * (64 bits). The reference server keeps 8 (32 bits), which collide by the birthday bound after some tens of
+ * thousands of ids: a bench run of ~50,000 turns drew a thread id another user already had, and the turn
+ * failed on save. Ids are opaque on the wire (clients never parse them), so the longer form is compatible
+ * with every ChatKit client and with stored 8-character ids.
  */
 export function defaultGenerateId(kind: IdKind): string {
-  return `${ID_PREFIXES[kind]}_${randomHex(8)}`;
+  return `${ID_PREFIXES[kind]}_${randomHex(16)}`;
 }
 
 /** A deterministic generator for tests: `thr_00000001`, `msg_00000002`, … */

@@ -115,7 +115,7 @@ const caption: Renderer = (node, ctx) =>
 const label: Renderer = (node, ctx) =>
   html`<label class="label" for=${ctx.uid + str(node.fieldName)} ${cssProps(typography(node, ctx, TEXT_SIZES))}>${str(node.value)}</label>`;
 
-// Markdown goes through the element's markdown renderer (marked → DOMPurify), with the thread's image policy;
+// Markdown goes through the element's markdown renderer (marked's tokens built into DOM), with the thread's image policy;
 // its code loads on first use (Lit keeps the properties until the element upgrades).
 const markdown: Renderer = (node, ctx) => {
   void ensureElement('chatkit-markdown');

@@ -350,7 +350,7 @@ describe('conversation features', () => {
     });
     // The server made the attachment id and the upload URL (the page's attachment store).
     const created = server.uploads[0]!.url.split('/').at(-1)!;
-    expect(created).to.match(/^atc_[0-9a-f]{8}$/);
+    expect(created).to.match(/^atc_[0-9a-f]{16}$/);
     expect(server.uploads).to.deep.equal([{ url: `https://api.test/chatkit/uploads/${created}`, size: 10 }]);
     await el.setComposerValue('see attached');
     await settle(el);
