@@ -434,6 +434,13 @@ describe('ChatKit drop-in: thread.autoScroll', () => {
     const ended = oneEvent(el, 'chatkit.response.end');
     void el.sendUserMessage('tell me a lot');
     await started;
+    // The question must be on screen before the answer streams (the case under test). Session notifications
+    // are coalesced per frame while streaming, so on a busy machine the whole exchange could otherwise reach
+    // the thread in its first render, which opens at the newest message like any thread does.
+    await until(
+      () => deepAll(el, 'chatkit-thread', '[part~="user-message"]').length === 1,
+      'question shown before the answer streams',
+    );
     await settle(el);
     server.release();
     await ended;
