@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { neutraliseSentinels } from './citations.js';
+import { neutraliseSentinels } from './sentinels.js';
 import { patchMarkdown } from './dom.js';
 import { boundMarkdown } from './limits.js';
 import { lexMarkdown } from './parse.js';
