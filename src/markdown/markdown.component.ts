@@ -10,7 +10,8 @@ import { markdownDom } from './directive.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
 import { markdownStyles } from './markdown.styles.js';
 import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
-import { normaliseMarkdown } from './render.js';
+import { entityNamesLoading } from './entities.js';
+import { normaliseMarkdown } from './sentinels.js';
 
 /** Strings the element shows; pass localised ones through {@link ChatkitMarkdown.labels}. */
 export interface MarkdownLabels {
@@ -90,6 +91,8 @@ export class ChatkitMarkdown extends LitElement {
 
   private engine = new IncrementalMarkdown();
   private citations: Citations = NO_CITATIONS;
+  /** The load of entities.ts's name table this element's last render started, until it re-rendered after it. */
+  private entityNames: Promise<void> | undefined;
   /** Whether this element's styles include citations.ts's (adopted once that module is loaded). */
   private citationStylesAdopted = false;
   private blocks: readonly MarkdownBlock[] = [];
@@ -138,6 +141,20 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   protected override updated(): void {
+    // A character reference entities.ts does not know by itself stayed literal and started its table's load:
+    // every block is built again once the table is here (a new engine, see willUpdate).
+    const names = entityNamesLoading();
+    if (names && !this.entityNames) {
+      this.entityNames = names;
+      void names.then(
+        () => {
+          this.entityNames = undefined;
+          this.optionsSignature = '';
+          this.requestUpdate();
+        },
+        () => (this.entityNames = undefined),
+      );
+    }
     // A long text set at once is rendered over several frames (IncrementalMarkdown.behind), never in one long task.
     if (this.engine.behind && this.resumeFrame === 0 && this.isConnected) {
       this.resumeFrame = requestAnimationFrame(() => {
@@ -156,6 +173,11 @@ export class ChatkitMarkdown extends LitElement {
     let done = await super.getUpdateComplete();
     if (!citationsModule && citationsLoading && (this.annotations ?? []).length > 0) {
       await citationsLoading.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    const names = this.entityNames;
+    if (names) {
+      await names.catch(() => undefined);
       done = await super.getUpdateComplete();
     }
     return done;

@@ -86,3 +86,13 @@ export function markerTitle(group: CitationGroup): string {
     group.sources.map((s) => s.title || (s.type === 'file' ? s.filename : '')).join('; '),
   );
 }
+
+/**
+ * Normalises untrusted markdown before lexing: line endings to `\n` (marked does the same, and block offsets
+ * must agree with it) and private-use citation sentinels neutralised.
+ *
+ * @param text - untrusted markdown.
+ */
+export function normaliseMarkdown(text: string): string {
+  return neutraliseSentinels(typeof text === 'string' ? text : '').replace(/\r\n?/g, '\n');
+}
