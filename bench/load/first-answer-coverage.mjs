@@ -106,6 +106,23 @@ for (let li = 0; li < lines.length; li++) {
   }
   offset += line.length + 1;
 }
+if (process.env.RANGES) {
+  // The largest never-run ranges with their source position.
+  const big = [];
+  for (const fn of script.functions)
+    for (const r of fn.ranges)
+      if (r.count === 0 && r.endOffset - r.startOffset >= Number(process.env.RANGES)) big.push(r);
+  big.sort((a, b) => b.endOffset - b.startOffset - (a.endOffset - a.startOffset));
+  const lineStarts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
+  const where = (off) => {
+    let li = lineStarts.findLastIndex((s) => s <= off);
+    const pos = originalPositionFor(map, { line: li + 1, column: off - lineStarts[li] });
+    return `${(pos.source ?? '?').replace(/^(\.\.\/)+/, '')}:${pos.line} ${pos.name ?? ''}`;
+  };
+  for (const r of big.slice(0, 60))
+    console.log(String(r.endOffset - r.startOffset).padStart(6), where(r.startOffset));
+}
 const gz = (s) => (s ? gzipSync(s, { level: 9 }).length : 0);
 const rows = [...per].map(([src, e]) => [src, gz(e.all), gz(e.dead), e.all.length, e.dead.length]);
 rows.sort((a, b) => b[2] - a[2]);
