@@ -107,7 +107,8 @@ function minifyHtmlTemplates(): Plugin {
  * A second minification pass with terser over oxc's output (each emitted chunk, its source map chained):
  * terser's repeated compress passes and top-level mangling find what oxc's one pass leaves (0.4 KB gzip of the
  * drop-in file). Safe options only: no `unsafe*`, no property mangling; export names are never renamed (the
- * lazy chunks import the entry's bindings by name).
+ * lazy chunks import the entry's bindings by name). Chunk names keep the hash of oxc's output, computed before
+ * this pass: the lockfile pins terser, so the same source still gives the same bytes under the same name.
  */
 function terserPass(): Plugin {
   return {
