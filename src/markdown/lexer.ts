@@ -1,0 +1,935 @@
+/**
+ * A compact GFM lexer producing the subset of marked's token shapes that dom.ts consumes (`paragraph`,
+ * `heading`, `code`, `blockquote`, `list`/items, `table`, `hr`, `html`, `def`, `space`, `text`, and inline
+ * `text`, `escape`, `strong`, `em`, `del`, `codespan`, `br`, `link`, `image`, `checkbox`, `html`).
+ *
+ * Linear time by construction: blocks are read line by line, inline content in one left-to-right scan with
+ * CommonMark's delimiter stack (emphasis, strikethrough, brackets), whose openers searches are bounded per
+ * delimiter kind (`bottom` below) the way CommonMark's reference implementation bounds them; backtick runs are
+ * indexed once per inline run. Character references stay in text (dom.ts resolves them, as it did marked's).
+ *
+ * Where marked's behaviour and CommonMark differ in corner cases no answer contains, this lexer follows
+ * CommonMark; test/element/markdown-lexer-diff.test.ts lists the differences it accepts, with reasons.
+ *
+ * @module
+ */
+
+/** A token: marked's field names for the shapes dom.ts reads. */
+export interface Tok {
+  type: string;
+  raw: string;
+  [field: string]: unknown;
+}
+
+/** Link reference definitions (`[label]: url "title"`), by normalised label. */
+export type Links = Record<string, { href: string | null; title: string | null }>;
+
+// ---- shared patterns ---------------------------------------------------------------------------------------
+
+const PUNCT = /[\p{P}\p{S}]/u;
+const SPACE = /\s/;
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+/** `\` before a punctuation character, as marked strips it from URLs and titles. */
+const UNESCAPE = /\\([\p{P}\p{S}])/gu;
+const HTML_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const ATTR = `[ \\t]+[a-zA-Z:_][\\w.:-]*(?:[ \\t]*=[ \\t]*"[^"\\n]*"|[ \\t]*=[ \\t]*'[^'\\n]*'|[ \\t]*=[ \\t]*[^\\s"'=<>\`]+)?`;
+/** HTML block starts that may interrupt a paragraph (CommonMark kinds 1 to 6). */
+const HTML_START = new RegExp(
+  `^ {0,3}(?:</?(?:${HTML_TAGS})(?:[ \\t]|/?>|$)|<(?:script|pre|style|textarea)(?:[\\s>]|$)|<!--|<\\?|<![A-Za-z]|<!\\[CDATA\\[)`,
+  'i',
+);
+/** Kind 7: a lone complete open or closing tag (cannot interrupt a paragraph). */
+const HTML_START7 = new RegExp(
+  `^ {0,3}(?:<(?!(?:script|pre|style|textarea)\\b)[a-z][a-z0-9-]*(?:${ATTR})*?[ \\t]*/?>|</[a-z][a-z0-9-]*\\s*>)[ \\t]*$`,
+  'i',
+);
+const HTML_END: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+const BLANK = /^[ \t]*$/;
+const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t](.*))?$/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const QUOTE = /^ {0,3}>/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const LAZY_SETEXT = /^[ \t]*(?:=+|-+)[ \t]*$/;
+/** A first line that looks like a table's delimiter row never starts a setext heading (marked). */
+const ROWISH = /^ {0,3}\|?(?:[:\- ]*\|)+[:\- ]*$/;
+const ITEM = /^( {0,3})([*+-]|\d{1,9}[.)])([ \t]|$)/;
+const INDENTED = /^(?: {4}| {0,3}\t)/;
+const DELIM_ROW = /^ {0,3}\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|? *$/;
+const DEF =
+  /^ {0,3}\[((?!\s*\])(?:\\[\s\S]|[^[\]\\])+)\]: *(?:\n[ \t]*)?([^<\s][^\s]*|<(?:\\.|[^\n<>\\])*>)(?:(?: +(?:\n[ \t]*)?| *\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\\n]|\n(?!\n))*'|\((?:\\[\s\S]|[^()\\])*\)))? *(?:\n|$)/;
+const TAG = new RegExp(
+  `^(?:<!--(?:-?>|[\\s\\S]*?-->)|</[a-zA-Z][a-zA-Z0-9-]*\\s*>|<[a-zA-Z][a-zA-Z0-9-]*(?:\\s+[a-zA-Z:_][\\w.:-]*(?:\\s*=\\s*"[^"]*"|\\s*=\\s*'[^']*'|\\s*=\\s*[^\\s"'=<>\`]+)?)*?\\s*/?>|<\\?[\\s\\S]*?\\?>|<![a-zA-Z]+\\s[\\s\\S]*?>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`,
+);
+// Control characters end an autolink, as in CommonMark.
+const AUTOLINK =
+  // eslint-disable-next-line no-control-regex
+  /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/;
+const URL_START = /^(?:(?:https?|ftp):\/\/|www\.)(?:[a-zA-Z0-9-]+\.?)+[^\s<]*/i;
+const MAILTO = /^(?:mailto|xmpp):[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
+const EMAIL = /^[A-Za-z0-9._+-]{1,64}@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
+const LOCAL_CHAR = /[A-Za-z0-9._+-]/;
+const EMAIL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
+const EMAIL_AHEAD = /^[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]{1,64}@/;
+const BACKPEDAL = /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/;
+
+/** Normalises a reference label (marked's rule). */
+export const normLabel = (label: string): string =>
+  label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+
+const unescape = (s: string): string => s.replace(UNESCAPE, '$1');
+/** Tabs to spaces up to the first non-blank, counting columns from `col`. */
+function expandIndent(line: string, col = 0): string {
+  let i = 0;
+  let out = '';
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\t') {
+      const n = 4 - ((col + out.length) % 4);
+      out += ' '.repeat(n);
+    } else if (c === ' ') out += ' ';
+    else break;
+  }
+  return out + line.slice(i);
+}
+
+// ---- blocks ------------------------------------------------------------------------------------------------
+
+/** Whether `line` starts a block that interrupts a paragraph (table rows are checked separately). */
+function interrupts(line: string): boolean {
+  if (HR.test(line) || ATX.test(line) || QUOTE.test(line) || HTML_START.test(line)) return true;
+  if (FENCE.test(line) && !/^ {0,3}`{3,}.*`/.test(line)) return true;
+  const m = ITEM.exec(line);
+  return !!m && (m[2]!.length === 1 || /^1[.)]$/.test(m[2]!)) && /\S/.test(line.slice(m[0].length));
+}
+
+/** Splits a table row into cells (marked's rule: `\|` does not split). */
+function cells(row: string, count?: number): string[] {
+  const parts: string[] = [];
+  let cell = '';
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === '\\' && row[i + 1] === '|') {
+      cell += '|';
+      i++;
+    } else if (c === '|') {
+      parts.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  parts.push(cell);
+  if (!parts[0]!.trim()) parts.shift();
+  if (parts.length > 0 && !parts.at(-1)!.trim()) parts.pop();
+  if (count !== undefined) {
+    parts.length = Math.min(parts.length, count);
+    while (parts.length < count) parts.push('');
+  }
+  return parts.map((p) => p.trim());
+}
+
+class Lexer {
+  links: Links;
+  /** Inline runs to tokenize once every definition is known: [source, target array]. */
+  queue: [string, Tok[]][] = [];
+  constructor(links: Links) {
+    this.links = links;
+  }
+
+  inline(src: string): Tok[] {
+    const tokens: Tok[] = [];
+    this.queue.push([src, tokens]);
+    return tokens;
+  }
+
+  /**
+   * Block tokens of `lines`. `top`: paragraphs are `paragraph` tokens (else `text`, as marked gives inside list
+   * items). Each token's raw ends with its line end; blank lines are `space` tokens.
+   */
+  blocks(lines: string[], top: boolean): Tok[] {
+    const out: Tok[] = [];
+    let i = 0;
+    const n = lines.length;
+    // A trailing empty string stands for "the text ended with a newline".
+    const nl = (k: number): string => (k < n - 1 ? '\n' : '');
+    const take = (from: number, to: number): string => {
+      let s = '';
+      for (let k = from; k < to; k++) s += lines[k] + nl(k);
+      return s;
+    };
+    while (i < n) {
+      const line = lines[i]!;
+      if (i === n - 1 && line === '') break;
+      const start = i;
+      // Blank lines.
+      if (BLANK.test(line)) {
+        while (i < n && BLANK.test(lines[i]!) && !(i === n - 1 && lines[i] === '')) i++;
+        out.push({ type: 'space', raw: take(start, i) });
+        continue;
+      }
+      // Indented code (after a paragraph it joins the paragraph, as marked does).
+      const prev = out.at(-1);
+      if (
+        INDENTED.test(line) &&
+        prev &&
+        (prev.type === 'paragraph' || prev.type === 'text') &&
+        !/\n[ \t]*\n$/.test(prev.raw) &&
+        prev.raw.endsWith('\n')
+      ) {
+        i++;
+        this.para(out, take(start, i), line.replace(/^(?: {0,3}\t| {1,4})/, ''), top);
+        continue;
+      }
+      if (INDENTED.test(line)) {
+        let end = i + 1;
+        i++;
+        while (i < n && (INDENTED.test(lines[i]!) || BLANK.test(lines[i]!))) {
+          if (!BLANK.test(lines[i]!)) end = i + 1;
+          i++;
+        }
+        i = end;
+        const text = lines
+          .slice(start, end)
+          .map((l) => l.replace(/^(?: {0,3}\t| {1,4})/, ''))
+          .join('\n');
+        out.push({ type: 'code', raw: take(start, end), codeBlockStyle: 'indented', text });
+        continue;
+      }
+      // Fenced code.
+      let m = FENCE.exec(line);
+      if (m && !(m[2]![0] === '`' && m[3]!.includes('`'))) {
+        const indent = m[1]!.length;
+        const fence = m[2]!;
+        const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+        i++;
+        const body: string[] = [];
+        while (i < n && !(i === n - 1 && lines[i] === '') && !close.test(lines[i]!)) {
+          body.push(lines[i]!.replace(new RegExp(`^ {0,${indent}}`), ''));
+          i++;
+        }
+        const closed = i < n && !(i === n - 1 && lines[i] === '');
+        if (closed) i++;
+        let text = body.join('\n');
+        if (body.length && (text === '' || text.endsWith('\n'))) text += '\n';
+        const info = m[3]!.trim();
+        out.push({ type: 'code', raw: take(start, i), lang: info ? unescape(info) : info, text });
+        continue;
+      }
+      // ATX heading.
+      m = ATX.exec(line);
+      if (m) {
+        let text = (m[2] ?? '').trim();
+        const closing = /(?:^|[ \t])#+$/.exec(text);
+        if (closing) text = text.slice(0, closing.index).trim();
+        else if (/^#+$/.test(text)) text = '';
+        out.push({
+          type: 'heading',
+          raw: take(i, i + 1),
+          depth: m[1]!.length,
+          text,
+          tokens: this.inline(text),
+        });
+        i++;
+        continue;
+      }
+      if (HR.test(line)) {
+        out.push({ type: 'hr', raw: take(i, ++i) });
+        continue;
+      }
+      if (QUOTE.test(line)) {
+        i = this.quote(lines, i, out, take);
+        continue;
+      }
+      if (ITEM.test(line)) {
+        const end = this.list(lines, i, out, take);
+        if (end > i) {
+          i = end;
+          continue;
+        }
+      }
+      // HTML block.
+      if (HTML_START.test(line) || (HTML_START7.test(line) && out.at(-1)?.type !== 'paragraph')) {
+        const ender = HTML_END.find(([open]) => open.test(line))?.[1];
+        if (ender) {
+          while (i < n && !ender.test(lines[i]!)) i++;
+          i = Math.min(i + 1, n);
+        } else while (i < n && !BLANK.test(lines[i]!)) i++;
+        const raw = take(start, i);
+        const text = i < n - 1 && BLANK.test(lines[i]!) ? raw.replace(/\n$/, '') : raw;
+        out.push({ type: 'html', block: true, raw, text });
+        continue;
+      }
+      // Link reference definitions (may span lines).
+      if (/^ {0,3}\[/.test(line)) {
+        const rest = lines.slice(i, i + 8).join('\n');
+        const d = DEF.exec(rest);
+        const last = out.at(-1);
+        if (d && last && (last.type === 'paragraph' || last.type === 'text')) {
+          const used = d[0].replace(/\n$/, '').split('\n').length;
+          this.para(out, take(i, i + used), lines.slice(i, i + used).join('\n'), top);
+          i += used;
+          continue;
+        }
+        if (d) {
+          const dest = d[2]!;
+          const used = d[0].replace(/\n$/, '').split('\n').length;
+          const tag = normLabel(d[1]!);
+          const href = unescape(dest.replace(/^<(.*)>$/, '$1'));
+          const title = d[3] ? unescape(d[3].slice(1, -1)) : null;
+          out.push({ type: 'def', raw: take(i, i + used), tag, href, title });
+          if (!(tag in this.links)) this.links[tag] = { href, title };
+          i += used;
+          continue;
+        }
+      }
+      // Table: a header row, then a delimiter row with as many cells.
+      if (i + 1 < n && this.table(lines, i, out, take)) {
+        i = (out.at(-1) as Tok & { end: number }).end;
+        delete out.at(-1)!['end'];
+        continue;
+      }
+      // Paragraph (or setext heading).
+      i++;
+      let depth = 0;
+      let bullet = false;
+      const body = [line];
+      while (i < n && !(i === n - 1 && lines[i] === '')) {
+        const next = lines[i]!;
+        if (BLANK.test(next)) break;
+        const s = SETEXT.exec(next);
+        if (s && !ROWISH.test(line) && !bullet) {
+          depth = s[1]![0] === '=' ? 1 : 2;
+          break;
+        }
+        if (interrupts(next) || (i + 1 < n && DELIM_ROW.test(lines[i + 1]!) && /[:|]/.test(lines[i + 1]!)))
+          break;
+        // Inside list items marked reads line by line: any HTML start ends the text, indented code joins it.
+        if (!top && HTML_START7.test(next)) break;
+        bullet ||= ITEM.test(next);
+        body.push(!top && INDENTED.test(next) ? next.replace(/^(?: {0,3}\t| {1,4})/, '') : next);
+        i++;
+      }
+      const text = body.join('\n');
+      const raw = take(start, depth ? ++i : i);
+      if (depth)
+        out.push({ type: 'heading', raw, depth, text: text.trim(), tokens: this.inline(text.trim()) });
+      else this.para(out, raw, text, top);
+    }
+    return out;
+  }
+
+  /** A paragraph, joined to the one before when nothing separates them (as marked joins them). */
+  private para(out: Tok[], raw: string, text: string, top: boolean): void {
+    const last = out.at(-1);
+    if (
+      last &&
+      (last.type === 'paragraph' || last.type === 'text') &&
+      !/\n[ \t]*\n$/.test(last.raw) &&
+      last.raw.endsWith('\n')
+    ) {
+      last.raw += raw;
+      last.text += '\n' + text;
+      this.queue.at(-1)![0] = last.text as string;
+    } else out.push({ type: top ? 'paragraph' : 'text', raw, text, tokens: this.inline(text) });
+  }
+
+  private table(lines: string[], i: number, out: Tok[], take: (a: number, b: number) => string): boolean {
+    const delim = lines[i + 1]!;
+    if (!DELIM_ROW.test(delim) || !/[:|]/.test(delim)) return false;
+    const head = cells(lines[i]!);
+    const aligns = delim
+      .trim()
+      .replace(/^\||\| *$/g, '')
+      .split('|')
+      .map((c) =>
+        /^ *-+: *$/.test(c) ? 'right' : /^ *:-+: *$/.test(c) ? 'center' : /^ *:-+ *$/.test(c) ? 'left' : null,
+      );
+    if (head.length !== aligns.length) return false;
+    let end = i + 2;
+    const rows: Tok[][] = [];
+    const cell = (text: string, c: number): Tok =>
+      ({ type: 'cell', raw: text, text, tokens: this.inline(text), align: aligns[c] }) as Tok;
+    const header = head.map(cell);
+    while (end < lines.length && !(end === lines.length - 1 && lines[end] === '')) {
+      const row = lines[end]!;
+      if (BLANK.test(row) || interrupts(row) || INDENTED.test(row)) break;
+      rows.push(cells(row, head.length).map(cell));
+      end++;
+    }
+    out.push({ type: 'table', raw: take(i, end), header, rows, end });
+    return true;
+  }
+
+  private quote(lines: string[], i: number, out: Tok[], take: (a: number, b: number) => string): number {
+    const start = i;
+    const inner: string[] = [];
+    let lazyOk = false;
+    let quoted = false;
+    const n = lines.length;
+    while (i < n && !(i === n - 1 && lines[i] === '')) {
+      const line = lines[i]!;
+      if (QUOTE.test(line)) {
+        const content = line.replace(/^ {0,3}>/, '');
+        const stripped =
+          content[0] === ' '
+            ? content.slice(1)
+            : content[0] === '\t'
+              ? expandIndent(content, 2).slice(1)
+              : content;
+        inner.push(stripped);
+        quoted = true;
+        lazyOk =
+          !ATX.test(stripped) &&
+          !/^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]*$/.test(stripped) &&
+          !BLANK.test(stripped) &&
+          !INDENTED.test(stripped) &&
+          !FENCE.test(stripped) &&
+          !HR.test(stripped);
+      } else if (lazyOk && !BLANK.test(line) && !interrupts(line) && !ITEM.test(line)) {
+        // A lazy continuation line of the quoted paragraph; an underline here does not make a heading.
+        inner.push(
+          LAZY_SETEXT.test(line)
+            ? '    ' + line.replace(/^ {0,3}/, '')
+            : INDENTED.test(line) && quoted
+              ? line.replace(/^(?: {0,3}\t| {1,4})/, '')
+              : line,
+        );
+        quoted = false;
+      } else break;
+      i++;
+    }
+    if (i < n) inner.push('');
+    const tokens = this.blocks(inner, true);
+    out.push({ type: 'blockquote', raw: take(start, i), tokens });
+    return i;
+  }
+
+  /** A list starting at line `i`; returns the line after it (or `i` when there is none). */
+  private list(lines: string[], i: number, out: Tok[], take: (a: number, b: number) => string): number {
+    const n = lines.length;
+    const listStart = i;
+    const first = ITEM.exec(lines[i]!)!;
+    const marker = first[2]!;
+    const ordered = marker.length > 1;
+    const kind = ordered ? marker.slice(-1) : marker;
+    const last = out.at(-1);
+    // Only a bullet or `1.` with content may interrupt a paragraph.
+    if (last && last.type === 'text' && !/\n[ \t]*\n$/.test(last.raw)) {
+      if (!interrupts(lines[i]!)) return i;
+    }
+    const items: Tok[] = [];
+    let loose = false;
+    let blankBetween = false;
+    const end = (k: number): boolean => k >= n || (k === n - 1 && lines[k] === '');
+    while (!end(i)) {
+      const m = ITEM.exec(lines[i]!);
+      if (!m || HR.test(lines[i]!)) break;
+      const mk = m[2]!;
+      if (mk.length > 1 !== ordered || mk.slice(-1) !== kind) break;
+      if (blankBetween) loose = true;
+      const itemStart = i;
+      const after = expandIndent(lines[i]!.slice(m[0].length - m[3]!.length), m[1]!.length + mk.length);
+      const blankFirst = BLANK.test(after);
+      let pad = blankFirst ? 1 : after.search(/\S/);
+      if (pad > 4) pad = 1;
+      const width = m[1]!.length + mk.length + pad;
+      const body: string[] = [blankFirst ? '' : after.slice(pad)];
+      i++;
+      let prevBlank = false;
+      let tail = body[0]!;
+      if (blankFirst && !end(i) && BLANK.test(lines[i]!)) {
+        // An item starting with a blank line is empty if the next line is blank too.
+        prevBlank = true;
+      } else
+        while (!end(i)) {
+          const line = lines[i]!;
+          const ex = expandIndent(line);
+          const ind = ex.search(/\S/);
+          if (BLANK.test(line)) {
+            body.push('');
+            prevBlank = true;
+            i++;
+            continue;
+          }
+          if (ind >= width) {
+            body.push((tail = ex.slice(width)));
+            prevBlank = false;
+            i++;
+            continue;
+          }
+          if (prevBlank) break;
+          // Lazy continuation of a paragraph.
+          if (
+            (blankFirst && body.length === 1) ||
+            interrupts(line) ||
+            ITEM.test(line) ||
+            INDENTED.test(tail) ||
+            FENCE.test(tail) ||
+            ATX.test(tail)
+          )
+            break;
+          body.push(LAZY_SETEXT.test(line) ? '    ' + line.replace(/^ {0,3}/, '') : line);
+          tail = line;
+          i++;
+        }
+      // Trailing blank lines belong after the list (or separate items).
+      let k = i;
+      while (k > itemStart + 1 && BLANK.test(lines[k - 1]!)) k--;
+      const trailing = i - k;
+      while (body.length > 1 && BLANK.test(body.at(-1)!)) body.pop();
+      blankBetween = trailing > 0;
+      let text = body.join('\n');
+      const task = /^\[[ xX]\][ \t]+\S/.exec(text) ? text[1] !== ' ' : undefined;
+      if (task !== undefined) text = text.replace(/^\[[ xX]\][ \t]+/, '');
+      items.push({
+        type: 'list_item',
+        raw: take(itemStart, k),
+        task: task !== undefined,
+        checked: task,
+        text,
+      });
+      i = k;
+      if (trailing && !end(i + trailing)) {
+        const next = ITEM.exec(lines[i + trailing]!);
+        if (
+          !next ||
+          next[2]!.length > 1 !== ordered ||
+          next[2]!.slice(-1) !== kind ||
+          HR.test(lines[i + trailing]!)
+        )
+          break;
+        i += trailing;
+      } else if (trailing) break;
+    }
+    if (items.length === 0) return i;
+    items.at(-1)!['text'] = (items.at(-1)!['text'] as string).trimEnd();
+    for (const item of items) {
+      const tokens = this.blocks((item['text'] as string).split('\n'), false);
+      if (tokens.some((t, j) => t.type === 'space' && j < tokens.length - 1 && j > 0)) loose = true;
+      item['tokens'] = tokens;
+    }
+    for (const item of items) {
+      const tokens = (item['tokens'] as Tok[]).filter((t) => t.type !== 'space');
+      if (loose) for (const t of tokens) if (t.type === 'text') t.type = 'paragraph';
+      if (item['task']) {
+        const box: Tok = { type: 'checkbox', raw: '[ ] ', checked: item['checked'] };
+        const head = tokens[0];
+        if (!loose) tokens.unshift(box);
+        else if (head && head.type === 'paragraph') (head['tokens'] as Tok[]).unshift(box);
+        else tokens.unshift({ type: 'paragraph', raw: '', text: '', tokens: [box] });
+      }
+      item['tokens'] = tokens;
+    }
+    out.push({
+      type: 'list',
+      raw: take(listStart, i),
+      ordered,
+      start: ordered ? +marker.slice(0, -1) : '',
+      loose,
+      items,
+    });
+    return i;
+  }
+}
+
+// ---- inline ------------------------------------------------------------------------------------------------
+
+/** A node of the inline token list (relinked in O(1) when emphasis or a link wraps a range). */
+interface Node {
+  t: Tok;
+  p: Node | null;
+  n: Node | null;
+  /** Children (em, strong, del, link, image). */
+  c?: Node | null;
+}
+
+/** A delimiter run (`*`, `_`, `~`) on the inline stack. */
+interface Delim {
+  node: Node;
+  char: string;
+  /** Remaining length. */
+  count: number;
+  /** Original length (rule of three). */
+  orig: number;
+  open: boolean;
+  close: boolean;
+  idx: number;
+  prev: Delim | null;
+  next: Delim | null;
+}
+
+interface Bracket {
+  node: Node;
+  image: boolean;
+  /** Delimiters below this bracket. */
+  dlen: number;
+  /** Source offset after `[`. */
+  pos: number;
+  active: boolean;
+}
+
+const isPunct = (c: string): boolean => c !== '' && PUNCT.test(c);
+const isSpace = (c: string): boolean => c === '' || SPACE.test(c);
+
+/** Tokenizes one inline run. */
+function inlineTokens(src: string, links: Links): Tok[] {
+  const head: Node = { t: { type: '', raw: '' }, p: null, n: null };
+  let tail = head;
+  const ds: Delim[] = [];
+  const brackets: Bracket[] = [];
+  /** Positions of backtick runs by length, found by one scan. */
+  const ticks = new Map<number, number[]>();
+  for (const t of src.matchAll(/`+/g)) {
+    const list = ticks.get(t[0].length) ?? [];
+    list.push(t.index);
+    ticks.set(t[0].length, list);
+  }
+  const tickAt = new Map<number, number>();
+  let text = '';
+  const append = (t: Tok): Node => {
+    const node: Node = { t, p: tail, n: null };
+    tail.n = node;
+    return (tail = node);
+  };
+  const flush = (): void => {
+    if (text) append({ type: 'text', raw: text, text });
+    text = '';
+  };
+  const push = (t: Tok): Node => {
+    flush();
+    return append(t);
+  };
+  let i = 0;
+  const n = src.length;
+  /** Whether the last token pushed is a bracket opener (marked's text rule runs on after `[`). */
+  let bracketEnd = false;
+  while (i < n) {
+    const c = src[i]!;
+    bracketEnd &&= text === '' && tail.t.type === 'text' && /^!?\[$/.test(tail.t.raw);
+    if (c === '\\') {
+      const d = src[i + 1] ?? '';
+      if (d === '\n' && /\S/.test(src.slice(i + 2, i + 400))) {
+        push({ type: 'br', raw: '\\\n' });
+        i += 2;
+        while (src[i] === ' ' || src[i] === '\t') i++;
+        continue;
+      }
+      if (d && ESCAPABLE.test(d)) {
+        push({ type: 'escape', raw: c + d, text: d });
+        i += 2;
+        continue;
+      }
+      text += c;
+      i++;
+      continue;
+    }
+    if (c === '`') {
+      let len = 1;
+      while (src[i + len] === '`') len++;
+      const list = ticks.get(len)!;
+      let k = tickAt.get(len) ?? 0;
+      while (k < list.length && list[k]! <= i) k++;
+      tickAt.set(len, k);
+      const close = list[k];
+      if (close === undefined) {
+        text += src.slice(i, i + len);
+        i += len;
+        continue;
+      }
+      let code = src.slice(i + len, close).replace(/\n/g, ' ');
+      if (/[^ ]/.test(code) && code[0] === ' ' && code.at(-1) === ' ') code = code.slice(1, -1);
+      push({ type: 'codespan', raw: src.slice(i, close + len), text: code });
+      i = close + len;
+      continue;
+    }
+    if (c === '<') {
+      const a = AUTOLINK.exec(src.slice(i, i + 2048));
+      if (a) {
+        const url = a[1]!;
+        push(autolinkTok(a[0], url, a[2] ? 'mailto:' + url : url));
+        i += a[0].length;
+        continue;
+      }
+      const tag = TAG.exec(src.slice(i));
+      if (tag) {
+        push({ type: 'html', raw: tag[0], block: false, text: tag[0] });
+        i += tag[0].length;
+        continue;
+      }
+    }
+    if (c === ' ' && src[i + 1] === ' ') {
+      let j = i;
+      while (src[j] === ' ') j++;
+      if (src[j] === '\n' && /\S/.test(src.slice(j + 1, j + 400))) {
+        push({ type: 'br', raw: src.slice(i, j + 1) });
+        i = j + 1;
+        while (src[i] === ' ' || src[i] === '\t') i++;
+        continue;
+      }
+    }
+    if (c === '*' || c === '_' || c === '~') {
+      let j = i;
+      while (src[j] === c) j++;
+      const count = j - i;
+      // marked counts `~` as a letter next to `*` and `_` (so `*~~a~~*` nests).
+      const letter = (x: string): string => (c !== '~' && x === '~' ? 'a' : x);
+      const before = letter(i > 0 ? src[i - 1]! : '');
+      const after = letter(src[j] ?? '');
+      const left = !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before));
+      const right = !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after));
+      let open = left;
+      let close = right;
+      if (c === '_') {
+        open = left && (!right || isPunct(before));
+        close = right && (!left || isPunct(after));
+      }
+      const node = push({ type: 'text', raw: src.slice(i, j), text: src.slice(i, j) });
+      if ((open || close) && (c !== '~' || count <= 2))
+        ds.push({ node, char: c, count, orig: count, open, close, idx: ds.length, prev: null, next: null });
+      i = j;
+      continue;
+    }
+    if (c === '[' || (c === '!' && src[i + 1] === '[')) {
+      const len = c === '!' ? 2 : 1;
+      const node = push({ type: 'text', raw: src.slice(i, i + len), text: src.slice(i, i + len) });
+      brackets.push({ node, image: len === 2, dlen: ds.length, pos: i + len, active: true });
+      bracketEnd = true;
+      i += len;
+      continue;
+    }
+    if (c === ']') {
+      const b = brackets.pop();
+      const label = b && src.slice(b.pos, i);
+      const target = b && b.active && linkTarget(src, i + 1, label!, links);
+      flush();
+      let nested = false;
+      if (target && !b.image)
+        for (let x = b.node.n; x; x = x.n) if (x.t.type === 'link' && !x.t['literal']) nested = true;
+      if (!target || nested) {
+        text += c;
+        i++;
+        continue;
+      }
+      emphasis(ds, b.dlen);
+      ds.length = b.dlen;
+      const tok: Tok = {
+        type: b.image ? 'image' : 'link',
+        raw: src.slice(b.pos - (b.image ? 2 : 1), target.end),
+        href: target.href,
+        title: target.title,
+        text: label,
+      };
+      const node: Node = { t: tok, p: b.node.p, n: null, c: b.node.n };
+      if (b.node.n) b.node.n.p = null;
+      b.node.p!.n = node;
+      tail = node;
+      if (!b.image) for (const o of brackets) o.active = false;
+      i = target.end;
+      continue;
+    }
+    // Literal autolinks: www., http(s)://, ftp://, e-mail (where marked finds them).
+    const prev = src[i - 1] ?? ' ';
+    // Where marked's text rule stops: after a token, before `www.` after a space or `*_~(`, before an e-mail
+    // local part after a character that cannot be in one.
+    const boundary = text === '' && !bracketEnd;
+    const local = boundary || (!EMAIL_CHAR.test(prev) && EMAIL_AHEAD.test(src.slice(i, i + 66)));
+    if (/[hHfFwW]/.test(c) && (!/[wW]/.test(c) || local || /[\s*_~(]/.test(prev))) {
+      const u = URL_START.exec(src.slice(i, i + 4096));
+      if (u) {
+        let url = u[0];
+        let prev;
+        do {
+          prev = url;
+          url = BACKPEDAL.exec(url)?.[0] ?? '';
+        } while (prev !== url);
+        if (url) {
+          push({ ...autolinkTok(url, url, /^www\./i.test(url) ? 'http://' + url : url), literal: true });
+          i += url.length;
+          continue;
+        }
+      }
+    }
+    if ((c === 'm' || c === 'x') && (i === 0 || !/[a-zA-Z0-9]/.test(src[i - 1]!))) {
+      const e = MAILTO.exec(src.slice(i, i + 512));
+      if (e) {
+        push({ ...autolinkTok(e[0], e[0], e[0]), literal: true });
+        i += e[0].length;
+        continue;
+      }
+    }
+    if (LOCAL_CHAR.test(c) && (boundary || !LOCAL_CHAR.test(prev))) {
+      const e = EMAIL.exec(src.slice(i, i + 512));
+      if (e) {
+        push({ ...autolinkTok(e[0], e[0], 'mailto:' + e[0]), literal: true });
+        i += e[0].length;
+        continue;
+      }
+    }
+    text += c;
+    i++;
+  }
+  flush();
+  emphasis(ds, 0);
+  return tokensOf(head.n, false);
+}
+
+/** The token arrays of a node list; literal autolinks inside link text stay text. */
+function tokensOf(first: Node | null | undefined, inLink: boolean): Tok[] {
+  const out: Tok[] = [];
+  for (let x = first; x; x = x.n) {
+    const t = x.t;
+    if (t.type === 'text' && t.raw === '') continue;
+    if (t['literal']) {
+      delete t['literal'];
+      if (inLink) {
+        out.push({ type: 'text', raw: t.raw, text: t.raw });
+        continue;
+      }
+    }
+    if ('c' in x) t['tokens'] = tokensOf(x.c, inLink || t.type === 'link');
+    out.push(t);
+  }
+  return out;
+}
+
+function autolinkTok(raw: string, text: string, href: string): Tok {
+  return { type: 'link', raw, text, href, autolink: true, tokens: [{ type: 'text', raw: text, text }] };
+}
+
+/** The destination after `]` at `at`: inline `(url "title")`, full `[ref]`, collapsed `[]` or shortcut. */
+function linkTarget(
+  src: string,
+  at: number,
+  label: string,
+  links: Links,
+): { href: string; title: string | null; end: number } | null {
+  if (src[at] === '(') {
+    const m =
+      // Control characters end a destination (marked's rule).
+      // eslint-disable-next-line no-control-regex
+      /^\([ \t\n]*(?:<((?:\\.|[^\n<>\\])*)>|((?:\\.|[^\\ \t\n()\x00-\x1f]|\((?:\\.|[^\\ \t\n()\x00-\x1f])*\))*))(?:[ \t\n]+("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*'|\((?:\\[\s\S]|[^)\\])*\)))?[ \t\n]*\)/.exec(
+        src.slice(at, at + 4096),
+      );
+    if (m) {
+      const href = unescape((m[1] ?? m[2] ?? '').trim());
+      const title = m[3] ? unescape(m[3].slice(1, -1)) : null;
+      return { href, title, end: at + m[0].length };
+    }
+  }
+  let ref = label;
+  let end = at;
+  const full = /^\[((?:\\[\s\S]|[^[\]\\]){0,999})\]/.exec(src.slice(at, at + 1024));
+  if (full) {
+    if (full[1]!.trim()) ref = full[1]!;
+    end = at + full[0].length;
+  }
+  const def = ref.trim() ? links[normLabel(ref)] : undefined;
+  if (!def || (!full && /^\s*$/.test(label))) return null;
+  return { href: def.href ?? '', title: def.title, end };
+}
+
+/**
+ * CommonMark's "process emphasis" over the delimiters `ds[from..]`, wrapping matched ranges of the node list in
+ * `em`/`strong`/`del` nodes. Opener searches stop at a per-kind floor (CommonMark's `openers_bottom`) and
+ * matched delimiters are unlinked in O(1), so the pass is linear.
+ */
+function emphasis(ds: Delim[], from: number): void {
+  let prev: Delim | null = null;
+  for (let k = from; k < ds.length; k++) {
+    const d = ds[k]!;
+    d.prev = prev;
+    d.next = null;
+    if (prev) prev.next = d;
+    prev = d;
+  }
+  const unlink = (d: Delim): void => {
+    if (d.prev) d.prev.next = d.next;
+    if (d.next) d.next.prev = d.prev;
+  };
+  const floor = new Map<string, number>();
+  let closer: Delim | null = ds[from] ?? null;
+  while (closer) {
+    if (!closer.close) {
+      closer = closer.next;
+      continue;
+    }
+    const tilde = closer.char === '~';
+    const key = closer.char + (tilde ? closer.orig : `${+closer.open}${closer.orig % 3}`);
+    const lo = floor.get(key) ?? -1;
+    let o = closer.prev;
+    for (; o && o.idx > lo; o = o.prev) {
+      if (o.char !== closer.char || !o.open) continue;
+      if (tilde) {
+        if (o.count === closer.count) break;
+      } else if (!(
+        (o.close || closer.open) &&
+        (o.orig + closer.orig) % 3 === 0 &&
+        (o.orig % 3 || closer.orig % 3)
+      ))
+        break;
+    }
+    if (!o || o.idx <= lo) {
+      floor.set(key, closer.idx - 1);
+      const next: Delim | null = closer.next;
+      if (!closer.open) unlink(closer);
+      closer = next;
+      continue;
+    }
+    const use = tilde ? o.count : o.count >= 2 && closer.count >= 2 ? 2 : 1;
+    const a = o.node;
+    const b = closer.node;
+    a.t.text = a.t.raw = (a.t.raw as string).slice(0, -use);
+    b.t.text = b.t.raw = (b.t.raw as string).slice(use);
+    o.count -= use;
+    closer.count -= use;
+    const mark = closer.char.repeat(use);
+    const first = a.n === b ? null : a.n;
+    const wrap: Node = {
+      t: { type: tilde ? 'del' : use === 2 ? 'strong' : 'em', raw: mark, text: '' },
+      p: a,
+      n: b,
+      c: first,
+    };
+    if (first) {
+      first.p = null;
+      b.p!.n = null;
+    }
+    a.n = wrap;
+    b.p = wrap;
+    // Delimiters between the two are spent.
+    o.next = closer;
+    closer.prev = o;
+    if (o.count === 0) unlink(o);
+    if (closer.count === 0) {
+      unlink(closer);
+      closer = closer.next;
+    }
+  }
+}
+
+/**
+ * Lexes markdown into block tokens with inline content tokenized, like marked's `Lexer.lex`. `links` seeds the
+ * reference definitions; the result's `links` holds those plus the document's own.
+ *
+ * @param src - markdown with `\n` line ends.
+ * @param links - definitions known from earlier chunks.
+ * @param inline - how an inline run is tokenized (parse.ts applies its cap here).
+ */
+export function lex(
+  src: string,
+  links: Links = {},
+  inline?: (src: string, tokenize: (src: string) => Tok[]) => Tok[],
+): Tok[] & { links: Links } {
+  const lexer = new Lexer({ ...links });
+  const tokens = lexer.blocks(src.split('\n'), true) as Tok[] & { links: Links };
+  tokens.links = lexer.links;
+  const tokenize = (s: string): Tok[] => inlineTokens(s, lexer.links);
+  for (const [s, target] of lexer.queue) target.push(...(inline ? inline(s, tokenize) : tokenize(s)));
+  return tokens;
+}
