@@ -1,7 +1,6 @@
 import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { minify as terser } from 'terser';
-import { markedLexerOnly } from './scripts/marked-lexer-only.js';
 
 /**
  * Minifies the text of Lit `css\`…\`` templates (about a quarter of the drop-in file is CSS): comments go,
@@ -166,7 +165,7 @@ function terserPass(): Plugin {
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
-    plugins: [minifyCss(), markedLexerOnly(), minifyHtmlTemplates(), terserPass()],
+    plugins: [minifyCss(), minifyHtmlTemplates(), terserPass()],
     build: {
       target: 'es2022',
       outDir: 'dist',

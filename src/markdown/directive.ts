@@ -11,7 +11,7 @@
  * @internal
  * @module
  */
-import type { Token } from 'marked';
+import type { Token } from './lexer.js';
 import { noChange, nothing, type ElementPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 import { patchMarkdown, type MarkdownDomOptions } from './dom.js';

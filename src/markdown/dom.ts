@@ -1,5 +1,5 @@
 /**
- * Builds the DOM of markdown directly from marked's tokens: `createElement`, text nodes and `setAttribute`,
+ * Builds the DOM of markdown directly from the lexer's tokens (lexer.ts, marked's token shapes): `createElement`, text nodes and `setAttribute`,
  * never an HTML string. Untrusted text reaches the page only as text node data or as the value of an
  * attribute listed in policy.ts; every URL passes src/internal/url.ts; the builder only creates the tags,
  * attributes and classes policy.ts lists (test/element/markdown-policy.test.ts walks the output of every
@@ -12,7 +12,15 @@
  *
  * @module
  */
-import type { Token, Tokens } from 'marked';
+import type {
+  CheckboxToken,
+  CodeToken,
+  LinkToken,
+  ListToken,
+  TableCell,
+  TableToken,
+  Token,
+} from './lexer.js';
 import { decideImage, sanitizeUrl, stripBidiControls } from '../internal/url.js';
 import {
   markerText,
@@ -74,7 +82,7 @@ function sameAttributes(el: Element, attrs: readonly string[]): boolean {
 function plainText(tokens: readonly Token[] | undefined): string {
   let out = '';
   for (const token of tokens ?? []) {
-    const t = token as Tokens.Generic;
+    const t = token as Token;
     if (t.type === 'list' || t.type === 'checkbox') continue;
     if (t.type === 'br') out += '\n';
     else if (t.tokens) out += plainText(t.tokens);
@@ -226,7 +234,7 @@ class Builder {
   }
 
   private block(token: Token, siblings: readonly Token[]): void {
-    const t = token as Tokens.Generic;
+    const t = token as Token;
     switch (t.type) {
       case 'space':
       case 'def':
@@ -242,16 +250,16 @@ class Builder {
       case 'blockquote':
         return this.el('blockquote', NONE, () => this.blocks(t.tokens!));
       case 'code':
-        return this.code(t as Tokens.Code);
+        return this.code(t as CodeToken);
       case 'list':
-        return this.list(t as Tokens.List);
+        return this.list(t as ListToken);
       case 'table':
-        return this.table(t as Tokens.Table);
+        return this.table(t as TableToken);
       case 'html':
         // No raw HTML: the source shows as a paragraph of text.
         return this.el('p', NONE, () => this.text(t.text as string));
       case 'checkbox':
-        return this.checkbox(t as Tokens.Checkbox, siblings);
+        return this.checkbox(t as CheckboxToken, siblings);
       case 'text':
         return t.tokens ? this.inline(t.tokens) : this.text(decodeEntities(t.text as string));
       default:
@@ -260,7 +268,7 @@ class Builder {
     }
   }
 
-  private code(t: Tokens.Code): void {
+  private code(t: CodeToken): void {
     const lang = /^\S*/.exec(t.lang ?? '')![0];
     const cls = `language-${stripMarkers(decodeEntities(lang))}`;
     const attrs = lang && ALLOWED_CLASS.test(cls) ? ['class', cls] : NONE;
@@ -268,7 +276,7 @@ class Builder {
     this.el('pre', NONE, () => this.el('code', attrs, () => this.text(text)));
   }
 
-  private list(t: Tokens.List): void {
+  private list(t: ListToken): void {
     const start = String(t.start);
     const attrs = t.ordered && t.start !== 1 && START.test(start) ? ['start', start] : NONE;
     this.el(t.ordered ? 'ol' : 'ul', attrs, () => {
@@ -276,8 +284,8 @@ class Builder {
     });
   }
 
-  private table(t: Tokens.Table): void {
-    const cell = (tag: string, c: Tokens.TableCell): void => {
+  private table(t: TableToken): void {
+    const cell = (tag: string, c: TableCell): void => {
       const align = c.align && ALLOWED_ALIGN.test(c.align) ? ['align', c.align] : NONE;
       this.el(tag, align, () => this.inline(c.tokens));
     };
@@ -291,7 +299,7 @@ class Builder {
   }
 
   /** A GFM task box: inert and disabled, named by the task's own text. */
-  private checkbox(t: Tokens.Checkbox, siblings: readonly Token[]): void {
+  private checkbox(t: CheckboxToken, siblings: readonly Token[]): void {
     const label = stripMarkers(decodeEntities(plainText(siblings)))
       .trim()
       .slice(0, 200);
@@ -306,7 +314,7 @@ class Builder {
 
   private inline(tokens: readonly Token[]): void {
     for (const token of tokens) {
-      const t = token as Tokens.Generic;
+      const t = token as Token;
       switch (t.type) {
         case 'text':
           if (t.tokens) this.inline(t.tokens);
@@ -333,13 +341,13 @@ class Builder {
           this.el('br', NONE);
           break;
         case 'link':
-          this.link(t as Tokens.Link);
+          this.link(t as LinkToken);
           break;
         case 'image':
-          this.image(t as Tokens.Image);
+          this.image(t as LinkToken);
           break;
         case 'checkbox':
-          this.checkbox(t as Tokens.Checkbox, tokens);
+          this.checkbox(t as CheckboxToken, tokens);
           break;
         default:
           this.block(t, tokens);
@@ -347,7 +355,7 @@ class Builder {
     }
   }
 
-  private link(t: Tokens.Link): void {
+  private link(t: LinkToken): void {
     const content = (): void => {
       // An autolink's text is its literal URL; other link text is markdown.
       if (t.autolink) this.text(t.text);
@@ -368,7 +376,7 @@ class Builder {
     });
   }
 
-  private image(t: Tokens.Image): void {
+  private image(t: LinkToken): void {
     const alt = decodeEntities(t.tokens ? plainText(t.tokens) : t.text);
     const cleaned = cleanUrl(stripMarkers(t.href));
     const decision =

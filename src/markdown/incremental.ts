@@ -1,17 +1,17 @@
 /**
- * Incremental markdown for streaming: the text is split into top-level blocks (marked's lexer); a block that
+ * Incremental markdown for streaming: the text is split into top-level blocks (lexer.ts); a block that
  * no continuation of the text can change is committed, lexed exactly once, and kept as-is (the same object,
  * so its DOM is never touched again) while the answer keeps streaming; only the blocks after the last
  * committed one (usually just the last block) are lexed again on each delta, and dom.ts patches their DOM.
  *
- * Why this is sound: at a boundary between two top-level blocks marked's lexer carries no state except link
+ * Why this is sound: at a boundary between two top-level blocks the lexer carries no state except link
  * reference definitions, so lexing the remainder on its own gives the same blocks as lexing everything
  * (definitions are seeded into the lexer). When a block counts as unchangeable is decided by {@link isSettled}.
  * test/element/markdown-fuzz.test.ts checks the result against one-shot rendering on generated documents.
  *
  * @module
  */
-import type { Token, Tokens } from 'marked';
+import type { CodeToken, DefToken, Token } from './lexer.js';
 import { stripMarkers } from './sentinels.js';
 import type { MarkdownDomOptions } from './dom.js';
 import { boundMarkdown } from './limits.js';
@@ -194,7 +194,7 @@ export class IncrementalMarkdown {
       leading = '';
     }
     if (leading !== '') chunks.push({ tokens: [], raw: leading });
-    // Why: should marked ever drop or rewrite source characters, offsets would drift; render it all as one.
+    // Why: should the lexer ever drop or rewrite source characters, offsets would drift; render it all as one.
     if (chunks.map((c) => c.raw).join('') !== chunk) return [{ tokens: [...tokens], raw: chunk }];
     return chunks;
   }
@@ -202,7 +202,7 @@ export class IncrementalMarkdown {
   private learnLinks(tokens: readonly Token[]): void {
     for (const token of tokens) {
       if (token.type !== 'def') continue;
-      const def = token as Tokens.Def;
+      const def = token as DefToken;
       // CommonMark: the first definition of a label wins.
       if (!(def.tag in this.links)) {
         this.links[def.tag] = { href: def.href, title: def.title };
@@ -233,7 +233,7 @@ export class IncrementalMarkdown {
     const [first] = chunk.tokens;
     const base = { key, raw: chunk.raw, tokens: chunk.tokens, code: '', lang: '', open };
     if (chunk.tokens.length === 1 && first?.type === 'code') {
-      const code = first as Tokens.Code;
+      const code = first as CodeToken;
       const lang = (code.lang ?? '').trim().split(/\s+/)[0] ?? '';
       return { ...base, kind: 'code', empty: false, code: stripMarkers(code.text), lang };
     }
@@ -260,7 +260,7 @@ function isSettled(a: Chunk, b: Chunk): boolean {
   if (token === undefined) return true;
   const lineComplete = a.raw.endsWith('\n');
   if (lineComplete && (token.type === 'heading' || token.type === 'hr')) return true;
-  if (lineComplete && token.type === 'code' && (token as Tokens.Code).codeBlockStyle !== 'indented')
+  if (lineComplete && token.type === 'code' && (token as CodeToken).codeBlockStyle !== 'indented')
     return true;
   const trailing = /\s*$/.exec(a.raw)?.[0] ?? '';
   const blankLine = /\n[ \t]*\n/.test(trailing);

@@ -15,14 +15,67 @@
  */
 
 /** A token: marked's field names for the shapes dom.ts reads. */
-export interface Tok {
+export interface Token {
   type: string;
   raw: string;
-  [field: string]: unknown;
+  // Why `any`: token fields differ by type; the typed shapes below narrow them (as marked's `Tokens.Generic`).
+  [field: string]: any;
+}
+type Tok = Token;
+/** `text` (inline, or a tight list item's block of text). */
+export interface TextToken extends Token {
+  text: string;
+  tokens?: Token[];
+}
+/** Fenced or indented code. */
+export interface CodeToken extends Token {
+  text: string;
+  lang?: string;
+  codeBlockStyle?: 'indented';
+}
+/** One item of a {@link ListToken}. */
+export interface ListItemToken extends Token {
+  tokens: Token[];
+  task: boolean;
+  checked?: boolean;
+}
+export interface ListToken extends Token {
+  ordered: boolean;
+  start: number | '';
+  loose: boolean;
+  items: ListItemToken[];
+}
+export interface TableCell {
+  text: string;
+  tokens: Token[];
+  align: 'left' | 'center' | 'right' | null;
+}
+export interface TableToken extends Token {
+  header: TableCell[];
+  rows: TableCell[][];
+}
+export interface CheckboxToken extends Token {
+  checked: boolean;
+}
+/** A link or an image. */
+export interface LinkToken extends Token {
+  href: string;
+  title?: string | null;
+  text: string;
+  tokens: Token[];
+  autolink?: boolean;
+}
+/** A link reference definition. */
+export interface DefToken extends Token {
+  tag: string;
+  href: string;
+  title: string | null;
 }
 
 /** Link reference definitions (`[label]: url "title"`), by normalised label. */
 export type Links = Record<string, { href: string | null; title: string | null }>;
+/** Block tokens and the document's link definitions. */
+export type TokensList = Token[] & { links: Links };
 
 // ---- shared patterns ---------------------------------------------------------------------------------------
 
@@ -574,6 +627,7 @@ interface Bracket {
   active: boolean;
 }
 
+const isAlnum = (x: number): boolean => (x >= 48 && x <= 57) || ((x | 32) >= 97 && (x | 32) <= 122);
 const isPunct = (c: string): boolean => c !== '' && PUNCT.test(c);
 const isSpace = (c: string): boolean => c === '' || SPACE.test(c);
 
@@ -591,27 +645,40 @@ function inlineTokens(src: string, links: Links): Tok[] {
     ticks.set(t[0].length, list);
   }
   const tickAt = new Map<number, number>();
-  let text = '';
+  /** Start of the literal text not yet written (it always runs up to `i`). */
+  let ts = 0;
+  /** Set when a token was pushed: the text restarts after it. */
+  let resync = false;
   const append = (t: Tok): Node => {
     const node: Node = { t, p: tail, n: null };
     tail.n = node;
     return (tail = node);
   };
   const flush = (): void => {
-    if (text) append({ type: 'text', raw: text, text });
-    text = '';
+    if (ts < i) {
+      const text = src.slice(ts, i);
+      append({ type: 'text', raw: text, text });
+    }
+    ts = i;
   };
   const push = (t: Tok): Node => {
     flush();
+    resync = true;
     return append(t);
   };
   let i = 0;
   const n = src.length;
+  /** Index of the next `@` at or after `i` (2^32 - 1: none). */
+  let nextAt = -1;
   /** Whether the last token pushed is a bracket opener (marked's text rule runs on after `[`). */
   let bracketEnd = false;
   while (i < n) {
+    if (resync) {
+      ts = i;
+      resync = false;
+    }
     const c = src[i]!;
-    bracketEnd &&= text === '' && tail.t.type === 'text' && /^!?\[$/.test(tail.t.raw);
+    bracketEnd &&= ts === i && tail.t.type === 'text' && /^!?\[$/.test(tail.t.raw);
     if (c === '\\') {
       const d = src[i + 1] ?? '';
       if (d === '\n' && /\S/.test(src.slice(i + 2, i + 400))) {
@@ -625,7 +692,6 @@ function inlineTokens(src: string, links: Links): Tok[] {
         i += 2;
         continue;
       }
-      text += c;
       i++;
       continue;
     }
@@ -638,7 +704,6 @@ function inlineTokens(src: string, links: Links): Tok[] {
       tickAt.set(len, k);
       const close = list[k];
       if (close === undefined) {
-        text += src.slice(i, i + len);
         i += len;
         continue;
       }
@@ -712,7 +777,6 @@ function inlineTokens(src: string, links: Links): Tok[] {
       if (target && !b.image)
         for (let x = b.node.n; x; x = x.n) if (x.t.type === 'link' && !x.t['literal']) nested = true;
       if (!target || nested) {
-        text += c;
         i++;
         continue;
       }
@@ -729,18 +793,35 @@ function inlineTokens(src: string, links: Links): Tok[] {
       if (b.node.n) b.node.n.p = null;
       b.node.p!.n = node;
       tail = node;
+      resync = true;
       if (!b.image) for (const o of brackets) o.active = false;
       i = target.end;
       continue;
     }
     // Literal autolinks: www., http(s)://, ftp://, e-mail (where marked finds them).
+    // Fast path: nothing starts at a character that cannot begin an autolink, nor inside a word except `http`/`ftp`.
+    const cc = c.charCodeAt(0);
+    if (
+      !LOCAL_CHAR.test(c) ||
+      (ts !== i && isAlnum(src.charCodeAt(i - 1)) && (cc | 32) !== 104 && (cc | 32) !== 102)
+    ) {
+      i++;
+      continue;
+    }
     const prev = src[i - 1] ?? ' ';
     // Where marked's text rule stops: after a token, before `www.` after a space or `*_~(`, before an e-mail
     // local part after a character that cannot be in one.
-    const boundary = text === '' && !bracketEnd;
-    const local = boundary || (!EMAIL_CHAR.test(prev) && EMAIL_AHEAD.test(src.slice(i, i + 66)));
-    if (/[hHfFwW]/.test(c) && (!/[wW]/.test(c) || local || /[\s*_~(]/.test(prev))) {
-      const u = URL_START.exec(src.slice(i, i + 4096));
+    const boundary = ts === i && !bracketEnd;
+    // An e-mail address needs an `@` close ahead: found once per `@`, not per word.
+    if (nextAt < i) nextAt = src.indexOf('@', i) >>> 0;
+    const mail = nextAt - i <= 65;
+    const head = src.slice(i, i + 4).toLowerCase();
+    const local = boundary || (mail && !EMAIL_CHAR.test(prev) && EMAIL_AHEAD.test(src.slice(i, i + 66)));
+    if (
+      (head === 'http' || head === 'ftp:' || head === 'www.') &&
+      (head !== 'www.' || local || /[\s*_~(]/.test(prev))
+    ) {
+      const u = URL_START.exec(src.slice(i));
       if (u) {
         let url = u[0];
         let prev;
@@ -755,7 +836,7 @@ function inlineTokens(src: string, links: Links): Tok[] {
         }
       }
     }
-    if ((c === 'm' || c === 'x') && (i === 0 || !/[a-zA-Z0-9]/.test(src[i - 1]!))) {
+    if (mail && (head === 'mail' || head === 'xmpp') && (i === 0 || !/[a-zA-Z0-9]/.test(src[i - 1]!))) {
       const e = MAILTO.exec(src.slice(i, i + 512));
       if (e) {
         push({ ...autolinkTok(e[0], e[0], e[0]), literal: true });
@@ -763,7 +844,7 @@ function inlineTokens(src: string, links: Links): Tok[] {
         continue;
       }
     }
-    if (LOCAL_CHAR.test(c) && (boundary || !LOCAL_CHAR.test(prev))) {
+    if (mail && (boundary || !LOCAL_CHAR.test(prev))) {
       const e = EMAIL.exec(src.slice(i, i + 512));
       if (e) {
         push({ ...autolinkTok(e[0], e[0], 'mailto:' + e[0]), literal: true });
@@ -771,9 +852,9 @@ function inlineTokens(src: string, links: Links): Tok[] {
         continue;
       }
     }
-    text += c;
     i++;
   }
+  if (resync) ts = i;
   flush();
   emphasis(ds, 0);
   return tokensOf(head.n, false);
@@ -829,7 +910,8 @@ function linkTarget(
     if (full[1]!.trim()) ref = full[1]!;
     end = at + full[0].length;
   }
-  const def = ref.trim() ? links[normLabel(ref)] : undefined;
+  const key = normLabel(ref);
+  const def = ref.trim() && Object.hasOwn(links, key) ? links[key] : undefined;
   if (!def || (!full && /^\s*$/.test(label))) return null;
   return { href: def.href ?? '', title: def.title, end };
 }
@@ -925,9 +1007,9 @@ export function lex(
   src: string,
   links: Links = {},
   inline?: (src: string, tokenize: (src: string) => Tok[]) => Tok[],
-): Tok[] & { links: Links } {
-  const lexer = new Lexer({ ...links });
-  const tokens = lexer.blocks(src.split('\n'), true) as Tok[] & { links: Links };
+): TokensList {
+  const lexer = new Lexer(Object.assign(Object.create(null) as Links, links));
+  const tokens = lexer.blocks(src.split('\n'), true) as TokensList;
   tokens.links = lexer.links;
   const tokenize = (s: string): Tok[] => inlineTokens(s, lexer.links);
   for (const [s, target] of lexer.queue) target.push(...(inline ? inline(s, tokenize) : tokenize(s)));
