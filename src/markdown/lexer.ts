@@ -1012,6 +1012,8 @@ export function lex(
   const tokens = lexer.blocks(src.split('\n'), true) as TokensList;
   tokens.links = lexer.links;
   const tokenize = (s: string): Tok[] => inlineTokens(s, lexer.links);
-  for (const [s, target] of lexer.queue) target.push(...(inline ? inline(s, tokenize) : tokenize(s)));
+  // One push per token: spreading a long run's tokens into `push` would overflow the stack.
+  for (const [s, target] of lexer.queue)
+    for (const t of inline ? inline(s, tokenize) : tokenize(s)) target.push(t);
   return tokens;
 }
