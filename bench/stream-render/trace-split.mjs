@@ -110,12 +110,3 @@ const totals = results.map((r) => r.total);
 console.log(
   `  ${'total thread time'.padEnd(60)} ${totals.map(ms).join(' ')}${totals.length > 1 ? ' ' + ms(totals[0] - totals[1]) : ''}`,
 );
-for (const [i, r] of results.entries()) {
-  const top = [...r.sums]
-    .filter(([k]) => k.startsWith('other: '))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 8);
-  console.log(
-    `  other in ${i === 0 ? 'first' : 'second'}: ${top.map(([k, v]) => `${k.slice(7)} ${(v / 1000).toFixed(0)}`).join(', ')}`,
-  );
-}
