@@ -231,15 +231,21 @@ async function holdStreams(child: Child): Promise<{ perStreamKb: number; heapPer
   await child.ask('arm');
   await child.ask('gc');
   const baseUsage = await child.ask('usage');
-  let opened = 0;
-  let allOpen!: () => void;
-  const open = new Promise<void>((resolve) => (allOpen = resolve));
-  const streams = Array.from({ length: HELD }, () =>
-    turn(child.port, 'please hold this stream', () => {
-      if (++opened === HELD) allOpen();
-    }),
-  );
-  await open;
+  // Opened 100 at a time (each batch once its first deltas arrived): a thousand connections at once can
+  // overflow the listen backlog of a loaded server and reset a connection.
+  const streams: Promise<unknown>[] = [];
+  for (let first = 0; first < HELD; first += 100) {
+    const size = Math.min(100, HELD - first);
+    let opened = 0;
+    await new Promise<void>((resolve) => {
+      for (let i = 0; i < size; i++)
+        streams.push(
+          turn(child.port, 'please hold this stream', () => {
+            if (++opened === size) resolve();
+          }),
+        );
+    });
+  }
   await child.ask('gc');
   const heldUsage = await child.ask('usage');
   await child.ask('release');

@@ -5,6 +5,7 @@
  * constructor or string name): count and self size per held stream.
  *
  * Run: `npx tsx bench/server-cost/heap-diff.ts <memory|sqlite|peer> [held=200] [warmup=2000]`
+ * (HEAP_DIFF_OWNERS=n lists n owners per kind instead of 3)
  * Needs the peer installed for `peer` (`npm --prefix bench/peer ci`).
  */
 import { fork } from 'node:child_process';
@@ -207,7 +208,7 @@ for (const [key, row] of [...rows].sort((a, b) => b[1].size - a[1].size).slice(0
   if (row.size / held < 8) break;
   const owners = [...row.owners]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
+    .slice(0, process.env.HEAP_DIFF_OWNERS ? Number(process.env.HEAP_DIFF_OWNERS) : 3)
     .map(([name, size]) => `${name} ${(size / held).toFixed(0)}`)
     .join('; ');
   console.log(
