@@ -8,6 +8,10 @@ export default {
   concurrency: 2,
   // Per test file; a hang detector. Under heavy load (load average 30+) one file took over 5 minutes.
   testsFinishTimeout: 900_000,
+  // Hang detectors too. The defaults (30 s to open a test page, 20 s until its tests start) were exceeded at
+  // load average 40: "The browser was unable to create and start a test page".
+  browserStartTimeout: 300_000,
+  testsStartTimeout: 300_000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({

@@ -16,92 +16,45 @@
  * Load: JavaScript bytes on the wire (gzip, CDP Network) until the first streamed answer is rendered, and the
  * time from the element script's response end to `chatkit.ready`.
  */
-import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { Buffer } from 'node:buffer';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { makeAnswer, splitDeltas } from './stream-render/answer.js';
+import {
+  SETUPS,
+  bundleBaseline,
+  feedFile,
+  launchChromium,
+  median,
+  openFeedPage,
+  performanceMetrics,
+  repoRoot as root,
+  requireBuild,
+  serve,
+  setupScript,
+} from './stream-render/harness.js';
 
-const root = normalize(join(import.meta.dirname, '..'));
-if (!existsSync(join(root, 'dist/chatkit-chat.js'))) {
-  console.error('dist/chatkit-chat.js is missing: run npm run build first');
-  process.exit(1);
-}
-
-const baseline = (
-  await build({
-    entryPoints: [join(root, 'bench/stream-render/baseline.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
-  })
-).outputFiles[0].text;
+requireBuild();
+const baseline = await bundleBaseline();
 const deepChatPath = ['dist/deepChat.bundle.js', 'dist/deepChat.js']
   .map((p) => join(root, 'bench/render-peer/node_modules/deep-chat', p))
   .find((p) => existsSync(p));
 
-const types = {
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.html': 'text/html',
-  '.css': 'text/css',
-};
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let body;
-  if (url.pathname === '/baseline.js') body = Buffer.from(baseline);
-  else if (url.pathname === '/deep-chat.js' && deepChatPath) body = readFileSync(deepChatPath);
-  else if (url.pathname === '/feed.js') body = readFileSync(join(root, 'bench/stream-render/feed.mjs'));
-  else if (url.pathname.startsWith('/dist/')) {
-    const file = normalize(join(root, url.pathname));
-    if (file.startsWith(join(root, 'dist')) && existsSync(file)) body = readFileSync(file);
-  } else if (url.pathname === '/') body = Buffer.from('<!doctype html><html><body></body></html>');
-  if (!body) return res.writeHead(404).end();
-  const headers = {
-    'content-type': types[extname(url.pathname)] ?? 'text/html',
-    'cache-control': 'no-store',
-  };
-  if (/gzip/.test(req.headers['accept-encoding'] ?? '')) {
-    body = gzipSync(body, { level: 9 });
-    headers['content-encoding'] = 'gzip';
-  }
-  res.writeHead(200, headers).end(body);
+// Gzip and no-store: the load figures count bytes on the wire, each page loading afresh.
+const server = await serve({
+  files: {
+    '/baseline.js': baseline,
+    '/deep-chat.js': () => (deepChatPath ? readFileSync(deepChatPath) : undefined),
+    '/feed.js': feedFile,
+  },
+  compress: true,
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
+const { origin } = server;
+const browser = await launchChromium();
 
 const setups = {
-  ours: `
-    await import('/dist/chatkit-chat.js');
-    const el = document.createElement('chatkit-chat');
-    el.style.cssText = 'display:block;width:720px;height:900px';
-    document.body.append(el);
-    const ready = new Promise((r) => el.addEventListener('chatkit.ready', r, { once: true }));
-    el.setOptions({ api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) } });
-    await ready;
-    window.__run = () => new Promise((resolve) => {
-      el.addEventListener('chatkit.response.end', () => requestAnimationFrame(() => setTimeout(resolve)), { once: true });
-      el.sendUserMessage({ text: 'go' });
-    });`,
-  baseline: `
-    const { createBaseline } = await import('/baseline.js');
-    const host = document.createElement('div');
-    host.style.cssText = 'display:block;width:720px;height:900px;overflow:auto';
-    document.body.append(host);
-    const view = createBaseline(host);
-    window.__run = () => window.__feed.drive((d) => view.push(d)).then(() => view.finish());`,
+  ours: SETUPS.ours(),
+  baseline: SETUPS.baseline(),
   'deep-chat': `
     await import('/deep-chat.js');
     const el = document.createElement('deep-chat');
@@ -117,12 +70,8 @@ const setups = {
 };
 
 async function runOne(name, answer, deltas, paced) {
-  const page = await browser.newPage();
-  await page.goto(origin + '/');
-  await page.addScriptTag({ url: '/feed.js', type: 'module' });
-  await page.waitForFunction(() => window.__feedReady);
-  await page.evaluate(([d, p]) => window.__setFeed(d, p), [deltas, paced]);
-  await page.evaluate(`(async () => { ${setups[name]} })()`);
+  const page = await openFeedPage(browser, origin, { deltas, paced });
+  await page.evaluate(setupScript(setups[name]));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const profiling = process.env.BENCH_PROFILE === name;
@@ -130,7 +79,7 @@ async function runOne(name, answer, deltas, paced) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  const before = await metrics(cdp);
+  const before = await performanceMetrics(cdp);
   const extra = await page.evaluate(async () => {
     const longTasks = [];
     const observer = new PerformanceObserver((list) =>
@@ -152,7 +101,7 @@ async function runOne(name, answer, deltas, paced) {
     observer.disconnect();
     return { wall, frames, longTasks };
   });
-  const after = await metrics(cdp);
+  const after = await performanceMetrics(cdp);
   if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
   const text = await page.evaluate(
     () => document.body.innerText.length + (document.querySelector('chatkit-chat') ? 1 : 0),
@@ -185,11 +134,6 @@ function printProfile(profile) {
   });
   for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`    ${(us / 1000).toFixed(0).padStart(6)} ms self  ${key}`);
-}
-
-async function metrics(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
 
 const f = (n, d = 0) => n.toFixed(d);
@@ -233,11 +177,6 @@ for (const plan of process.env.BENCH_LOAD_ONLY ? [] : plans) {
       runs.set(name, [...(runs.get(name) ?? []), r]);
     }
   }
-  const median = (xs) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
   const base = runs.get('baseline');
   if (rounds > 1)
     console.log(`  (median of ${rounds} alternating rounds; ratio = median of the per-round ratios)`);
@@ -266,24 +205,24 @@ for (const plan of process.env.BENCH_LOAD_ONLY ? [] : plans) {
 async function measureLoad() {
   const answer = makeAnswer(2000);
   const deltas = splitDeltas(answer, 50);
-  const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
   const requests = new Map();
   let jsBytes = 0;
   const files = [];
-  cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, e.response));
-  cdp.on('Network.loadingFinished', (e) => {
-    const r = requests.get(e.requestId);
-    if (r && /javascript/.test(r.mimeType) && r.url.includes('/dist/')) {
-      jsBytes += e.encodedDataLength;
-      files.push(`${r.url.split('/').pop()} ${(e.encodedDataLength / 1024).toFixed(1)}`);
-    }
+  const page = await openFeedPage(browser, origin, {
+    deltas,
+    async beforeLoad(page) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, e.response));
+      cdp.on('Network.loadingFinished', (e) => {
+        const r = requests.get(e.requestId);
+        if (r && /javascript/.test(r.mimeType) && r.url.includes('/dist/')) {
+          jsBytes += e.encodedDataLength;
+          files.push(`${r.url.split('/').pop()} ${(e.encodedDataLength / 1024).toFixed(1)}`);
+        }
+      });
+    },
   });
-  await page.goto(origin + '/');
-  await page.addScriptTag({ url: '/feed.js', type: 'module' });
-  await page.waitForFunction(() => window.__feedReady);
-  await page.evaluate(([d]) => window.__setFeed(d, false), [deltas]);
   const ready = await page.evaluate(async () => {
     const el = document.createElement('chatkit-chat');
     document.body.append(el);

@@ -4,76 +4,43 @@
  * the functions with the most self time and the most total (inclusive) time (`PROFILE_OUT=file` keeps the raw
  * profile). Never in `npm test`.
  */
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { Buffer } from 'node:buffer';
-import { chromium } from 'playwright-core';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { writeFileSync } from 'node:fs';
 import { makeAnswer, splitDeltas } from './answer.js';
+import {
+  SETUPS,
+  feedFile,
+  launchChromium,
+  openFeedPage,
+  repoRoot as root,
+  requireBuild,
+  serve,
+  setupScript,
+  sourceMapper,
+} from './harness.js';
 
-const root = normalize(join(import.meta.dirname, '../..'));
 const [bytes = 16_700, count = 4000, paced = ''] = process.argv.slice(2);
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let body;
-  if (url.pathname === '/feed.js') body = readFileSync(join(root, 'bench/stream-render/feed.mjs'));
-  else if (url.pathname.startsWith('/dist/')) {
-    const file = normalize(join(root, url.pathname));
-    if (file.startsWith(join(root, 'dist')) && existsSync(file)) body = readFileSync(file);
-  } else if (url.pathname === '/') body = Buffer.from('<!doctype html><html><body></body></html>');
-  if (!body) return res.writeHead(404).end();
-  const type = extname(url.pathname) === '.js' ? 'text/javascript' : 'text/html';
-  res.writeHead(200, { 'content-type': type }).end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
-const page = await browser.newPage();
-await page.goto(origin + '/');
-await page.addScriptTag({ url: '/feed.js', type: 'module' });
-await page.waitForFunction(() => window.__feedReady);
+requireBuild();
+const server = await serve({ files: { '/feed.js': feedFile } });
+const browser = await launchChromium();
 const deltas = splitDeltas(makeAnswer(Number(bytes)), Number(count));
-await page.evaluate(([d, p]) => window.__setFeed(d, p), [deltas, paced === 'paced']);
-await page.evaluate(`(async () => {
-  await import('/dist/chatkit-chat.js');
-  const el = document.createElement('chatkit-chat');
-  el.style.cssText = 'display:block;width:720px;height:900px';
-  document.body.append(el);
-  const ready = new Promise((r) => el.addEventListener('chatkit.ready', r, { once: true }));
-  el.setOptions({ api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) } });
-  await ready;
-})()`);
+const page = await openFeedPage(browser, server.origin, { deltas, paced: paced === 'paced' });
+await page.evaluate(setupScript(SETUPS.ours()));
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
-await page.evaluate(
-  () =>
-    new Promise((resolve) => {
-      const el = document.querySelector('chatkit-chat');
-      el.addEventListener('chatkit.response.end', () => requestAnimationFrame(() => setTimeout(resolve)), {
-        once: true,
-      });
-      el.sendUserMessage({ text: 'go' });
-    }),
-);
+await page.evaluate(() => window.__run());
 const { profile } = await cdp.send('Profiler.stop');
 // PROFILE_OUT=<file.cpuprofile>: keeps the raw profile (DevTools' Performance panel opens it).
 if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
 await browser.close();
 server.close();
 
-const maps = new Map();
-const resolve = ({ functionName, url, lineNumber, columnNumber }) => {
-  const name = functionName || '(anonymous)';
-  const path = url.includes('/dist/') ? join(root, new URL(url).pathname) : '';
-  if (!path || !existsSync(path + '.map')) return `${name} ${url.split('/').pop()}:${lineNumber + 1}`;
-  if (!maps.has(path)) maps.set(path, new TraceMap(readFileSync(path + '.map', 'utf8')));
-  const pos = originalPositionFor(maps.get(path), { line: lineNumber + 1, column: columnNumber });
+const toSource = sourceMapper(root);
+const resolve = (frame) => {
+  const name = frame.functionName || '(anonymous)';
+  const pos = toSource(frame);
+  if (!pos) return `${name} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
   return `${pos.name ?? name} ${(pos.source ?? '?').replace(/^(\.\.\/)+/, '')}:${pos.line}`;
 };
 const parent = new Map();

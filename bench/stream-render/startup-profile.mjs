@@ -7,52 +7,22 @@
  * and the functions with the most self time resolved through dist's source maps (summed over the runs).
  * `PROFILE_ROOT=<dir>` profiles another checkout's dist (to compare builds in one run). Never in `npm test`.
  */
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { Buffer } from 'node:buffer';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { join, normalize } from 'node:path';
+import { launchChromium, repoRoot, requireBuild, serve, sourceMapper, startTracing } from './harness.js';
 
-const root = normalize(process.env.PROFILE_ROOT ?? join(import.meta.dirname, '../..'));
+const root = process.env.PROFILE_ROOT ? normalize(process.env.PROFILE_ROOT) : repoRoot;
 const runs = Number(process.argv[2]) || 5;
-if (!existsSync(join(root, 'dist/chatkit-chat.js'))) {
-  console.error(`${root}/dist/chatkit-chat.js is missing: run npm run build first`);
-  process.exit(1);
-}
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let body;
-  if (url.pathname.startsWith('/dist/')) {
-    const file = normalize(join(root, url.pathname));
-    if (file.startsWith(join(root, 'dist')) && existsSync(file)) body = readFileSync(file);
-  } else if (url.pathname === '/') body = Buffer.from('<!doctype html><html><body></body></html>');
-  if (!body) return res.writeHead(404).end();
-  const headers = {
-    'content-type': extname(url.pathname) === '.js' ? 'text/javascript' : 'text/html',
-    'cache-control': 'no-store',
-  };
-  if (/gzip/.test(req.headers['accept-encoding'] ?? '')) {
-    body = gzipSync(body, { level: 9 });
-    headers['content-encoding'] = 'gzip';
-  }
-  res.writeHead(200, headers).end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
+requireBuild(root, `${root}/dist/chatkit-chat.js`);
+// Gzip and no-store, as the load bench serves the drop-in script.
+const server = await serve({ mounts: { '/dist/': join(root, 'dist') }, compress: true });
+const { origin } = server;
+const browser = await launchChromium();
 
-const maps = new Map();
-const resolve = ({ functionName, url, lineNumber, columnNumber }) => {
-  const name = functionName || '(anonymous)';
-  const path = url.includes('/dist/') ? join(root, new URL(url).pathname) : '';
-  if (!path || !existsSync(path + '.map')) return `${name} ${url ? url.split('/').pop() : '(native)'}`;
-  if (!maps.has(path)) maps.set(path, new TraceMap(readFileSync(path + '.map', 'utf8')));
-  const pos = originalPositionFor(maps.get(path), { line: lineNumber + 1, column: columnNumber });
+const toSource = sourceMapper(root);
+const resolve = (frame) => {
+  const name = frame.functionName || '(anonymous)';
+  const pos = toSource(frame);
+  if (!pos) return `${name} ${frame.url ? frame.url.split('/').pop() : '(native)'}`;
   return `${pos.name ?? name} ${(pos.source ?? '?').replace(/^(\.\.\/)+/, '').replace(/^node_modules\//, '')}:${pos.line}`;
 };
 
@@ -71,12 +41,8 @@ for (let run = 0; run < runs; run++) {
   );
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-  const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', {
+  const stopTracing = await startTracing(cdp, {
     categories: 'devtools.timeline,v8.execute,blink.user_timing,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
   });
   await cdp.send('Profiler.start');
   const ready = await page.evaluate(async () => {
@@ -110,8 +76,7 @@ for (let run = 0; run < runs; run++) {
     };
   });
   const { profile } = await cdp.send('Profiler.stop');
-  await cdp.send('Tracing.end');
-  await traced;
+  const events = await stopTracing();
   readies.push(ready.fromResponseEnd);
 
   // Main thread events between the script's response and the ready mark.

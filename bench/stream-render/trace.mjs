@@ -5,83 +5,30 @@
  * trace (Tracing domain) and prints the style recalcs and layouts per animation frame, and the JavaScript
  * stacks that forced a style or layout pass (a read of layout after a write, mid-frame). Never in `npm test`.
  */
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { Buffer } from 'node:buffer';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
 import { makeAnswer, splitDeltas } from './answer.js';
+import {
+  SETUPS,
+  bundleBaseline,
+  feedFile,
+  launchChromium,
+  openFeedPage,
+  requireBuild,
+  serve,
+  setupScript,
+  startTracing,
+} from './harness.js';
 
-const root = normalize(join(import.meta.dirname, '../..'));
 const [bytes = 16_700, count = 4000, paced = ''] = process.argv.slice(2);
 const who = process.env.TRACE_WHO ?? 'ours';
-const baseline = (
-  await build({
-    entryPoints: [join(root, 'bench/stream-render/baseline.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
-  })
-).outputFiles[0].text;
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let body;
-  if (url.pathname === '/baseline.js') body = Buffer.from(baseline);
-  else if (url.pathname === '/feed.js') body = readFileSync(join(root, 'bench/stream-render/feed.mjs'));
-  else if (url.pathname.startsWith('/dist/')) {
-    const file = normalize(join(root, url.pathname));
-    if (file.startsWith(join(root, 'dist')) && existsSync(file)) body = readFileSync(file);
-  } else if (url.pathname === '/') body = Buffer.from('<!doctype html><html><body></body></html>');
-  if (!body) return res.writeHead(404).end();
-  const type = extname(url.pathname) === '.js' ? 'text/javascript' : 'text/html';
-  res.writeHead(200, { 'content-type': type }).end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
-const page = await browser.newPage();
-await page.goto(origin + '/');
-await page.addScriptTag({ url: '/feed.js', type: 'module' });
-await page.waitForFunction(() => window.__feedReady);
+if (who === 'ours') requireBuild();
+const server = await serve({ files: { '/baseline.js': await bundleBaseline(), '/feed.js': feedFile } });
+const browser = await launchChromium();
 const deltas = splitDeltas(makeAnswer(Number(bytes)), Number(count));
-await page.evaluate(([d, p]) => window.__setFeed(d, p), [deltas, paced === 'paced']);
-const setup = {
-  baseline: `(async () => {
-    const { createBaseline } = await import('/baseline.js');
-    const host = document.createElement('div');
-    host.style.cssText = 'display:block;width:720px;height:900px;overflow:auto';
-    document.body.append(host);
-    const view = createBaseline(host);
-    window.__run = () => window.__feed.drive((d) => view.push(d)).then(() => view.finish());
-  })()`,
-  ours: `(async () => {
-  await import('/dist/chatkit-chat.js');
-  const el = document.createElement('chatkit-chat');
-  el.style.cssText = 'display:block;width:720px;height:900px';
-  document.body.append(el);
-  const ready = new Promise((r) => el.addEventListener('chatkit.ready', r, { once: true }));
-  el.setOptions({ api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) } });
-  await ready;
-  window.__run = () => new Promise((resolve) => {
-    el.addEventListener('chatkit.response.end', () => requestAnimationFrame(() => setTimeout(resolve)), { once: true });
-    el.sendUserMessage({ text: 'go' });
-  });
-})()`,
-};
-await page.evaluate(setup[who]);
+const page = await openFeedPage(browser, server.origin, { deltas, paced: paced === 'paced' });
+await page.evaluate(setupScript(SETUPS[who]()));
 const cdp = await page.context().newCDPSession(page);
-const events = [];
-cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-await cdp.send('Tracing.start', {
-  transferMode: 'ReportEvents',
+const stopTracing = await startTracing(cdp, {
   traceConfig: {
     includedCategories: [
       'devtools.timeline',
@@ -93,8 +40,7 @@ await cdp.send('Tracing.start', {
   },
 });
 await page.evaluate(() => window.__run());
-await cdp.send('Tracing.end');
-await complete;
+const events = await stopTracing();
 if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({ traceEvents: events }));
 await browser.close();
 server.close();

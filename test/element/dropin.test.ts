@@ -17,6 +17,7 @@ import {
   textbox,
   until,
 } from './helpers.js';
+import { streamedAnswer } from '../support/in-page-chatkit.js';
 import { describe, it } from '../support/mocha.js';
 
 function collect<K extends string>(el: HTMLElement, name: K): CustomEvent[] {
@@ -391,41 +392,11 @@ describe('ChatKit drop-in: thread.autoScroll', () => {
   /** A long answer whose deltas arrive after `hold` releases; returns how far from the bottom the view ends. */
   async function gapAfterLongAnswer(autoScroll: boolean): Promise<number> {
     const server = new InPageChatKit();
-    server.script = ({ threadId, nextId, now }) => {
-      const id = nextId('msg');
-      const base = { id, thread_id: threadId, created_at: now() };
-      const deltas = Array.from({ length: 30 }, (_, i) => ({
-        type: 'thread.item.updated' as const,
-        item_id: id,
-        update: {
-          type: 'assistant_message.content_part.text_delta' as const,
-          content_index: 0,
-          delta: `Paragraph ${i} of a long answer.\n\n`,
-        },
-      }));
-      const text = deltas.map((d) => d.update.delta).join('');
-      return [
-        { type: 'thread.item.added', item: { ...base, type: 'assistant_message', content: [] } },
-        {
-          type: 'thread.item.updated',
-          item_id: id,
-          update: {
-            type: 'assistant_message.content_part.added',
-            content_index: 0,
-            content: { type: 'output_text', text: '', annotations: [] },
-          },
-        },
-        ...deltas,
-        {
-          type: 'thread.item.done',
-          item: {
-            ...base,
-            type: 'assistant_message',
-            content: [{ type: 'output_text', text, annotations: [] }],
-          },
-        },
-      ] as never;
-    };
+    server.script = (ctx) =>
+      streamedAnswer(
+        ctx,
+        Array.from({ length: 30 }, (_, i) => `Paragraph ${i} of a long answer.\n\n`),
+      );
     const { el } = await mount({ thread: { autoScroll } }, undefined, server);
     el.style.display = 'block';
     el.style.height = '360px';
@@ -434,6 +405,13 @@ describe('ChatKit drop-in: thread.autoScroll', () => {
     const ended = oneEvent(el, 'chatkit.response.end');
     void el.sendUserMessage('tell me a lot');
     await started;
+    // The question must be on screen before the answer streams (the case under test). Session notifications
+    // are coalesced per frame while streaming, so on a busy machine the whole exchange could otherwise reach
+    // the thread in its first render, which opens at the newest message like any thread does.
+    await until(
+      () => deepAll(el, 'chatkit-thread', '[part~="user-message"]').length === 1,
+      'question shown before the answer streams',
+    );
     await settle(el);
     server.release();
     await ended;

@@ -9,58 +9,8 @@ import { patchMarkdown } from '../../src/markdown/dom.js';
 import { IncrementalMarkdown } from '../../src/markdown/incremental.js';
 import { ALLOWED_TAGS } from '../../src/markdown/policy.js';
 import { renderMarkdownHTML } from '../../src/markdown/render.js';
+import { markdownDocument, prng, syntaxSoup } from '../support/random-markdown.js';
 import { blocksHTML, describe, it } from './markdown-harness.js';
-
-/** Mulberry32: a tiny seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const LINES = [
-  '',
-  '',
-  '# Heading',
-  '## Sub *heading*',
-  'Plain text with **bold** and `code`.',
-  'continued line',
-  '- item',
-  '  - nested',
-  '1. first',
-  '2) second',
-  '> quote',
-  '> > nested quote',
-  '```js',
-  '```',
-  '~~~',
-  '    indented code',
-  '| a | b |',
-  '|---|:-:|',
-  '| 1 | 2 |',
-  '---',
-  '***',
-  '===',
-  '[ref]: https://example.com/ref "Ref"',
-  'see [ref] and [link](https://example.com) and <https://auto.example>',
-  '![img](https://img.example.com/a.png)',
-  '<div>html block</div>',
-  '<img src=x onerror=alert(1)>',
-  'line with trailing spaces  ',
-  '- [ ] task',
-  '- [x] done',
-  '\t tabbed',
-  'www.example.com and a@b.example',
-];
-
-function documentFor(random: () => number): string {
-  const n = 1 + Math.floor(random() * 25);
-  return Array.from({ length: n }, () => LINES[Math.floor(random() * LINES.length)]).join('\n');
-}
 
 describe('markdown properties over generated documents', () => {
   it('streaming in random chunks ends with the one-shot HTML (200 documents)', function (this: unknown) {
@@ -68,7 +18,7 @@ describe('markdown properties over generated documents', () => {
     (this as { timeout(ms: number): void }).timeout(120_000);
     const random = prng(20261122);
     for (let i = 0; i < 200; i++) {
-      const text = documentFor(random);
+      const text = markdownDocument(random);
       const engine = new IncrementalMarkdown();
       // One element patched on every step, as the element patches its growing block: wherever it starts
       // from, patching must end with exactly what a fresh build gives.
@@ -100,11 +50,7 @@ describe('markdown properties over generated documents', () => {
     const allowed = new Set(ALLOWED_TAGS.map((t) => t.toUpperCase()));
     for (let i = 0; i < 200; i++) {
       // Random characters biased towards markdown and HTML syntax.
-      const alphabet = '<>/="\'`*_[]()!#-|:&;\n \tabcjavscript0123456789\u0000\u2028\uE000\uE001';
-      const text = Array.from(
-        { length: 1 + Math.floor(random() * 120) },
-        () => alphabet[Math.floor(random() * alphabet.length)],
-      ).join('');
+      const text = syntaxSoup(random);
       const template = document.createElement('template');
       template.innerHTML = renderMarkdownHTML(text);
       for (const el of template.content.querySelectorAll('*')) {

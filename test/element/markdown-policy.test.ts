@@ -25,6 +25,7 @@ import { renderMarkdownToFragment } from '../../src/markdown/render.js';
 import { MARKDOWN_XSS } from '../fixtures/xss/markdown.js';
 import { BIDI_CASES, MARKER_CASES } from '../fixtures/xss/spoofing.js';
 import type { Annotation } from '../../src/protocol/types.js';
+import { piecesDocument, prng } from '../support/random-markdown.js';
 import { afterEach, describe, it, mountMarkdown, setProps, unmountAll } from './markdown-harness.js';
 
 afterEach(unmountAll);
@@ -134,17 +135,6 @@ async function checkStreamed(text: string, annotations: Annotation[], context: s
   return checked;
 }
 
-/** Mulberry32: a tiny seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const RICH = [
   '# Heading *em* **strong** ~~del~~ `code`',
   '- [ ] task with [a link](https://example.com/a "title")\n- [x] done\n  1. nested\n  2. list',
@@ -211,10 +201,7 @@ describe('markdown DOM stays within policy.ts', () => {
     const random = prng(9);
     const pieces = [...RICH, '<', '>', '[', ']', '(', ')', '*', '_', '`', '|', '&', ';', '#', '!', '\n', ' '];
     for (let i = 0; i < 200; i++) {
-      const text = Array.from(
-        { length: 1 + Math.floor(random() * 12) },
-        () => pieces[Math.floor(random() * pieces.length)],
-      ).join(random() < 0.5 ? '' : '\n');
+      const text = piecesDocument(random, pieces, 12);
       checkTree(renderMarkdownToFragment(text), `document ${i}: ${JSON.stringify(text)}`);
     }
   });

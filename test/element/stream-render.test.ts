@@ -4,10 +4,11 @@
  * Frames are stood in for by a notification scheduler the test runs by hand.
  */
 import { expect, oneEvent } from '@open-wc/testing';
+import { streamedAnswer } from '../support/in-page-chatkit.js';
 import { describe, it } from '../support/mocha.js';
 import { deep, deepText, mount, sendAndWait, settle, until } from './helpers.js';
 import type { ChatSession } from '../../src/protocol/session-types.js';
-import type { AssistantMessageItem, ThreadStreamEvent } from '../../src/protocol/types.js';
+import type { AssistantMessageItem } from '../../src/protocol/types.js';
 
 /** Counts the Lit renders (`update` calls, skipped when `shouldUpdate` says no) of one element. */
 function countRenders(element: Element | null): { count: number } {
@@ -21,8 +22,8 @@ function countRenders(element: Element | null): { count: number } {
   return counter;
 }
 
-const words = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => `w${from + i} `).join('');
+/** The answer's deltas: `w0 `, `w1 `, … one word each. */
+const wordDeltas = (count: number) => Array.from({ length: count }, (_, i) => `w${i} `);
 
 describe('streamed answer rendering', () => {
   it('renders a burst of deltas once, the thread alone, with events in order', async () => {
@@ -43,35 +44,7 @@ describe('streamed answer rendering', () => {
       const last = sessions.session.getState().items.at(-1);
       return last?.type === 'assistant_message' ? (last as AssistantMessageItem).content[0]?.text : '';
     };
-    server.script = ({ threadId, nextId, now }) => {
-      const id = nextId('msg');
-      const createdAt = now();
-      const item = (text: string): AssistantMessageItem => ({
-        id,
-        thread_id: threadId,
-        created_at: createdAt,
-        type: 'assistant_message',
-        content: text ? [{ type: 'output_text', text, annotations: [] }] : [],
-      });
-      return [
-        { type: 'thread.item.added', item: item('') },
-        {
-          type: 'thread.item.updated',
-          item_id: id,
-          update: {
-            type: 'assistant_message.content_part.added',
-            content_index: 0,
-            content: { type: 'output_text', text: '', annotations: [] },
-          },
-        },
-        ...Array.from({ length: 400 }, (_, i): ThreadStreamEvent => ({
-          type: 'thread.item.updated',
-          item_id: id,
-          update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: `w${i} ` },
-        })),
-        { type: 'thread.item.done', item: item(words(0, 400)) },
-      ];
-    };
+    server.script = (ctx) => streamedAnswer(ctx, wordDeltas(400));
     const events: string[] = [];
     for (const type of ['chatkit.response.start', 'chatkit.response.end', 'chatkit.thread.change'])
       el.addEventListener(type, () => events.push(type));

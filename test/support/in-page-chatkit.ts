@@ -16,7 +16,12 @@ import type { ResponseContext } from '../../server/chatkit/types.js';
 import { MemoryStore } from '../../server/stores/memory-store.js';
 import type { RequestContext, StoredAttachment } from '../../server/stores/store.js';
 import { encodeSSE } from '../../src/protocol/sse.js';
-import type { ThreadItem, ThreadStreamEvent, UserMessageItem } from '../../src/protocol/types.js';
+import type {
+  AssistantMessageItem,
+  ThreadItem,
+  ThreadStreamEvent,
+  UserMessageItem,
+} from '../../src/protocol/types.js';
 
 /** What the responder says after the user message (defaults: "You said: …" streamed as markdown). */
 export type Script = (ctx: {
@@ -42,16 +47,22 @@ interface PageContext extends RequestContext {
   scriptText?: string;
 }
 
-/** The default answer: `You said: <text>`, streamed in two deltas. */
-export const echoScript: Script = ({ threadId, text, nextId, now }) => {
+/**
+ * An assistant message streamed as the server sends one: `thread.item.added` (empty), `content_part.added`,
+ * one `text_delta` per entry of `deltas`, then `thread.item.done` with the whole text.
+ */
+export function streamedAnswer(
+  { threadId, nextId, now }: Pick<Parameters<Script>[0], 'threadId' | 'nextId' | 'now'>,
+  deltas: readonly string[],
+): ThreadStreamEvent[] {
   const id = nextId('msg');
   const createdAt = now();
-  const item = (content: string) => ({
+  const item = (content: string): AssistantMessageItem => ({
     id,
     thread_id: threadId,
     created_at: createdAt,
-    type: 'assistant_message' as const,
-    content: content ? [{ type: 'output_text' as const, text: content, annotations: [] }] : [],
+    type: 'assistant_message',
+    content: content ? [{ type: 'output_text', text: content, annotations: [] }] : [],
   });
   return [
     { type: 'thread.item.added', item: item('') },
@@ -64,19 +75,17 @@ export const echoScript: Script = ({ threadId, text, nextId, now }) => {
         content: { type: 'output_text', text: '', annotations: [] },
       },
     },
-    {
+    ...deltas.map((delta): ThreadStreamEvent => ({
       type: 'thread.item.updated',
       item_id: id,
-      update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'You said: ' },
-    },
-    {
-      type: 'thread.item.updated',
-      item_id: id,
-      update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: text },
-    },
-    { type: 'thread.item.done', item: item(`You said: ${text}`) },
-  ] as ThreadStreamEvent[];
-};
+      update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta },
+    })),
+    { type: 'thread.item.done', item: item(deltas.join('')) },
+  ];
+}
+
+/** The default answer: `You said: <text>`, streamed in two deltas. */
+export const echoScript: Script = (ctx) => streamedAnswer(ctx, ['You said: ', ctx.text]);
 
 /** Keeps attachment records only; the bytes PUT to the upload URL are counted in `uploads`. */
 class PageAttachmentStore implements AttachmentStore<RequestContext> {
