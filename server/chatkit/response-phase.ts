@@ -30,6 +30,8 @@ export interface ResponsePhaseHost<C extends RequestContext> {
   readonly scheduler?: Scheduler;
   getStreamOptions(thread: ThreadMetadata, context: C): StreamOptions | Promise<StreamOptions>;
   handleStreamCancelled(thread: ThreadMetadata, pendingItems: ThreadItem[], context: C): Promise<void>;
+  /** Told when a cancelled stream starts its clean-up; `done` settles when the partial answer is stored. */
+  cleanupStarted?(threadId: string, done: Promise<void>): void;
 }
 
 /** One response phase: the thread, the caller, the responder's events and the signal that cancels them. */
@@ -351,7 +353,11 @@ export async function* runResponsePhase<C extends RequestContext>(
     }
   } finally {
     nextOrAbort.release();
-    if (!finished) await cancel();
+    if (!finished) {
+      const done = cancel();
+      host.cleanupStarted?.(thread.id, done);
+      await done;
+    }
   }
 
   async function cancel(): Promise<void> {

@@ -68,6 +68,8 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
   /** Schedules the server's waits (the grace a cancelled responder gets to clean up). */
   readonly scheduler: Scheduler;
   readonly logger: ChatKitLogger;
+  /** Clean-ups of cancelled streams still running, by thread id (see `process`). */
+  readonly #cleanups = new Map<string, Promise<void>>();
 
   constructor(options: ChatKitServerOptions<C>) {
     this.store = options.store;
@@ -100,6 +102,15 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
       if (!parsed.ok) throw new HttpError(400, 'invalid_request', parsed.message);
       request = parsed.request;
     }
+    // A request on a thread whose cancelled stream is still storing its partial answer (the responder gets up
+    // to a second to return) waits for it: "Stop" then a quick reload or next message must see that answer,
+    // in the page and in the model's history. One process only; a map lookup when nothing is pending.
+    if (this.#cleanups.size) {
+      const params = (request as { params?: { thread_id?: unknown } }).params;
+      const cleanup =
+        typeof params?.thread_id === 'string' ? this.#cleanups.get(params.thread_id) : undefined;
+      if (cleanup) await cleanup;
+    }
     try {
       switch (request.type) {
         case 'threads.create':
@@ -129,6 +140,15 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
         throw new HttpError(404, 'not_found', error.message, { cause: error });
       throw error;
     }
+  }
+
+  /** @internal The response phase reports a cancelled stream's clean-up (`ResponsePhaseHost`). */
+  cleanupStarted(threadId: string, done: Promise<void>): void {
+    this.#cleanups.set(threadId, done);
+    const forget = () => {
+      if (this.#cleanups.get(threadId) === done) this.#cleanups.delete(threadId);
+    };
+    done.then(forget, forget);
   }
 
   /** The current time as a wire timestamp. */

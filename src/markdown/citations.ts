@@ -11,30 +11,21 @@
  *
  * @module
  */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
+import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
 import type { Annotation, Source } from '../protocol/types.js';
-import { stripBidiControls } from '../internal/url.js';
+import { CLOSE, OPEN, type CitationGroup } from './sentinels.js';
 
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-
-/**
- * A sentinel as it appears in markdown source or token text; group 1 is the group number. Not frozen:
- * `String.prototype.replace` writes `lastIndex` of a global expression, which throws on a frozen object.
- */
-const MARKER_PATTERN = /\uE000(\d{1,4})\uE001/g;
-
-/** Any sentinel character, for neutralising server text and stripping leftovers. */
-const SENTINEL_CHARS = /[\uE000\uE001]/g;
-
-/** One inline marker: the annotations that share an `index`. */
-export interface CitationGroup {
-  /** Character offset (code points) in the message text, as sent. */
-  index: number;
-  /** 1-based numbers of the group's sources in {@link Citations.sources}. */
-  numbers: number[];
-  /** The group's distinct sources. */
-  sources: Source[];
-}
+export {
+  markerText,
+  markerTitle,
+  neutraliseSentinels,
+  stripMarkers,
+  stripUrlMarkers,
+  type CitationGroup,
+  type CitationLabels,
+} from './sentinels.js';
 
 /** What an annotated message shows: markers (by offset) and the deduplicated source list. */
 export interface Citations {
@@ -86,40 +77,6 @@ function sourceKey(source: Source): string {
     default:
       return `other:${JSON.stringify(source)}`;
   }
-}
-
-/**
- * Replaces private-use sentinel characters in server text with U+FFFD (same UTF-16 length).
- *
- * @param text - untrusted message text.
- */
-export function neutraliseSentinels(text: string): string {
-  return text.replace(SENTINEL_CHARS, '\uFFFD');
-}
-
-/**
- * Removes every marker sentinel (used where a marker cannot be shown: code blocks, attribute values).
- *
- * @param text - text that may contain sentinels.
- */
-export function stripMarkers(text: string): string {
-  return text.replace(MARKER_PATTERN, '').replace(SENTINEL_CHARS, '');
-}
-
-/**
- * A sentinel in a URL in any encoding: raw, percent-encoded (`%EE%80%80`, as marked's URL encoding leaves it
- * when an autolinked URL swallows a marker), or percent-encoded again any number of times (`%25EE%2580%2580`).
- */
-const URL_MARKER_PATTERN =
-  /(?:\uE000|%(?:25)*EE%(?:25)*80%(?:25)*80)\d{1,4}(?:\uE001|%(?:25)*EE%(?:25)*80%(?:25)*81)|[\uE000\uE001]|%(?:25)*EE%(?:25)*80%(?:25)*8[01]/gi;
-
-/**
- * Removes every marker sentinel from a URL, in every encoding (see {@link stripMarkers} for plain text).
- *
- * @param url - an attribute value that holds a URL.
- */
-export function stripUrlMarkers(url: string): string {
-  return url.replace(URL_MARKER_PATTERN, '');
 }
 
 /**
@@ -260,24 +217,126 @@ class TextIndex {
   }
 }
 
-/** Labels a marker needs. */
-export interface CitationLabels {
-  /** Accessible name prefix, e.g. "Sources". */
-  sources: string;
+/** What the sources list reads from `<chatkit-markdown>` and calls back. */
+export interface SourceListHost {
+  sources: readonly Source[];
+  /** Whether the list is expanded. */
+  open: boolean;
+  /** 1-based numbers of the sources the last marker click highlighted. */
+  highlighted: readonly number[];
+  /** The list's title ("Sources"). */
+  title: string;
+  toggle(event: Event): void;
+  /** The user activated sources (an interactive entity). */
+  activate(sources: Source[]): void;
 }
 
-/** Text shown for a marker: an entity's `inline_label` when the group is one entity, else the numbers. */
-export function markerText(group: CitationGroup): string {
-  const first = group.sources[0];
-  // Bidi controls are removed from labels and titles: they sit next to links and must read as they are.
-  if (group.sources.length === 1 && first?.type === 'entity' && first.inline_label)
-    return stripBidiControls(String(first.inline_label));
-  return group.numbers.join(',');
+/** The collapsed "Sources" list under an annotated message. */
+export function renderSourceList(host: SourceListHost): TemplateResult {
+  return html`<details class="sources" part="sources" ?open=${host.open} @toggle=${host.toggle}>
+    <summary>${host.title} (${host.sources.length})</summary>
+    <ol class="source-list">
+      ${host.sources.map((source, i) => renderSource(host, source, i + 1))}
+    </ol>
+  </details>`;
 }
 
-/** A readable title listing the group's sources. */
-export function markerTitle(group: CitationGroup): string {
-  return stripBidiControls(
-    group.sources.map((s) => s.title || (s.type === 'file' ? s.filename : '')).join('; '),
+function renderSource(host: SourceListHost, source: Source, n: number): TemplateResult {
+  // Why strip bidi controls: the title is a link's text, the detail sits next to it (see stripBidiControls).
+  const title = stripBidiControls(
+    String(
+      source.title || (source.type === 'file' ? source.filename : source.type === 'url' ? source.url : ''),
+    ),
   );
+  let main: TemplateResult;
+  const href = source.type === 'url' ? sanitizeUrl(source.url, { base: document.baseURI }) : null;
+  if (href) {
+    main = html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>`;
+  } else if (source.type === 'entity' && source.interactive) {
+    const hover = (event: Event) =>
+      emitEntity('hover', event.currentTarget as HTMLElement, entityFromSource(source));
+    main = html`<button
+      type="button"
+      class="source-entity"
+      @click=${() => host.activate([source])}
+      @pointerenter=${hover}
+      @focus=${hover}
+    >
+      ${title}
+    </button>`;
+  } else {
+    main = html`<span>${title}</span>`;
+  }
+  const rawDetail =
+    source.type === 'url'
+      ? (source.attribution ?? hostOf(source.url))
+      : source.type === 'file'
+        ? source.filename
+        : source.label;
+  const detail = typeof rawDetail === 'string' ? stripBidiControls(rawDetail) : rawDetail;
+  return html`<li class=${host.highlighted.includes(n) ? 'source source--active' : 'source'} value=${n}>
+    ${main}${detail && detail !== title ? html` <span class="source-detail">${detail}</span>` : nothing}
+    ${source.description ? html`<div class="source-description">${source.description}</div>` : nothing}
+  </li>`;
 }
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Styles of the citation markers and the sources list, adopted by `<chatkit-markdown>` with this module. */
+export const citationStyles = css`
+  .citation {
+    line-height: 0;
+  }
+  .citation-marker {
+    margin-inline-start: 2px;
+    padding: 0.15em 0.4em;
+    border: 0;
+    border-radius: var(--chatkit-radius-sm);
+    background: var(--chatkit-surface-tertiary);
+    color: var(--chatkit-text-secondary);
+    font: inherit;
+    font-size: 0.75em;
+    line-height: 1.2;
+    cursor: pointer;
+  }
+  .citation-marker:hover {
+    color: var(--chatkit-accent);
+  }
+  .sources {
+    margin-top: var(--gap);
+    color: var(--chatkit-text-secondary);
+    font-size: 0.9em;
+  }
+  .sources summary {
+    cursor: pointer;
+    width: fit-content;
+  }
+  .source-list {
+    margin: calc(var(--chatkit-spacing) * 2) 0 0;
+  }
+  .source--active {
+    color: var(--chatkit-text);
+  }
+  .source--active::marker {
+    color: var(--chatkit-accent);
+  }
+  .source-entity {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--chatkit-accent);
+    font: inherit;
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  .source-detail,
+  .source-description {
+    color: var(--chatkit-text-tertiary);
+  }
+`;

@@ -21,7 +21,7 @@ import {
   stripUrlMarkers,
   type CitationGroup,
   type CitationLabels,
-} from './citations.js';
+} from './sentinels.js';
 import { decodeEntities } from './entities.js';
 import {
   ALLOWED_ALIGN,
@@ -42,7 +42,7 @@ export interface MarkdownDomOptions extends SanitizeOptions {
 
 /** The one inline tag we recognise: a bare line break, `<br>`, `<br/>` or `<br />`. */
 const BARE_BR = /^<br\s*\/?>$/i;
-/** A citation sentinel (citations.ts); group 1 is the group number. */
+/** A citation sentinel (sentinels.ts); group 1 is the group number. */
 const SENTINEL = /\uE000(\d{1,4})\uE001|[\uE000\uE001]/g;
 const START = /^\d{1,9}$/;
 const FORCED_LINK = Object.entries(LINK_FORCED_ATTR).flat();

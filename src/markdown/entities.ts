@@ -6,51 +6,48 @@
  *
  * Numeric references are resolved as HTML does (zero, surrogates and values past U+10FFFF become U+FFFD).
  * Named references: the Latin-1 and Greek letters and symbols, typographic punctuation and spaces, arrows
- * and the common maths symbols; HTML's full table has over 2,000 names and would cost more than the rest of
- * this module, so a rarer name stays as its literal text (`&frac78;`, as HTML shows an unknown name).
+ * and the common maths symbols (entity-names.ts); HTML's full table has over 2,000 names and would cost more
+ * than the rest of this module, so a rarer name stays as its literal text (`&frac78;`, as HTML shows an
+ * unknown name).
+ *
+ * Only the names a plain answer commonly holds are built in here (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`,
+ * `&nbsp;`); the table loads with the first other name met. Until it is here such a name stays literal and
+ * {@link entityNamesLoading} returns the load, so `<chatkit-markdown>` renders again once it has arrived.
  *
  * @module
  */
 
-/** Latin-1 names, U+00A0 to U+00FF in order. */
-const LATIN1 =
-  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 ' +
-  'acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml ' +
-  'Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde ' +
-  'Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ' +
-  'ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide ' +
-  'oslash ugrave uacute ucirc uuml yacute thorn yuml';
+/** The names resolved without entity-names.ts. */
+const CORE = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0'],
+]);
 
-/** Greek letters from U+0391 (`_` marks the unassigned U+03A2) and from U+03B1. */
-const GREEK =
-  'Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho _ Sigma Tau Upsilon Phi Chi Psi Omega';
+let table: ReadonlyMap<string, string> | undefined;
+let loading: Promise<void> | undefined;
 
-/** Other names as `name:hex` pairs: typographic punctuation, spaces, arrows, common maths symbols. */
-const OTHER =
-  'quot:22 amp:26 apos:27 lt:3c gt:3e ensp:2002 emsp:2003 thinsp:2009 zwnj:200c zwj:200d lrm:200e rlm:200f ' +
-  'ndash:2013 mdash:2014 lsquo:2018 rsquo:2019 sbquo:201a ldquo:201c rdquo:201d bdquo:201e dagger:2020 ' +
-  'Dagger:2021 bull:2022 hellip:2026 permil:2030 prime:2032 Prime:2033 lsaquo:2039 rsaquo:203a euro:20ac ' +
-  'trade:2122 larr:2190 uarr:2191 rarr:2192 darr:2193 harr:2194 lArr:21d0 uArr:21d1 rArr:21d2 dArr:21d3 ' +
-  'hArr:21d4 sum:2211 minus:2212 radic:221a infin:221e asymp:2248 ne:2260 equiv:2261 le:2264 ge:2265 ' +
-  'sdot:22c5 check:2713 sigmaf:3c2';
+/**
+ * Gives the full name table (entity-names.ts) to {@link decodeEntities}; render.ts does this for its synchronous
+ * one-shot renderers.
+ */
+export function installEntityNames(names: ReadonlyMap<string, string>): void {
+  table = names;
+}
 
-let table: Map<string, string> | undefined;
+/** The load of the name table that a name {@link decodeEntities} met started, while it is under way. */
+export function entityNamesLoading(): Promise<void> | undefined {
+  return table ? undefined : loading;
+}
 
-/** The name → character table, built on first use. */
-function names(): Map<string, string> {
-  if (table) return table;
-  const map = new Map<string, string>();
-  LATIN1.split(' ').forEach((name, i) => map.set(name, String.fromCharCode(0xa0 + i)));
-  GREEK.split(' ').forEach((name, i) => {
-    if (name === '_') return;
-    map.set(name, String.fromCharCode(0x391 + i));
-    map.set(name.toLowerCase(), String.fromCharCode(0x3b1 + i));
-  });
-  for (const pair of OTHER.split(' ')) {
-    const [name, hex] = pair.split(':') as [string, string];
-    map.set(name, String.fromCharCode(parseInt(hex, 16)));
-  }
-  return (table = map);
+function resolveName(whole: string, name: string): string {
+  const known = CORE.get(name) ?? table?.get(name);
+  if (known !== undefined || table) return known ?? whole;
+  loading ??= import('./entity-names.js').then((m) => installEntityNames(m.names()));
+  return whole;
 }
 
 /** A reference as marked leaves it in its tokens: `&#123;`, `&#x1F;` or `&name;`. */
@@ -64,7 +61,7 @@ const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|(\w+));/g;
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(REFERENCE, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return names().get(name) ?? whole;
+    if (name !== undefined) return resolveName(whole, name);
     const code = dec === undefined ? parseInt(hex!, 16) : parseInt(dec, 10);
     return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)
       ? '\uFFFD'

@@ -12,7 +12,7 @@
  * @module
  */
 import type { Token, Tokens } from 'marked';
-import { stripMarkers } from './citations.js';
+import { stripMarkers } from './sentinels.js';
 import type { MarkdownDomOptions } from './dom.js';
 import { boundMarkdown } from './limits.js';
 import { hasPlainRun, lexMarkdown, type LinkDefinitions } from './parse.js';

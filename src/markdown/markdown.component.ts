@@ -1,16 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { icon } from '../internal/icons.js';
-import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
 import type { Annotation, Source } from '../protocol/types.js';
-import { buildCitations, insertMarkers, type Citations } from './citations.js';
+import type * as CitationsModule from './citations.js';
+import type { Citations } from './citations.js';
 import { markdownDom } from './directive.js';
 import { IncrementalMarkdown, type MarkdownBlock } from './incremental.js';
 import { markdownStyles } from './markdown.styles.js';
 import { emitEntity, entityFromSource } from '../element/composer/entity-events.js';
-import { normaliseMarkdown } from './render.js';
+import { entityNamesLoading } from './entities.js';
+import { normaliseMarkdown } from './sentinels.js';
 
 /** Strings the element shows; pass localised ones through {@link ChatkitMarkdown.labels}. */
 export interface MarkdownLabels {
@@ -48,6 +49,22 @@ export interface SourceClickDetail {
  */
 const GROUP = 32;
 
+/**
+ * citations.ts (grouping annotations, placing markers, the sources list and their styles), loaded with the first
+ * message that has annotations: a plain answer does not need it. Shared by every instance once loaded.
+ */
+let citationsModule: typeof CitationsModule | undefined;
+let citationsLoading: Promise<void> | undefined;
+
+function loadCitations(): Promise<void> {
+  citationsLoading ??= import('./citations.js').then((m) => {
+    citationsModule = m;
+  });
+  return citationsLoading;
+}
+
+const NO_CITATIONS: Citations = { groups: [], sources: [] };
+
 /** How long the copy button shows its "Copied" state. */
 const COPIED_FEEDBACK_MS = 1500;
 
@@ -73,7 +90,11 @@ export class ChatkitMarkdown extends LitElement {
   static override styles = markdownStyles;
 
   private engine = new IncrementalMarkdown();
-  private citations: Citations = { groups: [], sources: [] };
+  private citations: Citations = NO_CITATIONS;
+  /** The load of entities.ts's name table this element's last render started, until it re-rendered after it. */
+  private entityNames: Promise<void> | undefined;
+  /** Whether this element's styles include citations.ts's (adopted once that module is loaded). */
+  private citationStylesAdopted = false;
   private blocks: readonly MarkdownBlock[] = [];
   /** Value of the inputs the engine was built for (see willUpdate). */
   private optionsSignature = '';
@@ -120,6 +141,20 @@ export class ChatkitMarkdown extends LitElement {
   }
 
   protected override updated(): void {
+    // A character reference entities.ts does not know by itself stayed literal and started its table's load:
+    // every block is built again once the table is here (a new engine, see willUpdate).
+    const names = entityNamesLoading();
+    if (names && !this.entityNames) {
+      this.entityNames = names;
+      void names.then(
+        () => {
+          this.entityNames = undefined;
+          this.optionsSignature = '';
+          this.requestUpdate();
+        },
+        () => (this.entityNames = undefined),
+      );
+    }
     // A long text set at once is rendered over several frames (IncrementalMarkdown.behind), never in one long task.
     if (this.engine.behind && this.resumeFrame === 0 && this.isConnected) {
       this.resumeFrame = requestAnimationFrame(() => {
@@ -130,8 +165,36 @@ export class ChatkitMarkdown extends LitElement {
     }
   }
 
+  /**
+   * Also waits for citations.ts when annotations are waiting for it, and for the render with their markers, so
+   * `updateComplete` means "shows what its properties say" as before the module was split out.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (!citationsModule && citationsLoading && (this.annotations ?? []).length > 0) {
+      await citationsLoading.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    const names = this.entityNames;
+    if (names) {
+      await names.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const annotated = (this.annotations ?? []).length > 0;
+    if (annotated && !citationsModule) {
+      // Rendered without markers until the module is here, then once more with them (the signature changes).
+      void loadCitations().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    }
+    const citations = annotated ? citationsModule : undefined;
     const options = [
+      Boolean(citations),
       this.annotations ?? [],
       this.allowedImageDomains,
       this.imageProxyUrl,
@@ -144,7 +207,8 @@ export class ChatkitMarkdown extends LitElement {
     const signature = JSON.stringify(options);
     if (signature !== this.optionsSignature) {
       this.optionsSignature = signature;
-      this.citations = buildCitations(this.annotations);
+      this.citations = citations ? citations.buildCitations(this.annotations) : NO_CITATIONS;
+      if (citations && !this.citationStylesAdopted) this.adoptCitationStyles(citations.citationStyles);
       const groups = this.citations.groups;
       const labels = { sources: this.label('sources') };
       // Why a new engine: markers are in the lexed source, and a new engine's blocks are new objects, so every
@@ -162,9 +226,19 @@ export class ChatkitMarkdown extends LitElement {
     }
   }
 
+  /** Adds citations.ts's styles to the shadow root's (constructable style sheets: strict-CSP safe). */
+  private adoptCitationStyles(styles: CSSResult): void {
+    const root = this.renderRoot;
+    const sheet = styles.styleSheet;
+    if (!(root instanceof ShadowRoot) || !sheet) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.citationStylesAdopted = true;
+  }
+
   private computeBlocks(): readonly MarkdownBlock[] {
     const source = normaliseMarkdown(this.text);
-    const marked = this.citations.groups.length > 0 ? insertMarkers(source, this.citations.groups) : source;
+    const groups = this.citations.groups;
+    const marked = groups.length > 0 ? citationsModule!.insertMarkers(source, groups) : source;
     return this.engine.update(marked, this.streaming);
   }
 
@@ -281,63 +355,17 @@ export class ChatkitMarkdown extends LitElement {
     return html`<div class=${cls} ${markdownDom(block.tokens, this.engine.options)}></div>`;
   }
 
-  private renderSource(source: Source, n: number): TemplateResult {
-    // Why strip bidi controls: the title is a link's text, the detail sits next to it (see stripBidiControls).
-    const title = stripBidiControls(
-      String(
-        source.title || (source.type === 'file' ? source.filename : source.type === 'url' ? source.url : ''),
-      ),
-    );
-    let main: TemplateResult;
-    if (source.type === 'url' && sanitizeUrl(source.url, { base: document.baseURI })) {
-      main = html`<a
-        href=${sanitizeUrl(source.url, { base: document.baseURI })!}
-        target="_blank"
-        rel="noopener noreferrer"
-        >${title}</a
-      >`;
-    } else if (source.type === 'entity' && source.interactive) {
-      const hover = (event: Event) =>
-        emitEntity('hover', event.currentTarget as HTMLElement, entityFromSource(source));
-      main = html`<button
-        type="button"
-        class="source-entity"
-        @click=${() => this.emitSourceClick([source])}
-        @pointerenter=${hover}
-        @focus=${hover}
-      >
-        ${title}
-      </button>`;
-    } else {
-      main = html`<span>${title}</span>`;
-    }
-    const rawDetail =
-      source.type === 'url'
-        ? (source.attribution ?? hostOf(source.url))
-        : source.type === 'file'
-          ? source.filename
-          : source.label;
-    const detail = typeof rawDetail === 'string' ? stripBidiControls(rawDetail) : rawDetail;
-    return html`<li class=${this.highlighted.includes(n) ? 'source source--active' : 'source'} value=${n}>
-      ${main}${detail && detail !== title ? html` <span class="source-detail">${detail}</span>` : nothing}
-      ${source.description ? html`<div class="source-description">${source.description}</div>` : nothing}
-    </li>`;
-  }
-
   private renderSources(): TemplateResult | typeof nothing {
     const { sources } = this.citations;
-    if (this.noSources || sources.length === 0) return nothing;
-    return html`<details
-      class="sources"
-      part="sources"
-      ?open=${this.sourcesOpen}
-      @toggle=${this.handleToggle}
-    >
-      <summary>${this.label('sources')} (${sources.length})</summary>
-      <ol class="source-list">
-        ${sources.map((source, i) => this.renderSource(source, i + 1))}
-      </ol>
-    </details>`;
+    if (this.noSources || sources.length === 0 || !citationsModule) return nothing;
+    return citationsModule.renderSourceList({
+      sources,
+      open: this.sourcesOpen,
+      highlighted: this.highlighted,
+      title: this.label('sources'),
+      toggle: (event) => this.handleToggle(event),
+      activate: (list) => this.emitSourceClick(list),
+    });
   }
 
   private renderBlocks(): unknown {
@@ -374,14 +402,6 @@ export class ChatkitMarkdown extends LitElement {
       </div>
       ${this.engine.truncated ? html`<p class="truncated" part="truncated-note">${this.label('truncated')}</p>` : nothing}
       ${this.renderSources()}`;
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Styles of `<chatkit-markdown>`: typography for rendered markdown, code blocks, horizontally scrolling
- * tables, citations and the sources list. Colors, radii and fonts come from the `--chatkit-*` tokens only.
+ * tables. The citation markers' and sources list's styles are in citations.ts, adopted with it. Colors, radii and fonts come from the `--chatkit-*` tokens only.
  *
  * @module
  */
@@ -245,55 +245,6 @@ export const markdownStyles = css`
     }
   }
 
-  .citation {
-    line-height: 0;
-  }
-  .citation-marker {
-    margin-inline-start: 2px;
-    padding: 0.15em 0.4em;
-    border: 0;
-    border-radius: var(--chatkit-radius-sm);
-    background: var(--chatkit-surface-tertiary);
-    color: var(--chatkit-text-secondary);
-    font: inherit;
-    font-size: 0.75em;
-    line-height: 1.2;
-    cursor: pointer;
-  }
-  .citation-marker:hover {
-    color: var(--chatkit-accent);
-  }
-  .sources {
-    margin-top: var(--gap);
-    color: var(--chatkit-text-secondary);
-    font-size: 0.9em;
-  }
-  .sources summary {
-    cursor: pointer;
-    width: fit-content;
-  }
-  .source-list {
-    margin: calc(var(--chatkit-spacing) * 2) 0 0;
-  }
-  .source--active {
-    color: var(--chatkit-text);
-  }
-  .source--active::marker {
-    color: var(--chatkit-accent);
-  }
-  .source-entity {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--chatkit-accent);
-    font: inherit;
-    cursor: pointer;
-    text-decoration: underline;
-  }
-  .source-detail,
-  .source-description {
-    color: var(--chatkit-text-tertiary);
-  }
   /* Each paragraph takes its direction from its own text (an English answer inside an Arabic UI reads
      left to right, and the reverse), like dir="auto" per block. Code always reads left to right. */
   :is(p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, dt, dd) {

@@ -4,24 +4,21 @@
  *
  * @module
  */
-import { neutraliseSentinels } from './citations.js';
 import { patchMarkdown } from './dom.js';
 import { boundMarkdown } from './limits.js';
 import { lexMarkdown } from './parse.js';
+import { installEntityNames } from './entities.js';
+import { names } from './entity-names.js';
+import { normaliseMarkdown } from './sentinels.js';
 import type { SanitizeOptions } from './sanitize.js';
+
+export { normaliseMarkdown };
+
+// These renderers are synchronous, so they resolve every named reference entities.ts knows from the first call.
+installEntityNames(names());
 
 /** Options of {@link renderMarkdownHTML} and {@link renderMarkdownToFragment}. */
 export type MarkdownRenderOptions = SanitizeOptions;
-
-/**
- * Normalises untrusted markdown before lexing: line endings to `\n` (marked does the same, and block offsets
- * must agree with it) and private-use citation sentinels neutralised.
- *
- * @param text - untrusted markdown.
- */
-export function normaliseMarkdown(text: string): string {
-  return neutraliseSentinels(typeof text === 'string' ? text : '').replace(/\r\n?/g, '\n');
-}
 
 /** {@link normaliseMarkdown} plus the nesting limits of src/markdown/limits.ts, for one-shot renders. */
 function prepare(text: string): string {

@@ -171,6 +171,53 @@ describe('cancellation', () => {
     expect(items.data.map((item) => item.type)).toEqual(['user_message', 'sdk_hidden_context']);
   });
 
+  it('requests on a thread wait for its cancelled stream to store the partial answer', async () => {
+    const inFinally = deferred();
+    const release = deferred();
+    const { server, context } = await setup(async function* (_thread, _input, ctx) {
+      const item = ctx.assistantMessage();
+      try {
+        yield ctx.events.added(item);
+        yield ctx.events.textDelta(item.id, 'Partial answer');
+        yield ctx.events.textDelta(item.id, ' never');
+      } finally {
+        // The responder's own clean-up is slow (its grace period is up to a second).
+        inFinally.resolve();
+        await release.promise;
+      }
+    });
+    const controller = new AbortController();
+    const result = await server.process(message('thr_1'), { ...context, signal: controller.signal });
+    if (result.kind !== 'stream') throw new Error('expected a stream');
+    const iterator = result.events[Symbol.asyncIterator]();
+    for (let i = 0; i < 4; i++) await iterator.next(); // user message, stream_options, added, first delta
+    const ended = iterator.next();
+    controller.abort(); // "Stop": the client closed the stream
+    await inFinally.promise;
+
+    // A reload arrives while the cancelled stream is still cleaning up.
+    const listed = server.process(
+      { type: 'items.list', params: { thread_id: 'thr_1', order: 'asc' } },
+      context,
+    );
+    let answered = false;
+    void listed.then(() => (answered = true));
+    // Other threads are not held up.
+    const other = await server.process(
+      { type: 'threads.list', params: { limit: 5, order: 'desc' } },
+      context,
+    );
+    expect(json(other).data).toHaveLength(1);
+    expect(answered).toBe(false);
+    release.resolve();
+
+    expect(await ended).toEqual({ done: true, value: undefined });
+    const texts = json(await listed).data.map((item: { type: string; content?: { text?: string }[] }) =>
+      item.type === 'assistant_message' ? item.content?.[0]?.text : item.type,
+    );
+    expect(texts).toEqual(['user_message', 'Partial answer']);
+  });
+
   it('an allow_cancel chosen by getStreamOptions is sent first in the response phase', async () => {
     const made = makeServer({
       respond: async function* () {},
