@@ -11,13 +11,15 @@
  *
  * Prints per server and concurrency: CPU ms per turn, streams/s, latency p50/p99, ratios against the peer
  * measured in the same run (medians) and the CPU ratio of every round against the peer's same round (the
- * spread); then idle RSS and RSS per open stream (N streams held open after their first delta). Also the
+ * spread); then idle RSS and RSS and heap per open stream (N streams held open after their first delta): once
+ * right after start ("cold") and the median of several holds after the warm-up turns ("warm"). Also the
  * idle RSS of the compiled reference server (server/main.ts as `npm start` runs it).
  * Asserts nothing; never part of `npm test`.
  *
  * Run: `npm run bench`, or alone: `npx tsx bench/server-cost.bench.ts`
- * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400, BENCH_WARMUP=1000 turns
- * per server and concurrency before the first round, BENCH_POSTGRES=off to leave PostgreSQL out).
+ * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=1000 streams held open,
+ * BENCH_MEMORY_ROUNDS=3 warm holds, BENCH_WARMUP=1000 turns per server and concurrency before the first round,
+ * BENCH_POSTGRES=off to leave PostgreSQL out).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -38,7 +40,8 @@ import { FULL_TEXT } from './server-cost/turn.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TURNS = Number(process.env.BENCH_TURNS ?? 600);
-const HELD = Number(process.env.BENCH_HELD ?? 400);
+const HELD = Number(process.env.BENCH_HELD ?? 1000);
+const MEMORY_ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const LEVELS = [10, 50];
 
@@ -210,37 +213,45 @@ async function measure(child: Child, concurrency: number): Promise<Sample> {
   };
 }
 
+interface MemoryFigures {
+  idleMb: number;
+  /** One hold right after start (50 turns streamed before): what a fresh process pays. */
+  cold: { perStreamKb: number; heapPerStreamKb: number };
+  /** Holds after the warm-up turns, one per memory round: what a process that has been serving pays. */
+  warm: { perStreamKb: number; heapPerStreamKb: number }[];
+}
+
 /**
- * RSS after start (idle, after a GC) and per stream held open after its first delta; also the JS heap (plus
- * external memory) per held stream, which unlike RSS does not include the allocator's and V8's spare room.
+ * Holds HELD streams open after their first delta and reads the child's RSS and JS heap (plus external memory)
+ * before and with them, each after a full GC. Heap per stream is what the streams keep; RSS per stream also
+ * moves with how much room V8 and the allocator had already taken, so it is read several times (see
+ * MemoryFigures) and both are reported.
  */
-async function memory(
-  child: Child,
-): Promise<{ idleMb: number; perStreamKb: number; heapPerStreamKb: number }> {
-  await child.ask('gc');
-  const idle = (await child.ask('usage')).rss;
-  await run(child.port, 10, 50); // code paths warm, as on a server that has answered before
+async function holdStreams(child: Child): Promise<{ perStreamKb: number; heapPerStreamKb: number }> {
   await child.ask('arm');
   await child.ask('gc');
   const baseUsage = await child.ask('usage');
-  const base = baseUsage.rss;
-  let opened = 0;
-  let allOpen!: () => void;
-  const open = new Promise<void>((resolve) => (allOpen = resolve));
-  const streams = Array.from({ length: HELD }, () =>
-    turn(child.port, 'please hold this stream', () => {
-      if (++opened === HELD) allOpen();
-    }),
-  );
-  await open;
+  // Opened 100 at a time (each batch once its first deltas arrived): a thousand connections at once can
+  // overflow the listen backlog of a loaded server and reset a connection.
+  const streams: Promise<unknown>[] = [];
+  for (let first = 0; first < HELD; first += 100) {
+    const size = Math.min(100, HELD - first);
+    let opened = 0;
+    await new Promise<void>((resolve) => {
+      for (let i = 0; i < size; i++)
+        streams.push(
+          turn(child.port, 'please hold this stream', () => {
+            if (++opened === size) resolve();
+          }),
+        );
+    });
+  }
   await child.ask('gc');
   const heldUsage = await child.ask('usage');
-  const held = heldUsage.rss;
   await child.ask('release');
   await Promise.all(streams);
   return {
-    idleMb: idle / 2 ** 20,
-    perStreamKb: (held - base) / 1024 / HELD,
+    perStreamKb: (heldUsage.rss - baseUsage.rss) / 1024 / HELD,
     heapPerStreamKb: (heldUsage.heap - baseUsage.heap) / 1024 / HELD,
   };
 }
@@ -255,6 +266,14 @@ const specs: { name: string; file: string; args: string[] }[] = [
   { name: 'ours, memory', file: join(outDir, 'ours-server.mjs'), args: ['memory'] },
   { name: 'ours, SQLite', file: join(outDir, 'ours-server.mjs'), args: ['sqlite', join(work, 'bench.db')] },
 ];
+// A/B: BENCH_BEFORE=<a bundled ours-server.mjs kept from another build> adds that build (memory and SQLite)
+// to the same run, e.g. `cp .tmp/bench/ours-server.mjs .tmp/before.mjs` before changing the code.
+if (process.env.BENCH_BEFORE) {
+  specs.push(
+    { name: 'before, memory', file: process.env.BENCH_BEFORE, args: ['memory'] },
+    { name: 'before, SQLite', file: process.env.BENCH_BEFORE, args: ['sqlite', join(work, 'before.db')] },
+  );
+}
 if (postgres)
   specs.push({
     name: 'ours, PostgreSQL',
@@ -273,13 +292,24 @@ for (const child of children) {
     throw new Error(`${child.name}: unexpected stream:\n${body}`);
 }
 
-const memoryFigures = new Map<string, { idleMb: number; perStreamKb: number; heapPerStreamKb: number }>();
-for (const child of children) memoryFigures.set(child.name, await memory(child));
+// Idle RSS after start, then one "cold" hold after 50 turns (as on a server that has just answered a few).
+const memoryFigures = new Map<string, MemoryFigures>();
+for (const child of children) {
+  await child.ask('gc');
+  const idleMb = (await child.ask('usage')).rss / 2 ** 20;
+  await run(child.port, 10, 50);
+  memoryFigures.set(child.name, { idleMb, cold: await holdStreams(child), warm: [] });
+}
 
 // Steady state, as on a server that has been answering for a while: every server streams WARMUP turns at
 // each concurrency before the measured rounds, so that the first round does not carry one server's JIT
 // compilation more than the other's (it read 1.3 × the peer where the later rounds read 0.8–1.1 ×).
 for (const child of children) for (const concurrency of LEVELS) await run(child.port, concurrency, WARMUP);
+
+// "Warm" holds, alternating between the servers: V8's heap and the allocator have grown to what serving
+// needs, as on a server that has been answering for a while; the median of MEMORY_ROUNDS holds is reported.
+for (let round = 0; round < MEMORY_ROUNDS; round++)
+  for (const child of children) memoryFigures.get(child.name)!.warm.push(await holdStreams(child));
 
 const samples = new Map<string, Sample[]>();
 for (let round = 0; round < ROUNDS; round++) {
@@ -333,15 +363,23 @@ for (const concurrency of LEVELS) {
   }
 }
 const peerMemory = memoryFigures.get(peerName)!;
+const warmMedian = (figures: MemoryFigures, key: 'perStreamKb' | 'heapPerStreamKb') =>
+  median(figures.warm.map((hold) => hold[key]));
+const range = (values: number[]) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
 console.log(
-  `\n${pad('server', 42)}${pad('idle RSS MB', 13)}${pad('× peer', 8)}${pad(`RSS KB per open stream (${HELD})`, 31)}${pad('× peer', 8)}${pad('heap KB per stream', 20)}× peer`,
+  `\n${pad('server', 42)}${pad('idle RSS MB', 13)}${pad('× peer', 8)}per open stream (${HELD} held), KB: ` +
+    `cold RSS / heap, warm RSS / heap (median of ${MEMORY_ROUNDS}) [range], heap × peer (warm)`,
 );
 for (const spec of specs) {
   const figures = memoryFigures.get(spec.name)!;
+  const warmRss = figures.warm.map((hold) => hold.perStreamKb);
+  const warmHeap = figures.warm.map((hold) => hold.heapPerStreamKb);
   console.log(
     `${pad(spec.name, 42)}${pad(figures.idleMb.toFixed(1), 13)}${pad((figures.idleMb / peerMemory.idleMb).toFixed(2), 8)}` +
-      `${pad(figures.perStreamKb.toFixed(1), 31)}${pad((figures.perStreamKb / peerMemory.perStreamKb).toFixed(2), 8)}` +
-      `${pad(figures.heapPerStreamKb.toFixed(1), 20)}${(figures.heapPerStreamKb / peerMemory.heapPerStreamKb).toFixed(2)}`,
+      `cold ${figures.cold.perStreamKb.toFixed(1)} / ${figures.cold.heapPerStreamKb.toFixed(1)}, ` +
+      `warm ${warmMedian(figures, 'perStreamKb').toFixed(1)} [${range(warmRss)}] / ` +
+      `${warmMedian(figures, 'heapPerStreamKb').toFixed(1)} [${range(warmHeap)}], ` +
+      `${(warmMedian(figures, 'heapPerStreamKb') / warmMedian(peerMemory, 'heapPerStreamKb')).toFixed(2)}`,
   );
 }
 console.log(
