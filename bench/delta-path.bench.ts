@@ -14,69 +14,14 @@ import { applyEvent } from '../src/protocol/reducer.js';
 import { createSession } from '../src/protocol/session.js';
 import { initialThreadState, type ThreadState } from '../src/protocol/thread-state.js';
 import type { Transport } from '../src/protocol/transport.js';
-import type { ThreadStreamEvent } from '../src/protocol/types.js';
+import { answerDone, answerHead, textDelta } from './stream-render/stream-events.js';
 
 const N = 4000;
 const ROUNDS = 15;
-const NOW = '2026-05-19T14:03:10.257063';
-const head = [
-  {
-    type: 'thread.created',
-    thread: {
-      id: 'thr_1',
-      title: null,
-      created_at: NOW,
-      status: { type: 'active' },
-      metadata: {},
-      items: { data: [], has_more: false },
-    },
-  },
-  {
-    type: 'thread.item.done',
-    item: {
-      id: 'msg_user',
-      thread_id: 'thr_1',
-      created_at: NOW,
-      type: 'user_message',
-      content: [{ type: 'input_text', text: 'go' }],
-      attachments: [],
-      inference_options: {},
-    },
-  },
-  {
-    type: 'thread.item.added',
-    item: { id: 'msg_1', thread_id: 'thr_1', created_at: NOW, type: 'assistant_message', content: [] },
-  },
-  {
-    type: 'thread.item.updated',
-    item_id: 'msg_1',
-    update: {
-      type: 'assistant_message.content_part.added',
-      content_index: 0,
-      content: { type: 'output_text', text: '', annotations: [] },
-    },
-  },
-] as unknown as ThreadStreamEvent[];
+const head = answerHead([{ type: 'input_text', text: 'go' }]);
 // ≈ 4 characters per delta, as the 16.3 KB answer in 4,000 deltas.
-const deltas = Array.from(
-  { length: N },
-  (_, i) =>
-    ({
-      type: 'thread.item.updated',
-      item_id: 'msg_1',
-      update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: `w${i % 10}r ` },
-    }) as ThreadStreamEvent,
-);
-const done = {
-  type: 'thread.item.done',
-  item: {
-    id: 'msg_1',
-    thread_id: 'thr_1',
-    created_at: NOW,
-    type: 'assistant_message',
-    content: [{ type: 'output_text', text: '', annotations: [] }],
-  },
-} as unknown as ThreadStreamEvent;
+const deltas = Array.from({ length: N }, (_, i) => textDelta(`w${i % 10}r `));
+const done = answerDone('');
 const encoder = new TextEncoder();
 const chunks = deltas.map((event) => encoder.encode(encodeSSE(event)));
 

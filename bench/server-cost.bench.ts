@@ -21,23 +21,20 @@
  * BENCH_MEMORY_ROUNDS=3 warm holds, BENCH_WARMUP=1000 turns per server and concurrency before the first round,
  * BENCH_POSTGRES=off to leave PostgreSQL out).
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import {
   postgresAvailable,
   startPostgres,
   type TestPostgres,
 } from '../test/server/stores/postgres-server.js';
 import { buildCompiledServer, measureIdle } from './server-cost/compiled-server.js';
+import { buildServer, createLoad, OUT_DIR, ROOT, startChild, type Child } from './server-cost/launch.js';
 import { FULL_TEXT } from './server-cost/turn.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TURNS = Number(process.env.BENCH_TURNS ?? 600);
 const HELD = Number(process.env.BENCH_HELD ?? 1000);
@@ -51,139 +48,13 @@ if (!existsSync(join(peerDir, 'node_modules', 'chatkit-node-backend-sdk'))) {
   console.log('installing the peer under bench/peer (npm ci)…');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
 }
-const outDir = join(ROOT, '.tmp', 'bench');
-// The peer's child lives in .tmp/bench-peer with a node_modules link to bench/peer/node_modules, so the peer
-// resolves from there and Express from the project.
-const peerOut = join(ROOT, '.tmp', 'bench-peer');
-mkdirSync(peerOut, { recursive: true });
-if (!existsSync(join(peerOut, 'node_modules')))
-  symlinkSync(join(peerDir, 'node_modules'), join(peerOut, 'node_modules'));
-mkdirSync(outDir, { recursive: true });
-const common = {
-  bundle: true,
-  platform: 'node' as const,
-  format: 'esm' as const,
-  target: 'node20',
-  packages: 'external' as const,
-  logLevel: 'warning' as const,
-};
-await build({
-  ...common,
-  entryPoints: [join(ROOT, 'bench/server-cost/ours-server.ts')],
-  outfile: join(outDir, 'ours-server.mjs'),
-});
+const oursFile = await buildServer('ours');
 // The reference server file by file (as a compiled package would ship it), with its non-code assets.
-const referenceEntry = await buildCompiledServer(join(outDir, 'compiled'));
-await build({
-  ...common,
-  entryPoints: [join(ROOT, 'bench/server-cost/peer-server.ts')],
-  outfile: join(peerOut, 'peer-server.mjs'),
-});
-
-// ---- children -----------------------------------------------------------------------------------------
-interface Child {
-  name: string;
-  port: number;
-  process: ChildProcess;
-  ask<T = any>(cmd: string): Promise<T>;
-}
-
-async function startChild(name: string, file: string, args: string[]): Promise<Child> {
-  const child = fork(file, args, {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message: any) => resolve(message.port));
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
-  const ask = (cmd: string) =>
-    new Promise<any>((resolve) => {
-      const onMessage = (message: any) => {
-        if (message.cmd !== cmd) return;
-        child.off('message', onMessage);
-        resolve(message);
-      };
-      child.on('message', onMessage);
-      child.send({ cmd });
-    });
-  return { name, port, process: child, ask };
-}
-
-async function stopChild(child: Child): Promise<void> {
-  const exited = new Promise((resolve) => child.process.once('exit', resolve));
-  child.process.send({ cmd: 'exit' });
-  await exited;
-}
+const referenceEntry = await buildCompiledServer(join(OUT_DIR, 'compiled'));
+const peerFile = await buildServer('peer');
 
 // ---- load -------------------------------------------------------------------------------------------
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-let userCounter = 0;
-
-/** One streamed turn; resolves with its latency and body once the stream ended. */
-function turn(
-  port: number,
-  text = 'Benchmark turn',
-  onFirstChunk?: () => void,
-): Promise<{ ms: number; body: string }> {
-  const start = performance.now();
-  const body = JSON.stringify({
-    type: 'threads.create',
-    params: { input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} } },
-  });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/chatkit',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-chatkit-user': `bench_user_${(userCounter++ % 64).toString().padStart(4, '0')}`,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let first = true;
-        res.on('data', (chunk: Buffer) => {
-          chunks.push(chunk);
-          if (first) {
-            first = false;
-            onFirstChunk?.();
-          }
-        });
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}: ${text}`));
-          else resolve({ ms: performance.now() - start, body: text });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed after its idle timeout (5 s, e.g. while another child was
-      // measured) may fail as it is reused: retry on a fresh socket, as Node's documentation advises.
-      if (req.reusedSocket && error.code === 'ECONNRESET') {
-        turn(port, text, onFirstChunk).then(resolve, reject);
-      } else reject(error);
-    });
-    req.end(body);
-  });
-}
-
-async function run(port: number, concurrency: number, turns: number): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < turns) latencies.push((await turn(port)).ms);
-    }),
-  );
-  return latencies;
-}
+const { turn, run, destroy: destroyLoad } = createLoad();
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -262,9 +133,9 @@ let postgres: TestPostgres | null = null;
 if (postgresAvailable && process.env.BENCH_POSTGRES !== 'off') postgres = await startPostgres();
 
 const specs: { name: string; file: string; args: string[] }[] = [
-  { name: 'peer (chatkit-node-backend-sdk, memory)', file: join(peerOut, 'peer-server.mjs'), args: [] },
-  { name: 'ours, memory', file: join(outDir, 'ours-server.mjs'), args: ['memory'] },
-  { name: 'ours, SQLite', file: join(outDir, 'ours-server.mjs'), args: ['sqlite', join(work, 'bench.db')] },
+  { name: 'peer (chatkit-node-backend-sdk, memory)', file: peerFile, args: [] },
+  { name: 'ours, memory', file: oursFile, args: ['memory'] },
+  { name: 'ours, SQLite', file: oursFile, args: ['sqlite', join(work, 'bench.db')] },
 ];
 // A/B: BENCH_BEFORE=<a bundled ours-server.mjs kept from another build> adds that build (memory and SQLite)
 // to the same run, e.g. `cp .tmp/bench/ours-server.mjs .tmp/before.mjs` before changing the code.
@@ -277,7 +148,7 @@ if (process.env.BENCH_BEFORE) {
 if (postgres)
   specs.push({
     name: 'ours, PostgreSQL',
-    file: join(outDir, 'ours-server.mjs'),
+    file: oursFile,
     args: ['postgres', postgres.connection.host],
   });
 
@@ -329,10 +200,10 @@ for (let start = 0; start < 3; start++) {
   referenceRss.push((await measureIdle(referenceEntry, dataDir)).rssMb);
 }
 
-for (const child of children) await stopChild(child);
+for (const child of children) await child.stop();
 await postgres?.stop();
 rmSync(work, { recursive: true, force: true });
-agent.destroy();
+destroyLoad();
 
 // ---- report -------------------------------------------------------------------------------------------
 const cpuModel = cpus()[0]?.model ?? 'unknown CPU';

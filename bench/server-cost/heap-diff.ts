@@ -8,103 +8,27 @@
  * (HEAP_DIFF_OWNERS=n lists n owners per kind instead of 3)
  * Needs the peer installed for `peer` (`npm --prefix bench/peer ci`).
  */
-import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildServer, createLoad, startChild } from './launch.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const [kind = 'memory', heldArg = '200', warmupArg = '2000'] = process.argv.slice(2);
 const held = Number(heldArg);
 const warmup = Number(warmupArg);
 
 const peer = kind === 'peer';
-const outDir = join(ROOT, '.tmp', peer ? 'bench-peer' : 'bench');
-mkdirSync(outDir, { recursive: true });
-if (peer && !existsSync(join(outDir, 'node_modules')))
-  symlinkSync(join(ROOT, 'bench', 'peer', 'node_modules'), join(outDir, 'node_modules'));
-const entry = peer ? 'peer-server' : 'ours-server';
-await build({
-  entryPoints: [join(ROOT, `bench/server-cost/${entry}.ts`)],
-  outfile: join(outDir, `${entry}-heap.mjs`),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-
+const file = await buildServer(peer ? 'peer' : 'ours', { suffix: '-heap' });
 const work = mkdtempSync(join(tmpdir(), 'chatkit-heap-'));
-const child = fork(join(outDir, `${entry}-heap.mjs`), peer ? [] : [kind, join(work, 'h.db')], {
-  cwd: work,
-  execArgv: ['--expose-gc'],
-  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-});
-const port = await new Promise<number>((resolve) => child.once('message', (m: any) => resolve(m.port)));
-const ask = (cmd: string) =>
-  new Promise<any>((resolve) => {
-    const onMessage = (message: any) => {
-      if (message.cmd !== cmd) return;
-      child.off('message', onMessage);
-      resolve(message);
-    };
-    child.on('message', onMessage);
-    child.send({ cmd });
-  });
-
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-let user = 0;
-const turn = (text: string, onFirst?: () => void): Promise<void> =>
-  new Promise<void>((resolve, reject) => {
-    const body = JSON.stringify({
-      type: 'threads.create',
-      params: { input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} } },
-    });
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/chatkit',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-chatkit-user': `bench_user_${String(user++ % 64).padStart(4, '0')}`,
-        },
-      },
-      (res) => {
-        if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
-        let first = true;
-        res.on('data', () => {
-          if (first) onFirst?.();
-          first = false;
-        });
-        res.on('end', resolve);
-        res.on('error', reject);
-      },
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed after its idle timeout (while a snapshot was taken): retry.
-      if (req.reusedSocket && error.code === 'ECONNRESET') turn(text, onFirst).then(resolve, reject);
-      else reject(error);
-    });
-    req.end(body);
-  });
-let next = 0;
-await Promise.all(
-  Array.from({ length: 10 }, async () => {
-    while (next++ < warmup) await turn('hi');
-  }),
-);
+const child = await startChild(kind, file, peer ? [] : [kind, join(work, 'h.db')], { cwd: work });
+const { ask } = child;
+const load = createLoad();
+const turn = (text: string, onFirst?: () => void) => load.turn(child.port, text, onFirst);
+await load.run(child.port, 10, warmup, 'hi');
 
 // Hold `held` streams open once before the base snapshot, so the sockets of the keep-alive agent exist in
 // both snapshots and only what a held stream adds shows in the difference.
-async function hold(): Promise<Promise<void>[]> {
+async function hold(): Promise<Promise<unknown>[]> {
   await ask('arm');
   let opened = 0;
   let allOpen!: () => void;
@@ -127,10 +51,8 @@ await ask('gc');
 const heldSnapshot = (await ask('snapshot')).path as string;
 await ask('release');
 await Promise.all(streams);
-agent.destroy();
-const exited = new Promise((resolve) => child.once('exit', resolve));
-child.send({ cmd: 'exit' });
-await exited;
+load.destroy();
+await child.stop();
 
 interface Snapshot {
   snapshot: {

@@ -7,57 +7,27 @@
  * turn over it, notifications once per animation frame, no listener work). Differences between the modes are
  * what each layer costs per answer. Never in `npm test`.
  */
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join, normalize } from 'node:path';
-import { Buffer } from 'node:buffer';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { makeAnswer, splitDeltas } from './answer.js';
+import { bundleForPage, feedFile, launchChromium, openFeedPage, repoRoot, serve } from './harness.js';
 
-const root = normalize(join(import.meta.dirname, '../..'));
 const [bytes = 16_700, count = 4000, rounds = 3] = process.argv.slice(2).map(Number);
-const lib = (
-  await build({
-    stdin: {
-      contents:
-        "export { decodeSSEStream } from './src/protocol/sse.ts'; export { createSession } from './src/protocol/session.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    write: false,
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
-  })
-).outputFiles[0].text;
-const server = createServer((req, res) => {
-  const body =
-    req.url === '/feed.js'
-      ? readFileSync(join(import.meta.dirname, 'feed.mjs'))
-      : req.url === '/lib.js'
-        ? Buffer.from(lib)
-        : Buffer.from('<!doctype html><html><body></body></html>');
-  res.writeHead(200, { 'content-type': req.url.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
+const lib = await bundleForPage({
+  stdin: {
+    contents:
+      "export { decodeSSEStream } from './src/protocol/sse.ts'; export { createSession } from './src/protocol/session.ts';",
+    resolveDir: repoRoot,
+    loader: 'ts',
+  },
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
+const server = await serve({ files: { '/feed.js': feedFile, '/lib.js': lib }, mounts: {} });
+const { origin } = server;
+const browser = await launchChromium();
 const deltas = splitDeltas(makeAnswer(bytes), count);
 const modes = ['push', 'raw', 'decode', 'session'];
 const cpu = Object.fromEntries(modes.map((m) => [m, []]));
 for (let round = 0; round < rounds; round++) {
   for (const mode of modes) {
-    const page = await browser.newPage();
-    await page.goto(origin + '/');
-    await page.addScriptTag({ url: '/feed.js', type: 'module' });
-    await page.waitForFunction(() => window.__feedReady);
-    await page.evaluate(([d]) => window.__setFeed(d, false), [deltas]);
+    const page = await openFeedPage(browser, origin, { deltas });
     await page.evaluate(`import('/lib.js').then((m) => { window.lib = m; })`);
     await page.waitForFunction(() => window.lib);
     const cdp = await page.context().newCDPSession(page);
