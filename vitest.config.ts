@@ -19,8 +19,11 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Hang detectors. At load average 30–40 a test with four page loads took over 60 s, and
+          // `expect.poll` gave up after its default 1 s while a reloaded page was still loading its thread.
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },

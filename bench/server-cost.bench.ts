@@ -11,34 +11,34 @@
  *
  * Prints per server and concurrency: CPU ms per turn, streams/s, latency p50/p99, ratios against the peer
  * measured in the same run (medians) and the CPU ratio of every round against the peer's same round (the
- * spread); then idle RSS and RSS per open stream (N streams held open after their first delta). Also the
+ * spread); then idle RSS and RSS and heap per open stream (N streams held open after their first delta): once
+ * right after start ("cold") and the median of several holds after the warm-up turns ("warm"). Also the
  * idle RSS of the compiled reference server (server/main.ts as `npm start` runs it).
  * Asserts nothing; never part of `npm test`.
  *
  * Run: `npm run bench`, or alone: `npx tsx bench/server-cost.bench.ts`
- * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=400, BENCH_WARMUP=1000 turns
- * per server and concurrency before the first round, BENCH_POSTGRES=off to leave PostgreSQL out).
+ * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=1000 streams held open,
+ * BENCH_MEMORY_ROUNDS=3 warm holds, BENCH_WARMUP=1000 turns per server and concurrency before the first round,
+ * BENCH_POSTGRES=off to leave PostgreSQL out).
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import {
   postgresAvailable,
   startPostgres,
   type TestPostgres,
 } from '../test/server/stores/postgres-server.js';
 import { buildCompiledServer, measureIdle } from './server-cost/compiled-server.js';
+import { buildServer, createLoad, OUT_DIR, ROOT, startChild, type Child } from './server-cost/launch.js';
 import { FULL_TEXT } from './server-cost/turn.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TURNS = Number(process.env.BENCH_TURNS ?? 600);
-const HELD = Number(process.env.BENCH_HELD ?? 400);
+const HELD = Number(process.env.BENCH_HELD ?? 1000);
+const MEMORY_ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const LEVELS = [10, 50];
 
@@ -48,139 +48,13 @@ if (!existsSync(join(peerDir, 'node_modules', 'chatkit-node-backend-sdk'))) {
   console.log('installing the peer under bench/peer (npm ci)…');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
 }
-const outDir = join(ROOT, '.tmp', 'bench');
-// The peer's child lives in .tmp/bench-peer with a node_modules link to bench/peer/node_modules, so the peer
-// resolves from there and Express from the project.
-const peerOut = join(ROOT, '.tmp', 'bench-peer');
-mkdirSync(peerOut, { recursive: true });
-if (!existsSync(join(peerOut, 'node_modules')))
-  symlinkSync(join(peerDir, 'node_modules'), join(peerOut, 'node_modules'));
-mkdirSync(outDir, { recursive: true });
-const common = {
-  bundle: true,
-  platform: 'node' as const,
-  format: 'esm' as const,
-  target: 'node20',
-  packages: 'external' as const,
-  logLevel: 'warning' as const,
-};
-await build({
-  ...common,
-  entryPoints: [join(ROOT, 'bench/server-cost/ours-server.ts')],
-  outfile: join(outDir, 'ours-server.mjs'),
-});
+const oursFile = await buildServer('ours');
 // The reference server file by file (as a compiled package would ship it), with its non-code assets.
-const referenceEntry = await buildCompiledServer(join(outDir, 'compiled'));
-await build({
-  ...common,
-  entryPoints: [join(ROOT, 'bench/server-cost/peer-server.ts')],
-  outfile: join(peerOut, 'peer-server.mjs'),
-});
-
-// ---- children -----------------------------------------------------------------------------------------
-interface Child {
-  name: string;
-  port: number;
-  process: ChildProcess;
-  ask<T = any>(cmd: string): Promise<T>;
-}
-
-async function startChild(name: string, file: string, args: string[]): Promise<Child> {
-  const child = fork(file, args, {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message: any) => resolve(message.port));
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
-  const ask = (cmd: string) =>
-    new Promise<any>((resolve) => {
-      const onMessage = (message: any) => {
-        if (message.cmd !== cmd) return;
-        child.off('message', onMessage);
-        resolve(message);
-      };
-      child.on('message', onMessage);
-      child.send({ cmd });
-    });
-  return { name, port, process: child, ask };
-}
-
-async function stopChild(child: Child): Promise<void> {
-  const exited = new Promise((resolve) => child.process.once('exit', resolve));
-  child.process.send({ cmd: 'exit' });
-  await exited;
-}
+const referenceEntry = await buildCompiledServer(join(OUT_DIR, 'compiled'));
+const peerFile = await buildServer('peer');
 
 // ---- load -------------------------------------------------------------------------------------------
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-let userCounter = 0;
-
-/** One streamed turn; resolves with its latency and body once the stream ended. */
-function turn(
-  port: number,
-  text = 'Benchmark turn',
-  onFirstChunk?: () => void,
-): Promise<{ ms: number; body: string }> {
-  const start = performance.now();
-  const body = JSON.stringify({
-    type: 'threads.create',
-    params: { input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} } },
-  });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/chatkit',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-chatkit-user': `bench_user_${(userCounter++ % 64).toString().padStart(4, '0')}`,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let first = true;
-        res.on('data', (chunk: Buffer) => {
-          chunks.push(chunk);
-          if (first) {
-            first = false;
-            onFirstChunk?.();
-          }
-        });
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}: ${text}`));
-          else resolve({ ms: performance.now() - start, body: text });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed after its idle timeout (5 s, e.g. while another child was
-      // measured) may fail as it is reused: retry on a fresh socket, as Node's documentation advises.
-      if (req.reusedSocket && error.code === 'ECONNRESET') {
-        turn(port, text, onFirstChunk).then(resolve, reject);
-      } else reject(error);
-    });
-    req.end(body);
-  });
-}
-
-async function run(port: number, concurrency: number, turns: number): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < turns) latencies.push((await turn(port)).ms);
-    }),
-  );
-  return latencies;
-}
+const { turn, run, destroy: destroyLoad } = createLoad();
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -210,37 +84,45 @@ async function measure(child: Child, concurrency: number): Promise<Sample> {
   };
 }
 
+interface MemoryFigures {
+  idleMb: number;
+  /** One hold right after start (50 turns streamed before): what a fresh process pays. */
+  cold: { perStreamKb: number; heapPerStreamKb: number };
+  /** Holds after the warm-up turns, one per memory round: what a process that has been serving pays. */
+  warm: { perStreamKb: number; heapPerStreamKb: number }[];
+}
+
 /**
- * RSS after start (idle, after a GC) and per stream held open after its first delta; also the JS heap (plus
- * external memory) per held stream, which unlike RSS does not include the allocator's and V8's spare room.
+ * Holds HELD streams open after their first delta and reads the child's RSS and JS heap (plus external memory)
+ * before and with them, each after a full GC. Heap per stream is what the streams keep; RSS per stream also
+ * moves with how much room V8 and the allocator had already taken, so it is read several times (see
+ * MemoryFigures) and both are reported.
  */
-async function memory(
-  child: Child,
-): Promise<{ idleMb: number; perStreamKb: number; heapPerStreamKb: number }> {
-  await child.ask('gc');
-  const idle = (await child.ask('usage')).rss;
-  await run(child.port, 10, 50); // code paths warm, as on a server that has answered before
+async function holdStreams(child: Child): Promise<{ perStreamKb: number; heapPerStreamKb: number }> {
   await child.ask('arm');
   await child.ask('gc');
   const baseUsage = await child.ask('usage');
-  const base = baseUsage.rss;
-  let opened = 0;
-  let allOpen!: () => void;
-  const open = new Promise<void>((resolve) => (allOpen = resolve));
-  const streams = Array.from({ length: HELD }, () =>
-    turn(child.port, 'please hold this stream', () => {
-      if (++opened === HELD) allOpen();
-    }),
-  );
-  await open;
+  // Opened 100 at a time (each batch once its first deltas arrived): a thousand connections at once can
+  // overflow the listen backlog of a loaded server and reset a connection.
+  const streams: Promise<unknown>[] = [];
+  for (let first = 0; first < HELD; first += 100) {
+    const size = Math.min(100, HELD - first);
+    let opened = 0;
+    await new Promise<void>((resolve) => {
+      for (let i = 0; i < size; i++)
+        streams.push(
+          turn(child.port, 'please hold this stream', () => {
+            if (++opened === size) resolve();
+          }),
+        );
+    });
+  }
   await child.ask('gc');
   const heldUsage = await child.ask('usage');
-  const held = heldUsage.rss;
   await child.ask('release');
   await Promise.all(streams);
   return {
-    idleMb: idle / 2 ** 20,
-    perStreamKb: (held - base) / 1024 / HELD,
+    perStreamKb: (heldUsage.rss - baseUsage.rss) / 1024 / HELD,
     heapPerStreamKb: (heldUsage.heap - baseUsage.heap) / 1024 / HELD,
   };
 }
@@ -251,14 +133,22 @@ let postgres: TestPostgres | null = null;
 if (postgresAvailable && process.env.BENCH_POSTGRES !== 'off') postgres = await startPostgres();
 
 const specs: { name: string; file: string; args: string[] }[] = [
-  { name: 'peer (chatkit-node-backend-sdk, memory)', file: join(peerOut, 'peer-server.mjs'), args: [] },
-  { name: 'ours, memory', file: join(outDir, 'ours-server.mjs'), args: ['memory'] },
-  { name: 'ours, SQLite', file: join(outDir, 'ours-server.mjs'), args: ['sqlite', join(work, 'bench.db')] },
+  { name: 'peer (chatkit-node-backend-sdk, memory)', file: peerFile, args: [] },
+  { name: 'ours, memory', file: oursFile, args: ['memory'] },
+  { name: 'ours, SQLite', file: oursFile, args: ['sqlite', join(work, 'bench.db')] },
 ];
+// A/B: BENCH_BEFORE=<a bundled ours-server.mjs kept from another build> adds that build (memory and SQLite)
+// to the same run, e.g. `cp .tmp/bench/ours-server.mjs .tmp/before.mjs` before changing the code.
+if (process.env.BENCH_BEFORE) {
+  specs.push(
+    { name: 'before, memory', file: process.env.BENCH_BEFORE, args: ['memory'] },
+    { name: 'before, SQLite', file: process.env.BENCH_BEFORE, args: ['sqlite', join(work, 'before.db')] },
+  );
+}
 if (postgres)
   specs.push({
     name: 'ours, PostgreSQL',
-    file: join(outDir, 'ours-server.mjs'),
+    file: oursFile,
     args: ['postgres', postgres.connection.host],
   });
 
@@ -273,13 +163,24 @@ for (const child of children) {
     throw new Error(`${child.name}: unexpected stream:\n${body}`);
 }
 
-const memoryFigures = new Map<string, { idleMb: number; perStreamKb: number; heapPerStreamKb: number }>();
-for (const child of children) memoryFigures.set(child.name, await memory(child));
+// Idle RSS after start, then one "cold" hold after 50 turns (as on a server that has just answered a few).
+const memoryFigures = new Map<string, MemoryFigures>();
+for (const child of children) {
+  await child.ask('gc');
+  const idleMb = (await child.ask('usage')).rss / 2 ** 20;
+  await run(child.port, 10, 50);
+  memoryFigures.set(child.name, { idleMb, cold: await holdStreams(child), warm: [] });
+}
 
 // Steady state, as on a server that has been answering for a while: every server streams WARMUP turns at
 // each concurrency before the measured rounds, so that the first round does not carry one server's JIT
 // compilation more than the other's (it read 1.3 × the peer where the later rounds read 0.8–1.1 ×).
 for (const child of children) for (const concurrency of LEVELS) await run(child.port, concurrency, WARMUP);
+
+// "Warm" holds, alternating between the servers: V8's heap and the allocator have grown to what serving
+// needs, as on a server that has been answering for a while; the median of MEMORY_ROUNDS holds is reported.
+for (let round = 0; round < MEMORY_ROUNDS; round++)
+  for (const child of children) memoryFigures.get(child.name)!.warm.push(await holdStreams(child));
 
 const samples = new Map<string, Sample[]>();
 for (let round = 0; round < ROUNDS; round++) {
@@ -299,10 +200,10 @@ for (let start = 0; start < 3; start++) {
   referenceRss.push((await measureIdle(referenceEntry, dataDir)).rssMb);
 }
 
-for (const child of children) await stopChild(child);
+for (const child of children) await child.stop();
 await postgres?.stop();
 rmSync(work, { recursive: true, force: true });
-agent.destroy();
+destroyLoad();
 
 // ---- report -------------------------------------------------------------------------------------------
 const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
@@ -333,15 +234,23 @@ for (const concurrency of LEVELS) {
   }
 }
 const peerMemory = memoryFigures.get(peerName)!;
+const warmMedian = (figures: MemoryFigures, key: 'perStreamKb' | 'heapPerStreamKb') =>
+  median(figures.warm.map((hold) => hold[key]));
+const range = (values: number[]) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
 console.log(
-  `\n${pad('server', 42)}${pad('idle RSS MB', 13)}${pad('× peer', 8)}${pad(`RSS KB per open stream (${HELD})`, 31)}${pad('× peer', 8)}${pad('heap KB per stream', 20)}× peer`,
+  `\n${pad('server', 42)}${pad('idle RSS MB', 13)}${pad('× peer', 8)}per open stream (${HELD} held), KB: ` +
+    `cold RSS / heap, warm RSS / heap (median of ${MEMORY_ROUNDS}) [range], heap × peer (warm)`,
 );
 for (const spec of specs) {
   const figures = memoryFigures.get(spec.name)!;
+  const warmRss = figures.warm.map((hold) => hold.perStreamKb);
+  const warmHeap = figures.warm.map((hold) => hold.heapPerStreamKb);
   console.log(
     `${pad(spec.name, 42)}${pad(figures.idleMb.toFixed(1), 13)}${pad((figures.idleMb / peerMemory.idleMb).toFixed(2), 8)}` +
-      `${pad(figures.perStreamKb.toFixed(1), 31)}${pad((figures.perStreamKb / peerMemory.perStreamKb).toFixed(2), 8)}` +
-      `${pad(figures.heapPerStreamKb.toFixed(1), 20)}${(figures.heapPerStreamKb / peerMemory.heapPerStreamKb).toFixed(2)}`,
+      `cold ${figures.cold.perStreamKb.toFixed(1)} / ${figures.cold.heapPerStreamKb.toFixed(1)}, ` +
+      `warm ${warmMedian(figures, 'perStreamKb').toFixed(1)} [${range(warmRss)}] / ` +
+      `${warmMedian(figures, 'heapPerStreamKb').toFixed(1)} [${range(warmHeap)}], ` +
+      `${(warmMedian(figures, 'heapPerStreamKb') / warmMedian(peerMemory, 'heapPerStreamKb')).toFixed(2)}`,
   );
 }
 console.log(

@@ -25,6 +25,7 @@ import {
   bundleBaseline,
   feedFile,
   launchChromium,
+  loadDropIn,
   median,
   openFeedPage,
   performanceMetrics,
@@ -32,6 +33,7 @@ import {
   requireBuild,
   serve,
   setupScript,
+  streamFirstAnswer,
 } from './stream-render/harness.js';
 
 requireBuild();
@@ -223,38 +225,8 @@ async function measureLoad() {
       });
     },
   });
-  const ready = await page.evaluate(async () => {
-    const el = document.createElement('chatkit-chat');
-    document.body.append(el);
-    const readyAt = new Promise((r) =>
-      el.addEventListener('chatkit.ready', () => r(performance.now()), { once: true }),
-    );
-    const s = document.createElement('script');
-    s.type = 'module';
-    s.src = '/dist/chatkit-chat.js';
-    document.head.append(s);
-    await customElements.whenDefined('chatkit-chat');
-    el.setOptions({
-      api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) },
-    });
-    const t = await readyAt;
-    const entry = performance
-      .getEntriesByType('resource')
-      .find((e) => e.name.endsWith('/dist/chatkit-chat.js'));
-    return t - entry.responseEnd;
-  });
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const el = document.querySelector('chatkit-chat');
-        el.addEventListener(
-          'chatkit.response.end',
-          () => requestAnimationFrame(() => setTimeout(resolve, 100)),
-          { once: true },
-        );
-        el.sendUserMessage({ text: 'go' });
-      }),
-  );
+  const { fromResponseEnd: ready } = await page.evaluate(loadDropIn, { feed: true });
+  await page.evaluate(streamFirstAnswer);
   await page.close();
   return { jsBytes, files, ready };
 }

@@ -6,64 +6,34 @@
  * the part never run. Code never run on this path is what could load on first use instead; code that runs
  * is needed for a first answer whatever file holds it. Never in `npm test`.
  */
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { makeAnswer, splitDeltas } from '../stream-render/answer.js';
+import {
+  feedFile,
+  launchChromium,
+  loadDropIn,
+  openFeedPage,
+  repoRoot as root,
+  serve,
+  streamFirstAnswer,
+} from '../stream-render/harness.js';
 
-const root = normalize(join(import.meta.dirname, '../..'));
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let body;
-  if (url.pathname === '/feed.js') body = readFileSync(join(root, 'bench/stream-render/feed.mjs'));
-  else if (url.pathname.startsWith('/dist/')) {
-    const file = normalize(join(root, url.pathname));
-    if (file.startsWith(join(root, 'dist')) && existsSync(file)) body = readFileSync(file);
-  } else if (url.pathname === '/') body = Buffer.from('<!doctype html><html><body></body></html>');
-  if (!body) return res.writeHead(404).end();
-  res
-    .writeHead(200, { 'content-type': extname(url.pathname) === '.html' ? 'text/html' : 'text/javascript' })
-    .end(body);
+const server = await serve({ files: { '/feed.js': feedFile } });
+const browser = await launchChromium();
+let cdp;
+const page = await openFeedPage(browser, server.origin, {
+  deltas: splitDeltas(makeAnswer(2000), 50),
+  async beforeLoad(page) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.startPreciseCoverage', { callCount: false, detailed: true });
+  },
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
-const page = await browser.newPage();
-const cdp = await page.context().newCDPSession(page);
-await cdp.send('Profiler.enable');
-await cdp.send('Profiler.startPreciseCoverage', { callCount: false, detailed: true });
-await page.goto(origin + '/');
-await page.addScriptTag({ url: '/feed.js', type: 'module' });
-await page.waitForFunction(() => window.__feedReady);
-const deltas = splitDeltas(makeAnswer(2000), 50);
-await page.evaluate(([d]) => window.__setFeed(d, false), [deltas]);
-await page.evaluate(async () => {
-  const el = document.createElement('chatkit-chat');
-  document.body.append(el);
-  const ready = new Promise((r) => el.addEventListener('chatkit.ready', r, { once: true }));
-  const s = document.createElement('script');
-  s.type = 'module';
-  s.src = '/dist/chatkit-chat.js';
-  document.head.append(s);
-  await customElements.whenDefined('chatkit-chat');
-  el.setOptions({
-    api: { url: 'https://api.test/chatkit', fetch: (i, init) => window.__feed.fetch(i, init) },
-  });
-  await ready;
-  await new Promise((resolve) => {
-    el.addEventListener('chatkit.response.end', () => requestAnimationFrame(() => setTimeout(resolve, 100)), {
-      once: true,
-    });
-    el.sendUserMessage({ text: 'go' });
-  });
-});
+await page.evaluate(loadDropIn, { feed: true });
+await page.evaluate(streamFirstAnswer);
 const { result } = await cdp.send('Profiler.takePreciseCoverage');
 await browser.close();
 server.close();

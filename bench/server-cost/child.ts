@@ -1,9 +1,11 @@
 /**
  * The IPC side of a benchmark child: tells the parent its port, then answers `usage` (CPU and memory),
- * `gc`, `arm`/`release` (the hold gate of turn.ts) and `exit`.
+ * `gc`, `arm`/`release` (the hold gate of turn.ts), `snapshot` (a heap snapshot; its path is answered) and
+ * `exit`.
  *
  * @module
  */
+import { writeHeapSnapshot } from 'node:v8';
 import { armHold, releaseHeld } from './turn.js';
 
 export function serveChild(port: number, close: () => unknown): void {
@@ -23,6 +25,9 @@ export function serveChild(port: number, close: () => unknown): void {
       case 'gc':
         (globalThis as { gc?: () => void }).gc?.();
         process.send!({ cmd: 'gc' });
+        break;
+      case 'snapshot':
+        process.send!({ cmd: 'snapshot', path: writeHeapSnapshot() });
         break;
       case 'arm':
         armHold();

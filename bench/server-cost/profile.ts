@@ -6,88 +6,27 @@
  * Run: `npx tsx bench/server-cost/profile.ts <memory|sqlite|peer> [concurrency=10] [turns=3000]`
  * Needs the peer installed for `peer` (`npm --prefix bench/peer ci`).
  */
-import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildServer, createLoad, startChild } from './launch.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const [kind = 'memory', concurrencyArg = '10', turnsArg = '3000'] = process.argv.slice(2);
 const concurrency = Number(concurrencyArg);
 const turns = Number(turnsArg);
 
 const peer = kind === 'peer';
-const outDir = join(ROOT, '.tmp', peer ? 'bench-peer' : 'bench');
-mkdirSync(outDir, { recursive: true });
-if (peer && !existsSync(join(outDir, 'node_modules')))
-  symlinkSync(join(ROOT, 'bench', 'peer', 'node_modules'), join(outDir, 'node_modules'));
-const entry = peer ? 'peer-server' : 'ours-server';
-await build({
-  entryPoints: [join(ROOT, `bench/server-cost/${entry}.ts`)],
-  outfile: join(outDir, `${entry}.mjs`),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-  sourcemap: 'inline',
-});
+const server = await buildServer(peer ? 'peer' : 'ours', { sourcemap: true });
 
 const profileDir = mkdtempSync(join(tmpdir(), 'chatkit-prof-'));
 const work = mkdtempSync(join(tmpdir(), 'chatkit-prof-db-'));
-const child = fork(join(outDir, `${entry}.mjs`), peer ? [] : [kind, join(work, 'p.db')], {
+const child = await startChild(kind, server, peer ? [] : [kind, join(work, 'p.db')], {
   execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--enable-source-maps'],
-  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
-const port = await new Promise<number>((resolve) => child.once('message', (m: any) => resolve(m.port)));
-
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-let user = 0;
-const turn = () =>
-  new Promise<void>((resolve, reject) => {
-    const body = JSON.stringify({
-      type: 'threads.create',
-      params: {
-        input: { content: [{ type: 'input_text', text: 'hi' }], attachments: [], inference_options: {} },
-      },
-    });
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/chatkit',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-chatkit-user': `bench_user_${String(user++ % 64).padStart(4, '0')}`,
-        },
-      },
-      (res) => {
-        if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
-        res.resume();
-        res.on('end', resolve);
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-let next = 0;
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next++ < turns) await turn();
-  }),
-);
-agent.destroy();
-const exited = new Promise((resolve) => child.once('exit', resolve));
-child.send({ cmd: 'exit' });
-await exited;
+const load = createLoad();
+await load.run(child.port, concurrency, turns, 'hi');
+load.destroy();
+await child.stop();
 
 // ---- self time per function ----
 const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'))!;

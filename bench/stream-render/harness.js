@@ -2,8 +2,10 @@
  * What the stream-render benchmarks share: a static file server for the page, headless Chromium, a page with
  * the delta feeder (feed.mjs) loaded, the in-page setups of the contestants (`<chatkit-chat>` and the
  * incremental baseline), CDP helpers (metrics, tracing) and source-map resolution of profiled frames.
- * Used by stream-render.bench.mjs and by ab.mjs, profile.mjs, startup-profile.mjs and trace.mjs here.
+ * Used by stream-render.bench.mjs, by ab.mjs, delta-cost.mjs, profile.mjs, startup-profile.mjs and trace.mjs
+ * here, and by bench/load/.
  */
+/* global customElements, performance, requestAnimationFrame -- in-page functions (loadDropIn, …) */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
@@ -23,10 +25,13 @@ export function requireBuild(root = repoRoot, shown = 'dist/chatkit-chat.js') {
   process.exit(1);
 }
 
-/** The incremental baseline (baseline.ts: marked + DOMPurify), bundled and minified for the page. */
-export async function bundleBaseline() {
+/**
+ * Bundles and minifies code for the page (ES2022 module); `input` is esbuild's `entryPoints` or `stdin`
+ * option. Resolves to the code.
+ */
+export async function bundleForPage(input) {
   const result = await build({
-    entryPoints: [join(import.meta.dirname, 'baseline.ts')],
+    ...input,
     bundle: true,
     format: 'esm',
     write: false,
@@ -37,8 +42,16 @@ export async function bundleBaseline() {
   return result.outputFiles[0].text;
 }
 
-/** The delta feeder, read on each request (so an edit shows up without restarting). */
+/** The incremental baseline (baseline.ts: marked + DOMPurify), bundled and minified for the page. */
+export const bundleBaseline = () =>
+  bundleForPage({ entryPoints: [join(import.meta.dirname, 'baseline.ts')] });
+
+/**
+ * The delta feeder, read on each request (so an edit shows up without restarting). Serve it at `/feed.js`;
+ * serve() serves the module it imports (stream-events.js) at `/stream-events.js`.
+ */
 export const feedFile = () => readFileSync(join(import.meta.dirname, 'feed.mjs'));
+const streamEventsFile = () => readFileSync(join(import.meta.dirname, 'stream-events.js'));
 
 const BLANK_PAGE = '<!doctype html><html><body></body></html>';
 const TYPES = {
@@ -49,7 +62,7 @@ const TYPES = {
 };
 
 /**
- * Serves a blank page at `/`, `files` (pathname → content, or a function giving it, or undefined for a 404)
+ * Serves a blank page at `/`, the feeder's stream-events.js at `/stream-events.js`, `files` (pathname → content, or a function giving it, or undefined for a 404)
  * and, for each `mounts` prefix, the files under its folder (`{ '/dist/': '<root>/dist' }`).
  * `compress`: gzip when the client accepts it and `cache-control: no-store`, as the load figures need
  * (bytes on the wire, every page loading afresh). Resolves to the origin and a `close()`.
@@ -63,6 +76,7 @@ export async function serve({
     const { pathname } = new URL(req.url, 'http://x');
     let body;
     if (pathname === '/') body = Buffer.from(BLANK_PAGE);
+    else if (pathname === '/stream-events.js') body = streamEventsFile();
     else if (Object.hasOwn(files, pathname)) {
       const content = typeof files[pathname] === 'function' ? files[pathname]() : files[pathname];
       if (content !== undefined) body = Buffer.from(content);
@@ -141,6 +155,64 @@ export const SETUPS = {
     const view = createBaseline(host);
     window.__run = () => window.__feed.drive((d) => view.push(d)).then(() => view.finish());`,
 };
+
+/**
+ * In-page, for `page.evaluate(loadDropIn, options)`: loads `/dist/chatkit-chat.js` into the page as a site
+ * drops it in (the element in the page first, then the script; options set once it is defined) and resolves
+ * once `chatkit.ready` fired, to the times from the script's response end and from the script's adding to
+ * ready (ms) and the ready time itself (`performance.now()`). Marks `script-added` and `chatkit-ready` for traces. `feed`: the element talks to the delta
+ * feeder (openFeedPage), otherwise its requests never answer; `style`: the element's inline style.
+ */
+export async function loadDropIn({ feed = false, style = '' } = {}) {
+  const el = document.createElement('chatkit-chat');
+  if (style) el.style.cssText = style;
+  document.body.append(el);
+  const readyAt = new Promise((r) =>
+    el.addEventListener(
+      'chatkit.ready',
+      () => {
+        performance.mark('chatkit-ready');
+        r(performance.now());
+      },
+      { once: true },
+    ),
+  );
+  const s = document.createElement('script');
+  s.type = 'module';
+  s.src = '/dist/chatkit-chat.js';
+  performance.mark('script-added');
+  document.head.append(s);
+  await customElements.whenDefined('chatkit-chat');
+  el.setOptions({
+    api: {
+      url: 'https://api.test/chatkit',
+      fetch: feed ? (i, init) => window.__feed.fetch(i, init) : () => new Promise(() => {}),
+    },
+  });
+  const t = await readyAt;
+  const entry = performance
+    .getEntriesByType('resource')
+    .find((e) => e.name.endsWith('/dist/chatkit-chat.js'));
+  return {
+    fromResponseEnd: t - entry.responseEnd,
+    fromAdded: t - performance.getEntriesByName('script-added')[0].startTime,
+    readyAt: t,
+  };
+}
+
+/**
+ * In-page, for `page.evaluate(streamFirstAnswer)`: sends "go" from the page's `<chatkit-chat>` and resolves
+ * 100 ms after the frame after `chatkit.response.end` (the answer rendered and settled).
+ */
+export function streamFirstAnswer() {
+  return new Promise((resolve) => {
+    const el = document.querySelector('chatkit-chat');
+    el.addEventListener('chatkit.response.end', () => requestAnimationFrame(() => setTimeout(resolve, 100)), {
+      once: true,
+    });
+    el.sendUserMessage({ text: 'go' });
+  });
+}
 
 /** Wraps a setup body into an expression for `page.evaluate`. */
 export const setupScript = (body) => `(async () => { ${body} })()`;

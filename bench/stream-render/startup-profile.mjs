@@ -8,7 +8,15 @@
  * `PROFILE_ROOT=<dir>` profiles another checkout's dist (to compare builds in one run). Never in `npm test`.
  */
 import { join, normalize } from 'node:path';
-import { launchChromium, repoRoot, requireBuild, serve, sourceMapper, startTracing } from './harness.js';
+import {
+  launchChromium,
+  loadDropIn,
+  repoRoot,
+  requireBuild,
+  serve,
+  sourceMapper,
+  startTracing,
+} from './harness.js';
 
 const root = process.env.PROFILE_ROOT ? normalize(process.env.PROFILE_ROOT) : repoRoot;
 const runs = Number(process.argv[2]) || 5;
@@ -45,36 +53,7 @@ for (let run = 0; run < runs; run++) {
     categories: 'devtools.timeline,v8.execute,blink.user_timing,disabled-by-default-devtools.timeline',
   });
   await cdp.send('Profiler.start');
-  const ready = await page.evaluate(async () => {
-    const el = document.createElement('chatkit-chat');
-    el.style.cssText = 'display:block;width:720px;height:700px';
-    document.body.append(el);
-    const readyAt = new Promise((r) =>
-      el.addEventListener(
-        'chatkit.ready',
-        () => {
-          performance.mark('chatkit-ready');
-          r(performance.now());
-        },
-        { once: true },
-      ),
-    );
-    const s = document.createElement('script');
-    s.type = 'module';
-    s.src = '/dist/chatkit-chat.js';
-    performance.mark('script-added');
-    document.head.append(s);
-    await customElements.whenDefined('chatkit-chat');
-    el.setOptions({ api: { url: 'https://api.test/chatkit', fetch: () => new Promise(() => {}) } });
-    const t = await readyAt;
-    const entry = performance
-      .getEntriesByType('resource')
-      .find((e) => e.name.endsWith('/dist/chatkit-chat.js'));
-    return {
-      fromResponseEnd: t - entry.responseEnd,
-      fromAdded: t - performance.getEntriesByName('script-added')[0].startTime,
-    };
-  });
+  const ready = await page.evaluate(loadDropIn, { style: 'display:block;width:720px;height:700px' });
   const { profile } = await cdp.send('Profiler.stop');
   const events = await stopTracing();
   readies.push(ready.fromResponseEnd);

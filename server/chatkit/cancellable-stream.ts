@@ -36,66 +36,112 @@ export function cancellableStream<T>(
   start: (signal: AbortSignal) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
   parent?: AbortSignal,
 ): AsyncIterable<T> {
-  // A request signal made by requestAbortController() is this stream's alone: it is aborted directly instead
-  // of deriving a second controller (and a listener) from it. Adopted once, by the first stream.
-  const adopted = parent && !parent.aborted ? adoptable.get(parent) : undefined;
-  if (adopted) adoptable.delete(parent!);
-  const controller = adopted ?? new AbortController();
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (adopted) {
-    // Nothing to forward: the parent is the stream's own signal.
-  } else if (parent?.aborted) controller.abort(parent.reason);
-  else parent?.addEventListener('abort', onParentAbort, { once: true });
-  const release = adopted ? undefined : () => parent?.removeEventListener('abort', onParentAbort);
-  let generator: AsyncGenerator<T, AsyncIterable<T> | void, undefined> | undefined;
-  let tail: AsyncIterator<T, unknown, undefined> | undefined;
-  /** What `return()`/`throw()` address: the tail once it took over, else the generator. */
-  const current = () => tail ?? generator;
+  return new CancellableStream(start, parent);
+}
 
-  const fromTail = (): Promise<IteratorResult<T, void>> => {
-    const result = tail!.next() as Promise<IteratorResult<T, void>>;
-    if (release) result.then((settled) => settled.done && release(), release);
+/**
+ * The stream of {@link cancellableStream}: one object that is the iterable, its iterator and (when it derives
+ * its controller from a foreign parent) the parent's abort listener, rather than a closure per method. An open
+ * stream lasts as long as its answer, so what it keeps matters per connection.
+ */
+class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, undefined> {
+  private readonly controller: AbortController;
+  /** The parent signal this stream listens to (not adopted), until the listener is removed. */
+  private parent: AbortSignal | undefined;
+  private start: ((signal: AbortSignal) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>) | undefined;
+  private generator: AsyncGenerator<T, AsyncIterable<T> | void, undefined> | undefined;
+  private tail: AsyncIterator<T, unknown, undefined> | undefined;
+  private used = false;
+
+  constructor(
+    start: (signal: AbortSignal) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
+    parent: AbortSignal | undefined,
+  ) {
+    this.start = start;
+    // A request signal made by requestAbortController() is this stream's alone: it is aborted directly
+    // instead of deriving a second controller (and a listener) from it. Adopted once, by the first stream.
+    const adopted = parent && !parent.aborted ? adoptable.get(parent) : undefined;
+    if (adopted) {
+      adoptable.delete(parent!);
+      this.controller = adopted; // Nothing to forward: the parent is the stream's own signal.
+      return;
+    }
+    this.controller = new AbortController();
+    if (parent?.aborted) this.controller.abort(parent.reason);
+    else if (parent) {
+      this.parent = parent;
+      parent.addEventListener('abort', this, { once: true });
+    }
+  }
+
+  /** The parent's abort listener (an EventListener object: no closure per stream). */
+  handleEvent(): void {
+    this.controller.abort(this.parent?.reason);
+  }
+
+  /** Removes the parent listener, once. */
+  private release(): void {
+    const { parent } = this;
+    if (!parent) return;
+    this.parent = undefined;
+    parent.removeEventListener('abort', this);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
+    if (this.used) throw new Error('a ChatKit event stream can be iterated only once');
+    this.used = true;
+    return this;
+  }
+
+  private fromTail(): Promise<IteratorResult<T, void>> {
+    const result = this.tail!.next() as Promise<IteratorResult<T, void>>;
+    if (this.parent)
+      result.then(
+        (settled) => settled.done && this.release(),
+        () => this.release(),
+      );
     return result;
-  };
+  }
 
-  const iterator: AsyncIterator<T, void, undefined> = {
-    async next() {
-      if (tail) return fromTail();
-      generator ??= start(controller.signal);
-      const result = await generator.next();
-      if (!result.done) return result;
-      if (result.value) {
-        tail = result.value[Symbol.asyncIterator]();
-        // The finished generator is no longer addressed (see current()): an open stream need not keep it.
-        generator = undefined;
-        return fromTail();
-      }
-      release?.();
-      return { done: true, value: undefined };
-    },
-    async return() {
-      controller.abort(new Error('stream closed by the consumer'));
-      release?.();
-      const active = current();
-      // Never started: nothing to clean up.
-      if (!active?.return) return { done: true, value: undefined };
-      await active.return(undefined);
-      return { done: true, value: undefined };
-    },
-    async throw(error?: unknown) {
-      controller.abort(error);
-      release?.();
-      const active = current();
-      if (!active?.throw) throw error;
-      return (await active.throw(error)) as IteratorResult<T, void>;
-    },
-  };
-  let used = false;
-  return {
-    [Symbol.asyncIterator]() {
-      if (used) throw new Error('a ChatKit event stream can be iterated only once');
-      used = true;
-      return iterator;
-    },
-  };
+  async next(): Promise<IteratorResult<T, void>> {
+    if (this.tail) return this.fromTail();
+    if (!this.generator) {
+      const start = this.start!;
+      this.start = undefined;
+      this.generator = start(this.controller.signal);
+    }
+    const result = await this.generator.next();
+    if (!result.done) return result;
+    if (result.value) {
+      this.tail = result.value[Symbol.asyncIterator]();
+      // The finished generator is no longer addressed (see current()): an open stream need not keep it.
+      this.generator = undefined;
+      return this.fromTail();
+    }
+    this.release();
+    return { done: true, value: undefined };
+  }
+
+  /** What `return()`/`throw()` address: the tail once it took over, else the generator. */
+  private current(): AsyncIterator<T, unknown, undefined> | undefined {
+    return this.tail ?? this.generator;
+  }
+
+  async return(): Promise<IteratorResult<T, void>> {
+    this.controller.abort(new Error('stream closed by the consumer'));
+    this.release();
+    const active = this.current();
+    // Never started: nothing to clean up.
+    if (!active?.return) return { done: true, value: undefined };
+    await active.return(undefined);
+    return { done: true, value: undefined };
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<T, void>> {
+    this.controller.abort(error);
+    this.release();
+    const active = this.current();
+    if (!active?.throw) throw error;
+    return (await active.throw(error)) as IteratorResult<T, void>;
+  }
 }

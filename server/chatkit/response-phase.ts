@@ -95,23 +95,35 @@ function unchangedSince(thread: ThreadMetadata, snapshot: ThreadSnapshot): boole
  * aborts. One abort listener serves every call of a phase (adding and removing an EventTarget listener
  * per event was a measurable share of a streamed turn); `release()` removes it.
  */
-function abortableNext<T>(signal: AbortSignal): {
-  next(iterator: AsyncIterator<T>): Promise<IteratorResult<T> | typeof ABORTED>;
-  release(): void;
-} {
-  let wake: ((value: typeof ABORTED) => void) | null = null;
-  const onAbort = () => wake?.(ABORTED);
-  signal.addEventListener('abort', onAbort, { once: true });
-  return {
-    next(iterator) {
-      if (signal.aborted) return Promise.resolve(ABORTED);
-      return new Promise((resolve, reject) => {
-        wake = resolve;
-        iterator.next().then(resolve, reject);
-      });
-    },
-    release: () => signal.removeEventListener('abort', onAbort),
-  };
+function abortableNext<T>(signal: AbortSignal): AbortableNext<T> {
+  return new AbortableNext<T>(signal);
+}
+
+/** See {@link abortableNext}: one object, which is also the abort listener (no closure per phase). */
+class AbortableNext<T> {
+  private wake: ((value: typeof ABORTED) => void) | null = null;
+  private readonly signal: AbortSignal;
+
+  constructor(signal: AbortSignal) {
+    this.signal = signal;
+    signal.addEventListener('abort', this, { once: true });
+  }
+
+  handleEvent(): void {
+    this.wake?.(ABORTED);
+  }
+
+  next(iterator: AsyncIterator<T>): Promise<IteratorResult<T> | typeof ABORTED> {
+    if (this.signal.aborted) return Promise.resolve(ABORTED);
+    return new Promise((resolve, reject) => {
+      this.wake = resolve;
+      iterator.next().then(resolve, reject);
+    });
+  }
+
+  release(): void {
+    this.signal.removeEventListener('abort', this);
+  }
 }
 
 /**

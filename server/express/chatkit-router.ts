@@ -73,15 +73,18 @@ export function createChatKitRouter<C extends RequestContext = RequestContext>(
       readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
     );
     const work = handleChatKitRequest(server, req, res, context, logger);
+    const { inFlight } = options;
+    // Without a set to report to, no tracking promise is kept for as long as the request lasts.
+    if (!inFlight) return work;
     const tracked = work.then(
       () => undefined,
       () => undefined,
     );
-    options.inFlight?.add(tracked);
+    inFlight.add(tracked);
     try {
       await work;
     } finally {
-      options.inFlight?.delete(tracked);
+      inFlight.delete(tracked);
     }
   });
   router.all('/', (_req, res) => {

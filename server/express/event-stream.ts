@@ -53,20 +53,73 @@ export function startEventStream(res: Response): void {
  * never rejects.
  */
 export async function writeEventStream(target: EventStreamTarget): Promise<void> {
-  const { res, iterator, signal, logger } = target;
-  let closed = false;
-  let closing: Promise<unknown> = Promise.resolve();
-  const onDisconnect = () => {
-    if (closed) return;
-    closed = true;
+  const writer = new EventStreamWriter(target);
+  const { iterator, signal, logger } = target;
+  if (signal.aborted) writer.handleEvent();
+  else signal.addEventListener('abort', writer, { once: true });
+
+  try {
+    let result = target.first ?? { done: true, value: undefined };
+    target.first = undefined;
+    while (!result.done && !writer.closed) {
+      const waiting = writer.write(result.value);
+      if (waiting) await waiting;
+      if (writer.closed) break;
+      result = await iterator.next();
+    }
+  } catch (error) {
+    if (!writer.closed) {
+      logger.error({ err: error }, 'event stream failed');
+      await writer.write(STREAM_FAILED);
+    }
+  } finally {
+    signal.removeEventListener('abort', writer);
+    writer.end();
+    // Settle only after the cancellation clean-up, so a shutdown can wait for it before closing the store.
+    await writer.closing;
+  }
+}
+
+/** Ends the current turn's wait: the flush runs in the check phase of the next turn (see write()). */
+function flushNextTurn(writer: EventStreamWriter): void {
+  setImmediate(flushWriter, writer);
+}
+function flushWriter(writer: EventStreamWriter): void {
+  writer.flush();
+}
+
+/**
+ * The state of one event stream in one object (an open stream lasts as long as its answer: no closure per
+ * stream). It is also the listener of the request signal's `abort` (`handleEvent`).
+ */
+class EventStreamWriter {
+  closed = false;
+  closing: Promise<unknown> = Promise.resolve();
+  /** Events produced in the same turn of the event loop or the next, joined for one socket write. */
+  private batch = '';
+  private scheduled = false;
+  private backpressure: Promise<unknown> | null = null;
+  private readonly res: Response;
+  private readonly iterator: AsyncIterator<ThreadStreamEvent>;
+  private readonly logger: Logger;
+
+  constructor(target: EventStreamTarget) {
+    this.res = target.res;
+    this.iterator = target.iterator;
+    this.logger = target.logger;
+  }
+
+  /** The client left (the request signal aborted). */
+  handleEvent(): void {
+    if (this.closed) return;
+    this.closed = true;
     // Cancels the server's generator (its clean-up persists the partial answer); if the generator is busy,
     // the request is queued until its current step ends.
-    closing = Promise.resolve()
+    const { iterator, logger } = this;
+    this.closing = Promise.resolve()
       .then(() => iterator.return?.())
       .catch((error: unknown) => logger.warn({ err: error }, 'events iterator failed to close'));
-  };
-  if (signal.aborted) onDisconnect();
-  else signal.addEventListener('abort', onDisconnect, { once: true });
+  }
 
   // Events produced in the same turn of the event loop (a responder yielding several at once) or in the next
   // one leave together in one socket write: they are joined into one chunk written at the end of the next
@@ -74,20 +127,18 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
   // store write takes (SQLite acknowledges the finished answer there): the events before it and the persisted
   // item after it then leave in one write instead of two. The loop does not block in between (a pending
   // immediate makes the poll phase non-blocking), so the wait is the time other ready callbacks take.
-  let batch = '';
-  let scheduled = false;
-  let backpressure: Promise<unknown> | null = null;
-  const flush = () => {
-    scheduled = false;
-    const chunk = batch;
-    batch = '';
-    if (!chunk || closed || res.destroyed || res.writableEnded) return;
+  flush(): void {
+    this.scheduled = false;
+    const chunk = this.batch;
+    this.batch = '';
+    const { res } = this;
+    if (!chunk || this.closed || res.destroyed || res.writableEnded) return;
     try {
       if (!res.write(chunk)) {
         // Backpressure: the next event waits until the socket drained or closed instead of buffering
         // without bound.
         const settled = new AbortController();
-        backpressure = Promise.race([
+        this.backpressure = Promise.race([
           once(res, 'drain', { signal: settled.signal }),
           once(res, 'close', { signal: settled.signal }),
         ])
@@ -95,51 +146,35 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
           .finally(() => settled.abort());
       }
     } catch (error) {
-      logger.debug({ err: error }, 'write after close ignored');
+      this.logger.debug({ err: error }, 'write after close ignored');
     }
-  };
-  const flushNextTurn = () => setImmediate(flush);
+  }
+
   /** Queues one event; returns a promise only when the socket pushed back and the caller has to wait. */
-  const write = (event: ThreadStreamEvent): Promise<unknown> | undefined => {
-    if (closed || res.destroyed || res.writableEnded) return undefined;
-    batch += encodeSSE(event);
+  write(event: ThreadStreamEvent): Promise<unknown> | undefined {
+    const { res } = this;
+    if (this.closed || res.destroyed || res.writableEnded) return undefined;
+    this.batch += encodeSSE(event);
     // A producer that never leaves the microtask queue would grow the batch without bound: past the
     // socket's high-water mark it is written at once, and backpressure applies as for any write.
-    if (batch.length >= BATCH_LIMIT) flush();
-    else if (!scheduled) {
-      scheduled = true;
-      setImmediate(flushNextTurn);
+    if (this.batch.length >= BATCH_LIMIT) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(flushNextTurn, this);
     }
-    if (!backpressure) return undefined;
-    const waiting = backpressure;
-    backpressure = null;
+    const waiting = this.backpressure;
+    if (!waiting) return undefined;
+    this.backpressure = null;
     return waiting;
-  };
+  }
 
-  try {
-    let result = target.first ?? { done: true, value: undefined };
-    target.first = undefined;
-    while (!result.done && !closed) {
-      const waiting = write(result.value);
-      if (waiting) await waiting;
-      if (closed) break;
-      result = await iterator.next();
-    }
-  } catch (error) {
-    if (!closed) {
-      logger.error({ err: error }, 'event stream failed');
-      await write(STREAM_FAILED);
-    }
-  } finally {
-    signal.removeEventListener('abort', onDisconnect);
-    if (!closed && !res.writableEnded && !res.destroyed) {
-      // The last events leave with the end of the response.
-      const rest = batch;
-      batch = '';
-      if (rest) res.end(rest);
-      else res.end();
-    }
-    // Settle only after the cancellation clean-up, so a shutdown can wait for it before closing the store.
-    await closing;
+  /** Ends the response unless the client left: the last events leave with it. */
+  end(): void {
+    const { res } = this;
+    if (this.closed || res.writableEnded || res.destroyed) return;
+    const rest = this.batch;
+    this.batch = '';
+    if (rest) res.end(rest);
+    else res.end();
   }
 }

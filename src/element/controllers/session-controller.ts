@@ -19,6 +19,7 @@ import type { ThreadItem, UserMessageItem } from '../../protocol/types.js';
 import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import { emit } from '../../events.js';
 import { anonymousUserId, ElementMemory, type PersistMode } from '../../internal/storage.js';
+import { frameCadence } from './frame-cadence.js';
 
 /** What the controller needs from the element. */
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {
@@ -51,7 +52,7 @@ export class SessionController implements ReactiveController {
   /** Schedules the session's waits (resume polling); tests replace it before the session starts. */
   scheduler: Scheduler = systemScheduler;
   /** Schedules the session's notifications while an answer streams (one per frame); tests replace it. */
-  notifyScheduler: (notify: () => void) => void = nextFrame;
+  notifyScheduler: (notify: () => void) => void = frameCadence();
 
   private config?: SessionConfig;
   private memory?: ElementMemory;
@@ -242,21 +243,4 @@ export class SessionController implements ReactiveController {
 /** What makes a session a different one (see the module comment). */
 function identity(config: SessionConfig): string {
   return JSON.stringify([config.url, config.domainKey ?? null, !!config.fetch]);
-}
-
-/**
- * Runs `fn` on the next animation frame, so a burst of streamed deltas costs one render and one layout; a
- * timer stands in where frames do not run (hidden tab), so the answer still lands.
- */
-function nextFrame(fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    fn();
-  };
-  const frame = requestAnimationFrame(run);
-  const timer = setTimeout(run, 250);
 }
