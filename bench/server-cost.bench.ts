@@ -71,21 +71,22 @@ interface Sample {
   streamsPerSecond: number;
   p50: number;
   p99: number;
-  /** GC pauses on the child's main thread during the round, the closing forced GC included. */
+  /** GC pauses on the child's main thread during the round. */
   gcCount: number;
   gcMs: number;
   majorCount: number;
 }
 
 /**
- * One round at one concurrency for every server, interleaved finely: every server gets a full GC (not
- * counted: it collects what the previous round left, which that round already paid for), then SLICES slices
- * of TURNS / SLICES turns go to the servers in turn (the order rotates from slice to slice), then every server
- * gets a full GC that IS counted: whatever the round's turns left in the heap is collected and charged to them,
- * whether or not V8 would have collected it within the round. CPU is the child's whole process CPU from before
- * the first slice to after that GC, so CPU spent while another server's slice ran (background GC threads,
- * timers) is charged too. The slices are short (~0.1 s) because the CPU time the same work takes on this
- * machine drifts over seconds (see README, "Why the rounds spread").
+ * One round at one concurrency for every server, interleaved finely: every server gets a full GC first (so each
+ * round starts from the same state; not counted), then SLICES slices of TURNS / SLICES turns go to the servers
+ * in turn (the order rotates from slice to slice). CPU is the child's whole process CPU from before the first
+ * slice to after the last, so every GC that the round's allocations caused (scavenges, and the mark-compacts
+ * that several per round of these sizes bring) is charged to it, and so is CPU spent while another server's
+ * slice ran (background GC threads, timers). No GC is forced at the end: a forced full GC costs in proportion
+ * to the live heap (the memory stores keep every thread), 30–100 ms, which would charge the store's size rather
+ * than the round's garbage. The slices are short (~0.1 s) because the CPU time the same work takes on this
+ * machine drifts over seconds and differs between processes (see README, "Why the rounds spread").
  */
 async function measureRound(list: Child[], concurrency: number, round: number): Promise<Sample[]> {
   const sliceTurns = Math.ceil(TURNS / SLICES);
@@ -109,11 +110,7 @@ async function measureRound(list: Child[], concurrency: number, round: number): 
       last[i] = usage.cpuMicros;
     }
   }
-  const after: any[] = [];
-  for (const child of list) {
-    await child.ask('gc');
-    after.push(await child.ask('usage'));
-  }
+  const after = await Promise.all(list.map((child) => child.ask('usage')));
   const turns = sliceTurns * SLICES;
   return list.map((_, i) => ({
     cpuMsPerTurn: (after[i].cpuMicros - before[i].cpuMicros) / 1000 / turns,
@@ -291,7 +288,7 @@ console.log(
 const peerName = specs[0].name;
 const pad = (text: string, width: number) => text.padEnd(width);
 console.log(
-  `CPU: the child's process CPU over all rounds (a counted full GC closes each round) / turns; × peer ` +
+  `CPU: the child's process CPU over all rounds / turns; × peer ` +
     `[90 % range, bootstrap over ${SLICES} slices × ${ROUNDS} rounds]; GC = main-thread pauses per turn`,
 );
 console.log(

@@ -6,6 +6,7 @@
  * @module
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import type { Session } from 'node:inspector';
 import { writeHeapSnapshot } from 'node:v8';
 import { armHold, releaseHeld } from './turn.js';
 
@@ -41,6 +42,11 @@ export function serveChild(port: number, close: () => unknown): void {
         (globalThis as { gc?: () => void }).gc?.();
         process.send!({ cmd: 'gc' });
         break;
+      case 'alloc-start':
+      case 'alloc-stop':
+        // Sampled allocations, garbage included (what GC time per turn follows): see alloc-profile.ts.
+        process.send!({ cmd: message.cmd, profile: await allocationSampling(message.cmd === 'alloc-start') });
+        break;
       case 'snapshot':
         process.send!({ cmd: 'snapshot', path: writeHeapSnapshot() });
         break;
@@ -58,4 +64,26 @@ export function serveChild(port: number, close: () => unknown): void {
     }
   });
   process.send!({ cmd: 'ready', port });
+}
+
+let session: Session | undefined;
+async function allocationSampling(start: boolean): Promise<unknown> {
+  const inspector = await import('node:inspector');
+  session ??= new inspector.Session();
+  if (start) session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  if (start) {
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    return null;
+  }
+  const { profile } = await post('HeapProfiler.stopSampling');
+  session.disconnect();
+  return profile;
 }
