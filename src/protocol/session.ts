@@ -21,7 +21,7 @@ import {
   toClientError,
 } from './client-errors.js';
 import { completeClientToolCall, mergeHistoryPage, pruneAfter, reconcileNewest } from './reducer.js';
-import type { RequestIntentDeps, RequestIntents } from './session-requests.js';
+import type { createRequestIntents, RequestIntentDeps, RequestIntents } from './session-requests.js';
 import type { ChatSession, SessionOptions, SessionState, SessionStatus } from './session-types.js';
 import { createStreamRunner, type StreamJobContext } from './stream-runner.js';
 import {
@@ -209,7 +209,7 @@ export function createSession(options: SessionOptions): ChatSession {
   // The JSON intents (session-requests.ts) load with the first one: a first answer needs none of them. Each
   // call keeps the thread and epoch of the moment it was made, as when the module was part of this file: a
   // thread switch while the chunk loads aborts what the epoch aborts and never retargets the call.
-  let requests: Promise<typeof import('./session-requests.js')> | undefined;
+  let requests: Promise<{ createRequestIntents: typeof createRequestIntents }> | undefined;
   function requestIntent<K extends keyof RequestIntents>(name: K): RequestIntents[K] {
     return ((...args: unknown[]) => {
       const threadId = thread.thread?.id;

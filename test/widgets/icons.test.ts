@@ -97,7 +97,10 @@ describe('icon()', () => {
     draw('x');
     expect(svg.querySelectorAll('path').length).to.equal(2);
     draw('lucide:bike');
-    await until(() => svg.getAttribute('data-icon') === 'lucide:bike' && svg.querySelector('circle'), 'the bike');
+    await until(
+      () => svg.getAttribute('data-icon') === 'lucide:bike' && svg.querySelector('circle'),
+      'the bike',
+    );
     draw('lucide:bike');
     expect(svg.innerHTML.replace(/<!--[^>]*-->/g, '')).to.not.contain(anchor);
   });
