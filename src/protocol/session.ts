@@ -36,7 +36,7 @@ import {
   threadStateFromThread,
   type ThreadState,
 } from './thread-state.js';
-import { delay, systemScheduler } from './time.js';
+import { delay, systemScheduler } from './scheduler.js';
 import { createTransport } from './transport.js';
 import { buildUserMessage, wireAction } from './user-message.js';
 import type { Page, StreamingRequest, Thread, ThreadItem } from './types.js';
