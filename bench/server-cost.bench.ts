@@ -6,12 +6,14 @@
  *
  * Every server runs in its own child process, compiled to plain JavaScript with esbuild and started with
  * `node` (no TypeScript runtime), so its CPU time (`process.cpuUsage`) and RSS are its own. The load
- * generator is this process (keep-alive HTTP, c concurrent clients). Rounds alternate between the servers so
- * that load from elsewhere on the machine hits them alike; the figure is the median over the rounds.
+ * generator is this process (keep-alive HTTP, c concurrent clients). Within each round the servers take
+ * turns every ~200 turns (slices; see measureRound), because the CPU time the same work costs on the shared
+ * VM drifts over seconds; a second copy of the peer is an A/A control.
  *
- * Prints per server and concurrency: CPU ms per turn, streams/s, latency p50/p99, ratios against the peer
- * measured in the same run (medians) and the CPU ratio of every round against the peer's same round (the
- * spread); then idle RSS and RSS and heap per open stream (N streams held open after their first delta): once
+ * Prints per server and concurrency: CPU ms per turn (total over all rounds), its ratio against the peer
+ * measured in the same run with a 90 % bootstrap range over the slices, streams/s and latency p50/p99
+ * (medians of rounds), GC pauses per turn, mark-compacts, and the CPU ratio of every round against the peer's
+ * same round (the spread); then idle RSS and RSS and heap per open stream (N streams held open after their first delta): once
  * right after start ("cold") and the median of several holds after the warm-up turns ("warm"). Also the
  * idle RSS of the compiled reference server (server/main.ts as `npm start` runs it).
  * Asserts nothing; never part of `npm test`.
@@ -283,7 +285,7 @@ destroyLoad();
 const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `machine: ${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; ` +
-    `${ROUNDS} rounds × ${TURNS} turns per server and concurrency (medians)`,
+    `${ROUNDS} rounds × ${TURNS} turns per server and concurrency, ${SLICES} slices per round`,
 );
 const peerName = specs[0].name;
 const pad = (text: string, width: number) => text.padEnd(width);
