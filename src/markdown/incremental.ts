@@ -77,6 +77,12 @@ export class IncrementalMarkdown {
    * `update` again (on a later frame) to continue. The blocks returned so far are final.
    */
   behind = false;
+  /**
+   * Set when the last update met a construct whose lexer rules (lexer-extras.ts) are still loading: it then
+   * returned the blocks of the text it had before (nothing it would have to take back); call `update` again once
+   * this promise settles.
+   */
+  waiting: Promise<void> | undefined;
   /** The options the blocks are to be built with (URL policy, citations); pass them to dom.ts. */
   readonly options: IncrementalMarkdownOptions;
   /** Source covered by {@link finished}; every later update must start with it or everything resets. */
@@ -101,6 +107,19 @@ export class IncrementalMarkdown {
    * @returns the blocks in order; finished blocks are the same objects as in earlier results.
    */
   update(text: string, streaming: boolean): readonly MarkdownBlock[] {
+    this.waiting = undefined;
+    try {
+      return this.catchUp(text, streaming);
+    } catch (wait) {
+      if (!(wait instanceof Promise)) throw wait;
+      this.waiting = wait;
+      this.behind = false;
+      // What was shown before, less the pending blocks a commit of this call replaced.
+      return [...this.finished, ...[...this.pending.values()].filter((b) => +b.key >= this.stable.length)];
+    }
+  }
+
+  private catchUp(text: string, streaming: boolean): readonly MarkdownBlock[] {
     const bounded = boundMarkdown(text);
     const source = bounded.text;
     if (!source.startsWith(this.stable)) this.reset();
@@ -181,6 +200,8 @@ export class IncrementalMarkdown {
   private split(chunk: string): Chunk[] {
     if (chunk === '') return [];
     const tokens = lexMarkdown(chunk, this.links);
+    // Nothing is committed or rendered from tokens that may change once the lexer's rules are here.
+    if (tokens.wait) throw tokens.wait;
     const chunks: Chunk[] = [];
     let leading = '';
     for (const token of tokens) {
