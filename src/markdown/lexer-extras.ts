@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { Links } from './lexer.js';
 
 const HTML_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
@@ -42,3 +43,27 @@ export const MAILTO =
   /^(?:mailto|xmpp):[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
 export const EMAIL = /^[A-Za-z0-9._+-]{1,64}@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
 export const EMAIL_AHEAD = /^[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]{1,64}@/;
+
+/** Normalises a reference label (marked's rule). */
+export const normLabel = (label: string): string =>
+  label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+
+/** A full (`[text][ref]`), collapsed (`[ref][]`) or shortcut (`[ref]`) reference after `]` at `at`. */
+export function refTarget(
+  src: string,
+  at: number,
+  label: string,
+  links: Links,
+): { href: string; title: string | null; end: number } | null {
+  let ref = label;
+  let end = at;
+  const full = /^\[((?:\\[\s\S]|[^[\]\\]){0,999})\]/.exec(src.slice(at, at + 1024));
+  if (full) {
+    if (full[1]!.trim()) ref = full[1]!;
+    end = at + full[0].length;
+  }
+  const key = normLabel(ref);
+  const def = ref.trim() && Object.hasOwn(links, key) ? links[key] : undefined;
+  if (!def || (!full && /^\s*$/.test(label))) return null;
+  return { href: def.href ?? '', title: def.title, end };
+}

@@ -135,13 +135,11 @@ const htmlStart7 = (line: string): boolean => LT.test(line) && !!extras()?.HTML_
 
 const BACKPEDAL = /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/;
 
-/** Normalises a reference label (marked's rule). */
-export const normLabel = (label: string): string =>
-  label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
-
 const unescape = (s: string): string => s.replace(UNESCAPE, '$1');
 /** Tabs to spaces up to the first non-blank, counting columns from `col`. */
 function expandIndent(line: string, col = 0): string {
+  // Only tabs change anything (the usual indentation is spaces).
+  if (!/^ *\t/.test(line)) return line;
   let i = 0;
   let out = '';
   for (; i < line.length; i++) {
@@ -334,7 +332,7 @@ class Lexer {
         if (d) {
           const dest = d[2]!;
           const used = d[0].replace(/\n$/, '').split('\n').length;
-          const tag = normLabel(d[1]!);
+          const tag = X!.normLabel(d[1]!);
           const href = unescape(dest.replace(/^<(.*)>$/, '$1'));
           const title = d[3] ? unescape(d[3].slice(1, -1)) : null;
           out.push({ type: 'def', raw: take(i, i + used), tag, href, title });
@@ -908,17 +906,8 @@ function linkTarget(
       return { href, title, end: at + m[0].length };
     }
   }
-  let ref = label;
-  let end = at;
-  const full = /^\[((?:\\[\s\S]|[^[\]\\]){0,999})\]/.exec(src.slice(at, at + 1024));
-  if (full) {
-    if (full[1]!.trim()) ref = full[1]!;
-    end = at + full[0].length;
-  }
-  const key = normLabel(ref);
-  const def = ref.trim() && Object.hasOwn(links, key) ? links[key] : undefined;
-  if (!def || (!full && /^\s*$/.test(label))) return null;
-  return { href: def.href ?? '', title: def.title, end };
+  // A reference needs a definition, and definitions are only read with lexer-extras.ts.
+  return X ? X.refTarget(src, at, label, links) : null;
 }
 
 /**
