@@ -14,7 +14,7 @@
 import type { CodeToken, DefToken, Token } from './lexer.js';
 import { stripMarkers } from './sentinels.js';
 import type { MarkdownDomOptions } from './dom.js';
-import { boundMarkdown } from './limits.js';
+import { boundMarkdown, type BoundedMarkdown } from './limits.js';
 import { hasPlainRun, lexMarkdown, type LinkDefinitions } from './parse.js';
 
 /** One top-level block. Immutable; a finished block's object is reused across updates. */
@@ -92,6 +92,9 @@ export class IncrementalMarkdown {
   private linkCount = 0;
   /** Number of known link definitions when each finished block was rendered (by key). */
   private linksSeen = new Map<string, number>();
+  /** Complete lines of the last text bounded (see {@link bound}), and their bounded form. */
+  private boundRaw = '';
+  private boundLines: BoundedMarkdown = { text: '', truncated: false };
   /** Rendered blocks after the committed prefix, by key; reused while their source is unchanged. */
   private pending = new Map<string, MarkdownBlock>();
 
@@ -120,7 +123,7 @@ export class IncrementalMarkdown {
   }
 
   private catchUp(text: string, streaming: boolean): readonly MarkdownBlock[] {
-    const bounded = boundMarkdown(text);
+    const bounded = this.bound(text);
     const source = bounded.text;
     if (!source.startsWith(this.stable)) this.reset();
     // Catch up on a long text a window at a time: committing the settled blocks of a prefix is exactly what
@@ -146,6 +149,28 @@ export class IncrementalMarkdown {
     const blocks = this.advance(source, streaming);
     this.truncated = bounded.truncated || blocks.some((b) => b.simplified);
     return blocks;
+  }
+
+  /**
+   * {@link boundMarkdown} of `text`, reusing the result for the complete lines of the text before: the limits
+   * work line by line, so only the lines that are new or still growing are bounded again on each update.
+   */
+  private bound(text: string): BoundedMarkdown {
+    if (!text.startsWith(this.boundRaw)) {
+      this.boundRaw = '';
+      this.boundLines = { text: '', truncated: false };
+    }
+    const cut = text.lastIndexOf('\n') + 1;
+    if (cut > this.boundRaw.length) {
+      const more = boundMarkdown(text.slice(this.boundRaw.length, cut));
+      this.boundLines = {
+        text: this.boundLines.text + more.text,
+        truncated: this.boundLines.truncated || more.truncated,
+      };
+      this.boundRaw = text.slice(0, cut);
+    }
+    const tail = boundMarkdown(text.slice(cut));
+    return { text: this.boundLines.text + tail.text, truncated: this.boundLines.truncated || tail.truncated };
   }
 
   /** One pass over `source`: commit the settled blocks, render the rest. */
@@ -271,7 +296,8 @@ export class IncrementalMarkdown {
  * table whose delimiter row grows a second column, `***` growing into `***bold***`, `#` into `#tag`), and its
  * lines then belong to `a` again. Two things do prove it:
  * - `a` delimits itself and its last line is complete: an ATX or setext heading, a thematic break, a closed
- *   fenced code block (it is closed, or it would run to the end and be the last block);
+ *   fenced code block (it is closed, or it would run to the end and be the last block), a link reference
+ *   definition whose next line is complete and cannot be its title;
  * - a blank line separates `a` from `b` and `b`'s first line is complete: a blank line ends paragraphs,
  *   tables, quotes and HTML blocks, and a list or indented code that continues after it already includes
  *   `b` when `b`'s first line (its indentation and marker) is known.
@@ -282,6 +308,10 @@ function isSettled(a: Chunk, b: Chunk): boolean {
   const lineComplete = a.raw.endsWith('\n');
   if (lineComplete && (token.type === 'heading' || token.type === 'hr')) return true;
   if (lineComplete && token.type === 'code' && (token as CodeToken).codeBlockStyle !== 'indented')
+    return true;
+  // A definition ends at its line unless a title follows on the next line (which starts with `"`, `'` or `(`):
+  // so does a run of definitions, each committed as the next line is known (not all re-lexed on every delta).
+  if (lineComplete && token.type === 'def' && b.raw.includes('\n') && !/^[ \t]*["'(]/.test(b.raw))
     return true;
   const trailing = /\s*$/.exec(a.raw)?.[0] ?? '';
   const blankLine = /\n[ \t]*\n/.test(trailing);
