@@ -13,9 +13,10 @@ import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHooks } from '../../server/main.js';
-import { FakeOpenAIServer, reply, type RecordedRequest } from '../fixtures/fake-openai/fake-openai-server.js';
+import { reply, type RecordedRequest } from '../fixtures/fake-openai/fake-openai-server.js';
 import { deepText } from './support/deep-text.js';
 import { startE2E, type E2E } from './support/harness.js';
+import { onFakeModel } from './support/fake-model.js';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -250,47 +251,34 @@ describe('app patterns on the offline demo model', () => {
 });
 
 describe('app patterns on an OpenAI-compatible model (fake server)', () => {
-  let e2e: E2E;
-  let fake: FakeOpenAIServer;
   const toolResult = (request: RecordedRequest) => {
     const last = request.body.messages.at(-1);
     return last?.role === 'tool' ? JSON.parse(last.content) : null;
   };
-  beforeAll(async () => {
-    fake = await FakeOpenAIServer.start();
-    // Title requests have no tools; a resumed turn answers from the tool result it was given.
-    fake.fallback = (request) => {
-      if (!request.body.tools) return reply.text('Shopping');
-      const result = toolResult(request);
-      if (result?.summary) return reply.text(`Model: ${result.summary}`);
-      return reply.text('Fallback answer.');
-    };
-    e2e = await startE2E({
-      hooks: defaultHooks,
-      env: { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.baseURL, CHATKIT_MODEL: 'fake-model' },
-    });
-  });
-  afterAll(async () => {
-    await e2e?.close();
-    await fake?.close();
+  // Title requests have no tools; a resumed turn answers from the tool result it was given.
+  const suite = onFakeModel((request) => {
+    if (!request.body.tools) return reply.text('Shopping');
+    const result = toolResult(request);
+    if (result?.summary) return reply.text(`Model: ${result.summary}`);
+    return reply.text('Fallback answer.');
   });
 
   it('a+b. update_cart runs in the page and its result reaches the model; a recommendation highlights the tile', async () => {
-    const { page, effects } = await openPatterns(e2e);
-    fake.enqueue(
+    const { page, effects } = await openPatterns(suite.e2e);
+    suite.fake.enqueue(
       reply.tools({ name: 'update_cart', arguments: { action: 'add', product: 'wool-beanie', quantity: 2 } }),
     );
     await type(page, 'Two beanies please');
     await poll(() => cart(page)).toEqual({ lines: ['Wool beanie × 2'], total: '2 items · Total €48' });
     await poll(() => lastAnswer(page)).toContain('Model: Added 2 × Wool beanie. Your cart: 2 items, €48.');
-    const resumed = fake.requests.find((request) => toolResult(request)?.item_count === 2);
+    const resumed = suite.fake.requests.find((request) => toolResult(request)?.item_count === 2);
     expect(toolResult(resumed!)).toMatchObject({
       cart: [{ product: 'wool-beanie', name: 'Wool beanie', quantity: 2, price: '€48' }],
       total: '€48',
     });
     await idle(page);
 
-    fake.enqueue(reply.tools({ name: 'recommend_product', arguments: { need: 'rainy commute' } }));
+    suite.fake.enqueue(reply.tools({ name: 'recommend_product', arguments: { need: 'rainy commute' } }));
     await type(page, 'What keeps me dry on the way to work?');
     await poll(() => recommendation(page).getByText('Rain shell').count()).toBe(1);
     await poll(() => suggestedTiles(page)).toEqual(['rain-shell']);
@@ -299,21 +287,21 @@ describe('app patterns on an OpenAI-compatible model (fake server)', () => {
   });
 
   it('c. the preference click reaches the model as hidden context, with no model request of its own', async () => {
-    const { page } = await openPatterns(e2e);
-    fake.enqueue(reply.tools({ name: 'ask_preferences', arguments: {} }));
+    const { page } = await openPatterns(suite.e2e);
+    suite.fake.enqueue(reply.tools({ name: 'ask_preferences', arguments: {} }));
     await type(page, "I'm not sure what I need");
     const card = page.locator('chatkit-widget').filter({ hasText: 'What are you shopping for?' }).last();
     await poll(() => card.count()).toBe(1);
     await idle(page);
-    const before = fake.requestCount;
+    const before = suite.fake.requestCount;
     await card.getByRole('button', { name: 'Winter' }).click();
     await poll(() => page.getByText('Noted: you shop for winter.').count()).toBe(1);
-    expect(fake.requestCount).toBe(before);
+    expect(suite.fake.requestCount).toBe(before);
 
-    fake.enqueue(reply.tools({ name: 'recommend_product', arguments: {} }));
+    suite.fake.enqueue(reply.tools({ name: 'recommend_product', arguments: {} }));
     await type(page, 'so what should I get?');
     await poll(() => recommendation(page).getByText('Wool beanie').count()).toBe(1);
-    const asked = fake.requests.find((request) =>
+    const asked = suite.fake.requests.find((request) =>
       JSON.stringify(request.body.messages).includes('so what should I get?'),
     );
     expect(JSON.stringify(asked!.body.messages)).toContain('shop_preference activity=\\"winter\\"');
@@ -321,18 +309,18 @@ describe('app patterns on an OpenAI-compatible model (fake server)', () => {
   });
 
   it('d+e. Staff pick and the model pick reach the provider; the card’s client actions make no request', async () => {
-    const { page, chatkitRequests } = await openPatterns(e2e);
+    const { page, chatkitRequests } = await openPatterns(suite.e2e);
     await page.locator('[part="tool-chip"][data-tool="staff-pick"]').click();
     await page.locator('[part~="model-button"]').click();
     await page.getByRole('menuitemradio', { name: /Thorough/ }).click();
-    fake.enqueue(
+    suite.fake.enqueue(
       reply.tools({ name: 'recommend_product', arguments: { need: 'weekend trips' } }),
       reply.text('A staff favourite for trips.'),
     );
     await type(page, 'weekend trips with a laptop');
     await poll(() => recommendation(page).getByText('Day pack').count()).toBe(1);
     await poll(() => lastAnswer(page)).toContain('A staff favourite for trips.');
-    const request = fake.requests.find((r) =>
+    const request = suite.fake.requests.find((r) =>
       JSON.stringify(r.body.messages).includes('weekend trips with a laptop'),
     )!;
     expect(request.body.model).toBe('gpt-4.1');
@@ -345,10 +333,10 @@ describe('app patterns on an OpenAI-compatible model (fake server)', () => {
     await idle(page);
 
     const requests = chatkitRequests.length;
-    const modelRequests = fake.requestCount;
+    const modelRequests = suite.fake.requestCount;
     await recommendation(page).getByRole('button', { name: 'Add to cart' }).click();
     await poll(() => cart(page)).toEqual({ lines: ['Day pack × 1'], total: '1 item · Total €69' });
     expect(chatkitRequests.length).toBe(requests);
-    expect(fake.requestCount).toBe(modelRequests);
+    expect(suite.fake.requestCount).toBe(modelRequests);
   });
 });

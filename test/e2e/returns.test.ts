@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { defaultHooks, startServer } from '../../server/main.js';
-import { FakeOpenAIServer, type FakeReply, reply } from '../fixtures/fake-openai/fake-openai-server.js';
+import { type FakeReply, reply } from '../fixtures/fake-openai/fake-openai-server.js';
 import { startE2E, type E2E } from './support/harness.js';
+import { onFakeModel } from './support/fake-model.js';
 import { sendMessage } from './support/composer.js';
 
 /** Picks an option of a widget Select (a combobox with a listbox popover) by its value. */
@@ -205,25 +206,12 @@ describe('returns in the browser, offline demo model', () => {
 });
 
 describe('returns in the browser, OpenAI-compatible model (fake) making real tool calls', () => {
-  let fake: FakeOpenAIServer;
-  let e2e: E2E;
   const script: FakeReply[] = [];
-  beforeAll(async () => {
-    fake = await FakeOpenAIServer.start();
-    // Title requests get a title; every other request takes the next scripted reply.
-    fake.fallback = (request) => {
-      const system = String(request.body?.messages?.[0]?.content ?? '');
-      if (/title/i.test(system) && !(request.body?.tools?.length > 0)) return reply.text('Return an order');
-      return script.shift() ?? reply.text('(script ended)');
-    };
-    e2e = await startE2E({
-      hooks: defaultHooks,
-      env: { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.baseURL, CHATKIT_MODEL: 'fake-model' },
-    });
-  });
-  afterAll(async () => {
-    await e2e?.close();
-    await fake?.close();
+  // Title requests get a title; every other request takes the next scripted reply.
+  const suite = onFakeModel((request) => {
+    const system = String(request.body?.messages?.[0]?.content ?? '');
+    if (/title/i.test(system) && !(request.body?.tools?.length > 0)) return reply.text('Return an order');
+    return script.shift() ?? reply.text('(script ended)');
   });
 
   it('typed steps become tool calls with ids; status rows read for people; clicks need no model', async () => {
@@ -245,7 +233,7 @@ describe('returns in the browser, OpenAI-compatible model (fake) making real too
       reply.tools({ name: 'select_return_option', arguments: { step: 'resolution', choice: 'refund' } }),
       reply.text('How will you send it back?'),
     );
-    const page = await openInline(e2e);
+    const page = await openInline(suite.e2e);
     await send(page, 'I want to return something');
     await shown(page, "Let's find your order");
     await send(page, "it's order ORD-1005");
@@ -258,10 +246,10 @@ describe('returns in the browser, OpenAI-compatible model (fake) making real too
     await shown(page, 'Offer accepted');
     await send(page, 'a refund');
     await shown(page, 'How will you send it back?');
-    const before = fake.requestCount;
+    const before = suite.fake.requestCount;
     await clickText(page, 'Drop off at a parcel point');
     const rma = await returnId(page);
-    expect(fake.requestCount).toBe(before);
+    expect(suite.fake.requestCount).toBe(before);
 
     // Finished status rows read as done, in words for people, never with the ids the model passed.
     for (const done of [
@@ -277,7 +265,7 @@ describe('returns in the browser, OpenAI-compatible model (fake) making real too
     expect(await page.getByText(/Recording/).count()).toBe(0);
 
     // The model saw the flow state (seed: CURRENT SESSION STATE) and the customer-facing summaries.
-    const reasonRequest = fake.requests.find(
+    const reasonRequest = suite.fake.requests.find(
       (r) =>
         JSON.stringify(r.body).includes('"set_return_reason"') &&
         JSON.stringify(r.body.messages).includes('Current step: reason'),
@@ -285,11 +273,11 @@ describe('returns in the browser, OpenAI-compatible model (fake) making real too
     expect(JSON.stringify(reasonRequest?.body.messages[0])).toContain('line_1005_2: Electric Kettle');
 
     expect(
-      rows(e2e.dataDir, 'SELECT line_id, reason FROM returns_request_items WHERE return_id = ?', rma),
+      rows(suite.e2e.dataDir, 'SELECT line_id, reason FROM returns_request_items WHERE return_id = ?', rma),
     ).toEqual([{ line_id: 'line_1005_2', reason: 'damaged' }]);
     expect(
       rows(
-        e2e.dataDir,
+        suite.e2e.dataDir,
         "SELECT offer_id, kind, line_ids FROM returns_accepted_offers WHERE customer_id = 'cus_dan'",
       ),
     ).toEqual([{ offer_id: 'discount_20', kind: 'discount', line_ids: '["line_1005_1"]' }]);

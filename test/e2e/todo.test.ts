@@ -7,9 +7,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHooks } from '../../server/main.js';
-import { FakeOpenAIServer, reply } from '../fixtures/fake-openai/fake-openai-server.js';
+import { reply } from '../fixtures/fake-openai/fake-openai-server.js';
 import { deepText } from './support/deep-text.js';
 import { startE2E, type E2E } from './support/harness.js';
+import { onFakeModel } from './support/fake-model.js';
 import { sendMessage } from './support/composer.js';
 
 /** Polls with room for a loaded machine (the default second is too short for a model turn under load). */
@@ -184,25 +185,12 @@ describe('Stop mid-answer on the paced offline model', () => {
 });
 
 describe('todo in the browser on an OpenAI-compatible model (fake server)', () => {
-  let e2e: E2E;
-  let fake: FakeOpenAIServer;
-  beforeAll(async () => {
-    fake = await FakeOpenAIServer.start();
-    // Title requests (and anything unscripted) get a short text.
-    fake.fallback = () => reply.text('Todo list');
-    e2e = await startE2E({
-      hooks: defaultHooks,
-      env: { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.baseURL, CHATKIT_MODEL: 'fake-model' },
-    });
-  });
-  afterAll(async () => {
-    await e2e?.close();
-    await fake?.close();
-  });
+  // Title requests (and anything unscripted) get a short text.
+  const suite = onFakeModel(() => reply.text('Todo list'));
 
   it('typed requests become tool calls; clicks make no model request and reach the next request as hidden context', async () => {
-    const page = await openInline(e2e);
-    fake.enqueue(
+    const page = await openInline(suite.e2e);
+    suite.fake.enqueue(
       reply.tools(
         { name: 'add_todo', arguments: { title: 'buy milk' } },
         { name: 'add_todo', arguments: { title: 'call mom' } },
@@ -218,24 +206,24 @@ describe('todo in the browser on an OpenAI-compatible model (fake server)', () =
       ]);
     await poll(() => page.getByText('Added both.').count()).toBeGreaterThan(0);
 
-    const requests = fake.requestCount;
+    const requests = suite.fake.requestCount;
     await card(page).getByRole('checkbox', { name: 'buy milk' }).click();
     await poll(() => todos(page)).toContainEqual(['buy milk', true]);
     await card(page).getByRole('textbox', { name: 'Add a new todo…' }).fill('water the plants');
     await card(page).getByRole('button', { name: 'Add' }).click();
     await poll(() => todos(page)).toContainEqual(['water the plants', false]);
-    expect(fake.requestCount).toBe(requests);
+    expect(suite.fake.requestCount).toBe(requests);
 
-    fake.enqueue(reply.text('Only call mom and water the plants are left.'));
+    suite.fake.enqueue(reply.text('Only call mom and water the plants are left.'));
     await send(page, "what's left?");
     await expect
       .poll(() => page.getByText('Only call mom and water the plants are left.').count())
       .toBeGreaterThan(0);
-    const messages = JSON.stringify(fake.requests.at(-1)!.body.messages);
+    const messages = JSON.stringify(suite.fake.requests.at(-1)!.body.messages);
     expect(messages).toContain('marked “buy milk” as done using the todo card');
     expect(messages).toContain('added “water the plants” using the todo card');
 
-    fake.enqueue(
+    suite.fake.enqueue(
       reply.tools({ name: 'delete_todo', arguments: { todo: 'call mom' } }),
       reply.text('Deleted.'),
     );

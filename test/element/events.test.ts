@@ -11,6 +11,8 @@ import {
   settle,
   textbox,
   until,
+  cardWithButton,
+  widgetButton,
 } from './helpers.js';
 import { CHATKIT_EVENTS } from '../../src/events.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
@@ -389,28 +391,10 @@ describe('conversation features', () => {
 
   it('client widget actions go to widgets.onAction after a cancelable chatkit.widget.action event', async () => {
     const server = new InPageChatKit();
-    server.script = ({ threadId, nextId, now }) =>
-      [
-        {
-          type: 'thread.item.done',
-          item: {
-            id: nextId('w'),
-            thread_id: threadId,
-            created_at: now(),
-            type: 'widget',
-            widget: {
-              type: 'Card',
-              children: [
-                {
-                  type: 'Button',
-                  label: 'Open cart',
-                  onClickAction: { type: 'cart.open', handler: 'client', payload: { n: 1 } },
-                },
-              ],
-            },
-          },
-        },
-      ] as ThreadStreamEvent[];
+    server.script = cardWithButton({
+      label: 'Open cart',
+      onClickAction: { type: 'cart.open', handler: 'client', payload: { n: 1 } },
+    });
     const calls: unknown[] = [];
     const { el } = await mount(
       { widgets: { onAction: (action) => void calls.push(action) } },
@@ -418,14 +402,9 @@ describe('conversation features', () => {
       server,
     );
     await sendAndWait(el, 'cart');
-    // Looked up once rendered: the renderer loads lazily, and only a connected element is upgraded.
-    await until(
-      () => deep(el, 'chatkit-thread', 'chatkit-widget')?.shadowRoot?.querySelector('button'),
-      'widget button',
-    );
-    const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
+    const { button } = await widgetButton(el);
     const event = oneEvent(el, 'chatkit.widget.action');
-    widget.shadowRoot!.querySelector('button')!.click();
+    button.click();
     expect((await event).detail.action).to.deep.equal({
       type: 'cart.open',
       payload: { n: 1 },

@@ -4,8 +4,10 @@ import { render } from 'lit';
 import '../../src/define.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { ChatkitChatOptions } from '../../src/element/chatkit-chat/options.js';
-import { echoScript, InPageChatKit } from '../support/in-page-chatkit.js';
+import type { ThreadStreamEvent } from '../../src/protocol/types.js';
+import { echoScript, InPageChatKit, type Script } from '../support/in-page-chatkit.js';
 import type { ManualScheduler } from '../support/scheduler.js';
+import { until } from '../support/until.js';
 
 export const API_URL = 'https://api.test/chatkit';
 
@@ -110,6 +112,38 @@ export async function settle(el: ChatkitChat): Promise<void> {
   }
 }
 
-export { until } from '../support/until.js';
+/** A script that answers with one widget: a Card holding one Button with the given props (label, action…). */
+export function cardWithButton(button: Record<string, unknown>): Script {
+  return ({ threadId, nextId, now }) =>
+    [
+      {
+        type: 'thread.item.done',
+        item: {
+          id: nextId('w'),
+          thread_id: threadId,
+          created_at: now(),
+          type: 'widget',
+          widget: { type: 'Card', children: [{ type: 'Button', ...button }] },
+        },
+      },
+    ] as ThreadStreamEvent[];
+}
+
+/**
+ * The thread's widget and the button inside it, looked up once rendered: the renderer loads lazily, and only
+ * a connected element is upgraded.
+ */
+export async function widgetButton(
+  el: ChatkitChat,
+): Promise<{ widget: HTMLElement; button: HTMLButtonElement }> {
+  await until(
+    () => deep(el, 'chatkit-thread', 'chatkit-widget')?.shadowRoot?.querySelector('button'),
+    'widget button',
+  );
+  const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
+  return { widget, button: widget.shadowRoot!.querySelector('button')! };
+}
+
+export { until };
 
 export { echoScript, InPageChatKit };

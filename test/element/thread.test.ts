@@ -11,6 +11,8 @@ import {
   settle,
   uniqueApiUrl,
   until,
+  cardWithButton,
+  widgetButton,
 } from './helpers.js';
 import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
 import { ManualScheduler } from '../support/scheduler.js';
@@ -272,34 +274,15 @@ describe('thread view', () => {
 
   it('widget actions go to threads.custom_action with the widget item id', async () => {
     const server = new InPageChatKit();
-    server.script = ({ threadId, nextId, now }) =>
-      [
-        {
-          type: 'thread.item.done',
-          item: {
-            id: nextId('w'),
-            thread_id: threadId,
-            created_at: now(),
-            type: 'widget',
-            widget: {
-              type: 'Card',
-              children: [
-                { type: 'Button', label: 'Approve', onClickAction: { type: 'approve', payload: { id: 7 } } },
-              ],
-            },
-          },
-        },
-      ] as ThreadStreamEvent[];
+    server.script = cardWithButton({
+      label: 'Approve',
+      onClickAction: { type: 'approve', payload: { id: 7 } },
+    });
     const { el } = await mount({}, undefined, server);
     await sendAndWait(el, 'need approval');
-    // Looked up once rendered: the renderer loads lazily, and only a connected element is upgraded.
-    await until(
-      () => deep(el, 'chatkit-thread', 'chatkit-widget')?.shadowRoot?.querySelector('button'),
-      'widget button',
-    );
-    const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
+    const { widget, button } = await widgetButton(el);
     server.script = echoScript;
-    widget.shadowRoot!.querySelector('button')!.click();
+    button.click();
     await until(() => server.lastRequest('threads.custom_action'), 'action sent');
     const request = server.lastRequest('threads.custom_action')!;
     expect(request.params.action).to.deep.equal({ type: 'approve', payload: { id: 7 } });

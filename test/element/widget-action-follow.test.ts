@@ -49,23 +49,31 @@ async function scrollBackTo(
   await settle(el);
 }
 
+/**
+ * A card taller than the view (its button at the top) as the answer, and the reader scrolled back up to its
+ * button: the view no longer follows new content ("Jump to latest" shown).
+ */
+async function scrolledBackToCard() {
+  const server = new InPageChatKit();
+  server.script = ({ threadId, nextId }) => [
+    { type: 'thread.item.done', item: widgetItem(nextId('w'), threadId, 'Choose items', 30, 'Confirm') },
+  ];
+  const { el } = await mount({}, undefined, server);
+  await sendAndWait(el, 'start a return');
+  const scroller = deep(el, 'chatkit-thread', '.scroller')!;
+  await until(() => scroller.scrollHeight > scroller.clientHeight * 1.5, 'card overflows the view');
+  const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
+  await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
+  const button = widget.shadowRoot!.querySelector('button')!;
+  await scrollBackTo(el, scroller, button, 'center');
+  await until(() => deep(el, 'chatkit-thread', 'button[aria-label="Jump to latest"]'), 'scrolled away');
+  return { server, el, scroller, button };
+}
+
 describe('widget action results', () => {
   it('scroll the new widget into view when the card was clicked above the fold', async () => {
-    const server = new InPageChatKit();
-    server.script = ({ threadId, nextId }) =>
-      [
-        { type: 'thread.item.done', item: widgetItem(nextId('w'), threadId, 'Choose items', 30, 'Confirm') },
-      ] as ThreadStreamEvent[];
-    const { el } = await mount({}, undefined, server);
-    await sendAndWait(el, 'start a return');
-    const scroller = deep(el, 'chatkit-thread', '.scroller')!;
-    await until(() => scroller.scrollHeight > scroller.clientHeight * 1.5, 'card overflows the view');
-    const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
-    await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
-    const button = widget.shadowRoot!.querySelector('button')!;
     // The reader scrolls up to the card's button (the view no longer follows new content)...
-    await scrollBackTo(el, scroller, button, 'center');
-    await until(() => deep(el, 'chatkit-thread', 'button[aria-label="Jump to latest"]'), 'scrolled away');
+    const { server, el, scroller, button } = await scrolledBackToCard();
     // ...and clicks it: the action answers with a new confirmation card below.
     server.script = ({ threadId, nextId }) =>
       [
@@ -177,19 +185,7 @@ describe('widget action results', () => {
   });
 
   it('leave the view alone when the reader scrolls by hand while the action runs', async () => {
-    const server = new InPageChatKit();
-    server.script = ({ threadId, nextId }) => [
-      { type: 'thread.item.done', item: widgetItem(nextId('w'), threadId, 'Choose items', 30, 'Confirm') },
-    ];
-    const { el } = await mount({}, undefined, server);
-    await sendAndWait(el, 'start a return');
-    const scroller = deep(el, 'chatkit-thread', '.scroller')!;
-    await until(() => scroller.scrollHeight > scroller.clientHeight * 1.5, 'card overflows the view');
-    const widget = deep(el, 'chatkit-thread', 'chatkit-widget')!;
-    await until(() => widget.shadowRoot?.querySelector('button'), 'widget button');
-    const button = widget.shadowRoot!.querySelector('button')!;
-    await scrollBackTo(el, scroller, button, 'center');
-    await until(() => deep(el, 'chatkit-thread', 'button[aria-label="Jump to latest"]'), 'scrolled away');
+    const { server, el, scroller, button } = await scrolledBackToCard();
     server.script = ({ threadId, nextId }) => [
       { type: 'thread.item.done', item: widgetItem(nextId('c'), threadId, 'Return confirmed', 6) },
     ];

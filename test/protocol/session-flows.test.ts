@@ -1,43 +1,32 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { ChatKitClientError } from '../../src/protocol/client-errors.js';
-import { createSession } from '../../src/protocol/session.js';
-import type { ChatSession, SessionOptions } from '../../src/protocol/session-types.js';
+import type { SessionOptions } from '../../src/protocol/session-types.js';
 import type { ThreadItem } from '../../src/protocol/types.js';
 import {
   deferred,
   openSse,
   sendJson,
   sendSse,
-  startScriptedServer,
   writeEvents,
   type Handler,
-  type ScriptedServer,
 } from '../fixtures/sse/scripted-server.js';
 import { loadExample, loadSequence } from '../fixtures/examples.js';
 import { ManualScheduler } from '../support/scheduler.js';
 import { waitForState } from '../support/session.js';
+import { scriptedSessions } from '../support/scripted-session.js';
 
 const load = loadExample;
 const sequence = loadSequence;
 const THREAD = { ...load('events/thread.created.json').thread };
 
-let server: ScriptedServer | undefined;
-let session: ChatSession | undefined;
-afterEach(async () => {
-  session?.dispose();
-  await server?.close();
-  server = undefined;
-  session = undefined;
-});
+const open = scriptedSessions();
 
 async function setup(handler: Handler, options: Partial<SessionOptions> = {}) {
-  server = await startScriptedServer(handler);
   const errors: ChatKitClientError[] = [];
   const logs: string[] = [];
   const loads: string[] = [];
-  session = createSession({
-    url: server.url,
+  const { server, session } = await open(handler, {
     onError: ({ error }) => errors.push(error),
     onLog: ({ name }) => logs.push(name),
     onThreadLoadStart: ({ threadId }) => loads.push(`start:${threadId}`),
@@ -170,7 +159,7 @@ describe('session: queueing and concurrency', () => {
     const widget = load('items/widget.json');
     const updated = { ...widget, widget: { ...widget.widget, size: 'lg' } };
     const order: string[] = [];
-    const { session } = await setup(
+    const { session, server } = await setup(
       storedThread(
         () => [widget],
         async (req, res) => {
@@ -207,7 +196,7 @@ describe('session: queueing and concurrency', () => {
       'end:add_user_message',
       'arrive:threads.custom_action',
     ]);
-    expect(server!.requests.find((r) => r.body.type === 'threads.custom_action')!.body).toEqual({
+    expect(server.requests.find((r) => r.body.type === 'threads.custom_action')!.body).toEqual({
       type: 'threads.custom_action',
       params: {
         thread_id: THREAD.id,

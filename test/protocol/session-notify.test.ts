@@ -4,33 +4,18 @@
  * (`onResponseStart`, `onThreadChange`, …), changing their order, or losing state: `getState()` is always
  * current, and a status change (end of stream, error) is published at once.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { createSession } from '../../src/protocol/session.js';
-import type { ChatSession, SessionState } from '../../src/protocol/session-types.js';
+import type { SessionState } from '../../src/protocol/session-types.js';
 import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/types.js';
-import {
-  deferred,
-  openSse,
-  sendJson,
-  startScriptedServer,
-  writeEvents,
-  type Handler,
-  type ScriptedServer,
-} from '../fixtures/sse/scripted-server.js';
+import { deferred, openSse, sendJson, writeEvents, type Handler } from '../fixtures/sse/scripted-server.js';
+import { scriptedSessions } from '../support/scripted-session.js';
 
 const T = '2026-05-19T14:03:10.257063';
 const THREAD = 'thr_notify';
 const MSG = 'msg_answer';
 
-let server: ScriptedServer | undefined;
-let session: ChatSession | undefined;
-afterEach(async () => {
-  session?.dispose();
-  await server?.close();
-  server = undefined;
-  session = undefined;
-});
+const open = scriptedSessions();
 
 const deltas = (from: number, to: number): ThreadStreamEvent[] =>
   Array.from({ length: to - from }, (_, i) => ({
@@ -84,15 +69,13 @@ const answerText = (state: SessionState) => {
 
 /** A session whose notification ticks run only when the test says so, and a log of what happened in order. */
 async function setup(handler: Handler) {
-  server = await startScriptedServer(handler);
   const ticks: Array<() => void> = [];
   const log: string[] = [];
   const published: SessionState[] = [];
-  session = createSession({
-    url: server.url,
+  const { session } = await open(handler, {
     scheduleNotify: (notify) => void ticks.push(notify),
     onResponseStart: () => log.push('response.start'),
-    onResponseEnd: () => log.push(`response.end ${answerText(session!.getState())?.length}`),
+    onResponseEnd: () => log.push(`response.end ${answerText(session.getState())?.length}`),
     onThreadChange: ({ threadId }) => log.push(`thread.change ${threadId}`),
     onError: ({ error }) => log.push(`error ${error.code}`),
   });

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
 
 import type { ChatKitClientError } from '../../src/protocol/client-errors.js';
-import { createSession } from '../../src/protocol/session.js';
-import type { ChatSession, SessionOptions, SessionState } from '../../src/protocol/session-types.js';
+import type { SessionOptions, SessionState } from '../../src/protocol/session-types.js';
 import type { ThreadItem } from '../../src/protocol/types.js';
 import {
   deferred,
@@ -10,25 +10,17 @@ import {
   sendCloseDelimitedSse,
   sendJson,
   sendSse,
-  startScriptedServer,
   writeEvents,
   type Handler,
-  type ScriptedServer,
 } from '../fixtures/sse/scripted-server.js';
 import { loadExample, loadSequence } from '../fixtures/examples.js';
 import { waitForState } from '../support/session.js';
+import { scriptedSessions } from '../support/scripted-session.js';
 
 const load = loadExample;
 const sequence = loadSequence;
 
-let server: ScriptedServer | undefined;
-let session: ChatSession | undefined;
-afterEach(async () => {
-  session?.dispose();
-  await server?.close();
-  server = undefined;
-  session = undefined;
-});
+const open = scriptedSessions();
 
 interface Recorder {
   errors: ChatKitClientError[];
@@ -40,10 +32,8 @@ interface Recorder {
 }
 
 async function setup(handler: Handler, options: Partial<SessionOptions> = {}) {
-  server = await startScriptedServer(handler);
   const rec: Recorder = { errors: [], logs: [], effects: [], threadChanges: [], responses: [], statuses: [] };
-  session = createSession({
-    url: server.url,
+  const { server, session } = await open(handler, {
     locale: 'de-DE',
     userId: 'anon_123',
     onError: ({ error }) => rec.errors.push(error),
@@ -60,7 +50,6 @@ async function setup(handler: Handler, options: Partial<SessionOptions> = {}) {
   return { server, session, rec };
 }
 
-/** Resolves with the first snapshot (current or future) that satisfies `predicate`. */
 const texts = (state: SessionState) =>
   state.items.map((item) =>
     item.type === 'assistant_message'
@@ -175,7 +164,7 @@ describe('session: sending', () => {
 
   it('uses the host fetch override for every request', async () => {
     const seen: string[] = [];
-    const { session } = await setup((_req, res) => sendSse(res, sequence('threads.create').events), {
+    const { session, server } = await setup((_req, res) => sendSse(res, sequence('threads.create').events), {
       fetch: (input, init) => {
         seen.push(String(JSON.parse(String(init.body)).type));
         return fetch(input, { ...init, headers: { ...(init.headers as object), 'x-host': '1' } });
@@ -183,7 +172,7 @@ describe('session: sending', () => {
     });
     await session.sendUserMessage({ text: 'hi' });
     expect(seen).toEqual(['threads.create']);
-    expect(server!.requests[0]!.headers['x-host']).toBe('1');
+    expect(server.requests[0]!.headers['x-host']).toBe('1');
   });
 
   it('turns a JSON error response into one typed error and drops the optimistic bubble', async () => {
@@ -383,25 +372,31 @@ describe('session: retry', () => {
 });
 
 describe('session: dropped connection', () => {
-  it('keeps the partial answer, surfaces one error, settles, then refetches to reconcile', async () => {
-    const cancellation = load('sequences/cancellation.json');
-    const stored: ThreadItem[] = cancellation['items.list_after_cancel_(asc)'].data;
+  const cancellation = load('sequences/cancellation.json');
+  const stored: ThreadItem[] = cancellation['items.list_after_cancel_(asc)'].data;
+
+  /**
+   * The cancellation example's thread (the server has its first two items), loaded; then the user's message,
+   * answered by `answer`, which sets what the server has stored by the time the stream ends (`store`).
+   */
+  async function sendOnStoredThread(
+    answer: (res: ServerResponse, store: (items: ThreadItem[]) => void) => void | Promise<void>,
+  ) {
     let serverItems = stored.slice(0, 2);
-    const { session, server, rec } = await setup(
+    const opened = await setup(
       threadHandler(
         'thr_91e5a7c4',
         () => serverItems,
-        async (_req, res) => {
-          openSse(res);
-          writeEvents(res, cancellation.events_received_before_disconnect);
-          await new Promise((resolve) => res.write('', resolve));
-          serverItems = stored.slice(0, 3); // the server stored the user message, not the answer (yet)
-          res.socket!.destroy();
-        },
+        (_req, res) => answer(res, (items) => (serverItems = items)),
       ),
     );
-    await session.loadThread('thr_91e5a7c4');
-    await session.sendUserMessage({ text: 'Write me a long essay' });
+    await opened.session.loadThread('thr_91e5a7c4');
+    await opened.session.sendUserMessage({ text: 'Write me a long essay' });
+    return opened;
+  }
+
+  /** One retryable `stream.interrupted` error, the response ended, and the thread refetched after it. */
+  function expectInterruptedThenRefetched({ session, server, rec }: Awaited<ReturnType<typeof setup>>) {
     const state = session.getState();
     expect(state.status).toBe('error');
     expect(state.error).toMatchObject({
@@ -411,14 +406,26 @@ describe('session: dropped connection', () => {
     });
     expect(rec.errors.map((e) => e.code)).toEqual(['stream.interrupted']);
     expect(rec.responses).toEqual(['start', 'end']);
-    // The refetch ran (get_by_id + items.list after the stream), took the server's user message and kept
-    // the partial answer the server has not stored (yet).
     expect(
       server.requests
         .map((r) => r.body.type)
         .slice(-2)
         .sort(),
     ).toEqual(['items.list', 'threads.get_by_id']);
+  }
+
+  it('keeps the partial answer, surfaces one error, settles, then refetches to reconcile', async () => {
+    const opened = await sendOnStoredThread(async (res, store) => {
+      openSse(res);
+      writeEvents(res, cancellation.events_received_before_disconnect);
+      await new Promise((resolve) => res.write('', resolve));
+      store(stored.slice(0, 3)); // the server stored the user message, not the answer (yet)
+      res.socket!.destroy();
+    });
+    const state = opened.session.getState();
+    // The refetch ran (get_by_id + items.list after the stream), took the server's user message and kept
+    // the partial answer the server has not stored (yet).
+    expectInterruptedThenRefetched(opened);
     expect(texts(state)).toEqual([
       'How many remote days do I get?',
       'Second attempt: the policy allows three remote days per week.',
@@ -429,29 +436,18 @@ describe('session: dropped connection', () => {
   });
 
   it("takes the server's own copy of the answer when the refetch finds it", async () => {
-    const cancellation = load('sequences/cancellation.json');
-    const stored: ThreadItem[] = cancellation['items.list_after_cancel_(asc)'].data;
     const longer = {
       ...stored[3]!,
       content: [{ type: 'output_text', text: 'Here is a long essay about remote work.', annotations: [] }],
     } as ThreadItem;
-    let serverItems = stored.slice(0, 2);
-    const { session } = await setup(
-      threadHandler(
-        'thr_91e5a7c4',
-        () => serverItems,
-        async (_req, res) => {
-          openSse(res);
-          writeEvents(res, cancellation.events_received_before_disconnect);
-          await new Promise((resolve) => res.write('', resolve));
-          // On disconnect the server stores its own, longer copy of the pending answer (§8.8).
-          serverItems = [...stored.slice(0, 3), longer];
-          res.socket!.destroy();
-        },
-      ),
-    );
-    await session.loadThread('thr_91e5a7c4');
-    await session.sendUserMessage({ text: 'Write me a long essay' });
+    const { session } = await sendOnStoredThread(async (res, store) => {
+      openSse(res);
+      writeEvents(res, cancellation.events_received_before_disconnect);
+      await new Promise((resolve) => res.write('', resolve));
+      // On disconnect the server stores its own, longer copy of the pending answer (§8.8).
+      store([...stored.slice(0, 3), longer]);
+      res.socket!.destroy();
+    });
     const state = session.getState();
     expect(state.error?.code).toBe('stream.interrupted');
     expect(texts(state).at(-1)).toBe('Here is a long essay about remote work.');
@@ -459,37 +455,13 @@ describe('session: dropped connection', () => {
   });
 
   it('a close-delimited body that ends mid-answer is an interrupted stream: error with Retry, refetch', async () => {
-    const cancellation = load('sequences/cancellation.json');
-    const stored: ThreadItem[] = cancellation['items.list_after_cancel_(asc)'].data;
-    let serverItems = stored.slice(0, 2);
-    const { session, server, rec } = await setup(
-      threadHandler(
-        'thr_91e5a7c4',
-        () => serverItems,
-        (_req, res) => {
-          serverItems = stored.slice(0, 3);
-          // The body just ends after the deltas: the answer was added but never done.
-          sendCloseDelimitedSse(res, cancellation.events_received_before_disconnect);
-        },
-      ),
-    );
-    await session.loadThread('thr_91e5a7c4');
-    await session.sendUserMessage({ text: 'Write me a long essay' });
-    const state = session.getState();
-    expect(state.status).toBe('error');
-    expect(state.error).toMatchObject({
-      code: 'stream.interrupted',
-      allowRetry: true,
-      retryItemId: 'msg_f7a2c95e',
+    const opened = await sendOnStoredThread((res, store) => {
+      store(stored.slice(0, 3));
+      // The body just ends after the deltas: the answer was added but never done.
+      sendCloseDelimitedSse(res, cancellation.events_received_before_disconnect);
     });
-    expect(rec.errors.map((e) => e.code)).toEqual(['stream.interrupted']);
-    expect(rec.responses).toEqual(['start', 'end']);
-    expect(
-      server.requests
-        .map((r) => r.body.type)
-        .slice(-2)
-        .sort(),
-    ).toEqual(['items.list', 'threads.get_by_id']);
+    const state = opened.session.getState();
+    expectInterruptedThenRefetched(opened);
     expect(texts(state).at(-1)).toBe('Here is a long essay about');
     expect(state.pending.size).toBe(0);
   });
