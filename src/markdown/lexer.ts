@@ -477,6 +477,7 @@ class Lexer {
       if (!interrupts(lines[i]!)) return i;
     }
     const items: Tok[] = [];
+    const bodies: string[][] = [];
     let loose = false;
     let blankBetween = false;
     const end = (k: number): boolean => k >= n || (k === n - 1 && lines[k] === '');
@@ -537,15 +538,15 @@ class Lexer {
       const trailing = i - k;
       while (body.length > 1 && BLANK.test(body.at(-1)!)) body.pop();
       blankBetween = trailing > 0;
-      let text = body.join('\n');
-      const task = /^\[[ xX]\][ \t]+\S/.exec(text) ? text[1] !== ' ' : undefined;
-      if (task !== undefined) text = text.replace(/^\[[ xX]\][ \t]+/, '');
+      // The item's lines go to `blocks` as they are (no join and split per nesting level).
+      const task = /^\[[ xX]\][ \t]+\S/.test(body[0]!) ? body[0]![1] !== ' ' : undefined;
+      if (task !== undefined) body[0] = body[0]!.replace(/^\[[ xX]\][ \t]+/, '');
+      bodies.push(body);
       items.push({
         type: 'list_item',
         raw: take(itemStart, k),
         task: task !== undefined,
         checked: task,
-        text,
       });
       i = k;
       if (trailing && !end(i + trailing)) {
@@ -561,9 +562,12 @@ class Lexer {
       } else if (trailing) break;
     }
     if (items.length === 0) return i;
-    items.at(-1)!['text'] = (items.at(-1)!['text'] as string).trimEnd();
-    for (const item of items) {
-      const tokens = this.blocks((item['text'] as string).split('\n'), false);
+    // The last item ends at its last non-blank character (as `trimEnd` of its text).
+    const tail = bodies.at(-1)!;
+    while (tail.length > 1 && tail.at(-1)!.trimEnd() === '') tail.pop();
+    tail[tail.length - 1] = tail.at(-1)!.trimEnd();
+    for (const [j, item] of items.entries()) {
+      const tokens = this.blocks(bodies[j]!, false);
       if (tokens.some((t, j) => t.type === 'space' && j < tokens.length - 1 && j > 0)) loose = true;
       item['tokens'] = tokens;
     }
