@@ -14,7 +14,7 @@
 import type { CodeToken, DefToken, Token } from './lexer.js';
 import { stripMarkers } from './sentinels.js';
 import type { MarkdownDomOptions } from './dom.js';
-import { boundMarkdown, type BoundedMarkdown } from './limits.js';
+import { boundMarkdown } from './limits.js';
 import { hasPlainRun, lexMarkdown, type LinkDefinitions } from './parse.js';
 
 /** One top-level block. Immutable; a finished block's object is reused across updates. */
@@ -92,9 +92,6 @@ export class IncrementalMarkdown {
   private linkCount = 0;
   /** Number of known link definitions when each finished block was rendered (by key). */
   private linksSeen = new Map<string, number>();
-  /** Complete lines of the last text bounded (see {@link bound}), and their bounded form. */
-  private boundRaw = '';
-  private boundLines: BoundedMarkdown = { text: '', truncated: false };
   /** Rendered blocks after the committed prefix, by key; reused while their source is unchanged. */
   private pending = new Map<string, MarkdownBlock>();
 
@@ -123,7 +120,7 @@ export class IncrementalMarkdown {
   }
 
   private catchUp(text: string, streaming: boolean): readonly MarkdownBlock[] {
-    const bounded = this.bound(text);
+    const bounded = boundMarkdown(text);
     const source = bounded.text;
     if (!source.startsWith(this.stable)) this.reset();
     // Catch up on a long text a window at a time: committing the settled blocks of a prefix is exactly what
@@ -149,28 +146,6 @@ export class IncrementalMarkdown {
     const blocks = this.advance(source, streaming);
     this.truncated = bounded.truncated || blocks.some((b) => b.simplified);
     return blocks;
-  }
-
-  /**
-   * {@link boundMarkdown} of `text`, reusing the result for the complete lines of the text before: the limits
-   * work line by line, so only the lines that are new or still growing are bounded again on each update.
-   */
-  private bound(text: string): BoundedMarkdown {
-    if (!text.startsWith(this.boundRaw)) {
-      this.boundRaw = '';
-      this.boundLines = { text: '', truncated: false };
-    }
-    const cut = text.lastIndexOf('\n') + 1;
-    if (cut > this.boundRaw.length) {
-      const more = boundMarkdown(text.slice(this.boundRaw.length, cut));
-      this.boundLines = {
-        text: this.boundLines.text + more.text,
-        truncated: this.boundLines.truncated || more.truncated,
-      };
-      this.boundRaw = text.slice(0, cut);
-    }
-    const tail = boundMarkdown(text.slice(cut));
-    return { text: this.boundLines.text + tail.text, truncated: this.boundLines.truncated || tail.truncated };
   }
 
   /** One pass over `source`: commit the settled blocks, render the rest. */

@@ -124,7 +124,7 @@ describe('<chatkit-markdown> incremental streaming', () => {
     expect(html).to.contain('<a href="https://example.com/5" title="Title 5"');
   });
 
-  it('bounds a streamed text as the whole text, though only its new lines are bounded again', () => {
+  it('bounds a streamed text as the whole text', () => {
     const deep = `${'>'.repeat(40)} deep\n`;
     const wide = `|${' c |'.repeat(150)}\n|${'---|'.repeat(150)}\n`;
     const text = `Intro.\n\n${deep}\nMiddle.\n\n${wide}\nEnd with ${'> '.repeat(30)}`;
