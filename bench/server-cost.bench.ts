@@ -6,18 +6,21 @@
  *
  * Every server runs in its own child process, compiled to plain JavaScript with esbuild and started with
  * `node` (no TypeScript runtime), so its CPU time (`process.cpuUsage`) and RSS are its own. The load
- * generator is this process (keep-alive HTTP, c concurrent clients). Rounds alternate between the servers so
- * that load from elsewhere on the machine hits them alike; the figure is the median over the rounds.
+ * generator is this process (keep-alive HTTP, c concurrent clients). Within each round the servers take
+ * turns every ~200 turns (slices; see measureRound), because the CPU time the same work costs on the shared
+ * VM drifts over seconds; a second copy of the peer is an A/A control.
  *
- * Prints per server and concurrency: CPU ms per turn, streams/s, latency p50/p99, ratios against the peer
- * measured in the same run (medians) and the CPU ratio of every round against the peer's same round (the
- * spread); then idle RSS and RSS and heap per open stream (N streams held open after their first delta): once
+ * Prints per server and concurrency: CPU ms per turn (total over all rounds), its ratio against the peer
+ * measured in the same run with a 90 % bootstrap range over the slices, streams/s and latency p50/p99
+ * (medians of rounds), GC pauses per turn, mark-compacts, and the CPU ratio of every round against the peer's
+ * same round (the spread); then idle RSS and RSS and heap per open stream (N streams held open after their first delta): once
  * right after start ("cold") and the median of several holds after the warm-up turns ("warm"). Also the
  * idle RSS of the compiled reference server (server/main.ts as `npm start` runs it).
  * Asserts nothing; never part of `npm test`.
  *
  * Run: `npm run bench`, or alone: `npx tsx bench/server-cost.bench.ts`
- * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_HELD=1000 streams held open,
+ * (env: BENCH_ROUNDS=5, BENCH_TURNS=600 per round and concurrency, BENCH_SLICES=TURNS/200 slices per round
+ * (servers take turns slice by slice), BENCH_CONTROL=off to leave out the A/A control (a second peer), BENCH_HELD=1000 streams held open,
  * BENCH_MEMORY_ROUNDS=3 warm holds, BENCH_WARMUP=1000 turns per server and concurrency before the first round,
  * BENCH_POSTGRES=off to leave PostgreSQL out).
  */
@@ -40,6 +43,7 @@ const TURNS = Number(process.env.BENCH_TURNS ?? 600);
 const HELD = Number(process.env.BENCH_HELD ?? 1000);
 const MEMORY_ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
+const SLICES = Number(process.env.BENCH_SLICES ?? Math.max(1, Math.round(TURNS / 200)));
 const LEVELS = [10, 50];
 
 // ---- build the children -------------------------------------------------------------------------------
@@ -64,24 +68,88 @@ const median = (values: number[]) => percentile(values, 50);
 
 interface Sample {
   cpuMsPerTurn: number;
+  /** CPU ms of each slice of the round (TURNS / SLICES turns each), for the confidence range. */
+  sliceCpuMs: number[];
   streamsPerSecond: number;
   p50: number;
   p99: number;
+  /** GC pauses on the child's main thread during the round. */
+  gcCount: number;
+  gcMs: number;
+  majorCount: number;
 }
 
-async function measure(child: Child, concurrency: number): Promise<Sample> {
-  await run(child.port, concurrency, concurrency * 2); // warm-up
-  const before = await child.ask('usage');
-  const start = performance.now();
-  const latencies = await run(child.port, concurrency, TURNS);
-  const seconds = (performance.now() - start) / 1000;
-  const after = await child.ask('usage');
-  return {
-    cpuMsPerTurn: (after.cpuMicros - before.cpuMicros) / 1000 / TURNS,
-    streamsPerSecond: TURNS / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+/**
+ * One round at one concurrency for every server, interleaved finely: every server gets a full GC first (so each
+ * round starts from the same state; not counted), then SLICES slices of TURNS / SLICES turns go to the servers
+ * in turn (the order rotates from slice to slice). CPU is the child's whole process CPU from before the first
+ * slice to after the last, so every GC that the round's allocations caused (scavenges, and the mark-compacts
+ * that several per round of these sizes bring) is charged to it, and so is CPU spent while another server's
+ * slice ran (background GC threads, timers). No GC is forced at the end: a forced full GC costs in proportion
+ * to the live heap (the memory stores keep every thread), 30–100 ms, which would charge the store's size rather
+ * than the round's garbage. The slices are short (~0.1 s) because the CPU time the same work takes on this
+ * machine drifts over seconds and differs between processes (see README, "Why the rounds spread").
+ */
+async function measureRound(list: Child[], concurrency: number, round: number): Promise<Sample[]> {
+  const sliceTurns = Math.ceil(TURNS / SLICES);
+  for (const child of list) {
+    await run(child.port, concurrency, concurrency * 2); // warm the sockets
+    await child.ask('gc');
+  }
+  const before = await Promise.all(list.map((child) => child.ask('usage')));
+  const sliceCpu = list.map(() => [] as number[]);
+  const seconds = list.map(() => 0);
+  const latencies = list.map(() => [] as number[]);
+  const last = before.map((usage) => usage.cpuMicros as number);
+  for (let slice = 0; slice < SLICES; slice++) {
+    for (let k = 0; k < list.length; k++) {
+      const i = (k + slice + round) % list.length;
+      const start = performance.now();
+      latencies[i].push(...(await run(list[i].port, concurrency, sliceTurns)));
+      seconds[i] += (performance.now() - start) / 1000;
+      const usage = await list[i].ask('usage');
+      sliceCpu[i].push((usage.cpuMicros - last[i]) / 1000);
+      last[i] = usage.cpuMicros;
+    }
+  }
+  const after = await Promise.all(list.map((child) => child.ask('usage')));
+  const turns = sliceTurns * SLICES;
+  return list.map((_, i) => ({
+    cpuMsPerTurn: (after[i].cpuMicros - before[i].cpuMicros) / 1000 / turns,
+    sliceCpuMs: sliceCpu[i],
+    streamsPerSecond: turns / seconds[i],
+    p50: percentile(latencies[i], 50),
+    p99: percentile(latencies[i], 99),
+    // (a BENCH_BEFORE build made before child.ts counted GCs reports none)
+    gcCount: (after[i].gc?.count ?? 0) - (before[i].gc?.count ?? 0),
+    gcMs: (after[i].gc?.ms ?? 0) - (before[i].gc?.ms ?? 0),
+    majorCount: (after[i].gc?.majorCount ?? 0) - (before[i].gc?.majorCount ?? 0),
+  }));
+}
+
+/**
+ * 90 % range of the ratio of a server's CPU to the peer's, by resampling slice pairs (the same slice index in
+ * the same round ran back to back, so they saw the same machine): 2,000 bootstrap draws of the ratio of sums.
+ */
+function ratioRange(ours: Sample[], peer: Sample[]): [number, number] {
+  const pairs: [number, number][] = [];
+  ours.forEach((sample, round) =>
+    sample.sliceCpuMs.forEach((ms, slice) => pairs.push([ms, peer[round]!.sliceCpuMs[slice]!])),
+  );
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const ratios: number[] = [];
+  for (let draw = 0; draw < 2000; draw++) {
+    let a = 0;
+    let b = 0;
+    for (let n = 0; n < pairs.length; n++) {
+      const [x, y] = pairs[Math.floor(random() * pairs.length)]!;
+      a += x;
+      b += y;
+    }
+    ratios.push(a / b);
+  }
+  return [percentile(ratios, 5), percentile(ratios, 95)];
 }
 
 interface MemoryFigures {
@@ -137,6 +205,10 @@ const specs: { name: string; file: string; args: string[] }[] = [
   { name: 'ours, memory', file: oursFile, args: ['memory'] },
   { name: 'ours, SQLite', file: oursFile, args: ['sqlite', join(work, 'bench.db')] },
 ];
+// A/A control (BENCH_CONTROL=off leaves it out): a second copy of the peer, measured like the others. Its ratio
+// to the peer should read 1.00; how far it is off, and its range, is the noise floor of this run.
+if (process.env.BENCH_CONTROL !== 'off')
+  specs.push({ name: 'peer again (A/A control)', file: peerFile, args: [] });
 // A/B: BENCH_BEFORE=<a bundled ours-server.mjs kept from another build> adds that build (memory and SQLite)
 // to the same run, e.g. `cp .tmp/bench/ours-server.mjs .tmp/before.mjs` before changing the code.
 if (process.env.BENCH_BEFORE) {
@@ -166,6 +238,7 @@ for (const child of children) {
 // Idle RSS after start, then one "cold" hold after 50 turns (as on a server that has just answered a few).
 const memoryFigures = new Map<string, MemoryFigures>();
 for (const child of children) {
+  console.error(`${child.name}: cold hold…`);
   await child.ask('gc');
   const idleMb = (await child.ask('usage')).rss / 2 ** 20;
   await run(child.port, 10, 50);
@@ -179,16 +252,19 @@ for (const child of children) for (const concurrency of LEVELS) await run(child.
 
 // "Warm" holds, alternating between the servers: V8's heap and the allocator have grown to what serving
 // needs, as on a server that has been answering for a while; the median of MEMORY_ROUNDS holds is reported.
+console.error('warm holds…');
 for (let round = 0; round < MEMORY_ROUNDS; round++)
   for (const child of children) memoryFigures.get(child.name)!.warm.push(await holdStreams(child));
 
 const samples = new Map<string, Sample[]>();
 for (let round = 0; round < ROUNDS; round++) {
   for (const concurrency of LEVELS) {
-    for (const child of children) {
+    console.error(`round ${round + 1}/${ROUNDS}, c=${concurrency}…`);
+    const results = await measureRound(children, concurrency, round);
+    children.forEach((child, i) => {
       const key = `${child.name}|${concurrency}`;
-      samples.set(key, [...(samples.get(key) ?? []), await measure(child, concurrency)]);
-    }
+      samples.set(key, [...(samples.get(key) ?? []), results[i]]);
+    });
   }
 }
 
@@ -209,26 +285,38 @@ destroyLoad();
 const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `machine: ${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; ` +
-    `${ROUNDS} rounds × ${TURNS} turns per server and concurrency (medians)`,
+    `${ROUNDS} rounds × ${TURNS} turns per server and concurrency, ${SLICES} slices per round`,
 );
 const peerName = specs[0].name;
 const pad = (text: string, width: number) => text.padEnd(width);
 console.log(
-  `\n${pad('server', 42)}${pad('c', 4)}${pad('CPU ms/turn', 13)}${pad('× peer', 8)}${pad('streams/s', 11)}${pad('× peer', 8)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}CPU × peer per round`,
+  `CPU: the child's process CPU over all rounds / turns; × peer ` +
+    `[90 % range, bootstrap over ${SLICES} slices × ${ROUNDS} rounds]; GC = main-thread pauses per turn`,
 );
+console.log(
+  `\n${pad('server', 34)}${pad('c', 4)}${pad('CPU ms/turn', 12)}${pad('× peer [90 % range]', 22)}${pad('streams/s', 10)}${pad('× peer', 7)}` +
+    `${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('GC µs/turn', 11)}${pad('major GCs', 10)}CPU × peer per round`,
+);
+const total = (list: Sample[]) => list.reduce((sum, s) => sum + s.cpuMsPerTurn, 0) / list.length; // equal turns per round
 for (const concurrency of LEVELS) {
   const peer = samples.get(`${peerName}|${concurrency}`)!;
-  const peerCpu = median(peer.map((s) => s.cpuMsPerTurn));
+  const peerCpu = total(peer);
   const peerRate = median(peer.map((s) => s.streamsPerSecond));
   for (const spec of specs) {
     const list = samples.get(`${spec.name}|${concurrency}`)!;
-    const cpu = median(list.map((s) => s.cpuMsPerTurn));
+    const cpu = total(list);
     const rate = median(list.map((s) => s.streamsPerSecond));
+    const [low, high] = ratioRange(list, peer);
+    const turnsPerRound = Math.ceil(TURNS / SLICES) * SLICES;
+    const gcMicros = (list.reduce((sum, s) => sum + s.gcMs, 0) * 1000) / (turnsPerRound * list.length);
     console.log(
-      `${pad(spec.name, 42)}${pad(String(concurrency), 4)}${pad(cpu.toFixed(3), 13)}${pad((cpu / peerCpu).toFixed(2), 8)}` +
-        `${pad(rate.toFixed(0), 11)}${pad((rate / peerRate).toFixed(2), 8)}${pad(median(list.map((s) => s.p50)).toFixed(1), 9)}` +
-        pad(median(list.map((s) => s.p99)).toFixed(1), 9) +
-        // Each round's ratio against the peer's same round (rounds alternate between the servers).
+      `${pad(spec.name, 34)}${pad(String(concurrency), 4)}${pad(cpu.toFixed(3), 12)}` +
+        pad(`${(cpu / peerCpu).toFixed(2)} [${low.toFixed(2)}–${high.toFixed(2)}]`, 22) +
+        `${pad(rate.toFixed(0), 10)}${pad((rate / peerRate).toFixed(2), 7)}${pad(median(list.map((s) => s.p50)).toFixed(1), 8)}` +
+        pad(median(list.map((s) => s.p99)).toFixed(1), 8) +
+        pad(gcMicros.toFixed(0), 11) +
+        pad(String(list.reduce((sum, s) => sum + s.majorCount, 0)), 10) +
+        // Each round's ratio against the peer's same round.
         list.map((s, round) => (s.cpuMsPerTurn / peer[round]!.cpuMsPerTurn).toFixed(2)).join(' '),
     );
   }

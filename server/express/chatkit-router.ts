@@ -19,7 +19,7 @@ import { createLogger, type Logger } from '../logger.js';
 import type { RequestContext } from '../stores/store.js';
 import { createCors, type CorsOptions } from './cors.js';
 import { createErrorHandler, sendError } from './error-handler.js';
-import { startEventStream, writeEventStream } from './event-stream.js';
+import { startEventStream, writeEventStream, type EventStreamTarget } from './event-stream.js';
 import { createRateLimit } from './rate-limit.js';
 import { createRawBodyReader, parseJsonBody } from './request-body.js';
 import { userFromHeader, type GetContext } from './request-context.js';
@@ -107,8 +107,14 @@ async function handleChatKitRequest<C extends RequestContext>(
   // answer in progress or an event stream, which stops on this abort).
   // The stream of a streamed request adopts this controller instead of deriving its own (one per request).
   const controller = requestAbortController();
+  // Once streaming, the target names its writer, which is told of the disconnect right after the abort (the
+  // same order as an abort listener registered after the response phase's own; see EventStreamTarget.writer).
+  // eslint-disable-next-line prefer-const -- assigned once streaming starts, read by abortOnDisconnect before
+  let target: EventStreamTarget | undefined;
   const abortOnDisconnect = () => {
-    if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+    if (res.writableFinished) return;
+    controller.abort(new Error('client disconnected'));
+    target?.writer?.handleEvent();
   };
   res.on('close', abortOnDisconnect);
   if (res.destroyed) abortOnDisconnect();
@@ -133,7 +139,7 @@ async function handleChatKitRequest<C extends RequestContext>(
   // missing thread) can still become a proper 4xx JSON answer instead of an empty or cut stream.
   // The first result goes straight into the target, which writeEventStream clears: an open stream does not
   // keep it (the thread.created event holds a copy of the thread) for as long as it lasts.
-  const target = { res, iterator, first: await iterator.next(), signal: controller.signal, logger };
+  target = { res, iterator, first: await iterator.next(), signal: controller.signal, logger };
   startEventStream(res);
   await writeEventStream(target);
 }

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { createContext } from '@lit/context';
+import { ContextConsumer, createContext } from '@lit/context';
+import type { ReactiveElement } from 'lit';
 import type {
   Attachment,
   Page,
@@ -243,3 +244,14 @@ export interface ChatContextValue {
  * (`?v=…`): the chunks import the file back by its plain URL, which the browser treats as another module.
  */
 export const chatContext = createContext<ChatContextValue>(Symbol.for('chatkit-chat.context'));
+
+/**
+ * Subscribes `host` to the chat context, handing each value to `set` (what `@consume({ subscribe: true })`
+ * does, without the decorator's code in the drop-in file).
+ */
+export function consumeChat(
+  host: ReactiveElement,
+  set: (value: ChatContextValue) => void,
+): ContextConsumer<typeof chatContext, ReactiveElement> {
+  return new ContextConsumer(host, { context: chatContext, subscribe: true, callback: set });
+}

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { nothing, svg, type SVGTemplateResult } from 'lit';
-import { until } from 'lit/directives/until.js';
+import { noChange, nothing, render, svg, type SVGTemplateResult } from 'lit';
+import { Directive, directive, type ChildPart } from 'lit/directive.js';
 import { cssProps, type CssProps } from './css-props.js';
 import { ICON_DATA } from './icon-data.js';
 
@@ -23,6 +23,7 @@ export interface IconOptions {
   label?: string;
 }
 
+type Body = SVGTemplateResult | SVGTemplateResult[];
 type Parsed = ReadonlyArray<readonly [tag: string, attrs: Record<string, string>]>;
 
 const parsedCache = new Map<string, Parsed>();
@@ -113,7 +114,7 @@ function body(encoded: string): SVGTemplateResult[] {
 const fallbackDot = svg`<circle cx="12" cy="12" r="4" fill="currentColor" opacity="0.45" stroke="none"></circle>`;
 
 /** Loads the full lucide map once (a separate chunk) and resolves the body of one icon. */
-async function lucideBody(name: string): Promise<SVGTemplateResult | SVGTemplateResult[]> {
+async function lucideBody(name: string): Promise<Body> {
   lucideData ??= import('./icon-data-lucide.js').then((m) => m.LUCIDE_DATA);
   try {
     const data = await lucideData;
@@ -133,7 +134,7 @@ export function isBuiltinIcon(name: string): boolean {
 }
 
 /** Loads the on-demand ChatKit names and resolves the body of one icon. */
-async function chatkitBody(name: string): Promise<SVGTemplateResult | SVGTemplateResult[]> {
+async function chatkitBody(name: string): Promise<Body> {
   try {
     await loadChatkitIcons();
   } catch {
@@ -142,6 +143,38 @@ async function chatkitBody(name: string): Promise<SVGTemplateResult | SVGTemplat
   const encoded = known(chatkitData, name);
   return encoded ? body(encoded) : fallbackDot;
 }
+
+/**
+ * The body of an icon whose data is still loading: empty, then drawn in place once `load` resolves, without the
+ * caller re-rendering (so inside a `guard` too). Lit's `until` would do, but it brings `AsyncDirective` into the
+ * drop-in file for this one use (≈ 0.5 KB gzip). The body is rendered by Lit before a marker of its own inside
+ * the `<svg>`; the icon's own part clears it like any content when the icon changes.
+ */
+class LateBody extends Directive {
+  private key?: string;
+
+  render(_key: string, _load: () => Promise<Body>): typeof nothing {
+    return nothing;
+  }
+
+  override update(part: ChildPart, [key, load]: [string, () => Promise<Body>]): unknown {
+    if (key === this.key) return noChange;
+    this.key = key;
+    const empty = () => part.startNode!.nextSibling === part.endNode;
+    // A body drawn for the previous name: Lit only clears on a change of committed value, and ours stays `nothing`.
+    while (!empty()) part.startNode!.nextSibling!.remove();
+    void load().then((content) => {
+      const host = part.parentNode as SVGElement;
+      // Drawn only where this name is still shown and nothing was drawn meanwhile (a newer render, a twin load).
+      if (this.key !== key || host.getAttribute('data-icon') !== key || !empty()) return;
+      const marker = host.insertBefore(document.createComment(''), part.endNode);
+      render(content, host as unknown as HTMLElement, { renderBefore: marker });
+    });
+    return nothing;
+  }
+}
+
+const lateBody = directive(LateBody);
 
 /**
  * An icon as an `<svg>` template. `name` is a ChatKit icon name (§6.7), a UI icon name (send, copy, x, …), or
@@ -154,10 +187,10 @@ export function icon(name: string, opts: IconOptions = {}): SVGTemplateResult {
   const encoded = known(ICON_DATA, name) ?? known(chatkitData, name);
   if (encoded) content = body(encoded);
   else if (typeof name !== 'string' || name.startsWith('vendor:')) content = fallbackDot;
-  else if (name.startsWith('lucide:')) content = until(lucideBody(name.slice(7)), nothing);
+  else if (name.startsWith('lucide:')) content = lateBody(name, () => lucideBody(name.slice(7)));
   else if (chatkitData) content = fallbackDot;
   // A ChatKit name not loaded yet (or an unknown name, which falls back to the dot once the data is here).
-  else content = until(chatkitBody(name), nothing);
+  else content = lateBody(name, () => chatkitBody(name));
   return svg`<svg
     xmlns="http://www.w3.org/2000/svg"
     viewBox="0 0 24 24"

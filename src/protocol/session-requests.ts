@@ -4,7 +4,8 @@
  * with the server's answer, and reject with a {@link ChatKitClientError} after reporting it through
  * `onError` (an abort rejects with the abort reason and reports nothing).
  *
- * Internal to `session.ts`; split out to keep each file about one concept.
+ * Internal to `session.ts`, which loads this module on the first such intent (a first answer needs none of
+ * them), so it ships as a chunk of its own.
  *
  * @module
  */
@@ -19,7 +20,8 @@ import {
 import type { ChatSession } from './session-types.js';
 import { indexOfItem, type ThreadState } from './thread-state.js';
 import type { Transport } from './transport.js';
-import type { Action, ActionConfig, Attachment, ChatKitRequest, Page, Thread, ThreadItem } from './types.js';
+import type { Attachment, ChatKitRequest, Page, Thread, ThreadItem } from './types.js';
+import { wireAction } from './user-message.js';
 
 /** The session internals the JSON intents use. */
 export interface RequestIntentDeps {
@@ -48,13 +50,6 @@ export type RequestIntents = Pick<
   | 'deleteAttachment'
   | 'transcribe'
 >;
-
-/** Only `type` and `payload` travel (§2.6); `handler`, `loadingBehavior`, `streaming` are client hints. */
-export function wireAction(action: Action | ActionConfig): Action {
-  return action.payload === undefined
-    ? { type: action.type }
-    : { type: action.type, payload: action.payload };
-}
 
 /** Creates the JSON intents. */
 export function createRequestIntents(deps: RequestIntentDeps): RequestIntents {

@@ -9,7 +9,7 @@
 import type { ChatKitClientError } from './client-errors.js';
 import type { ThreadState } from './thread-state.js';
 import type { FetchLike, Lazy, Transport } from './transport.js';
-import type { Scheduler } from './time.js';
+import type { Scheduler } from './scheduler.js';
 import type {
   Action,
   ActionConfig,

@@ -21,7 +21,7 @@ import {
   toClientError,
 } from './client-errors.js';
 import { completeClientToolCall, mergeHistoryPage, pruneAfter, reconcileNewest } from './reducer.js';
-import { createRequestIntents, wireAction } from './session-requests.js';
+import type { createRequestIntents, RequestIntentDeps, RequestIntents } from './session-requests.js';
 import type { ChatSession, SessionOptions, SessionState, SessionStatus } from './session-types.js';
 import { createStreamRunner, type StreamJobContext } from './stream-runner.js';
 import {
@@ -36,9 +36,9 @@ import {
   threadStateFromThread,
   type ThreadState,
 } from './thread-state.js';
-import { delay, systemScheduler } from './time.js';
+import { delay, systemScheduler } from './scheduler.js';
 import { createTransport } from './transport.js';
-import { buildUserMessage } from './user-message.js';
+import { buildUserMessage, wireAction } from './user-message.js';
 import type { Page, StreamingRequest, Thread, ThreadItem } from './types.js';
 
 export type * from './session-types.js';
@@ -110,8 +110,7 @@ export function createSession(options: SessionOptions): ChatSession {
     );
     reportError(error);
   }
-  function requireThreadId(): string | null {
-    const id = thread.thread?.id;
+  function requireThreadId(id = thread.thread?.id): string | null {
     if (!id) fail(new ChatKitClientError(CLIENT_ERROR_CODES.noThread, 'There is no current thread.'));
     return id ?? null;
   }
@@ -205,6 +204,33 @@ export function createSession(options: SessionOptions): ChatSession {
     } finally {
       options.onThreadLoadEnd?.({ threadId });
     }
+  }
+
+  // The JSON intents (session-requests.ts) load with the first one: a first answer needs none of them. Each
+  // call keeps the thread and epoch of the moment it was made, as when the module was part of this file: a
+  // thread switch while the chunk loads aborts what the epoch aborts and never retargets the call.
+  let requests: Promise<{ createRequestIntents: typeof createRequestIntents }> | undefined;
+  function requestIntent<K extends keyof RequestIntents>(name: K): RequestIntents[K] {
+    return ((...args: unknown[]) => {
+      const threadId = thread.thread?.id;
+      const signal = epoch.signal;
+      const load = (requests ??= import('./session-requests.js'));
+      // A failed chunk load (offline) may be retried by the next call.
+      load.catch(() => (requests = undefined));
+      return load.then((m) => {
+        const deps: RequestIntentDeps = {
+          transport,
+          pageSize,
+          getThread: () => thread,
+          update: (change) => update(change),
+          requireThreadId: () => requireThreadId(threadId),
+          reportError,
+          epochSignal: () => signal,
+          newThread: () => session.newThread(),
+        };
+        return (m.createRequestIntents(deps)[name] as (...a: unknown[]) => unknown)(...args);
+      });
+    }) as RequestIntents[K];
   }
 
   const session: ChatSession = {
@@ -325,16 +351,15 @@ export function createSession(options: SessionOptions): ChatSession {
       }, signal);
     },
 
-    ...createRequestIntents({
-      transport,
-      pageSize,
-      getThread: () => thread,
-      update: (change) => update(change),
-      requireThreadId,
-      reportError,
-      epochSignal: () => epoch.signal,
-      newThread: () => session.newThread(),
-    }),
+    syncCustomAction: requestIntent('syncCustomAction'),
+    feedback: requestIntent('feedback'),
+    listThreads: requestIntent('listThreads'),
+    renameThread: requestIntent('renameThread'),
+    deleteThread: requestIntent('deleteThread'),
+    createAttachment: requestIntent('createAttachment'),
+    uploadAttachment: requestIntent('uploadAttachment'),
+    deleteAttachment: requestIntent('deleteAttachment'),
+    transcribe: requestIntent('transcribe'),
 
     async fetchUpdates(signal) {
       if (!thread.thread || runner.isStreaming()) return;

@@ -47,34 +47,5 @@ export type Clock = () => number;
 /** The real clock. */
 export const systemClock: Clock = () => Date.now();
 
-/**
- * Runs `callback` once after `ms` milliseconds and returns a function that cancels it. Everything that waits
- * (resume polling, back-off, clean-up grace periods) takes one, so tests drive time instead of sleeping.
- */
-export type Scheduler = (callback: () => void, ms: number) => () => void;
-
-/** The real scheduler: `setTimeout`. */
-export const systemScheduler: Scheduler = (callback, ms) => {
-  const timer = setTimeout(callback, ms);
-  return () => clearTimeout(timer);
-};
-
-/** Waits `ms` on `scheduler`; resolves `false` instead if `signal` aborts first (the timer is cancelled). */
-export function delay(
-  ms: number,
-  signal?: AbortSignal,
-  scheduler: Scheduler = systemScheduler,
-): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      cancel();
-      resolve(false);
-    };
-    const cancel = scheduler(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+// The waiting helpers live in scheduler.ts, which the element's drop-in file imports without the parsers above.
+export { delay, systemScheduler, type Scheduler } from './scheduler.js';

@@ -8,6 +8,8 @@
 
 import type { SendUserMessageInput } from './session-types.js';
 import type {
+  Action,
+  ActionConfig,
   Attachment,
   ThreadsAddUserMessageRequest,
   ThreadsCreateRequest,
@@ -58,4 +60,11 @@ export function buildUserMessage(
     ? { type: 'threads.add_user_message', params: { thread_id: threadId, input: wireInput } }
     : { type: 'threads.create', params: { input: wireInput } };
   return { request, bubble };
+}
+
+/** Only `type` and `payload` travel (§2.6); `handler`, `loadingBehavior`, `streaming` are client hints. */
+export function wireAction(action: Action | ActionConfig): Action {
+  return action.payload === undefined
+    ? { type: action.type }
+    : { type: action.type, payload: action.payload };
 }

@@ -77,4 +77,31 @@ describe('icon()', () => {
     await until(() => missing.querySelectorAll('circle').length > 0, 'an unknown icon fell back');
     expect(missing.querySelectorAll('circle').length).to.equal(1);
   });
+
+  it('draws a late icon once, and only the name shown when it arrives', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const draw = (name: string) => render(html`${icon(name)}`, host);
+    // Re-rendered with the same name while loading, then switched to another late name, then back.
+    draw('lucide:anchor');
+    draw('lucide:anchor');
+    draw('lucide:bike');
+    draw('lucide:anchor');
+    const svg = host.querySelector('svg')!;
+    await until(() => svg.querySelectorAll('path,circle,line').length > 0, 'the anchor drawn');
+    const anchor = svg.innerHTML.replace(/<!--[^>]*-->/g, '');
+    const alone = mount('lucide:anchor');
+    await until(() => alone.querySelectorAll('path,circle,line').length > 0, 'a lone anchor drawn');
+    expect(anchor).to.equal(alone.innerHTML.replace(/<!--[^>]*-->/g, ''));
+    // A built-in icon replaces the late body; a late one after it draws in place again.
+    draw('x');
+    expect(svg.querySelectorAll('path').length).to.equal(2);
+    draw('lucide:bike');
+    await until(
+      () => svg.getAttribute('data-icon') === 'lucide:bike' && svg.querySelector('circle'),
+      'the bike',
+    );
+    draw('lucide:bike');
+    expect(svg.innerHTML.replace(/<!--[^>]*-->/g, '')).to.not.contain(anchor);
+  });
 });

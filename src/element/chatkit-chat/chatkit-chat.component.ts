@@ -1,7 +1,7 @@
 import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { provide } from '@lit/context';
-import { property, query, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { property, state } from 'lit/decorators.js';
 import {
   chatContext,
   toView,
@@ -127,8 +127,15 @@ import { ENTITY_EVENTS } from '../composer/entity-events.js';
 export class ChatkitChat extends LitElement {
   static override styles = [tokenStyles, sharedStyles, chatStyles];
 
-  @query('chatkit-composer') private composer?: ChatComposerHandle;
-  @query('.launcher') private launcherButton?: HTMLButtonElement;
+  // First, as `@provide` made it: the provider exists before any other controller of this element.
+  private readonly provider = new ContextProvider(this, { context: chatContext });
+
+  private get composer(): ChatComposerHandle | undefined {
+    return this.renderRoot?.querySelector<ChatComposerHandle & Element>('chatkit-composer') ?? undefined;
+  }
+  private get launcherButton(): HTMLButtonElement | undefined {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('.launcher') ?? undefined;
+  }
 
   @state() private historyOpen = false;
   @state() private announcement = '';
@@ -193,8 +200,13 @@ export class ChatkitChat extends LitElement {
 
   // Not a reactive property: a streamed delta hands a new value to the consumers (threadContentChanged)
   // without rendering this element; every update of this element builds a fresh one (willUpdate).
-  @provide({ context: chatContext })
-  private ctx!: ChatContextValue;
+  // (What `@provide` did: the value is the provider's, and setting it notifies the consumers when it changed.)
+  private get ctx(): ChatContextValue {
+    return this.provider.value;
+  }
+  private set ctx(value: ChatContextValue) {
+    this.provider.setValue(value);
+  }
 
   /** The BCP 47 locale in use. */
   get resolvedLocale(): string {

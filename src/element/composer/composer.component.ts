@@ -8,9 +8,8 @@
  * @module
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { consume } from '@lit/context';
-import { query, state } from 'lit/decorators.js';
-import { chatContext, showsChange, type ChatContextValue } from '../../context/chat-context.js';
+import { state } from 'lit/decorators.js';
+import { consumeChat, showsChange, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
@@ -28,16 +27,18 @@ const MAX_LINES = 8;
 export class ChatkitComposer extends LitElement {
   static override styles = [sharedStyles, composerStyles];
 
-  @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+  protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
   // A streamed delta changes nothing shown here.
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     return showsChange(changed, this.ctx);
   }
 
-  @query('textarea') private textarea?: HTMLTextAreaElement;
+  private get textarea(): HTMLTextAreaElement | undefined {
+    return this.renderRoot?.querySelector('textarea') ?? undefined;
+  }
 
   @state() private value = '';
   /** Quoted text to send with the message (`setComposerValue({reply})`). */

@@ -12,11 +12,10 @@ import { decideImage, isImageAllowed, type ImagePolicy } from '../../internal/ur
 import type { Strings } from '../../i18n/strings.js';
 import type { Action, Attachment, InferenceOptions, UserMessageContent } from '../../protocol/types.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
+import type * as OnDemand from './on-demand-intents.js';
 import { widgetStringsOf } from '../../widgets/widget-strings.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
-import type { ChatSession } from '../../protocol/session-types.js';
 import type { SessionController } from './session-controller.js';
-import { uploadAttachment } from './upload.js';
 
 /** Threads per `threads.list` page of the history panel (it asks for the next page as the user scrolls). */
 const HISTORY_PAGE_SIZE = 20;
@@ -111,6 +110,17 @@ async function dispatchWidgetAction(root: ControllerRoot, request: WidgetActionR
   else await session.customAction(wire, itemId);
 }
 
+/**
+ * The intents a first answer never uses (uploads, dictation), loaded with the first of them
+ * (`on-demand-intents.ts`). A failed chunk load (offline) may be retried by the next call.
+ */
+let onDemand: Promise<typeof OnDemand> | undefined;
+function intents(): Promise<typeof OnDemand> {
+  const load = (onDemand ??= import('./on-demand-intents.js'));
+  load.catch(() => (onDemand = undefined));
+  return load;
+}
+
 /** The widget renderer's view of the root element, translated with `strings`. */
 export function createWidgetHost(root: ControllerRoot, strings: Strings = root.strings()): WidgetHost {
   return {
@@ -134,44 +144,6 @@ export function createWidgetHost(root: ControllerRoot, strings: Strings = root.s
   };
 }
 
-/** Base64 of a recording (chunked: `String.fromCharCode(...bytes)` overflows the stack on long audio). */
-async function toBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-/** Error codes and statuses that mean "this server does not transcribe" (ours, ChatKit's, plain HTTP). */
-const NO_DICTATION_CODES = new Set(['feature_unavailable', 'not_implemented']);
-const NO_DICTATION_STATUSES = new Set([404, 405, 501]);
-
-/** The dictation probe's answer per session (one request per endpoint and identity). */
-const dictationProbes = new WeakMap<ChatSession, Promise<boolean>>();
-
-function probeDictation(session: ChatSession): Promise<boolean> {
-  let probe = dictationProbes.get(session);
-  if (!probe) {
-    // Straight to the transport: a "no" here is an answer, not an error to report as `chatkit.error`.
-    probe = session.transport
-      .request({ type: 'input.transcribe', params: { audio_base64: '', mime_type: 'audio/webm' } })
-      .then(
-        () => true,
-        (error: unknown) => {
-          const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
-          return !(
-            (typeof code === 'string' && NO_DICTATION_CODES.has(code)) ||
-            (typeof status === 'number' && NO_DICTATION_STATUSES.has(status))
-          );
-        },
-      );
-    dictationProbes.set(session, probe);
-  }
-  return probe;
-}
-
 /** The intents sub-elements call. */
 export function createChatController(root: ControllerRoot): ChatController {
   const session = () => root.sessions.session;
@@ -179,32 +151,11 @@ export function createChatController(root: ControllerRoot): ChatController {
   return {
     sendMessage: (text, attachments = [], content, quotedText) =>
       void sendMessage(root, { text, attachments, content, quotedText }),
-    uploadFile: async (file) => {
-      const current = session();
-      if (!current) throw new Error('No ChatKit endpoint configured');
-      const strategy = root.options().api?.uploadStrategy;
-      if (strategy?.type === 'direct') {
-        if (typeof strategy.uploadUrl !== 'string' || !strategy.uploadUrl) {
-          emit(root.element, 'chatkit.log', {
-            name: 'options.invalid',
-            data: { option: 'api.uploadStrategy.uploadUrl', problem: 'type', expected: 'string' },
-          });
-          throw new Error('api.uploadStrategy.uploadUrl is required for direct uploads');
-        }
-        return current.uploadAttachment(file, new URL(strategy.uploadUrl, document.baseURI).href);
-      }
-      return uploadAttachment(current, file, root.options().api?.fetch ?? fetch.bind(window));
-    },
-    transcribe: async (audio) => {
-      const current = session();
-      if (!current) throw new Error('No ChatKit endpoint configured');
-      const mimeType = audio.type || 'audio/webm';
-      const { text } = await current.transcribe(await toBase64(audio), mimeType);
-      return typeof text === 'string' ? text : '';
-    },
+    uploadFile: (file) => intents().then((m) => m.uploadFile(root, file)),
+    transcribe: (audio) => intents().then((m) => m.transcribe(root, audio)),
     dictationAvailable: async () => {
       const current = session();
-      return current ? probeDictation(current) : false;
+      return current ? (await intents()).probeDictation(current) : false;
     },
     removeAttachment: (attachmentId) => {
       session()

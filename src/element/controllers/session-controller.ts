@@ -14,7 +14,7 @@ import { changesOnlyThreadContent } from '../../context/chat-context.js';
 import { createSession } from '../../protocol/session.js';
 import type { ChatSession, ClientToolHandler, SessionState } from '../../protocol/session-types.js';
 import { failedLoadThreadId, isAwaitingResponse, isNotFoundError } from '../../protocol/thread-state.js';
-import { systemScheduler, type Scheduler } from '../../protocol/time.js';
+import { systemScheduler, type Scheduler } from '../../protocol/scheduler.js';
 import type { ThreadItem, UserMessageItem } from '../../protocol/types.js';
 import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import { emit } from '../../events.js';

@@ -6,9 +6,8 @@
  * @module
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { chatContext, showsChange, type ChatContextValue } from '../../context/chat-context.js';
+import { consumeChat, showsChange, type ChatContextValue } from '../../context/chat-context.js';
 import type { HeaderAction } from '../chatkit-chat/options.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
@@ -34,9 +33,9 @@ function loadHeaderIcons(): Promise<void> {
 export class ChatkitHeader extends LitElement {
   static override styles = [sharedStyles, headerStyles];
 
-  @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+  protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
   // A streamed delta changes nothing shown here.
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {

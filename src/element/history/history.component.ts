@@ -6,10 +6,9 @@
  * @module
  */
 import { LitElement, html, nothing } from 'lit';
-import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
 import type { ThreadMetadata } from '../../protocol/types.js';
 import { parseTimestamp } from '../../protocol/time.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -19,9 +18,9 @@ import { uiIcon } from '../shared/ui-icon.js';
 export class ChatkitHistory extends LitElement {
   static override styles = [sharedStyles, historyStyles];
 
-  @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+  protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
   @state() private threads: ThreadMetadata[] = [];
   @state() private cursor: string | null = null;

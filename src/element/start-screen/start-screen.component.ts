@@ -6,9 +6,8 @@
  * @module
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
 import { sendPrompt } from '../chatkit-chat/user-content.js';
@@ -78,9 +77,9 @@ export class ChatkitStartScreen extends LitElement {
     `,
   ];
 
-  @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+  protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
   override render() {
     const { config, strings, controller } = this.ctx;

@@ -8,9 +8,8 @@
  * @module
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
 import type {
   StructuredInput,
   StructuredInputItem,
@@ -107,9 +106,9 @@ export class ChatkitStructuredInput extends LitElement {
     `,
   ];
 
-  @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+  protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
   /** The pending item to answer. */
   @property({ attribute: false }) item!: StructuredInputItem;

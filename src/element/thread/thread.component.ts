@@ -8,11 +8,10 @@
  * @module
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { consume } from '@lit/context';
-import { query, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { chatContext, type ChatContextValue } from '../../context/chat-context.js';
+import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
 import type { ThreadItem } from '../../protocol/types.js';
 import { adoptMoreStyles, sharedStyles } from '../shared/shared.styles.js';
 import { threadStyles } from './thread.styles.js';
@@ -46,11 +45,13 @@ const LOAD_OLDER_THRESHOLD = 120;
 export class ChatkitThread extends LitElement {
   static override styles = [sharedStyles, threadStyles, itemStyles];
 
-  @consume({ context: chatContext, subscribe: true })
   @state()
   private ctx!: ChatContextValue;
+  protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
-  @query('.scroller') private scroller?: HTMLElement;
+  private get scroller(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? undefined;
+  }
 
   @state() private feedback = new Map<string, 'positive' | 'negative'>();
   @state() private copiedId: string | null = null;

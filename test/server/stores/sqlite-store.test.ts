@@ -19,12 +19,15 @@ describe('SqliteStore', () => {
     expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
     // Checkpoints every 8,000 WAL pages rather than 1,000 (fewer copies and fsyncs per turn).
     expect(first.db.pragma('wal_autocheckpoint', { simple: true })).toBe(8000);
+    // A 16 MiB page cache (negative = KiB), not SQLite's 2 MiB: random index leaves stay in memory.
+    expect(first.db.pragma('cache_size', { simple: true })).toBe(-16384);
     await first.saveThread(
       { id: 'thr_1', created_at: '2026-05-19T14:00:00Z', status: { type: 'active' }, metadata: {} },
       { userId: 'u' },
     );
     await first.close();
-    const second = new SqliteStore({ path });
+    const second = new SqliteStore({ path, cacheSizeKb: 4096 });
+    expect(second.db.pragma('cache_size', { simple: true })).toBe(-4096);
     expect((await second.loadThread('thr_1', { userId: 'u' })).id).toBe('thr_1');
     await second.close();
   });

@@ -1,0 +1,39 @@
+/**
+ * Waiting that tests can drive: the {@link Scheduler} type, the real one and {@link delay}. Re-exported by
+ * `time.ts`; a module of its own so that what imports only these (the client session) does not bring the
+ * timestamp parsers along.
+ *
+ * @module
+ */
+
+/**
+ * Runs `callback` once after `ms` milliseconds and returns a function that cancels it. Everything that waits
+ * (resume polling, back-off, clean-up grace periods) takes one, so tests drive time instead of sleeping.
+ */
+export type Scheduler = (callback: () => void, ms: number) => () => void;
+
+/** The real scheduler: `setTimeout`. */
+export const systemScheduler: Scheduler = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
+
+/** Waits `ms` on `scheduler`; resolves `false` instead if `signal` aborts first (the timer is cancelled). */
+export function delay(
+  ms: number,
+  signal?: AbortSignal,
+  scheduler: Scheduler = systemScheduler,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = () => {
+      cancel();
+      resolve(false);
+    };
+    const cancel = scheduler(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
