@@ -1,7 +1,8 @@
 /**
  * Pathological markdown answers, in headless Chromium: `node bench/markdown-pathological.bench.mjs`. Prints
  * the one-shot render time and the longest single update when the answer streams in 64 steps. Each case runs
- * in a fresh page with a 60 s limit, so one hang does not hide the others. Never part of `npm test`.
+ * in a fresh page with a 60 s limit, so one hang does not hide the others. `PATHO_CASES='200 KB answer|300-deep list'`
+ * runs only the cases named (`|`-separated), `PATHO_REPEAT=n` each n times. Never part of `npm test`.
  */
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -18,7 +19,10 @@ const code = (
     logLevel: 'error',
   })
 ).outputFiles[0].text;
-const names = Object.keys((await import('node:vm')).runInNewContext(`${code}; Patho.cases`, { performance }));
+const only = process.env.PATHO_CASES?.split('|');
+const names = Object.keys((await import('node:vm')).runInNewContext(`${code}; Patho.cases`, { performance }))
+  .filter((name) => !only || only.includes(name))
+  .flatMap((name) => Array(Number(process.env.PATHO_REPEAT ?? 1)).fill(name));
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],

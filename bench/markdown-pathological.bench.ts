@@ -4,8 +4,13 @@
  * each including the DOM of the blocks (bench/markdown-view.ts).
  */
 import { IncrementalMarkdown } from '../src/markdown/incremental.js';
+import { installLexerExtras } from '../src/markdown/lexer.js';
+import * as lexerExtras from '../src/markdown/lexer-extras.js';
 import { MarkdownView } from './markdown-view.js';
 export { IncrementalMarkdown as IM };
+
+// Render cost only: the lexer's on-demand rules (lexer-extras.ts) are here from the start, as after their load.
+installLexerExtras(lexerExtras);
 
 export const cases: Record<string, () => string> = {
   '3,000 nested blockquotes': () => '>'.repeat(3000) + ' deep',

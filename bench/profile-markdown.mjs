@@ -1,7 +1,8 @@
 /**
  * Where the markdown engine spends its time on the pathological answers of markdown-pathological.bench.ts:
  * `node bench/profile-markdown.mjs '*a × 20,000' …` prints the functions with the most self time (CDP
- * Profiler, one-shot render, unminified bundle). A profiling aid, not a benchmark (not run by `npm run bench`).
+ * Profiler, one-shot render, unminified bundle). `PROFILE_VIEW=1` profiles the whole case instead, one-shot and
+ * streamed, with the DOM of the blocks (`runCase`). A profiling aid, not a benchmark (not run by `npm run bench`).
  */
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -26,12 +27,14 @@ for (const name of names) {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ content: code });
+  if (process.env.PROFILE_VIEW) await page.evaluate(() => (window.__view = true));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const r = await page
     .evaluate((n) => {
+      if (window.__view) return JSON.stringify(window.Patho.runCase(n));
       const text = window.Patho.cases[n]();
       const s = performance.now();
       const engine = new window.Patho.IM();
@@ -51,7 +54,7 @@ for (const name of names) {
     const k = `${n.callFrame.functionName || '(anon)'} :${n.callFrame.lineNumber}`;
     self.set(k, (self.get(k) || 0) + t);
   }
-  console.log(`== ${name}: ${typeof r === 'number' ? r.toFixed(0) : r} ms`);
+  console.log(`== ${name}: ${typeof r === 'number' ? `${r.toFixed(0)} ms` : r}`);
   [...self]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 12)

@@ -77,6 +77,12 @@ export class IncrementalMarkdown {
    * `update` again (on a later frame) to continue. The blocks returned so far are final.
    */
   behind = false;
+  /**
+   * Set when the last update met a construct whose lexer rules (lexer-extras.ts) are still loading: it then
+   * returned the blocks of the text it had before (nothing it would have to take back); call `update` again once
+   * this promise settles.
+   */
+  waiting: Promise<void> | undefined;
   /** The options the blocks are to be built with (URL policy, citations); pass them to dom.ts. */
   readonly options: IncrementalMarkdownOptions;
   /** Source covered by {@link finished}; every later update must start with it or everything resets. */
@@ -101,6 +107,19 @@ export class IncrementalMarkdown {
    * @returns the blocks in order; finished blocks are the same objects as in earlier results.
    */
   update(text: string, streaming: boolean): readonly MarkdownBlock[] {
+    this.waiting = undefined;
+    try {
+      return this.catchUp(text, streaming);
+    } catch (wait) {
+      if (!(wait instanceof Promise)) throw wait;
+      this.waiting = wait;
+      this.behind = false;
+      // What was shown before, less the pending blocks a commit of this call replaced.
+      return [...this.finished, ...[...this.pending.values()].filter((b) => +b.key >= this.stable.length)];
+    }
+  }
+
+  private catchUp(text: string, streaming: boolean): readonly MarkdownBlock[] {
     const bounded = boundMarkdown(text);
     const source = bounded.text;
     if (!source.startsWith(this.stable)) this.reset();
@@ -181,6 +200,8 @@ export class IncrementalMarkdown {
   private split(chunk: string): Chunk[] {
     if (chunk === '') return [];
     const tokens = lexMarkdown(chunk, this.links);
+    // Nothing is committed or rendered from tokens that may change once the lexer's rules are here.
+    if (tokens.wait) throw tokens.wait;
     const chunks: Chunk[] = [];
     let leading = '';
     for (const token of tokens) {
@@ -250,7 +271,8 @@ export class IncrementalMarkdown {
  * table whose delimiter row grows a second column, `***` growing into `***bold***`, `#` into `#tag`), and its
  * lines then belong to `a` again. Two things do prove it:
  * - `a` delimits itself and its last line is complete: an ATX or setext heading, a thematic break, a closed
- *   fenced code block (it is closed, or it would run to the end and be the last block);
+ *   fenced code block (it is closed, or it would run to the end and be the last block), a link reference
+ *   definition whose next line is complete and cannot be its title;
  * - a blank line separates `a` from `b` and `b`'s first line is complete: a blank line ends paragraphs,
  *   tables, quotes and HTML blocks, and a list or indented code that continues after it already includes
  *   `b` when `b`'s first line (its indentation and marker) is known.
@@ -261,6 +283,10 @@ function isSettled(a: Chunk, b: Chunk): boolean {
   const lineComplete = a.raw.endsWith('\n');
   if (lineComplete && (token.type === 'heading' || token.type === 'hr')) return true;
   if (lineComplete && token.type === 'code' && (token as CodeToken).codeBlockStyle !== 'indented')
+    return true;
+  // A definition ends at its line unless a title follows on the next line (which starts with `"`, `'` or `(`):
+  // so does a run of definitions, each committed as the next line is known (not all re-lexed on every delta).
+  if (lineComplete && token.type === 'def' && b.raw.includes('\n') && !/^[ \t]*["'(]/.test(b.raw))
     return true;
   const trailing = /\s*$/.exec(a.raw)?.[0] ?? '';
   const blankLine = /\n[ \t]*\n/.test(trailing);

@@ -14,6 +14,8 @@
  * @module
  */
 
+import type * as Extras from './lexer-extras.js';
+
 /** A token: marked's field names for the shapes dom.ts reads. */
 export interface Token {
   type: string;
@@ -74,8 +76,11 @@ export interface DefToken extends Token {
 
 /** Link reference definitions (`[label]: url "title"`), by normalised label. */
 export type Links = Record<string, { href: string | null; title: string | null }>;
-/** Block tokens and the document's link definitions. */
-export type TokensList = Token[] & { links: Links };
+/**
+ * Block tokens and the document's link definitions. `wait`: the text met a construct whose rules
+ * (lexer-extras.ts) are still loading, so some tokens may differ once they are here; lex again after it.
+ */
+export type TokensList = Token[] & { links: Links; wait?: Promise<void> };
 
 // ---- shared patterns ---------------------------------------------------------------------------------------
 
@@ -84,26 +89,6 @@ const SPACE = /\s/;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 /** `\` before a punctuation character, as marked strips it from URLs and titles. */
 const UNESCAPE = /\\([\p{P}\p{S}])/gu;
-const HTML_TAGS =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
-const ATTR = `[ \\t]+[a-zA-Z:_][\\w.:-]*(?:[ \\t]*=[ \\t]*"[^"\\n]*"|[ \\t]*=[ \\t]*'[^'\\n]*'|[ \\t]*=[ \\t]*[^\\s"'=<>\`]+)?`;
-/** HTML block starts that may interrupt a paragraph (CommonMark kinds 1 to 6). */
-const HTML_START = new RegExp(
-  `^ {0,3}(?:</?(?:${HTML_TAGS})(?:[ \\t]|/?>|$)|<(?:script|pre|style|textarea)(?:[\\s>]|$)|<!--|<\\?|<![A-Za-z]|<!\\[CDATA\\[)`,
-  'i',
-);
-/** Kind 7: a lone complete open or closing tag (cannot interrupt a paragraph). */
-const HTML_START7 = new RegExp(
-  `^ {0,3}(?:<(?!(?:script|pre|style|textarea)\\b)[a-z][a-z0-9-]*(?:${ATTR})*?[ \\t]*/?>|</[a-z][a-z0-9-]*\\s*>)[ \\t]*$`,
-  'i',
-);
-const HTML_END: [RegExp, RegExp][] = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-];
 const BLANK = /^[ \t]*$/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t](.*))?$/;
@@ -116,30 +101,45 @@ const ROWISH = /^ {0,3}\|?(?:[:\- ]*\|)+[:\- ]*$/;
 const ITEM = /^( {0,3})([*+-]|\d{1,9}[.)])([ \t]|$)/;
 const INDENTED = /^(?: {4}| {0,3}\t)/;
 const DELIM_ROW = /^ {0,3}\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|? *$/;
-const DEF =
-  /^ {0,3}\[((?!\s*\])(?:\\[\s\S]|[^[\]\\])+)\]: *(?:\n[ \t]*)?([^<\s][^\s]*|<(?:\\.|[^\n<>\\])*>)(?:(?: +(?:\n[ \t]*)?| *\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\\n]|\n(?!\n))*'|\((?:\\[\s\S]|[^()\\])*\)))? *(?:\n|$)/;
-const TAG = new RegExp(
-  `^(?:<!--(?:-?>|[\\s\\S]*?-->)|</[a-zA-Z][a-zA-Z0-9-]*\\s*>|<[a-zA-Z][a-zA-Z0-9-]*(?:\\s+[a-zA-Z:_][\\w.:-]*(?:\\s*=\\s*"[^"]*"|\\s*=\\s*'[^']*'|\\s*=\\s*[^\\s"'=<>\`]+)?)*?\\s*/?>|<\\?[\\s\\S]*?\\?>|<![a-zA-Z]+\\s[\\s\\S]*?>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`,
-);
-// Control characters end an autolink, as in CommonMark.
-const AUTOLINK =
-  // eslint-disable-next-line no-control-regex
-  /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/;
 const URL_START = /^(?:(?:https?|ftp):\/\/|www\.)(?:[a-zA-Z0-9-]+\.?)+[^\s<]*/i;
-const MAILTO = /^(?:mailto|xmpp):[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
-const EMAIL = /^[A-Za-z0-9._+-]{1,64}@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
 const LOCAL_CHAR = /[A-Za-z0-9._+-]/;
 const EMAIL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
-const EMAIL_AHEAD = /^[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]{1,64}@/;
-const BACKPEDAL = /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/;
+/** What may start an inline tag or autolink (then lexer-extras.ts decides). */
+const TAG_AHEAD = /^<(?:[A-Za-z/!?]|[\w.#$%&'*+=`{|}~-]+@)/;
+/** A line that may start an HTML block (then lexer-extras.ts decides). */
+const LT = /^ {0,3}<[A-Za-z/!?]/;
 
-/** Normalises a reference label (marked's rule). */
-export const normLabel = (label: string): string =>
-  label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+// ---- rules loaded on first use ----------------------------------------------------------------------------
+
+/** lexer-extras.ts once loaded (or `null` if it failed to load: its constructs then stay text). */
+let X: typeof Extras | null | undefined;
+let loading: Promise<void> | undefined;
+/** Set when a lex met a construct that needs lexer-extras.ts before it was here. */
+let wanted = false;
+
+/** Gives lexer-extras.ts to the lexer; render.ts does this for its synchronous renderers. */
+export function installLexerExtras(extras: typeof Extras): void {
+  X = extras;
+}
+
+/** The rules of lexer-extras.ts, or `undefined` (starting their load) while they are not here. */
+function extras(): typeof Extras | undefined {
+  if (X !== undefined) return X ?? undefined;
+  wanted = true;
+  loading ??= import('./lexer-extras.js').then(installLexerExtras, () => void (X = null));
+  return undefined;
+}
+
+const htmlStart = (line: string): boolean => LT.test(line) && !!extras()?.HTML_START.test(line);
+const htmlStart7 = (line: string): boolean => LT.test(line) && !!extras()?.HTML_START7.test(line);
+
+const BACKPEDAL = /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/;
 
 const unescape = (s: string): string => s.replace(UNESCAPE, '$1');
 /** Tabs to spaces up to the first non-blank, counting columns from `col`. */
 function expandIndent(line: string, col = 0): string {
+  // Only tabs change anything (the usual indentation is spaces).
+  if (!/^ *\t/.test(line)) return line;
   let i = 0;
   let out = '';
   for (; i < line.length; i++) {
@@ -157,7 +157,7 @@ function expandIndent(line: string, col = 0): string {
 
 /** Whether `line` starts a block that interrupts a paragraph (table rows are checked separately). */
 function interrupts(line: string): boolean {
-  if (HR.test(line) || ATX.test(line) || QUOTE.test(line) || HTML_START.test(line)) return true;
+  if (HR.test(line) || ATX.test(line) || QUOTE.test(line) || htmlStart(line)) return true;
   if (FENCE.test(line) && !/^ {0,3}`{3,}.*`/.test(line)) return true;
   const m = ITEM.exec(line);
   return !!m && (m[2]!.length === 1 || /^1[.)]$/.test(m[2]!)) && /\S/.test(line.slice(m[0].length));
@@ -307,8 +307,8 @@ class Lexer {
         }
       }
       // HTML block.
-      if (HTML_START.test(line) || (HTML_START7.test(line) && out.at(-1)?.type !== 'paragraph')) {
-        const ender = HTML_END.find(([open]) => open.test(line))?.[1];
+      if (htmlStart(line) || (htmlStart7(line) && out.at(-1)?.type !== 'paragraph')) {
+        const ender = X!.HTML_END.find(([open]) => open.test(line))?.[1];
         if (ender) {
           while (i < n && !ender.test(lines[i]!)) i++;
           i = Math.min(i + 1, n);
@@ -321,7 +321,7 @@ class Lexer {
       // Link reference definitions (may span lines).
       if (/^ {0,3}\[/.test(line)) {
         const rest = lines.slice(i, i + 8).join('\n');
-        const d = DEF.exec(rest);
+        const d = rest.includes(']:') ? extras()?.DEF.exec(rest) : null;
         const last = out.at(-1);
         if (d && last && (last.type === 'paragraph' || last.type === 'text')) {
           const used = d[0].replace(/\n$/, '').split('\n').length;
@@ -332,7 +332,7 @@ class Lexer {
         if (d) {
           const dest = d[2]!;
           const used = d[0].replace(/\n$/, '').split('\n').length;
-          const tag = normLabel(d[1]!);
+          const tag = X!.normLabel(d[1]!);
           const href = unescape(dest.replace(/^<(.*)>$/, '$1'));
           const title = d[3] ? unescape(d[3].slice(1, -1)) : null;
           out.push({ type: 'def', raw: take(i, i + used), tag, href, title });
@@ -363,7 +363,7 @@ class Lexer {
         if (interrupts(next) || (i + 1 < n && DELIM_ROW.test(lines[i + 1]!) && /[:|]/.test(lines[i + 1]!)))
           break;
         // Inside list items marked reads line by line: any HTML start ends the text, indented code joins it.
-        if (!top && HTML_START7.test(next)) break;
+        if (!top && htmlStart7(next)) break;
         bullet ||= ITEM.test(next);
         body.push(!top && INDENTED.test(next) ? next.replace(/^(?: {0,3}\t| {1,4})/, '') : next);
         i++;
@@ -477,6 +477,7 @@ class Lexer {
       if (!interrupts(lines[i]!)) return i;
     }
     const items: Tok[] = [];
+    const bodies: string[][] = [];
     let loose = false;
     let blankBetween = false;
     const end = (k: number): boolean => k >= n || (k === n - 1 && lines[k] === '');
@@ -537,15 +538,15 @@ class Lexer {
       const trailing = i - k;
       while (body.length > 1 && BLANK.test(body.at(-1)!)) body.pop();
       blankBetween = trailing > 0;
-      let text = body.join('\n');
-      const task = /^\[[ xX]\][ \t]+\S/.exec(text) ? text[1] !== ' ' : undefined;
-      if (task !== undefined) text = text.replace(/^\[[ xX]\][ \t]+/, '');
+      // The item's lines go to `blocks` as they are (no join and split per nesting level).
+      const task = /^\[[ xX]\][ \t]+\S/.test(body[0]!) ? body[0]![1] !== ' ' : undefined;
+      if (task !== undefined) body[0] = body[0]!.replace(/^\[[ xX]\][ \t]+/, '');
+      bodies.push(body);
       items.push({
         type: 'list_item',
         raw: take(itemStart, k),
         task: task !== undefined,
         checked: task,
-        text,
       });
       i = k;
       if (trailing && !end(i + trailing)) {
@@ -561,9 +562,12 @@ class Lexer {
       } else if (trailing) break;
     }
     if (items.length === 0) return i;
-    items.at(-1)!['text'] = (items.at(-1)!['text'] as string).trimEnd();
-    for (const item of items) {
-      const tokens = this.blocks((item['text'] as string).split('\n'), false);
+    // The last item ends at its last non-blank character (as `trimEnd` of its text).
+    const tail = bodies.at(-1)!;
+    while (tail.length > 1 && tail.at(-1)!.trimEnd() === '') tail.pop();
+    tail[tail.length - 1] = tail.at(-1)!.trimEnd();
+    for (const [j, item] of items.entries()) {
+      const tokens = this.blocks(bodies[j]!, false);
       if (tokens.some((t, j) => t.type === 'space' && j < tokens.length - 1 && j > 0)) loose = true;
       item['tokens'] = tokens;
     }
@@ -713,15 +717,17 @@ function inlineTokens(src: string, links: Links): Tok[] {
       i = close + len;
       continue;
     }
-    if (c === '<') {
-      const a = AUTOLINK.exec(src.slice(i, i + 2048));
+    // A tag or `<scheme:…>` starts with a letter, `/`, `!` or `?`; `<local@domain>` has its `@` ahead.
+    const x = c === '<' && TAG_AHEAD.test(src.slice(i, i + 2048)) && extras();
+    if (x) {
+      const a = x.AUTOLINK.exec(src.slice(i, i + 2048));
       if (a) {
         const url = a[1]!;
         push(autolinkTok(a[0], url, a[2] ? 'mailto:' + url : url));
         i += a[0].length;
         continue;
       }
-      const tag = TAG.exec(src.slice(i));
+      const tag = x.TAG.exec(src.slice(i));
       if (tag) {
         push({ type: 'html', raw: tag[0], block: false, text: tag[0] });
         i += tag[0].length;
@@ -814,9 +820,10 @@ function inlineTokens(src: string, links: Links): Tok[] {
     const boundary = ts === i && !bracketEnd;
     // An e-mail address needs an `@` close ahead: found once per `@`, not per word.
     if (nextAt < i) nextAt = src.indexOf('@', i) >>> 0;
-    const mail = nextAt - i <= 65;
+    const mx = nextAt - i <= 65 ? extras() : undefined;
+    const mail = !!mx;
     const head = src.slice(i, i + 4).toLowerCase();
-    const local = boundary || (mail && !EMAIL_CHAR.test(prev) && EMAIL_AHEAD.test(src.slice(i, i + 66)));
+    const local = boundary || (mail && !EMAIL_CHAR.test(prev) && mx.EMAIL_AHEAD.test(src.slice(i, i + 66)));
     if (
       (head === 'http' || head === 'ftp:' || head === 'www.') &&
       (head !== 'www.' || local || /[\s*_~(]/.test(prev))
@@ -837,7 +844,7 @@ function inlineTokens(src: string, links: Links): Tok[] {
       }
     }
     if (mail && (head === 'mail' || head === 'xmpp') && (i === 0 || !/[a-zA-Z0-9]/.test(src[i - 1]!))) {
-      const e = MAILTO.exec(src.slice(i, i + 512));
+      const e = mx.MAILTO.exec(src.slice(i, i + 512));
       if (e) {
         push({ ...autolinkTok(e[0], e[0], e[0]), literal: true });
         i += e[0].length;
@@ -845,7 +852,7 @@ function inlineTokens(src: string, links: Links): Tok[] {
       }
     }
     if (mail && (boundary || !LOCAL_CHAR.test(prev))) {
-      const e = EMAIL.exec(src.slice(i, i + 512));
+      const e = mx.EMAIL.exec(src.slice(i, i + 512));
       if (e) {
         push({ ...autolinkTok(e[0], e[0], 'mailto:' + e[0]), literal: true });
         i += e[0].length;
@@ -903,17 +910,8 @@ function linkTarget(
       return { href, title, end: at + m[0].length };
     }
   }
-  let ref = label;
-  let end = at;
-  const full = /^\[((?:\\[\s\S]|[^[\]\\]){0,999})\]/.exec(src.slice(at, at + 1024));
-  if (full) {
-    if (full[1]!.trim()) ref = full[1]!;
-    end = at + full[0].length;
-  }
-  const key = normLabel(ref);
-  const def = ref.trim() && Object.hasOwn(links, key) ? links[key] : undefined;
-  if (!def || (!full && /^\s*$/.test(label))) return null;
-  return { href: def.href ?? '', title: def.title, end };
+  // A reference needs a definition, and definitions are only read with lexer-extras.ts.
+  return X ? X.refTarget(src, at, label, links) : null;
 }
 
 /**
@@ -1008,6 +1006,7 @@ export function lex(
   links: Links = {},
   inline?: (src: string, tokenize: (src: string) => Tok[]) => Tok[],
 ): TokensList {
+  wanted = false;
   const lexer = new Lexer(Object.assign(Object.create(null) as Links, links));
   const tokens = lexer.blocks(src.split('\n'), true) as TokensList;
   tokens.links = lexer.links;
@@ -1015,5 +1014,6 @@ export function lex(
   // One push per token: spreading a long run's tokens into `push` would overflow the stack.
   for (const [s, target] of lexer.queue)
     for (const t of inline ? inline(s, tokenize) : tokenize(s)) target.push(t);
+  if (wanted && loading) tokens.wait = loading;
   return tokens;
 }

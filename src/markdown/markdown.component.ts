@@ -93,6 +93,8 @@ export class ChatkitMarkdown extends LitElement {
   private citations: Citations = NO_CITATIONS;
   /** The load of entities.ts's name table this element's last render started, until it re-rendered after it. */
   private entityNames: Promise<void> | undefined;
+  /** The load of the lexer's rules (lexer-extras.ts) the engine waits for, until the render after it. */
+  private lexerWait: Promise<void> | undefined;
   /** Whether this element's styles include citations.ts's (adopted once that module is loaded). */
   private citationStylesAdopted = false;
   private blocks: readonly MarkdownBlock[] = [];
@@ -155,6 +157,18 @@ export class ChatkitMarkdown extends LitElement {
         () => (this.entityNames = undefined),
       );
     }
+    // The text met a construct whose lexer rules are loading (lexer-extras.ts): the engine kept what it showed
+    // before, and renders the rest once they are here.
+    const waiting = this.engine.waiting;
+    if (waiting && this.lexerWait !== waiting) {
+      this.lexerWait = waiting;
+      void waiting.then(() => {
+        if (this.lexerWait !== waiting) return;
+        this.lexerWait = undefined;
+        this.blocks = this.computeBlocks();
+        this.requestUpdate();
+      });
+    }
     // A long text set at once is rendered over several frames (IncrementalMarkdown.behind), never in one long task.
     if (this.engine.behind && this.resumeFrame === 0 && this.isConnected) {
       this.resumeFrame = requestAnimationFrame(() => {
@@ -173,6 +187,10 @@ export class ChatkitMarkdown extends LitElement {
     let done = await super.getUpdateComplete();
     if (!citationsModule && citationsLoading && (this.annotations ?? []).length > 0) {
       await citationsLoading.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    for (let wait = this.lexerWait; wait; wait = this.lexerWait) {
+      await wait;
       done = await super.getUpdateComplete();
     }
     const names = this.entityNames;

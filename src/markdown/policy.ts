@@ -10,7 +10,7 @@
  */
 
 /** Elements markdown may produce. No `svg`/`math` (namespace confusion), no `style`, no forms, no frames. */
-export const ALLOWED_TAGS: readonly string[] = Object.freeze([
+export const ALLOWED_TAGS: readonly string[] = /* @__PURE__ */ Object.freeze([
   'a',
   'blockquote',
   'br',
@@ -47,7 +47,7 @@ export const ALLOWED_TAGS: readonly string[] = Object.freeze([
  * `style`, no event handlers, no `data-*`. `href`/`src` additionally pass src/internal/url.ts; `class` is
  * limited to {@link ALLOWED_CLASS}; each attribute only on the elements {@link ATTR_OWNERS} gives it.
  */
-export const ALLOWED_ATTR: readonly string[] = Object.freeze([
+export const ALLOWED_ATTR: readonly string[] = /* @__PURE__ */ Object.freeze([
   'align',
   'alt',
   // A task checkbox's accessible name: the task's own text.
@@ -63,13 +63,15 @@ export const ALLOWED_ATTR: readonly string[] = Object.freeze([
 ]);
 
 /** Class values the renderer emits: a code block's language, a blocked image's placeholder and its load control. */
-export const ALLOWED_CLASS = Object.freeze(/^(?:language-[\w#+.-]{1,40}|md-image-blocked|md-image-load)$/);
+export const ALLOWED_CLASS = /* @__PURE__ */ Object.freeze(
+  /^(?:language-[\w#+.-]{1,40}|md-image-blocked|md-image-load)$/,
+);
 
 /** `align` values of GFM table cells. */
-export const ALLOWED_ALIGN = Object.freeze(/^(?:left|center|right)$/);
+export const ALLOWED_ALIGN = /* @__PURE__ */ Object.freeze(/^(?:left|center|right)$/);
 
 /** Elements on which each URL or constrained attribute is meaningful; it appears nowhere else. */
-export const ATTR_OWNERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+export const ATTR_OWNERS: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Object.freeze({
   href: ['a'],
   src: ['img'],
   alt: ['img'],
@@ -84,19 +86,19 @@ export const ATTR_OWNERS: Readonly<Record<string, readonly string[]>> = Object.f
 });
 
 /** Attributes of every task checkbox: inert and disabled, whatever the markdown says. */
-export const TASK_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze({
+export const TASK_FORCED_ATTR: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   type: 'checkbox',
   disabled: '',
 });
 
 /** Attributes forced onto every link: open outside the chat, never leak the opener. */
-export const LINK_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze({
+export const LINK_FORCED_ATTR: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   target: '_blank',
   rel: 'noopener noreferrer',
 });
 
 /** Attributes forced onto every image: no referrer to third-party hosts, no eager loading. */
-export const IMAGE_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze({
+export const IMAGE_FORCED_ATTR: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   loading: 'lazy',
   decoding: 'async',
   referrerpolicy: 'no-referrer',
@@ -106,17 +108,22 @@ export const IMAGE_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze
  * Forced onto the "Load image from …" control of a blocked image (an `a.md-image-load`, besides the link
  * attributes): the element handles its clicks, so it is announced as a button.
  */
-export const LOAD_CONTROL_FORCED_ATTR: Readonly<Record<string, string>> = Object.freeze({ role: 'button' });
+export const LOAD_CONTROL_FORCED_ATTR: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
+  role: 'button',
+});
 
 /**
  * Citation markers (citations.ts), the only markup the module adds that markdown cannot ask for: a
  * `sup.citation` holding one `button.citation-marker` with these attributes, built from the message's
  * annotations (group number, and titles and labels as text), never from the markdown.
  */
-export const CITATION_MARKER = Object.freeze({
+export const CITATION_MARKER = /* @__PURE__ */ Object.freeze({
   tags: Object.freeze(['sup', 'button']),
   attributes: Object.freeze(['class', 'type', 'part', 'data-citation', 'title', 'aria-label']),
 });
 
 /** Classes of a citation marker: its `sup`, its `button`. */
-export const CITATION_MARKER_CLASS: readonly string[] = Object.freeze(['citation', 'citation-marker']);
+export const CITATION_MARKER_CLASS: readonly string[] = /* @__PURE__ */ Object.freeze([
+  'citation',
+  'citation-marker',
+]);

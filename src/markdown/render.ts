@@ -9,13 +9,17 @@ import { boundMarkdown } from './limits.js';
 import { lexMarkdown } from './parse.js';
 import { installEntityNames } from './entities.js';
 import { names } from './entity-names.js';
+import { installLexerExtras } from './lexer.js';
+import * as lexerExtras from './lexer-extras.js';
 import { normaliseMarkdown } from './sentinels.js';
 import type { SanitizeOptions } from './sanitize.js';
 
 export { normaliseMarkdown };
 
-// These renderers are synchronous, so they resolve every named reference entities.ts knows from the first call.
+// These renderers are synchronous, so they resolve every named reference entities.ts knows and every construct
+// of lexer-extras.ts from the first call.
 installEntityNames(names());
+installLexerExtras(lexerExtras);
 
 /** Options of {@link renderMarkdownHTML} and {@link renderMarkdownToFragment}. */
 export type MarkdownRenderOptions = SanitizeOptions;

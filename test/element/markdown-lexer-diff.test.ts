@@ -13,7 +13,8 @@
 import { expect } from '@open-wc/testing';
 import { Lexer, type Token } from 'marked';
 import { patchMarkdown } from '../../src/markdown/dom.js';
-import { lex } from '../../src/markdown/lexer.js';
+import { installLexerExtras, lex } from '../../src/markdown/lexer.js';
+import * as lexerExtras from '../../src/markdown/lexer-extras.js';
 import { lexerCases } from './markdown-lexer-cases.js';
 import { describe, it } from './markdown-harness.js';
 
@@ -22,6 +23,9 @@ import { describe, it } from './markdown-harness.js';
  * CommonMark's linear delimiter algorithm disagree. None of these is prose a model writes. */
 const SOUP =
   "marked's regex emphasis/autolink rules vs CommonMark's delimiter algorithm on dense syntax soup (not prose)";
+
+// Every construct from the first document (as render.ts does): the element's on-demand path has its own test.
+installLexerExtras(lexerExtras);
 
 const ACCEPTED: Record<string, string> = {
   'soup 89':

@@ -105,6 +105,39 @@ describe('<chatkit-markdown> incremental streaming', () => {
     expect(html).to.contain('<p>Plain text.\nPlain text.\n|---|:-:|</p>');
   });
 
+  it('commits a run of definitions line by line, with titles on their next line still read', () => {
+    const defs = Array.from({ length: 40 }, (_, i) =>
+      i % 5 === 0 ? `[l${i}]: https://example.com/${i}\n  "Title ${i}"` : `[l${i}]: https://example.com/${i}`,
+    );
+    const uses = Array.from({ length: 40 }, (_, i) => `[l${i}]`).join(' ');
+    const text = `${uses}\n\n${defs.join('\n')}\n[l0]: https://example.com/again 'not\nthis'\n\nEnd.`;
+    const engine = new IncrementalMarkdown();
+    // The committed prefix (private): what later deltas no longer lex.
+    const committed = (): number => (engine as unknown as { stable: string }).stable.length;
+    const last = text.indexOf('[l39]:');
+    for (let end = 1; end <= text.length; end += 7) {
+      engine.update(text.slice(0, end), true);
+      if (end > last) expect(committed(), `committed at ${end}`).to.be.at.least(text.indexOf('[l37]:'));
+    }
+    const html = blocksHTML(engine.update(text, false));
+    expect(html).to.equal(renderMarkdownHTML(text));
+    expect(html).to.contain('<a href="https://example.com/5" title="Title 5"');
+  });
+
+  it('bounds a streamed text as the whole text', () => {
+    const deep = `${'>'.repeat(40)} deep\n`;
+    const wide = `|${' c |'.repeat(150)}\n|${'---|'.repeat(150)}\n`;
+    const text = `Intro.\n\n${deep}\nMiddle.\n\n${wide}\nEnd with ${'> '.repeat(30)}`;
+    const engine = new IncrementalMarkdown();
+    for (let end = 1; end <= text.length; end += 13) engine.update(text.slice(0, end), true);
+    const html = blocksHTML(engine.update(text, false));
+    expect(engine.truncated).to.equal(true);
+    expect(html).to.equal(renderMarkdownHTML(text));
+    // Replaced rather than extended: bounded afresh.
+    engine.update('Plain.', false);
+    expect(engine.truncated).to.equal(false);
+  });
+
   it('renders an unclosed code fence as code while it streams', async () => {
     const el = await mountMarkdown({ streaming: true, text: 'Run this:\n\n```py\nprint("hi")\nfor i in' });
     let code = el.shadowRoot!.querySelector('[part~="code-block"]')!;

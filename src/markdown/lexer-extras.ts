@@ -1,0 +1,69 @@
+/**
+ * The lexer's rules for constructs a typical answer does not contain: raw HTML blocks and inline tags, `<…>`
+ * autolinks, link reference definitions and e-mail autolinks. lexer.ts loads this module the first time its text
+ * may hold one of them (a line starting with `<` and a letter, `/`, `!` or `?`; an inline `<` before a character
+ * that may start a tag or an autolink; a line starting with `[` with `]:` after it; an `@` close ahead), and
+ * until it is here reports the load (`TokensList.wait`) so the incremental renderer shows nothing it would have
+ * to take back. render.ts imports it statically for its synchronous renderers.
+ *
+ * @module
+ */
+import type { Links } from './lexer.js';
+
+const HTML_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const ATTR = `[ \\t]+[a-zA-Z:_][\\w.:-]*(?:[ \\t]*=[ \\t]*"[^"\\n]*"|[ \\t]*=[ \\t]*'[^'\\n]*'|[ \\t]*=[ \\t]*[^\\s"'=<>\`]+)?`;
+/** HTML block starts that may interrupt a paragraph (CommonMark kinds 1 to 6). */
+export const HTML_START = new RegExp(
+  `^ {0,3}(?:</?(?:${HTML_TAGS})(?:[ \\t]|/?>|$)|<(?:script|pre|style|textarea)(?:[\\s>]|$)|<!--|<\\?|<![A-Za-z]|<!\\[CDATA\\[)`,
+  'i',
+);
+/** Kind 7: a lone complete open or closing tag (cannot interrupt a paragraph). */
+export const HTML_START7 = new RegExp(
+  `^ {0,3}(?:<(?!(?:script|pre|style|textarea)\\b)[a-z][a-z0-9-]*(?:${ATTR})*?[ \\t]*/?>|</[a-z][a-z0-9-]*\\s*>)[ \\t]*$`,
+  'i',
+);
+export const HTML_END: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+export const DEF =
+  /^ {0,3}\[((?!\s*\])(?:\\[\s\S]|[^[\]\\])+)\]: *(?:\n[ \t]*)?([^<\s][^\s]*|<(?:\\.|[^\n<>\\])*>)(?:(?: +(?:\n[ \t]*)?| *\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\\n]|\n(?!\n))*'|\((?:\\[\s\S]|[^()\\])*\)))? *(?:\n|$)/;
+export const TAG = new RegExp(
+  `^(?:<!--(?:-?>|[\\s\\S]*?-->)|</[a-zA-Z][a-zA-Z0-9-]*\\s*>|<[a-zA-Z][a-zA-Z0-9-]*(?:\\s+[a-zA-Z:_][\\w.:-]*(?:\\s*=\\s*"[^"]*"|\\s*=\\s*'[^']*'|\\s*=\\s*[^\\s"'=<>\`]+)?)*?\\s*/?>|<\\?[\\s\\S]*?\\?>|<![a-zA-Z]+\\s[\\s\\S]*?>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`,
+);
+// Control characters end an autolink, as in CommonMark.
+export const AUTOLINK =
+  // eslint-disable-next-line no-control-regex
+  /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/;
+export const MAILTO =
+  /^(?:mailto|xmpp):[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
+export const EMAIL = /^[A-Za-z0-9._+-]{1,64}@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/;
+export const EMAIL_AHEAD = /^[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]{1,64}@/;
+
+/** Normalises a reference label (marked's rule). */
+export const normLabel = (label: string): string =>
+  label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+
+/** A full (`[text][ref]`), collapsed (`[ref][]`) or shortcut (`[ref]`) reference after `]` at `at`. */
+export function refTarget(
+  src: string,
+  at: number,
+  label: string,
+  links: Links,
+): { href: string; title: string | null; end: number } | null {
+  let ref = label;
+  let end = at;
+  const full = /^\[((?:\\[\s\S]|[^[\]\\]){0,999})\]/.exec(src.slice(at, at + 1024));
+  if (full) {
+    if (full[1]!.trim()) ref = full[1]!;
+    end = at + full[0].length;
+  }
+  const key = normLabel(ref);
+  const def = ref.trim() && Object.hasOwn(links, key) ? links[key] : undefined;
+  if (!def || (!full && /^\s*$/.test(label))) return null;
+  return { href: def.href ?? '', title: def.title, end };
+}
