@@ -7,25 +7,13 @@
  *
  * @module
  */
-
-/** Signals of {@link requestAbortController}s not yet adopted by a stream, with their controllers. */
-const adoptable = new WeakMap<AbortSignal, AbortController>();
+import { LazyAbort } from './lazy-abort.js';
 
 /**
- * An AbortController for one request (the Express router makes one per request and puts its signal in the
- * request context). The first event stream created with its signal as parent uses that very controller: the
- * stream's `return()`/`throw()` abort it, so nothing else may rely on it staying unaborted after the stream was
- * closed by its consumer. Saves an AbortController and an abort listener per streamed request.
- */
-export function requestAbortController(): AbortController {
-  const controller = new AbortController();
-  adoptable.set(controller.signal, controller);
-  return controller;
-}
-
-/**
- * Starts `start(signal)` lazily on the first `next()` and returns a one-shot async iterable. The signal aborts
+ * Starts `start(abort)` lazily on the first `next()` and returns a one-shot async iterable. `abort` aborts
  * when `parent` aborts (e.g. the request context's signal), or when the consumer calls `return()`/`throw()`.
+ * A `parent` that is a {@link LazyAbort} (the request's own, see `adoptRequestAbort`) is used as the stream's:
+ * it is aborted directly instead of deriving a second abort state and a listener from it.
  *
  * The generator may end by returning a *tail*, another async iterable whose events follow its own: the
  * stream then pulls from the tail directly. It is what `yield* tail` would do, minus one generator layer
@@ -33,8 +21,8 @@ export function requestAbortController(): AbortController {
  * `return()`/`throw()` reach the tail once it took over, exactly as they would reach it through `yield*`.
  */
 export function cancellableStream<T>(
-  start: (signal: AbortSignal) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
-  parent?: AbortSignal,
+  start: (abort: LazyAbort) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
+  parent?: AbortSignal | LazyAbort,
 ): AsyncIterable<T> {
   return new CancellableStream(start, parent);
 }
@@ -45,29 +33,25 @@ export function cancellableStream<T>(
  * stream lasts as long as its answer, so what it keeps matters per connection.
  */
 class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, undefined> {
-  private readonly controller: AbortController;
+  private readonly abort: LazyAbort;
   /** The parent signal this stream listens to (not adopted), until the listener is removed. */
   private parent: AbortSignal | undefined;
-  private start: ((signal: AbortSignal) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>) | undefined;
+  private start: ((abort: LazyAbort) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>) | undefined;
   private generator: AsyncGenerator<T, AsyncIterable<T> | void, undefined> | undefined;
   private tail: AsyncIterator<T, unknown, undefined> | undefined;
   private used = false;
 
   constructor(
-    start: (signal: AbortSignal) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
-    parent: AbortSignal | undefined,
+    start: (abort: LazyAbort) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
+    parent: AbortSignal | LazyAbort | undefined,
   ) {
     this.start = start;
-    // A request signal made by requestAbortController() is this stream's alone: it is aborted directly
-    // instead of deriving a second controller (and a listener) from it. Adopted once, by the first stream.
-    const adopted = parent && !parent.aborted ? adoptable.get(parent) : undefined;
-    if (adopted) {
-      adoptable.delete(parent!);
-      this.controller = adopted; // Nothing to forward: the parent is the stream's own signal.
+    if (parent instanceof LazyAbort) {
+      this.abort = parent; // Nothing to forward: the parent is the stream's own abort state.
       return;
     }
-    this.controller = new AbortController();
-    if (parent?.aborted) this.controller.abort(parent.reason);
+    this.abort = new LazyAbort();
+    if (parent?.aborted) this.abort.abort(parent.reason);
     else if (parent) {
       this.parent = parent;
       parent.addEventListener('abort', this, { once: true });
@@ -76,7 +60,7 @@ class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, u
 
   /** The parent's abort listener (an EventListener object: no closure per stream). */
   handleEvent(): void {
-    this.controller.abort(this.parent?.reason);
+    this.abort.abort(this.parent?.reason);
   }
 
   /** Removes the parent listener, once. */
@@ -108,7 +92,7 @@ class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, u
     if (!this.generator) {
       const start = this.start!;
       this.start = undefined;
-      this.generator = start(this.controller.signal);
+      this.generator = start(this.abort);
     }
     const result = await this.generator.next();
     if (!result.done) return result;
@@ -128,7 +112,7 @@ class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, u
   }
 
   async return(): Promise<IteratorResult<T, void>> {
-    this.controller.abort(new Error('stream closed by the consumer'));
+    this.abort.abort(new Error('stream closed by the consumer'));
     this.release();
     const active = this.current();
     // Never started: nothing to clean up.
@@ -138,7 +122,7 @@ class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, u
   }
 
   async throw(error?: unknown): Promise<IteratorResult<T, void>> {
-    this.controller.abort(error);
+    this.abort.abort(error);
     this.release();
     const active = this.current();
     if (!active?.throw) throw error;

@@ -20,6 +20,7 @@ import { cloneRecord, plainCopy, samePlain, wireReadyCopy } from './clone.js';
 import type { RequestContext, Store } from '../stores/store.js';
 import { NotFoundError } from '../stores/store.js';
 import { CustomStreamError, StreamError } from './errors.js';
+import type { AbortListener, LazyAbort } from './lazy-abort.js';
 import type { ChatKitLogger } from './types.js';
 
 /** What the response phase needs from the server. */
@@ -34,11 +35,11 @@ export interface ResponsePhaseHost<C extends RequestContext> {
   cleanupStarted?(threadId: string, done: Promise<void>): void;
 }
 
-/** One response phase: the thread, the caller, the responder's events and the signal that cancels them. */
+/** One response phase: the thread, the caller, the responder's events and the abort state that cancels them. */
 export interface ResponsePhase<C extends RequestContext> {
   thread: ThreadMetadata;
   context: C;
-  signal: AbortSignal;
+  abort: LazyAbort;
   /** Called once, when the phase starts; its events are relayed. */
   produce: () => AsyncIterable<ThreadStreamEvent>;
 }
@@ -91,22 +92,22 @@ function unchangedSince(thread: ThreadMetadata, snapshot: ThreadSnapshot): boole
 }
 
 /**
- * `next(iterator)` resolves with the iterator's next result, or with {@link ABORTED} as soon as `signal`
- * aborts. One abort listener serves every call of a phase (adding and removing an EventTarget listener
- * per event was a measurable share of a streamed turn); `release()` removes it.
+ * `next(iterator)` resolves with the iterator's next result, or with {@link ABORTED} as soon as `abort`
+ * aborts. One abort listener serves every call of a phase (adding and removing a listener per event was a
+ * measurable share of a streamed turn); `release()` removes it.
  */
-function abortableNext<T>(signal: AbortSignal): AbortableNext<T> {
-  return new AbortableNext<T>(signal);
+function abortableNext<T>(abort: LazyAbort): AbortableNext<T> {
+  return new AbortableNext<T>(abort);
 }
 
 /** See {@link abortableNext}: one object, which is also the abort listener (no closure per phase). */
-class AbortableNext<T> {
+class AbortableNext<T> implements AbortListener {
   private wake: ((value: typeof ABORTED) => void) | null = null;
-  private readonly signal: AbortSignal;
+  private readonly abort: LazyAbort;
 
-  constructor(signal: AbortSignal) {
-    this.signal = signal;
-    signal.addEventListener('abort', this, { once: true });
+  constructor(abort: LazyAbort) {
+    this.abort = abort;
+    if (!abort.aborted) abort.listen(this);
   }
 
   handleEvent(): void {
@@ -114,7 +115,7 @@ class AbortableNext<T> {
   }
 
   next(iterator: AsyncIterator<T>): Promise<IteratorResult<T> | typeof ABORTED> {
-    if (this.signal.aborted) return Promise.resolve(ABORTED);
+    if (this.abort.aborted) return Promise.resolve(ABORTED);
     return new Promise((resolve, reject) => {
       this.wake = resolve;
       iterator.next().then(resolve, reject);
@@ -122,7 +123,7 @@ class AbortableNext<T> {
   }
 
   release(): void {
-    this.signal.removeEventListener('abort', this);
+    this.abort.unlisten(this);
   }
 }
 
@@ -200,14 +201,14 @@ export function errorEventFor(error: unknown, logger: ChatKitLogger): ThreadStre
 
 /**
  * Runs a response phase as an async generator of wire events. Ends normally after the responder finishes or
- * fails; when `signal` aborts or the consumer calls `return()`, stops pulling from the responder, calls its
+ * fails; when `abort` aborts or the consumer calls `return()`, stops pulling from the responder, calls its
  * `return()`, and runs `handleStreamCancelled` with the pending items.
  */
 export async function* runResponsePhase<C extends RequestContext>(
   host: ResponsePhaseHost<C>,
   phase: ResponsePhase<C>,
 ): AsyncGenerator<ThreadStreamEvent, void, undefined> {
-  const { thread, context, signal } = phase;
+  const { thread, context, abort } = phase;
   const { store } = host;
   const pending = new Map<string, ThreadItem>();
   let saved = threadSnapshot(thread);
@@ -307,7 +308,7 @@ export async function* runResponsePhase<C extends RequestContext>(
     if (next !== stored) await store.saveItem(thread.id, next, context);
   };
 
-  const nextOrAbort = abortableNext<ThreadStreamEvent>(signal);
+  const nextOrAbort = abortableNext<ThreadStreamEvent>(abort);
   try {
     let options: StreamOptions;
     try {
@@ -318,7 +319,7 @@ export async function* runResponsePhase<C extends RequestContext>(
       return;
     }
     yield toWire({ type: 'stream_options', stream_options: { allow_cancel: options.allow_cancel } });
-    while (!signal.aborted) {
+    while (!abort.aborted) {
       let event: ThreadStreamEvent;
       let relay: boolean;
       try {
@@ -333,7 +334,7 @@ export async function* runResponsePhase<C extends RequestContext>(
         const persisted = persist(event);
         relay = typeof persisted === 'boolean' ? persisted : await persisted;
       } catch (error) {
-        if (signal.aborted) break; // The responder failed because it was cancelled: clean up as a cancel.
+        if (abort.aborted) break; // The responder failed because it was cancelled: clean up as a cancel.
         // After an exception pending items are not saved (unlike a cancel), but thread changes still are.
         finished = true;
         // A store failure leaves the responder suspended at a yield: let it run its finally blocks.
@@ -341,7 +342,7 @@ export async function* runResponsePhase<C extends RequestContext>(
         yield errorEventFor(error, host.logger);
         break;
       }
-      if (signal.aborted) break;
+      if (abort.aborted) break;
       if (relay) yield isPlainTextDelta(event) ? event : (wireReadyCopy(event) ?? toWire(event));
       const change = threadChange();
       const update = change instanceof Promise ? await change : change;

@@ -19,6 +19,7 @@ import { toWire } from '../../src/protocol/wire.js';
 import type { RequestContext, StoredAttachment } from '../stores/store.js';
 import { cancellableStream } from './cancellable-stream.js';
 import { HttpError } from './errors.js';
+import { adoptRequestAbort, type LazyAbort } from './lazy-abort.js';
 import { loadSender, threadWithoutItems } from './json-operations.js';
 import { createResponseContext } from './response-context.js';
 import { runResponsePhase } from './response-phase.js';
@@ -38,17 +39,17 @@ export async function prepareStream<C extends RequestContext>(
   // A body ends by returning the response phase (its tail) rather than `yield*`-ing it: see cancellableStream.
   const stream = (
     body: (
-      signal: AbortSignal,
+      abort: LazyAbort,
     ) => AsyncGenerator<ThreadStreamEvent, AsyncIterable<ThreadStreamEvent> | void, undefined>,
-  ) => cancellableStream(body, context.signal);
-  const respondTo = (thread: ThreadMetadata, signal: AbortSignal, produce: Produce<C>) =>
-    responsePhase(server, thread, context, signal, produce);
+  ) => cancellableStream(body, adoptRequestAbort(context) ?? context.signal); // the router's abort state, if any
+  const respondTo = (thread: ThreadMetadata, abort: LazyAbort, produce: Produce<C>) =>
+    responsePhase(server, thread, context, abort, produce);
 
   switch (request.type) {
     case 'threads.create': {
       const { input } = request.params;
       const attachments = await loadAttachments(server, input, context);
-      return stream(async function* (signal) {
+      return stream(async function* (abort) {
         const thread: ThreadMetadata = {
           id: server.generateId('thread'),
           created_at: server.now(),
@@ -71,17 +72,17 @@ export async function prepareStream<C extends RequestContext>(
           message = await addUserMessage(server, thread, input, attachments, context);
         }
         yield toWire({ type: 'thread.item.done', item: message });
-        return respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
+        return respondTo(thread, abort, (ctx) => server.respond(thread, message, ctx));
       });
     }
     case 'threads.add_user_message': {
       const { thread_id, input } = request.params;
       const thread = await store.loadThread(thread_id, context);
       const attachments = await loadAttachments(server, input, context);
-      return stream(async function* (signal) {
+      return stream(async function* (abort) {
         const message = await addUserMessage(server, thread, input, attachments, context);
         yield toWire({ type: 'thread.item.done', item: message });
-        return respondTo(thread, signal, (ctx) => server.respond(thread, message, ctx));
+        return respondTo(thread, abort, (ctx) => server.respond(thread, message, ctx));
       });
     }
     case 'threads.add_client_tool_output': {
@@ -93,7 +94,7 @@ export async function prepareStream<C extends RequestContext>(
       }
       const { result } = request.params;
       // eslint-disable-next-line require-yield -- the events come from the returned tail
-      return stream(async function* (signal) {
+      return stream(async function* (abort) {
         await store.saveItem(thread.id, { ...newest, status: 'completed', output: result }, context);
         const recent = await store.loadThreadItems(thread.id, { limit: 20, order: 'desc' }, context);
         for (const item of recent.data) {
@@ -101,7 +102,7 @@ export async function prepareStream<C extends RequestContext>(
             await store.deleteThreadItem(thread.id, item.id, context);
           }
         }
-        return respondTo(thread, signal, (ctx) => server.respond(thread, null, ctx));
+        return respondTo(thread, abort, (ctx) => server.respond(thread, null, ctx));
       });
     }
     case 'threads.add_structured_input': {
@@ -117,8 +118,8 @@ export async function prepareStream<C extends RequestContext>(
         server.logger.warn({ questionId: id }, 'chatkit: answer for an unknown question ignored'),
       );
       // eslint-disable-next-line require-yield -- the events come from the returned tail
-      return stream(async function* (signal) {
-        return respondTo(thread, signal, (ctx) =>
+      return stream(async function* (abort) {
+        return respondTo(thread, abort, (ctx) =>
           prepend(ctx.events.replaced(answered), () => server.respond(thread, null, ctx)),
         );
       });
@@ -128,10 +129,10 @@ export async function prepareStream<C extends RequestContext>(
       const thread = await store.loadThread(thread_id, context);
       const { target, newer } = await findRetryTarget(server, thread, item_id, context);
       // eslint-disable-next-line require-yield -- the events come from the returned tail
-      return stream(async function* (signal) {
+      return stream(async function* (abort) {
         // §8.7: deleted silently; the client prunes its own copy.
         for (const id of newer) await store.deleteThreadItem(thread.id, id, context);
-        return respondTo(thread, signal, (ctx) => server.respond(thread, target, ctx));
+        return respondTo(thread, abort, (ctx) => server.respond(thread, target, ctx));
       });
     }
     case 'threads.custom_action': {
@@ -145,8 +146,8 @@ export async function prepareStream<C extends RequestContext>(
         });
       }
       // eslint-disable-next-line require-yield -- the events come from the returned tail
-      return stream(async function* (signal) {
-        return respondTo(thread, signal, (ctx) =>
+      return stream(async function* (abort) {
+        return respondTo(thread, abort, (ctx) =>
           server.action(thread, action, sender as WidgetItem | null, ctx),
         );
       });
@@ -160,12 +161,12 @@ function responsePhase<C extends RequestContext>(
   server: ChatKitServer<C>,
   thread: ThreadMetadata,
   context: C,
-  signal: AbortSignal,
+  abort: LazyAbort,
   produce: Produce<C>,
 ) {
   const { store, generateId, clock } = server;
-  const ctx = createResponseContext({ context, store, thread, signal, generateId, clock });
-  return runResponsePhase(server, { thread, context, signal, produce: () => produce(ctx) });
+  const ctx = createResponseContext({ context, store, thread, signal: abort, generateId, clock });
+  return runResponsePhase(server, { thread, context, abort, produce: () => produce(ctx) });
 }
 
 /** Yields `first`, then the responder's events; the responder starts only after `first` was persisted. */

@@ -12,7 +12,7 @@
  * @module
  */
 import { Router, type Request, type Response } from 'express';
-import { requestAbortController } from '../chatkit/cancellable-stream.js';
+import { LazyAbort, withLazySignal } from '../chatkit/lazy-abort.js';
 import type { ProcessResult } from '../chatkit/types.js';
 import type { RateLimitConfig } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -103,28 +103,29 @@ async function handleChatKitRequest<C extends RequestContext>(
   logger: Logger,
 ): Promise<void> {
   const body = parseJsonBody(req.body);
+  // The public origin lets hooks build absolute URLs (attachment upload and preview URLs).
+  // `req.host` honours X-Forwarded-Host when `trust proxy` is set.
+  const requestOrigin = `${req.protocol}://${req.host ?? 'localhost'}`;
+  const context = { requestOrigin, ...baseContext } as C;
   // The one place a client disconnect is decided: the response closed before it was fully written (a JSON
-  // answer in progress or an event stream, which stops on this abort).
-  // The stream of a streamed request adopts this controller instead of deriving its own (one per request).
-  const controller = requestAbortController();
+  // answer in progress or an event stream, which stops on this abort). `context.signal` is backed by this
+  // abort state and made only when read (see lazy-abort.ts); the stream of a streamed request adopts it.
+  let abort: LazyAbort;
+  if (baseContext.signal) {
+    abort = new LazyAbort();
+    context.signal = AbortSignal.any([baseContext.signal, abort.signal]);
+  } else abort = withLazySignal(context);
   // Once streaming, the target names its writer, which is told of the disconnect right after the abort (the
   // same order as an abort listener registered after the response phase's own; see EventStreamTarget.writer).
   // eslint-disable-next-line prefer-const -- assigned once streaming starts, read by abortOnDisconnect before
   let target: EventStreamTarget | undefined;
   const abortOnDisconnect = () => {
     if (res.writableFinished) return;
-    controller.abort(new Error('client disconnected'));
+    abort.abort(new Error('client disconnected'));
     target?.writer?.handleEvent();
   };
   res.on('close', abortOnDisconnect);
   if (res.destroyed) abortOnDisconnect();
-  const signal = baseContext.signal
-    ? AbortSignal.any([baseContext.signal, controller.signal])
-    : controller.signal;
-  // The public origin lets hooks build absolute URLs (attachment upload and preview URLs).
-  // `req.host` honours X-Forwarded-Host when `trust proxy` is set.
-  const requestOrigin = `${req.protocol}://${req.host ?? 'localhost'}`;
-  const context = { requestOrigin, ...baseContext, signal } as C;
 
   const result = await server.process(body, context);
   if (result.kind === 'json') {
@@ -139,7 +140,7 @@ async function handleChatKitRequest<C extends RequestContext>(
   // missing thread) can still become a proper 4xx JSON answer instead of an empty or cut stream.
   // The first result goes straight into the target, which writeEventStream clears: an open stream does not
   // keep it (the thread.created event holds a copy of the thread) for as long as it lasts.
-  target = { res, iterator, first: await iterator.next(), signal: controller.signal, logger };
+  target = { res, iterator, first: await iterator.next(), abort, logger };
   startEventStream(res);
   await writeEventStream(target);
 }

@@ -3,8 +3,8 @@
  * event, nothing else (no event names, ids, comments or end marker). Each event leaves the process by the end
  * of the next turn of the event loop; events produced in those two turns share one socket write.
  *
- * Disconnects are detected in one place, the router (`chatkit-router.ts`), which aborts the request's signal
- * (the responder's signal). Here that abort stops the writing and calls the events iterator's `return()`,
+ * Disconnects are detected in one place, the router (`chatkit-router.ts`), which aborts the request's abort
+ * state (the responder's signal). Here that abort stops the writing and calls the events iterator's `return()`,
  * which makes the ChatKit server run its cancellation clean-up. Nothing is written after that, and a late
  * write never throws.
  *
@@ -29,11 +29,11 @@ export interface EventStreamTarget {
   iterator: AsyncIterator<ThreadStreamEvent>;
   /** Cleared by {@link writeEventStream} once taken, so a long stream does not retain it. */
   first: IteratorResult<ThreadStreamEvent> | undefined;
-  /** Aborted on client disconnect (the router's request signal, also in the request context). */
-  signal: AbortSignal;
+  /** Aborted on client disconnect (the router's abort state, behind the request context's signal). */
+  abort: { readonly aborted: boolean };
   logger: Logger;
   /**
-   * Set by {@link writeEventStream} while it writes: whoever aborts `signal` on a disconnect (the router) calls
+   * Set by {@link writeEventStream} while it writes: whoever aborts `abort` on a disconnect (the router) calls
    * its `handleEvent()` right after, instead of the writer adding an `abort` listener of its own (an
    * EventTarget listener record is ~0.3 KB per open stream, and adding and removing one costs CPU per request).
    */
@@ -60,8 +60,8 @@ export function startEventStream(res: Response): void {
  */
 export async function writeEventStream(target: EventStreamTarget): Promise<void> {
   const writer = new EventStreamWriter(target);
-  const { iterator, signal, logger } = target;
-  if (signal.aborted) writer.handleEvent();
+  const { iterator, abort, logger } = target;
+  if (abort.aborted) writer.handleEvent();
   else target.writer = writer;
 
   try {
@@ -115,7 +115,7 @@ class EventStreamWriter {
     this.logger = target.logger;
   }
 
-  /** The client left (the request signal aborted); also how the stream is stopped when it was aborted early. */
+  /** The client left (the request aborted); also how the stream is stopped when it was aborted early. */
   handleEvent(): void {
     if (this.closed) return;
     this.closed = true;
