@@ -5,7 +5,8 @@
  * constructor or string name): count and self size per held stream.
  *
  * Run: `npx tsx bench/server-cost/heap-diff.ts <memory|sqlite|peer> [held=200] [warmup=2000]`
- * (HEAP_DIFF_OWNERS=n lists n owners per kind instead of 3)
+ * (HEAP_DIFF_OWNERS=n lists n owners per kind instead of 3; HEAP_DIFF_DICT=1 also lists the new objects in
+ * dictionary mode, those whose `properties` is an `(object properties)` array, by property names and owner)
  * Needs the peer installed for `peer` (`npm --prefix bench/peer ci`).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -136,5 +137,30 @@ for (const [key, row] of [...rows].sort((a, b) => b[1].size - a[1].size).slice(0
   console.log(
     `${(row.size / held).toFixed(0).padStart(8)} ${(row.count / held).toFixed(2).padStart(8)}  ${key}  <- ${owners}`,
   );
+}
+if (process.env.HEAP_DIFF_DICT) {
+  const firstEdge = new Uint32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++)
+    firstEdge[n + 1] = firstEdge[n]! + data.nodes[n * width + edgeCountAt]! * edgeWidth;
+  const dict = new Map<string, number>();
+  for (let n = 0; n < nodeCount; n++) {
+    if (!isNew[n]) continue;
+    let slow = false;
+    const names: string[] = [];
+    for (let e = firstEdge[n]!; e < firstEdge[n + 1]!; e += edgeWidth) {
+      const edgeType = meta.edge_types[0][data.edges[e + edgeTypeAt]!];
+      const to = data.edges[e + edgeToAt]! / width;
+      const name =
+        edgeType === 'element' || edgeType === 'hidden' ? '' : data.strings[data.edges[e + edgeNameAt]!]!;
+      if (name === 'properties' && kindOf(data, to, width) === 'array (object properties)') slow = true;
+      else if (edgeType === 'property') names.push(name);
+    }
+    if (!slow) continue;
+    const key = `${kindOf(data, n, width)} {${names.join(', ')}} <- ${owner[n] ?? '(none)'}`;
+    dict.set(key, (dict.get(key) ?? 0) + 1);
+  }
+  console.log('new objects in dictionary mode (count per held stream):');
+  for (const [key, count] of [...dict].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${(count / held).toFixed(2).padStart(8)}  ${key}`);
 }
 rmSync(work, { recursive: true, force: true });

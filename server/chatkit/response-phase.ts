@@ -200,41 +200,46 @@ export function errorEventFor(error: unknown, logger: ChatKitLogger): ThreadStre
 }
 
 /**
- * Runs a response phase as an async generator of wire events. Ends normally after the responder finishes or
- * fails; when `abort` aborts or the consumer calls `return()`, stops pulling from the responder, calls its
- * `return()`, and runs `handleStreamCancelled` with the pending items.
+ * The per-phase state and store effects of {@link runResponsePhase}, as methods of one object rather than a
+ * closure each (a held stream keeps this one object instead of six closures and a larger context).
  */
-export async function* runResponsePhase<C extends RequestContext>(
-  host: ResponsePhaseHost<C>,
-  phase: ResponsePhase<C>,
-): AsyncGenerator<ThreadStreamEvent, void, undefined> {
-  const { thread, context, abort } = phase;
-  const { store } = host;
-  const pending = new Map<string, ThreadItem>();
-  let saved = threadSnapshot(thread);
-  let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
-  let finished = false;
+class PhaseEffects<C extends RequestContext> {
+  readonly pending = new Map<string, ThreadItem>();
+  saved: ThreadSnapshot;
+  readonly store: ResponsePhaseHost<C>['store'];
+
+  constructor(
+    readonly host: ResponsePhaseHost<C>,
+    readonly thread: ThreadMetadata,
+    readonly context: C,
+  ) {
+    this.store = host.store;
+    this.saved = threadSnapshot(thread);
+  }
 
   /**
    * Saves the thread when a responder changed it; returns the `thread.updated` event to relay. Synchronous
    * (no promise, no extra turn of the microtask queue) when nothing changed, which is nearly every event.
    */
-  const threadChange = (): ThreadStreamEvent | undefined | Promise<ThreadStreamEvent | undefined> => {
-    if (unchangedSince(thread, saved)) return undefined;
-    return saveThreadChange(threadSnapshot(thread));
-  };
-  const saveThreadChange = async (current: ThreadSnapshot): Promise<ThreadStreamEvent> => {
-    await store.saveThread(thread, context);
-    saved = current;
+  threadChange(): ThreadStreamEvent | undefined | Promise<ThreadStreamEvent | undefined> {
+    if (unchangedSince(this.thread, this.saved)) return undefined;
+    return this.saveThreadChange(threadSnapshot(this.thread));
+  }
+
+  async saveThreadChange(current: ThreadSnapshot): Promise<ThreadStreamEvent> {
+    const { thread } = this;
+    await this.store.saveThread(thread, this.context);
+    this.saved = current;
     return toWire({ type: 'thread.updated', thread: { ...thread, items: { data: [], has_more: false } } });
-  };
+  }
 
   /**
    * Applies the store effect of one event (§8.1); returns whether the event is relayed. Events of pending
    * items (the deltas of a streamed answer) only change the in-memory copy and return synchronously, without
    * a promise per delta; store writes return a promise that settles once the store acknowledged them.
    */
-  const persist = (event: ThreadStreamEvent): boolean | Promise<boolean> => {
+  persist(event: ThreadStreamEvent): boolean | Promise<boolean> {
+    const { pending } = this;
     switch (event.type) {
       case 'thread.item.added': {
         const item = cloneRecord(event.item);
@@ -246,7 +251,7 @@ export async function* runResponsePhase<C extends RequestContext>(
       }
       case 'thread.item.updated': {
         const local = pending.get(event.item_id);
-        if (!local) return persistToStore(event);
+        if (!local) return this.persistToStore(event);
         const { update } = event;
         if (appendTextInPlace(local, update, pending)) return true;
         const next = applyItemUpdate(local, update);
@@ -259,16 +264,17 @@ export async function* runResponsePhase<C extends RequestContext>(
       case 'thread.item.done':
       case 'thread.item.replaced':
       case 'thread.item.removed':
-        return persistToStore(event);
+        return this.persistToStore(event);
       default:
         return true;
     }
-  };
+  }
 
-  const persistToStore = async (event: ThreadStreamEvent): Promise<boolean> => {
+  async persistToStore(event: ThreadStreamEvent): Promise<boolean> {
+    const { store, thread, context, pending } = this;
     switch (event.type) {
       case 'thread.item.updated':
-        await persistStoredUpdate(event.item_id, event);
+        await this.persistStoredUpdate(event.item_id, event);
         return true;
       case 'thread.item.done':
         // saveItem, not addThreadItem: an item stored earlier (e.g. an open workflow) keeps its position.
@@ -286,27 +292,64 @@ export async function* runResponsePhase<C extends RequestContext>(
       default:
         return true;
     }
-  };
+  }
 
   // Deliberate difference from the reference server: updates to stored items are persisted (§8.1 SHOULD),
   // so a widget updated by an action does not revert on reload.
-  const persistStoredUpdate = async (
+  async persistStoredUpdate(
     itemId: string,
     event: ThreadStreamEvent & { type: 'thread.item.updated' },
-  ) => {
+  ): Promise<void> {
+    const { store, thread, context } = this;
     let stored: ThreadItem;
     try {
       stored = await store.loadItem(thread.id, itemId, context);
     } catch (error) {
       if (error instanceof NotFoundError) {
-        host.logger.debug({ itemId }, 'chatkit: update for an unknown item is relayed but not persisted');
+        this.host.logger.debug(
+          { itemId },
+          'chatkit: update for an unknown item is relayed but not persisted',
+        );
         return;
       }
       throw error;
     }
     const next = applyItemUpdate(stored, event.update);
     if (next !== stored) await store.saveItem(thread.id, next, context);
-  };
+  }
+
+  /** The clean-up of a cancelled phase: the responder's `return()`, `handleStreamCancelled`, the thread. */
+  async cancel(iterator: AsyncIterator<ThreadStreamEvent> | undefined): Promise<void> {
+    const { host, thread, context } = this;
+    try {
+      const returned = settle(iterator);
+      if (returned) {
+        const done = new AbortController();
+        const grace = delay(RETURN_GRACE_MS, done.signal, host.scheduler);
+        await Promise.race([returned, grace]);
+        done.abort(); // cancels the grace timer when the responder returned in time
+      }
+      await host.handleStreamCancelled(thread, [...this.pending.values()], context);
+      if (!unchangedSince(thread, this.saved)) await this.store.saveThread(thread, context);
+    } catch (error) {
+      host.logger.error({ err: error }, 'chatkit: clean-up after a cancelled stream failed');
+    }
+  }
+}
+
+/**
+ * Runs a response phase as an async generator of wire events. Ends normally after the responder finishes or
+ * fails; when `abort` aborts or the consumer calls `return()`, stops pulling from the responder, calls its
+ * `return()`, and runs `handleStreamCancelled` with the pending items.
+ */
+export async function* runResponsePhase<C extends RequestContext>(
+  host: ResponsePhaseHost<C>,
+  phase: ResponsePhase<C>,
+): AsyncGenerator<ThreadStreamEvent, void, undefined> {
+  const { thread, context, abort } = phase;
+  const effects = new PhaseEffects(host, thread, context);
+  let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
+  let finished = false;
 
   const nextOrAbort = abortableNext<ThreadStreamEvent>(abort);
   try {
@@ -331,7 +374,7 @@ export async function* runResponsePhase<C extends RequestContext>(
           break;
         }
         event = result.value;
-        const persisted = persist(event);
+        const persisted = effects.persist(event);
         relay = typeof persisted === 'boolean' ? persisted : await persisted;
       } catch (error) {
         if (abort.aborted) break; // The responder failed because it was cancelled: clean up as a cancel.
@@ -344,36 +387,20 @@ export async function* runResponsePhase<C extends RequestContext>(
       }
       if (abort.aborted) break;
       if (relay) yield isPlainTextDelta(event) ? event : (wireReadyCopy(event) ?? toWire(event));
-      const change = threadChange();
+      const change = effects.threadChange();
       const update = change instanceof Promise ? await change : change;
       if (update) yield update;
     }
     if (finished) {
-      const update = await threadChange();
+      const update = await effects.threadChange();
       if (update) yield update;
     }
   } finally {
     nextOrAbort.release();
     if (!finished) {
-      const done = cancel();
+      const done = effects.cancel(iterator);
       host.cleanupStarted?.(thread.id, done);
       await done;
-    }
-  }
-
-  async function cancel(): Promise<void> {
-    try {
-      const returned = settle(iterator);
-      if (returned) {
-        const done = new AbortController();
-        const grace = delay(RETURN_GRACE_MS, done.signal, host.scheduler);
-        await Promise.race([returned, grace]);
-        done.abort(); // cancels the grace timer when the responder returned in time
-      }
-      await host.handleStreamCancelled(thread, [...pending.values()], context);
-      if (!unchangedSince(thread, saved)) await store.saveThread(thread, context);
-    } catch (error) {
-      host.logger.error({ err: error }, 'chatkit: clean-up after a cancelled stream failed');
     }
   }
 }

@@ -17,7 +17,7 @@ class CssPropsDirective extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('cssProps() must be used in an element position');
+    if (info.type !== PartType.ELEMENT) throw new Error('cssProps(): element position only');
   }
 
   render(_props: CssProps): typeof noChange {

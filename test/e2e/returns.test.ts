@@ -301,7 +301,15 @@ describe('returns survive a server restart', () => {
       const port = new URL(e2e.server.url).port;
       await e2e.server.close();
       second = await startServer(
-        loadConfig({ PORT: port, HOST: '127.0.0.1', CHATKIT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+        // Same port, so the reloaded page keeps its origin; no cross-origin demo server, which would
+        // otherwise take port + 1, a port any other process on the machine may hold.
+        loadConfig({
+          PORT: port,
+          HOST: '127.0.0.1',
+          CHATKIT_DATA_DIR: dataDir,
+          CHATKIT_DEMO_PORT: 'off',
+          LOG_LEVEL: 'silent',
+        }),
         { logger: createLogger('silent'), hooks: defaultHooks },
       );
       await page.reload();
