@@ -144,10 +144,16 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
       ),
       threadOwner: db.prepare<[string], { user_id: string }>('SELECT user_id FROM threads WHERE id = ?'),
       // The per-turn writes take positional parameters: binding named ones costs a property lookup each.
+      // A re-save leaves `created_ms` alone when it is unchanged (the usual case): SQLite rewrites the entry of
+      // every index holding a column named in SET, whatever its value, so naming `created_ms` would write a
+      // `threads_by_user` leaf per re-save for nothing. A changed `created_ms` goes through `moveThread`.
       upsertThread: db.prepare<[string, string, number, string]>(
         `INSERT INTO threads (id, user_id, created_ms, data) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms, data = excluded.data
-         WHERE threads.user_id = excluded.user_id`,
+         ON CONFLICT (id) DO UPDATE SET data = excluded.data
+         WHERE threads.user_id = excluded.user_id AND threads.created_ms = excluded.created_ms`,
+      ),
+      moveThread: db.prepare<[number, string, string, string]>(
+        'UPDATE threads SET created_ms = ?, data = ? WHERE id = ? AND user_id = ?',
       ),
       deleteThread: db.prepare('DELETE FROM threads WHERE id = ? AND user_id = ?'),
       threadCursor: db.prepare<[string, string], Cursor>(
@@ -178,8 +184,14 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
         `INSERT INTO items (thread_id, id, user_id, type, created_ms, data)
          SELECT ?, ?, ?, ?, ?, ?
          WHERE EXISTS (SELECT 1 FROM threads WHERE id = ? AND user_id = ?)
-         ON CONFLICT (thread_id, id) DO UPDATE SET type = excluded.type, created_ms = excluded.created_ms,
-           data = excluded.data`,
+         ON CONFLICT (thread_id, id) DO UPDATE SET type = excluded.type, data = excluded.data
+         WHERE items.created_ms = excluded.created_ms`,
+      ),
+      // An item re-saved with another `created_at` (rare): `upsertItem` leaves it, this moves it.
+      // Parameters: type, created_ms, data, thread_id, id, then thread_id and user_id for the owner check.
+      moveItem: db.prepare<[string, number, string, string, string, string, string]>(
+        `UPDATE items SET type = ?, created_ms = ?, data = ? WHERE thread_id = ? AND id = ?
+         AND EXISTS (SELECT 1 FROM threads WHERE id = ? AND user_id = ?)`,
       ),
       threadExists: db.prepare<[string, string], { one: number }>(
         'SELECT 1 AS one FROM threads WHERE id = ? AND user_id = ?',
@@ -223,7 +235,10 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
     const data = JSON.stringify(thread);
     return this.write(() => {
       // The conflict clause skips another user's row: report it like a missing thread, never overwrite it.
-      if (this.sql.upsertThread.run(id, userId, ms, data).changes === 0)
+      if (
+        this.sql.upsertThread.run(id, userId, ms, data).changes === 0 &&
+        this.sql.moveThread.run(ms, data, id, userId).changes === 0
+      )
         throw new NotFoundError('thread', id);
     });
   }
@@ -273,7 +288,10 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
     const ms = createdMs(item.created_at);
     const data = JSON.stringify(item);
     return this.write(() => {
-      if (this.sql.upsertItem.run(threadId, id, userId, type, ms, data, threadId, userId).changes === 0)
+      if (
+        this.sql.upsertItem.run(threadId, id, userId, type, ms, data, threadId, userId).changes === 0 &&
+        this.sql.moveItem.run(type, ms, data, threadId, id, threadId, userId).changes === 0
+      )
         throw new NotFoundError('thread', threadId);
     });
   }

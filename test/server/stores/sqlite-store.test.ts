@@ -88,6 +88,100 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('a re-save keeps the position, a re-save with another created_at moves it, another user is refused', async () => {
+    const store = new SqliteStore({ path: join(directory, 'move.db') });
+    const context = { userId: 'u' };
+    const thread = (id: string, second: number) => ({
+      id,
+      created_at: `2026-05-19T14:00:0${second}Z`,
+      status: { type: 'active' as const },
+      metadata: {},
+    });
+    const item = (id: string, second: number): ThreadItem => ({
+      id,
+      thread_id: 'thr_a',
+      created_at: `2026-05-19T14:01:0${second}Z`,
+      type: 'end_of_turn',
+    });
+    const threadIds = async () =>
+      (await store.loadThreads({ limit: 10, order: 'asc' }, context)).data.map((row) => row.id);
+    const itemIds = async () =>
+      (await store.loadThreadItems('thr_a', { limit: 10, order: 'asc' }, context)).data.map((row) => row.id);
+    for (const [id, second] of [
+      ['thr_a', 1],
+      ['thr_b', 2],
+      ['thr_c', 3],
+    ] as const)
+      await store.saveThread(thread(id, second), context);
+    for (const [id, second] of [
+      ['m1', 1],
+      ['m2', 2],
+      ['m3', 3],
+    ] as const)
+      await store.addThreadItem('thr_a', item(id, second), context);
+    // Same created_at: the record changes, the position does not.
+    await store.saveThread({ ...thread('thr_a', 1), title: 'renamed' }, context);
+    await store.saveItem('thr_a', { ...item('m1', 1), type: 'end_of_turn' }, context);
+    expect(await threadIds()).toEqual(['thr_a', 'thr_b', 'thr_c']);
+    expect((await store.loadThread('thr_a', context)).title).toBe('renamed');
+    expect(await itemIds()).toEqual(['m1', 'm2', 'm3']);
+    // Another created_at: the row moves (and keeps its tie-break sequence).
+    await store.saveThread({ ...thread('thr_a', 4), title: 'moved' }, context);
+    await store.saveItem('thr_a', item('m1', 4), context);
+    expect(await threadIds()).toEqual(['thr_b', 'thr_c', 'thr_a']);
+    expect((await store.loadThread('thr_a', context)).title).toBe('moved');
+    expect(await itemIds()).toEqual(['m2', 'm3', 'm1']);
+    expect((await store.loadItem('thr_a', 'm1', context)).created_at).toBe('2026-05-19T14:01:04Z');
+    // Another user can neither move nor overwrite, with or without a new created_at.
+    const other = { userId: 'someone-else' };
+    await expect(store.saveThread(thread('thr_b', 2), other)).rejects.toThrow();
+    await expect(store.saveThread(thread('thr_b', 9), other)).rejects.toThrow();
+    await expect(store.saveItem('thr_a', item('m2', 2), other)).rejects.toThrow();
+    await expect(store.saveItem('thr_a', item('m2', 9), other)).rejects.toThrow();
+    expect(await threadIds()).toEqual(['thr_b', 'thr_c', 'thr_a']);
+    expect(await itemIds()).toEqual(['m2', 'm3', 'm1']);
+    await store.close();
+  });
+
+  it('a re-save with an unchanged created_at writes no order-index page', async () => {
+    const store = new SqliteStore({ path: join(directory, 'pages.db') });
+    const context = { userId: 'u' };
+    const thread = {
+      id: 'thr_p',
+      created_at: '2026-05-19T14:00:00Z',
+      status: { type: 'active' as const },
+      metadata: {},
+    };
+    const item: ThreadItem = {
+      id: 'm1',
+      thread_id: 'thr_p',
+      created_at: '2026-05-19T14:00:01Z',
+      type: 'end_of_turn',
+    };
+    await store.saveThread(thread, context);
+    await store.addThreadItem('thr_p', item, context);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    await store.saveThread({ ...thread, title: 'again' }, context);
+    // (different data: SQLite skips writing a cell rewritten with identical bytes)
+    await store.saveItem('thr_p', { ...item, changed: true } as ThreadItem, context);
+    // Pages of the WAL since the checkpoint, by b-tree (the page number heads each 24-byte frame header).
+    const { readFileSync } = await import('node:fs');
+    const wal = readFileSync(join(directory, 'pages.db-wal'));
+    const names = new Map(
+      (store.db.prepare('SELECT name, pageno FROM dbstat').all() as { name: string; pageno: number }[]).map(
+        (row) => [row.pageno, row.name],
+      ),
+    );
+    const written = new Set<string>();
+    for (let offset = 32; offset + 24 <= wal.length; offset += 24 + 4096)
+      written.add(names.get(wal.readUInt32BE(offset)) ?? '?');
+    expect(written.has('threads')).toBe(true);
+    expect(written.has('items')).toBe(true);
+    expect(written.has('threads_by_user')).toBe(false);
+    expect(written.has('items_by_thread')).toBe(false);
+    await store.close();
+  });
+
   it('group-commits the writes of one tick: one transaction, each write settled on its own', async () => {
     const store = new SqliteStore({ path: join(directory, 'group.db') });
     const context = { userId: 'u' };
