@@ -132,7 +132,7 @@ export function defaultHooks(deps: HookDependencies): ServerHooks {
  * Opens the store: PostgreSQL when `DATABASE_URL` is set (checked with one query, so a wrong URL stops the
  * start instead of the first request), else SQLite at `<CHATKIT_DATA_DIR>/chatkit.db`.
  */
-async function openStore(config: ServerConfig): Promise<Store> {
+async function openStore(config: ServerConfig, logger: Logger): Promise<Store> {
   if (config.databaseUrl) {
     // pg is an optional peer dependency: load it only when PostgreSQL is configured.
     const { PostgresStore } = await import('./stores/postgres-store.js').catch((error: unknown) => {
@@ -141,7 +141,11 @@ async function openStore(config: ServerConfig): Promise<Store> {
         `PostgreSQL needs the pg package (npm install pg): ${(error as Error).message}`,
       );
     });
-    const store = new PostgresStore({ connectionString: config.databaseUrl });
+    const store = new PostgresStore({
+      connectionString: config.databaseUrl,
+      onIdleError: (error) =>
+        logger.warn({ err: error }, 'PostgreSQL closed an idle connection; the next query opens a new one'),
+    });
     try {
       await store.pool.query('SELECT 1');
     } catch (error) {
@@ -191,7 +195,7 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config);
+  const store = await openStore(config, logger);
   const hooksOption = options.hooks ?? defaultHooks;
   const {
     prompts,

@@ -23,6 +23,13 @@ export interface PostgresStoreOptions {
   pool?: pg.PoolConfig;
   /** Schema holding the tables (created when missing); default `public`. */
   schema?: string;
+  /**
+   * Called when an idle pooled connection fails (the database restarted or ended it, e.g. a failover or
+   * `pg_terminate_backend`). The pool drops that connection and opens a new one for the next query; without
+   * this option the error is ignored. Either way the process does not crash: `pg` would otherwise throw it
+   * as an unhandled `error` event.
+   */
+  onIdleError?: (error: Error) => void;
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -47,6 +54,7 @@ export class PostgresStore<C extends RequestContext = RequestContext> implements
     if (!SCHEMA_NAME.test(this.schema))
       throw new TypeError(`invalid schema name ${JSON.stringify(this.schema)}`);
     this.pool = new pg.Pool(options.pool ?? { connectionString: options.connectionString });
+    this.pool.on('error', (error) => options.onIdleError?.(error));
     const q = `"${this.schema}".`;
     this.tables = { threads: `${q}threads`, items: `${q}items`, attachments: `${q}attachments` };
   }

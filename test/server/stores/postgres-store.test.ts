@@ -65,4 +65,37 @@ describe.skipIf(!postgresAvailable)('PostgresStore', () => {
     expect(next.data.map((item) => item.id)).toEqual(['msg_19993', 'msg_19991']);
     await store.close();
   });
+
+  it('survives the database ending an idle connection, and the next query reconnects', async () => {
+    const lost: Error[] = [];
+    let reported!: () => void;
+    const idleErrorSeen = new Promise<void>((resolve) => (reported = resolve));
+    const store = new PostgresStore({
+      pool: server.connection,
+      schema: 'idle_error',
+      onIdleError: (error) => {
+        lost.push(error);
+        reported();
+      },
+    });
+    const context = { userId: 'u' };
+    const thread = {
+      id: 'thr_1',
+      created_at: '2026-05-19T14:00:00Z',
+      status: { type: 'active' as const },
+      metadata: {},
+    };
+    await store.saveThread(thread, context);
+    expect(store.pool.idleCount).toBeGreaterThan(0);
+    // What a failover or an administrator does: end every other session of this database.
+    const admin = new PostgresStore({ pool: server.connection, schema: 'idle_error_admin' });
+    await admin.pool.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()',
+    );
+    await admin.close();
+    await idleErrorSeen;
+    expect(lost[0]?.message).toMatch(/terminating connection/);
+    expect((await store.loadThread('thr_1', context)).id).toBe('thr_1');
+    await store.close();
+  });
 });
