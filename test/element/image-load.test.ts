@@ -60,6 +60,11 @@ async function open(el: ChatkitChat, server: InPageChatKit) {
   await settle(el);
   await until(() => markdown(el)?.shadowRoot?.textContent?.includes('end'), 'markdown rendered');
   await until(() => widget(el)?.shadowRoot?.querySelector('.status'), 'widget rendered');
+  await until(
+    () =>
+      deep(el, 'chatkit-thread', '[data-item-id="g_third"] img, [data-item-id="g_third"] .image-placeholder'),
+    'generated image rendered',
+  );
   await settle(el);
 }
 

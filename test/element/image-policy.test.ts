@@ -68,6 +68,14 @@ async function open(el: ChatkitChat, server: InPageChatKit, domains?: string[] |
       ),
     'markdown rendered',
   );
+  // Generated images render through an on-demand chunk that may arrive after the markdown one.
+  await until(
+    () =>
+      ['g_third', 'g_own'].every((id) =>
+        deep(el, 'chatkit-thread', `[data-item-id="${id}"] img, [data-item-id="${id}"] .image-placeholder`),
+      ),
+    'generated images rendered',
+  );
   await settle(el);
 }
 
