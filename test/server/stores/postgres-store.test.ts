@@ -4,6 +4,14 @@ import { postgresAvailable, startPostgres, type TestPostgres } from './postgres-
 import { runStoreContract } from './store-contract.js';
 
 // Needs the PostgreSQL server binaries (Debian package `postgresql`); skipped where they are missing.
+/** A thread record as the server saves it. */
+const thread = (id: string) => ({
+  id,
+  created_at: '2026-05-19T14:00:00Z',
+  status: { type: 'active' as const },
+  metadata: {},
+});
+
 describe.skipIf(!postgresAvailable)('PostgresStore', () => {
   let server: TestPostgres;
   let counter = 0;
@@ -23,12 +31,6 @@ describe.skipIf(!postgresAvailable)('PostgresStore', () => {
   it('pages 20k items through the index: index scan, no sort', async () => {
     const store = new PostgresStore({ pool: server.connection, schema: 'plan' });
     const context = { userId: 'u' };
-    const thread = (id: string) => ({
-      id,
-      created_at: '2026-05-19T14:00:00Z',
-      status: { type: 'active' as const },
-      metadata: {},
-    });
     await store.saveThread(thread('thr_big'), context);
     await store.saveThread(thread('thr_other'), context);
     const base = Date.UTC(2026, 4, 19, 14);
@@ -79,13 +81,7 @@ describe.skipIf(!postgresAvailable)('PostgresStore', () => {
       },
     });
     const context = { userId: 'u' };
-    const thread = {
-      id: 'thr_1',
-      created_at: '2026-05-19T14:00:00Z',
-      status: { type: 'active' as const },
-      metadata: {},
-    };
-    await store.saveThread(thread, context);
+    await store.saveThread(thread('thr_1'), context);
     expect(store.pool.idleCount).toBeGreaterThan(0);
     // What a failover or an administrator does: end every other session of this database.
     const admin = new PostgresStore({ pool: server.connection, schema: 'idle_error_admin' });
