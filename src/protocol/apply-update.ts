@@ -7,12 +7,14 @@
  * renderers skip them by `Object.is`). An update that does not fit the item (wrong item type, unknown
  * component id) returns the very same item.
  *
+ * The assistant-message updates live in `apply-message-update.ts`: a streamed answer needs only those, so the
+ * client's first answer does without the widget, workflow and image updates, which load with the first one.
+ *
  * @module
  */
 
+import { applyMessageUpdate } from './apply-message-update.js';
 import type {
-  AssistantMessageContent,
-  AssistantMessageItem,
   GeneratedImageItem,
   ThreadItem,
   ThreadItemUpdate,
@@ -21,11 +23,6 @@ import type {
   WidgetRoot,
   WorkflowItem,
 } from './types.js';
-
-/** The part §5.1 pads `content` with when an update addresses an index beyond its end. */
-function emptyTextPart(): AssistantMessageContent {
-  return { type: 'output_text', text: '', annotations: [] };
-}
 
 /**
  * Returns `item` with `update` applied (§5). Pure: `item` is not mutated; unchanged branches are shared.
@@ -38,28 +35,9 @@ export function applyItemUpdate(item: ThreadItem, update: ThreadItemUpdate): Thr
   switch (update.type) {
     case 'assistant_message.content_part.added':
     case 'assistant_message.content_part.done':
-      return item.type === 'assistant_message'
-        ? withContentPart(item, update.content_index, () => update.content)
-        : item;
     case 'assistant_message.content_part.text_delta':
-      if (item.type !== 'assistant_message' || update.delta === '') return item;
-      return withContentPart(item, update.content_index, (part) => ({
-        ...part,
-        text: part.text + update.delta,
-      }));
     case 'assistant_message.content_part.annotation_added':
-      if (item.type !== 'assistant_message') return item;
-      return withContentPart(item, update.content_index, (part) => {
-        const annotations = part.annotations ?? [];
-        const index = update.annotation_index;
-        // §5.1: insert at annotation_index when it is within bounds (<= length), otherwise append.
-        const at =
-          Number.isInteger(index) && index >= 0 && index <= annotations.length ? index : annotations.length;
-        return {
-          ...part,
-          annotations: [...annotations.slice(0, at), update.annotation, ...annotations.slice(at)],
-        };
-      });
+      return applyMessageUpdate(item, update);
     case 'widget.streaming_text.value_delta':
       if (item.type !== 'widget') return item;
       return withWidget(item, (root) =>
@@ -99,19 +77,6 @@ export function applyItemUpdate(item: ThreadItem, update: ThreadItemUpdate): Thr
 
 function clampIndex(index: number, length: number): number {
   return Number.isInteger(index) && index >= 0 && index <= length ? index : length;
-}
-
-/** Replaces `content[index]` with `change(current)`, padding with empty parts first (§5.1). */
-function withContentPart(
-  item: AssistantMessageItem,
-  index: number,
-  change: (part: AssistantMessageContent) => AssistantMessageContent,
-): AssistantMessageItem {
-  if (!Number.isInteger(index) || index < 0) return item;
-  const content = (item.content ?? []).slice();
-  while (content.length <= index) content.push(emptyTextPart());
-  content[index] = change(content[index]!);
-  return { ...item, content };
 }
 
 function withTasks(

@@ -3,6 +3,9 @@
  * stream"), plus the stream lifecycle and history helpers the session needs (begin, end, cancel, retry
  * pruning, history pages, refetch reconciliation).
  *
+ * The streaming half lives in `stream-reducer.ts` (re-exported here): the client streams a first answer with
+ * it alone and loads this module (history pages, refetch reconciliation, every item update) on demand.
+ *
  * Pure and DOM-free: nothing is mutated, unchanged parts keep their identity, and side effects are not
  * performed here. `client_effect` is not state: the reducer returns the state unchanged for it and the
  * session dispatches it to the host.
@@ -11,43 +14,18 @@
  */
 
 import { applyItemUpdate } from './apply-update.js';
-import type {
-  ClientToolCallItem,
-  ErrorEvent,
-  Page,
-  ThreadItem,
-  ThreadItemUpdate,
-  ThreadItemUpdatedEvent,
-  ThreadStreamEvent,
-} from './types.js';
-import { isHiddenItem } from './types.js';
-import {
-  indexOfItem,
-  lastUserMessageId,
-  removeItems,
-  threadMeta,
-  upsertItem,
-  visible,
-  without,
-  type ThreadError,
-  type ThreadState,
-} from './thread-state.js';
+import type { Page, ThreadItem, ThreadStreamEvent } from './types.js';
+import { reduceEvent } from './stream-reducer.js';
+import { indexOfItem, upsertItem, visible, type ThreadState } from './thread-state.js';
 
-/** The event types this reducer knows; anything else is ignored (and logged by the session). */
-export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<ThreadStreamEvent['type']>([
-  'thread.created',
-  'thread.updated',
-  'thread.item.added',
-  'thread.item.updated',
-  'thread.item.done',
-  'thread.item.replaced',
-  'thread.item.removed',
-  'stream_options',
-  'progress_update',
-  'client_effect',
-  'error',
-  'notice',
-]);
+export {
+  beginStream,
+  cancelStream,
+  completeClientToolCall,
+  endStream,
+  KNOWN_EVENT_TYPES,
+  pruneAfter,
+} from './stream-reducer.js';
 
 /**
  * Applies one stream event (§9). Returns `state` itself when nothing visible changes (e.g. `client_effect`,
@@ -57,176 +35,7 @@ export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<ThreadStreamEvent[
  * @param event - A decoded event, applied strictly in stream order.
  */
 export function applyEvent(state: ThreadState, event: ThreadStreamEvent): ThreadState {
-  switch (event.type) {
-    case 'thread.created':
-      // Adopt the new thread; the optimistic bubble stays until its server copy arrives (`done`).
-      return { ...state, thread: threadMeta(event.thread) };
-    case 'thread.updated': {
-      // Only metadata changes; the event's items page is always empty and must not replace local items.
-      const incoming = threadMeta(event.thread);
-      const thread = state.thread
-        ? {
-            ...state.thread,
-            title: incoming.title,
-            status: incoming.status,
-            allowed_image_domains: incoming.allowed_image_domains,
-          }
-        : incoming;
-      return { ...state, thread };
-    }
-    case 'thread.item.added': {
-      if (isHiddenItem(event.item)) return state;
-      const next = clearProgress(upsertItem(state, event.item));
-      return { ...next, pending: new Set(next.pending).add(event.item.id) };
-    }
-    case 'thread.item.updated':
-      return applyUpdatedEvent(state, event);
-    case 'thread.item.done':
-    case 'thread.item.replaced':
-      return settleItem(state, event.item, event.type === 'thread.item.done');
-    case 'thread.item.removed': {
-      const next = clearProgress(state);
-      const removed = removeItems(next, new Set([event.item_id]));
-      return removed === next ? { ...next, pending: without(next.pending, [event.item_id]) } : removed;
-    }
-    case 'stream_options':
-      return event.stream_options.allow_cancel === state.allowCancel
-        ? state
-        : { ...state, allowCancel: event.stream_options.allow_cancel };
-    case 'progress_update':
-      return { ...state, progress: { text: event.text, ...(event.icon ? { icon: event.icon } : {}) } };
-    case 'notice': {
-      const id = (state.notices[state.notices.length - 1]?.id ?? 0) + 1;
-      const notice = {
-        id,
-        level: event.level,
-        message: event.message,
-        ...(event.title ? { title: event.title } : {}),
-      };
-      return { ...state, notices: [...state.notices, notice] };
-    }
-    case 'error':
-      return { ...state, error: errorFromEvent(state, event) };
-    case 'client_effect':
-    default:
-      return state;
-  }
-}
-
-function clearProgress(state: ThreadState): ThreadState {
-  return state.progress === null ? state : { ...state, progress: null };
-}
-
-function applyUpdatedEvent(state: ThreadState, event: ThreadItemUpdatedEvent): ThreadState {
-  const next = clearProgress(state);
-  // The target may be pending in this stream or any item loaded earlier (§4.4), so search all items.
-  const index = indexOfItem(next, event.item_id);
-  let imageProgress = next.imageProgress;
-  if (event.update.type === 'generated_image.updated' && typeof event.update.progress === 'number') {
-    imageProgress = { ...imageProgress, [event.item_id]: event.update.progress };
-  }
-  if (index === -1) return next;
-  const item = next.items[index]!;
-  const updated = applyItemUpdate(item, keepStreamedAnnotations(item, event.update));
-  if (updated === item && imageProgress === next.imageProgress) return next;
-  const items = next.items.slice();
-  items[index] = updated;
-  return { ...next, items, imageProgress };
-}
-
-/**
- * The Agents bridge sends `content_part.done` with `annotations: []` even after streaming annotations; they
- * return with the item's `done` (§5.1 caveat). Keeping the streamed ones meanwhile avoids a flicker of the
- * citations, which §5.1 allows a client to do.
- */
-function keepStreamedAnnotations(item: ThreadItem, update: ThreadItemUpdate): ThreadItemUpdate {
-  if (update.type !== 'assistant_message.content_part.done' || item.type !== 'assistant_message')
-    return update;
-  const streamed = item.content?.[update.content_index]?.annotations ?? [];
-  if ((update.content.annotations ?? []).length > 0 || streamed.length === 0) return update;
-  return { ...update, content: { ...update.content, annotations: streamed } };
-}
-
-/** `thread.item.done` / `thread.item.replaced`: upsert, clear pending, swap the optimistic bubble. */
-function settleItem(state: ThreadState, item: ThreadItem, isDone: boolean): ThreadState {
-  let next = clearProgress(state);
-  if (next.imageProgress[item.id] !== undefined) {
-    const { [item.id]: _done, ...rest } = next.imageProgress;
-    next = { ...next, imageProgress: rest };
-  }
-  next = { ...next, pending: without(next.pending, [item.id]) };
-  if (isHiddenItem(item)) return next;
-  const optimisticIndex = next.optimisticId ? indexOfItem(next, next.optimisticId) : -1;
-  if (isDone && item.type === 'user_message' && optimisticIndex !== -1 && indexOfItem(next, item.id) === -1) {
-    // The server's copy of the message we just sent: it takes the bubble's place (the ids differ).
-    const items = next.items.slice();
-    items[optimisticIndex] = item;
-    return { ...next, items, optimisticId: null };
-  }
-  return upsertItem(next, item);
-}
-
-function errorFromEvent(state: ThreadState, event: ErrorEvent): ThreadError {
-  const retryItemId = event.allow_retry ? lastUserMessageId(state) : undefined;
-  return {
-    code: event.code,
-    ...(event.message ? { message: event.message } : {}),
-    allowRetry: Boolean(event.allow_retry),
-    ...(retryItemId ? { retryItemId } : {}),
-  };
-}
-
-/** A streaming request starts: clear the previous turn's error and progress; no stop control until told. */
-export function beginStream(state: ThreadState): ThreadState {
-  return { ...state, streaming: true, allowCancel: false, progress: null, error: null };
-}
-
-/**
- * The stream body ended (normally or not): clear progress, the stop control and the pending set. Pending
- * items are kept as they are (§9 "End of stream"); a refetch reconciles them if exactness matters.
- */
-export function endStream(state: ThreadState): ThreadState {
-  return {
-    ...state,
-    streaming: false,
-    allowCancel: false,
-    progress: null,
-    // Keep the (empty) collections' identity when nothing was pending, so consumers see no change there.
-    pending: state.pending.size === 0 ? state.pending : new Set(),
-    imageProgress: Object.keys(state.imageProgress).length === 0 ? state.imageProgress : {},
-  };
-}
-
-/**
- * The user cancelled (§8.8/§9 "Cancelling"): a pending assistant message stays only if it has non-blank
- * text (the server stored its own copy); every other pending item is dropped. Then as {@link endStream}.
- */
-export function cancelStream(state: ThreadState): ThreadState {
-  const drop = new Set<string>();
-  for (const item of state.items) {
-    if (!state.pending.has(item.id)) continue;
-    const keep =
-      item.type === 'assistant_message' &&
-      (item.content ?? []).some((part) => (part.text ?? '').trim() !== '');
-    if (!keep) drop.add(item.id);
-  }
-  return endStream(drop.size > 0 ? removeItems(state, drop) : state);
-}
-
-/**
- * Removes every item after `itemId` (the user message being retried): the server deletes them silently
- * (§8.7), so the client prunes before applying the new stream. Unknown ids leave the state as is.
- */
-export function pruneAfter(state: ThreadState, itemId: string): ThreadState {
-  const index = indexOfItem(state, itemId);
-  if (index === -1 || index === state.items.length - 1) return { ...state, error: null };
-  const dropped = state.items.slice(index + 1).map((item) => item.id);
-  return {
-    ...state,
-    items: state.items.slice(0, index + 1),
-    pending: without(state.pending, dropped),
-    error: null,
-  };
+  return reduceEvent(state, event, applyItemUpdate);
 }
 
 /**
@@ -322,17 +131,4 @@ function unsyncedTail(
       (item.type === 'workflow' ||
         (item.type === 'assistant_message' && item.content.some((part) => (part.text ?? '').trim() !== ''))),
   );
-}
-
-/**
- * Marks a client tool call completed with its output locally: the server completes its stored copy on
- * `threads.add_client_tool_output` but never sends it back (§8.5).
- */
-export function completeClientToolCall(state: ThreadState, itemId: string, output: unknown): ThreadState {
-  const index = indexOfItem(state, itemId);
-  const item = state.items[index];
-  if (!item || item.type !== 'client_tool_call') return state;
-  const items = state.items.slice();
-  items[index] = { ...item, status: 'completed', output } satisfies ClientToolCallItem;
-  return { ...state, items };
 }

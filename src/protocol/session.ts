@@ -20,10 +20,10 @@ import {
   isAbortError,
   toClientError,
 } from './client-errors.js';
-import { completeClientToolCall, mergeHistoryPage, pruneAfter, reconcileNewest } from './reducer.js';
+import { completeClientToolCall, pruneAfter } from './stream-reducer.js';
 import type { createRequestIntents, RequestIntentDeps, RequestIntents } from './session-requests.js';
 import type { ChatSession, SessionOptions, SessionState, SessionStatus } from './session-types.js';
-import { createStreamRunner, type StreamJobContext } from './stream-runner.js';
+import { createStreamRunner, loadExtras, type StreamJobContext } from './stream-runner.js';
 import {
   addOptimisticUserMessage,
   dismissNotice,
@@ -152,7 +152,11 @@ export function createSession(options: SessionOptions): ChatSession {
     const threadId = thread.thread?.id;
     if (!threadId) return;
     const startedStreams = runner.streamCount();
-    const [meta, page] = await fetchThread(threadId, signal);
+    // The merge code loads while the request is on the network.
+    const [[meta, page], { reconcileNewest }] = await Promise.all([
+      fetchThread(threadId, signal),
+      loadExtras(),
+    ]);
     // A stream that started meanwhile is fresher than this snapshot; the thread may have changed too.
     if (signal.aborted || thread.thread?.id !== threadId || runner.streamCount() !== startedStreams) return;
     if (runner.isStreaming()) return;
@@ -250,13 +254,16 @@ export function createSession(options: SessionOptions): ChatSession {
       loadingOlder = true;
       publish();
       try {
-        const page = await transport.request<Page<ThreadItem>>(
-          {
-            type: 'items.list',
-            params: { thread_id: threadId, order: 'desc', limit: pageSize, after: cursor },
-          },
-          anySignal(current, signal),
-        );
+        const [page, { mergeHistoryPage }] = await Promise.all([
+          transport.request<Page<ThreadItem>>(
+            {
+              type: 'items.list',
+              params: { thread_id: threadId, order: 'desc', limit: pageSize, after: cursor },
+            },
+            anySignal(current, signal),
+          ),
+          loadExtras(),
+        ]);
         if (!current.aborted) update((state) => mergeHistoryPage(state, page, 'older'));
       } catch (error) {
         // The "load older" control stays available for another try.

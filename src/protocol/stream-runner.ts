@@ -16,14 +16,17 @@ import {
   isAbortError,
   toClientError,
 } from './client-errors.js';
+import { applyMessageUpdate, isMessageUpdate } from './apply-message-update.js';
 import {
-  applyEvent,
   beginStream,
   cancelStream,
   completeClientToolCall,
   endStream,
   KNOWN_EVENT_TYPES,
-} from './reducer.js';
+  reduceEvent,
+  type ItemUpdater,
+} from './stream-reducer.js';
+import type * as Extras from './session-extras.js';
 import type { ClientToolHandler, SessionHooks, SessionStatus } from './session-types.js';
 import {
   dropOptimisticUserMessage,
@@ -76,6 +79,21 @@ export interface StreamRunner {
   /** How many streams have started so far (lets a refetch notice it was overtaken). */
   streamCount(): number;
 }
+
+let extras: Promise<typeof Extras> | undefined;
+/**
+ * The session's on-demand half (`session-extras.ts`: widget, workflow and image updates, history merging),
+ * loaded once for every session. A failed chunk load (offline) may be retried by the next caller.
+ */
+export function loadExtras(): Promise<typeof Extras> {
+  const load = (extras ??= import('./session-extras.js'));
+  load.catch(() => (extras = undefined));
+  return load;
+}
+/** Every item update, once `session-extras.ts` has arrived; until then assistant-message updates only. */
+let updateAnyItem: ItemUpdater | undefined;
+/** Items whose updates (§5.2–5.4) need `session-extras.ts`: it starts loading when one is added. */
+const EXTRA_UPDATE_ITEMS: ReadonlySet<string> = new Set(['widget', 'workflow', 'generated_image']);
 
 const GENERIC_STREAM_ERROR = 'An error occurred when generating a response.';
 
@@ -157,7 +175,15 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
           hooks.onEffect?.({ name: event.name, data: event.data ?? {} });
           continue;
         }
-        deps.update((state) => applyEvent(state, event));
+        if (event.type === 'thread.item.added' && EXTRA_UPDATE_ITEMS.has(event.item.type)) void loadExtras();
+        if (event.type === 'thread.item.updated' && !updateAnyItem && !isMessageUpdate(event.update)) {
+          // Events apply strictly in order: reading waits for the chunk (usually already loaded since the
+          // item was added); a cancel or thread switch meanwhile wins over this event.
+          updateAnyItem = (await loadExtras()).applyItemUpdate;
+          if (signal.aborted) throw abortReason(signal);
+        }
+        const updateItem = updateAnyItem ?? applyMessageUpdate;
+        deps.update((state) => reduceEvent(state, event, updateItem));
         if (event.type === 'thread.created') deps.threadChanged(event.thread.id);
         else if (event.type === 'thread.item.done' && event.item.type === 'user_message')
           turnMessageId = event.item.id;
