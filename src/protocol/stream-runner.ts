@@ -20,7 +20,6 @@ import { applyMessageUpdate, isMessageUpdate } from './apply-message-update.js';
 import {
   beginStream,
   cancelStream,
-  completeClientToolCall,
   endStream,
   KNOWN_EVENT_TYPES,
   reduceEvent,
@@ -92,8 +91,16 @@ export function loadExtras(): Promise<typeof Extras> {
 }
 /** Every item update, once `session-extras.ts` has arrived; until then assistant-message updates only. */
 let updateAnyItem: ItemUpdater | undefined;
-/** Items whose updates (§5.2–5.4) need `session-extras.ts`: it starts loading when one is added. */
-const EXTRA_UPDATE_ITEMS: ReadonlySet<string> = new Set(['widget', 'workflow', 'generated_image']);
+/**
+ * Items whose updates (§5.2–5.4) or follow-up (a client tool call) need `session-extras.ts`: it starts
+ * loading when one is added.
+ */
+const EXTRA_ITEMS: ReadonlySet<string> = new Set([
+  'widget',
+  'workflow',
+  'generated_image',
+  'client_tool_call',
+]);
 
 const GENERIC_STREAM_ERROR = 'An error occurred when generating a response.';
 
@@ -128,7 +135,10 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
     let request = build(ctx);
     while (request && !scope.aborted) {
       const toolCall = await runStream(request, epoch, scope);
-      request = toolCall && !scope.aborted ? await runClientTool(toolCall) : null;
+      if (!toolCall || scope.aborted) return;
+      // Client tools are on demand (session-extras.ts); the chunk started loading when the call was added.
+      const { runClientTool } = await loadExtras();
+      request = scope.aborted ? null : await runClientTool(deps, handledToolCalls, toolCall);
     }
   }
 
@@ -175,7 +185,7 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
           hooks.onEffect?.({ name: event.name, data: event.data ?? {} });
           continue;
         }
-        if (event.type === 'thread.item.added' && EXTRA_UPDATE_ITEMS.has(event.item.type)) void loadExtras();
+        if (event.type === 'thread.item.added' && EXTRA_ITEMS.has(event.item.type)) void loadExtras();
         if (event.type === 'thread.item.updated' && !updateAnyItem && !isMessageUpdate(event.update)) {
           // Events apply strictly in order: reading waits for the chunk (usually already loaded since the
           // item was added); a cancel or thread switch meanwhile wins over this event.
@@ -271,36 +281,6 @@ export function createStreamRunner(deps: StreamRunnerDeps): StreamRunner {
     await deps.refetch(epoch, unsynced).catch((refetchError: unknown) => {
       if (!isAbortError(refetchError)) deps.log('refetch.failed', { message: String(refetchError) });
     });
-  }
-
-  /** Runs the host's tool for a pending call and builds the follow-up request (exactly once per call). */
-  async function runClientTool(call: ClientToolCallItem): Promise<StreamingRequest | null> {
-    const state = deps.getThread();
-    const threadId = state.thread?.id;
-    const newest = state.items[state.items.length - 1];
-    if (!threadId || handledToolCalls.has(call.id) || newest?.id !== call.id) {
-      deps.log('client_tool.skipped', { name: call.name, itemId: call.id });
-      deps.update((s) => s, 'idle');
-      return null;
-    }
-    if (!deps.onClientTool) {
-      deps.log('client_tool.unhandled', { name: call.name, itemId: call.id });
-      return null;
-    }
-    handledToolCalls.add(call.id);
-    let result: unknown;
-    try {
-      result = await deps.onClientTool({ name: call.name, params: call.arguments ?? {} });
-    } catch (error) {
-      // The thread stays blocked on the pending call unless some result is sent (§9), so send the failure.
-      const message = error instanceof Error ? error.message : String(error);
-      result = { error: message };
-      deps.reportError(new ChatKitClientError(CLIENT_ERROR_CODES.clientTool, message, { cause: error }));
-    }
-    // `result` is a required key; `undefined` would vanish from the JSON body.
-    if (result === undefined) result = null;
-    deps.update((s) => completeClientToolCall(s, call.id, result));
-    return { type: 'threads.add_client_tool_output', params: { thread_id: threadId, result } };
   }
 
   return {
