@@ -153,15 +153,13 @@ export interface Strings {
   previewOf: (title: string) => string;
 }
 
-/** English, the fallback for every missing key. */
-export const en: Strings = {
+const core = {
   message: 'Message',
   placeholder: 'Ask anything…',
   send: 'Send',
   stop: 'Stop',
   newChat: 'New chat',
   history: 'History',
-  closeHistory: 'Close history',
   openChat: 'Open chat',
   closeChat: 'Close chat',
   conversation: 'Conversation',
@@ -179,48 +177,17 @@ export const en: Strings = {
   loading: 'Loading…',
   threadLocked: 'This conversation is locked.',
   threadClosed: 'This conversation has ended.',
-  historyTitle: 'Chats',
-  historyEmpty: 'No conversations yet.',
-  loadMore: 'Load more',
-  rename: 'Rename',
-  renameLabel: 'Conversation title',
   delete: 'Delete',
-  deleteConfirm: (title) => `Delete “${title}”? This cannot be undone.`,
   cancel: 'Cancel',
-  save: 'Save',
-  untitled: 'New conversation',
   unread: (count) => (count === 1 ? '1 new message' : `${count} new messages`),
   jumpToLatest: 'Jump to latest',
   thinking: 'Thinking…',
-  workedFor: (seconds) => `Worked for ${seconds}s`,
-  toolRunning: (name) => `Running ${name}…`,
-  toolDone: (name) => `Ran ${name}`,
-  generatingImage: 'Generating image…',
-  generatedImage: 'Generated image',
   imageBlocked: 'Image blocked: its address is not allowed',
   loadImageFrom: (host) => `Load image from ${host}`,
-  imageUnavailable: 'Image unavailable',
   submit: 'Submit',
-  skip: 'Skip',
-  otherAnswer: 'Other answer',
-  answered: 'Answered',
-  skipped: 'Skipped',
   attachment: 'Attachment',
   attach: 'Attach files',
   removeAttachment: (name) => `Remove ${name}`,
-  uploadFailed: 'Upload failed',
-  fileTooLarge: (size) => `Too large (max ${size})`,
-  fileTypeNotAllowed: 'File type not allowed',
-  dictate: 'Dictate',
-  stopDictation: 'Stop dictation',
-  cancelDictation: 'Cancel dictation',
-  recording: (elapsed) => `Recording ${elapsed}`,
-  transcribing: 'Transcribing…',
-  micPermissionDenied: 'Microphone access was denied. Allow it in your browser to dictate.',
-  micNotFound: 'No microphone was found.',
-  micUnavailable: 'The microphone could not be started.',
-  transcriptionFailed: 'The recording could not be transcribed. Please try again.',
-  nothingHeard: 'No speech was recognized.',
   quoted: 'Quoted text',
   assistantSaid: (text) => `Assistant: ${text}`,
   tools: 'Tools',
@@ -229,24 +196,6 @@ export const en: Strings = {
   you: 'You',
   assistant: 'Assistant',
   starterPrompts: 'Suggestions',
-  toggleSidebar: 'Toggle sidebar',
-  collapse: 'Collapse',
-  expand: 'Expand',
-  back: 'Back',
-  forward: 'Forward',
-  home: 'Home',
-  favorite: 'Favorite',
-  reportBug: 'Report a bug',
-  temporaryChat: 'Temporary chat',
-  settings: 'Settings',
-  apps: 'Apps',
-  moreOptions: 'More options',
-  menu: 'Menu',
-  documentation: 'Documentation',
-  share: 'Share',
-  lightMode: 'Light mode',
-  darkMode: 'Dark mode',
-  close: 'Close',
   showMore: 'Show more',
   selectPlaceholder: 'Select…',
   searchOptions: 'Search…',
@@ -267,11 +216,16 @@ export const en: Strings = {
   unsupportedWidget: (type) => `Unsupported widget component: ${type}`,
   markdownTruncated: 'Part of this answer went past the renderer’s limits and is shown simplified.',
   commands: 'Commands',
-  noCommands: 'No matching commands',
-  composerActions: 'Composer',
-  mentions: 'Mentions',
-  noMatches: 'No matches',
   addMention: 'Mention',
-  resultCount: (count) => (count === 1 ? '1 result' : `${count} results`),
-  previewOf: (title) => `Preview: ${title}`,
-};
+} satisfies Partial<Strings>;
+
+/**
+ * English, the fallback for every missing key. Until `strings-more.ts` has been loaded it holds only the keys
+ * the main bundle shows; the others (history panel, dictation, attachments, menus, header icons, rare items)
+ * are added by `completeEnglish()`, which every module showing one of them calls at its top level, so they are
+ * in place before it renders. The translations are complete tables.
+ */
+export const en = core as Strings;
+
+/** The keys {@link en} holds from the start. */
+export type CoreStringKeys = keyof typeof core;

@@ -13,11 +13,15 @@ import fr from '../../src/i18n/locales/fr.js';
 import ja from '../../src/i18n/locales/ja.js';
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/localize.js';
 import { en, type Strings } from '../../src/i18n/strings.js';
+import { completeEnglish } from '../../src/i18n/strings-more.js';
 import type { ThreadStreamEvent, WidgetItem } from '../../src/protocol/types.js';
 import { DEFAULT_WIDGET_STRINGS, widgetStringsOf } from '../../src/widgets/widget-strings.js';
 import { deep, InPageChatKit, mount as mountChat, sendAndWait, until } from '../element/helpers.js';
 import { mount, RecordingHost, settle } from './helpers.js';
 import { describe, it } from '../support/mocha.js';
+
+// The whole English table, including the strings only on-demand parts show.
+completeEnglish();
 
 const LOCALES: Record<string, Partial<Strings>> = { de, fr, es, ja, ar };
 

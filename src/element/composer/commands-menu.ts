@@ -22,6 +22,10 @@ import { type ReactiveControllerHost, type TemplateResult, nothing } from 'lit';
 import type { ChatContextValue } from '../../context/chat-context.js';
 import type { Command, ComposerTool, Entity } from '../chatkit-chat/options.js';
 import { SuggestList } from './composer-suggest.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 /** A "/" at the start or after whitespace, then the query up to the caret. */
 const SLASH = /(^|\s)\/([^\s/]{0,40})$/;

@@ -10,6 +10,10 @@ import type { ChatContextValue } from '../../context/chat-context.js';
 import type { Attachment } from '../../protocol/types.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { adoptMoreStyles } from '../shared/shared.styles.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 /** The tray's own styles (the chip and tray layout are the composer's, shared with the reply and tags). */
 const attachmentStyles = css`

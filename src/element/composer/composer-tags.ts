@@ -21,6 +21,10 @@ const tagStyles = css`
   }
 `;
 import type { SuggestList } from './composer-suggest.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 /** An entity as ChatKit's `onTagSearch` returns it. */
 export interface TagEntity {

@@ -18,6 +18,10 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import type { ChatContextValue } from '../../context/chat-context.js';
 import type { Strings } from '../../i18n/strings.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 /** Recordings stop by themselves after this long (the request body must stay within server limits). */
 export const MAX_RECORDING_MS = 120_000;

@@ -43,6 +43,10 @@ import type { WidgetHost } from '../../widgets/widget-host.js';
 import type { ChatkitChatOptions, Entity } from '../chatkit-chat/options.js';
 import { ensureElement } from '../lazy-elements.js';
 import { entityFromSource, type EntityClickDetail, type EntityHoverDetail } from './entity-events.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 type EntitiesOption = NonNullable<ChatkitChatOptions['entities']>;
 type Preview = { preview: { type: string } | null };

@@ -7,6 +7,10 @@
  * @module
  */
 import type { Strings } from '../../i18n/strings.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 /** The `Strings` keys that name header buttons. */
 type LabelKey =

@@ -14,6 +14,10 @@ import { parseTimestamp } from '../../protocol/time.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { historyStyles } from './history.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 export class ChatkitHistory extends LitElement {
   static override styles = [sharedStyles, historyStyles];

@@ -11,6 +11,10 @@ import type { ClientToolCallItem, GeneratedImageItem, StructuredInputItem } from
 import type { ItemRenderContext } from './item-context.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { uiIcon } from '../shared/ui-icon.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 export { renderTaskItem, renderWorkflow } from './render-workflow.js';
 export { onDemandItemStyles } from './on-demand.styles.js';

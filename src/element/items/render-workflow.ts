@@ -12,6 +12,10 @@ import { safeUrl } from '../shared/safe-url.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import type { Strings } from '../../i18n/strings.js';
 import { markdownLabels } from './render-assistant-message.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 function renderIndicator(task: Task) {
   if (task.type === 'custom' && task.icon && task.status_indicator !== 'loading') {

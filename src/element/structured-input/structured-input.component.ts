@@ -16,6 +16,10 @@ import type {
   StructuredInputSubmission,
 } from '../../protocol/types.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 export class ChatkitStructuredInput extends LitElement {
   static override styles = [
