@@ -17,6 +17,7 @@ export async function loadBranding(
   url: string,
   fetchImpl: typeof fetch,
   signal: AbortSignal,
+  host: Element,
 ): Promise<Branding> {
   const response = await fetchImpl(url, { signal, headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`Branding request failed with HTTP ${response.status}`);
@@ -43,5 +44,23 @@ export async function loadBranding(
       }))
       .filter((p) => p.prompt);
   }
+  // The page's icon belongs to the page: changed only when it asks for it.
+  if (branding.faviconUrl && host.hasAttribute('apply-favicon')) {
+    applyFavicon(host.ownerDocument, branding.faviconUrl);
+  }
   return branding;
+}
+
+/**
+ * Points the host page's icon at the brand favicon (the page opted in with `apply-favicon`): an existing
+ * `<link rel="icon">` is updated, otherwise one is added.
+ */
+export function applyFavicon(doc: Document, url: string): void {
+  let link = doc.head.querySelector<HTMLLinkElement>('link[rel~="icon"]');
+  if (!link) {
+    link = doc.createElement('link');
+    link.rel = 'icon';
+    doc.head.append(link);
+  }
+  if (link.href !== url) link.href = url;
 }

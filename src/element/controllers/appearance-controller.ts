@@ -12,7 +12,7 @@ import { directionOf, loadStrings, resolveLanguage } from '../../i18n/localize.j
 import { en, type Strings } from '../../i18n/strings.js';
 import type { ThemeOption } from '../../theme/theme-option.js';
 import { themeScheme, writeTheme } from '../../theme/theme-sheet.js';
-import { applyFavicon, loadBranding, type Branding } from '../chatkit-chat/branding.js';
+import { loadBranding, type Branding } from '../chatkit-chat/branding.js';
 import { ColorSchemeController } from './color-scheme-controller.js';
 
 /** The inputs, read fresh on every apply (attributes and options may change at any time). */
@@ -107,11 +107,7 @@ export class AppearanceController implements ReactiveController {
     }
     const abort = (this.brandingAbort = new AbortController());
     try {
-      this.branding = await loadBranding(brandingUrl, fetchImpl, abort.signal);
-      // The page's icon belongs to the page: changed only when it asks for it.
-      if (this.branding.faviconUrl && this.host.hasAttribute('apply-favicon')) {
-        applyFavicon(this.host.ownerDocument, this.branding.faviconUrl);
-      }
+      this.branding = await loadBranding(brandingUrl, fetchImpl, abort.signal, this.host);
       this.applyTheme();
       this.host.requestUpdate();
     } catch (error) {
