@@ -16,7 +16,7 @@
 import { applyItemUpdate } from './apply-update.js';
 import type { Page, ThreadItem, ThreadStreamEvent } from './types.js';
 import { reduceEvent } from './stream-reducer.js';
-import { indexOfItem, upsertItem, visible, type ThreadState } from './thread-state.js';
+import { indexOfItem, visible, type ThreadState } from './thread-state.js';
 
 export {
   beginStream,
@@ -24,6 +24,7 @@ export {
   completeClientToolCall,
   endStream,
   KNOWN_EVENT_TYPES,
+  mergeHistoryPage,
   pruneAfter,
 } from './stream-reducer.js';
 
@@ -36,32 +37,6 @@ export {
  */
 export function applyEvent(state: ThreadState, event: ThreadStreamEvent): ThreadState {
   return reduceEvent(state, event, applyItemUpdate);
-}
-
-/**
- * Merges an `items.list` page into the history.
- *
- * - `'older'`: `page` was listed with `order: "desc"` and `after: beforeCursor`; its items (newest first)
- *   are reversed and prepended, skipping ids already present; the cursor moves on.
- * - `'newer'`: `page` was listed with `order: "asc"`; its items are upserted in order (appended when new).
- */
-export function mergeHistoryPage(
-  state: ThreadState,
-  page: Page<ThreadItem>,
-  direction: 'older' | 'newer',
-): ThreadState {
-  const known = new Set(state.items.map((item) => item.id));
-  if (direction === 'older') {
-    const older = visible([...page.data].reverse()).filter((item) => !known.has(item.id));
-    const { beforeCursor: _cursor, ...rest } = state;
-    return {
-      ...rest,
-      items: older.length > 0 ? [...older, ...state.items] : state.items,
-      hasMoreBefore: page.has_more,
-      ...(page.has_more && page.after ? { beforeCursor: page.after } : {}),
-    };
-  }
-  return visible(page.data).reduce(upsertItem, state);
 }
 
 /** Options of {@link reconcileNewest}. */

@@ -20,7 +20,7 @@ import {
   isAbortError,
   toClientError,
 } from './client-errors.js';
-import { completeClientToolCall, pruneAfter } from './stream-reducer.js';
+import { completeClientToolCall, mergeHistoryPage, pruneAfter } from './stream-reducer.js';
 import type { createRequestIntents, RequestIntentDeps, RequestIntents } from './session-requests.js';
 import type { ChatSession, SessionOptions, SessionState, SessionStatus } from './session-types.js';
 import { createStreamRunner, loadExtras, type StreamJobContext } from './stream-runner.js';
@@ -254,16 +254,13 @@ export function createSession(options: SessionOptions): ChatSession {
       loadingOlder = true;
       publish();
       try {
-        const [page, { mergeHistoryPage }] = await Promise.all([
-          transport.request<Page<ThreadItem>>(
-            {
-              type: 'items.list',
-              params: { thread_id: threadId, order: 'desc', limit: pageSize, after: cursor },
-            },
-            anySignal(current, signal),
-          ),
-          loadExtras(),
-        ]);
+        const page = await transport.request<Page<ThreadItem>>(
+          {
+            type: 'items.list',
+            params: { thread_id: threadId, order: 'desc', limit: pageSize, after: cursor },
+          },
+          anySignal(current, signal),
+        );
         if (!current.aborted) update((state) => mergeHistoryPage(state, page, 'older'));
       } catch (error) {
         // The "load older" control stays available for another try.

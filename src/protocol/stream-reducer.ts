@@ -1,10 +1,10 @@
 /**
  * The streaming half of the pure thread reducer (`reducer.ts` is the whole of it): applies one stream event
  * to a {@link ThreadState} (PROTOCOL.md §9 "Consuming a stream") with the item updater it is given, plus the
- * stream lifecycle helpers (begin, end, cancel, retry pruning, client tool output).
+ * stream lifecycle helpers (begin, end, cancel, retry pruning, client tool output) and older history pages.
  *
  * Why a separate module: the client streams a first answer with this and the assistant-message updater alone;
- * history pages, refetch reconciliation and the widget, workflow and image updates (`reducer.ts`,
+ * refetch reconciliation and the widget, workflow and image updates (`reducer.ts`,
  * `apply-update.ts`) load on demand with the first request or update that needs them.
  *
  * Pure and DOM-free: nothing is mutated, unchanged parts keep their identity, and side effects are not
@@ -17,6 +17,7 @@
 import type {
   ClientToolCallItem,
   ErrorEvent,
+  Page,
   ThreadItem,
   ThreadItemUpdate,
   ThreadItemUpdatedEvent,
@@ -29,6 +30,7 @@ import {
   removeItems,
   threadMeta,
   upsertItem,
+  visible,
   without,
   type ThreadError,
   type ThreadState,
@@ -241,6 +243,32 @@ export function pruneAfter(state: ThreadState, itemId: string): ThreadState {
     pending: without(state.pending, dropped),
     error: null,
   };
+}
+
+/**
+ * Merges an `items.list` page into the history.
+ *
+ * - `'older'`: `page` was listed with `order: "desc"` and `after: beforeCursor`; its items (newest first)
+ *   are reversed and prepended, skipping ids already present; the cursor moves on.
+ * - `'newer'`: `page` was listed with `order: "asc"`; its items are upserted in order (appended when new).
+ */
+export function mergeHistoryPage(
+  state: ThreadState,
+  page: Page<ThreadItem>,
+  direction: 'older' | 'newer',
+): ThreadState {
+  const known = new Set(state.items.map((item) => item.id));
+  if (direction === 'older') {
+    const older = visible([...page.data].reverse()).filter((item) => !known.has(item.id));
+    const { beforeCursor: _cursor, ...rest } = state;
+    return {
+      ...rest,
+      items: older.length > 0 ? [...older, ...state.items] : state.items,
+      hasMoreBefore: page.has_more,
+      ...(page.has_more && page.after ? { beforeCursor: page.after } : {}),
+    };
+  }
+  return visible(page.data).reduce(upsertItem, state);
 }
 
 /**
