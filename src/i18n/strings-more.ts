@@ -11,6 +11,11 @@
 import { en, type CoreStringKeys, type Strings } from './strings.js';
 
 const more = {
+  cancel: 'Cancel',
+  delete: 'Delete',
+  attach: 'Attach files',
+  tools: 'Tools',
+  model: 'Model',
   closeHistory: 'Close history',
   historyTitle: 'Chats',
   historyEmpty: 'No conversations yet.',

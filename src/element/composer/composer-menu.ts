@@ -21,6 +21,10 @@ import type { ComposerTool } from '../chatkit-chat/options.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { adoptMoreStyles } from '../shared/shared.styles.js';
 import { menuStyles } from './menu.styles.js';
+import { completeEnglish } from '../../i18n/strings-more.js';
+
+// This module shows strings of the on-demand English table (see strings-more.ts).
+completeEnglish();
 
 /** One choice of a menu. */
 export interface MenuItem {
