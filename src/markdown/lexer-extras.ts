@@ -23,14 +23,14 @@ export const HTML_START7 = new RegExp(
   `^ {0,3}(?:<(?!(?:script|pre|style|textarea)\\b)[a-z][a-z0-9-]*(?:${ATTR})*?[ \\t]*/?>|</[a-z][a-z0-9-]*\\s*>)[ \\t]*$`,
   'i',
 );
-export const HTML_END: [RegExp, RegExp][] = [
+const HTML_END: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<\?/, /\?>/],
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
-export const DEF =
+const DEF =
   /^ {0,3}\[((?!\s*\])(?:\\[\s\S]|[^[\]\\])+)\]: *(?:\n[ \t]*)?([^<\s][^\s]*|<(?:\\.|[^\n<>\\])*>)(?:(?: +(?:\n[ \t]*)?| *\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\\n]|\n(?!\n))*'|\((?:\\[\s\S]|[^()\\])*\)))? *(?:\n|$)/;
 export const TAG = new RegExp(
   `^(?:<!--(?:-?>|[\\s\\S]*?-->)|</[a-zA-Z][a-zA-Z0-9-]*\\s*>|<[a-zA-Z][a-zA-Z0-9-]*(?:\\s+[a-zA-Z:_][\\w.:-]*(?:\\s*=\\s*"[^"]*"|\\s*=\\s*'[^']*'|\\s*=\\s*[^\\s"'=<>\`]+)?)*?\\s*/?>|<\\?[\\s\\S]*?\\?>|<![a-zA-Z]+\\s[\\s\\S]*?>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`,
@@ -45,8 +45,34 @@ export const EMAIL = /^[A-Za-z0-9._+-]{1,64}@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a
 export const EMAIL_AHEAD = /^[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]{1,64}@/;
 
 /** Normalises a reference label (marked's rule). */
-export const normLabel = (label: string): string =>
+const normLabel = (label: string): string =>
   label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+
+const unescape = (s: string): string => s.replace(/\\([\p{P}\p{S}])/gu, '$1');
+
+/** The line after the HTML block starting at line `i` (of `n`). */
+export function htmlEnd(lines: string[], i: number, n: number): number {
+  const line = lines[i]!;
+  const ender = HTML_END.find(([open]) => open.test(line))?.[1];
+  if (ender) {
+    while (i < n && !ender.test(lines[i]!)) i++;
+    return Math.min(i + 1, n);
+  }
+  while (i < n && !/^[ \t]*$/.test(lines[i]!)) i++;
+  return i;
+}
+
+/** The link reference definition at the start of `src` (a few lines), with the number of lines it uses. */
+export function def(src: string): { used: number; tag: string; href: string; title: string | null } | null {
+  const d = DEF.exec(src);
+  if (!d) return null;
+  return {
+    used: d[0].replace(/\n$/, '').split('\n').length,
+    tag: normLabel(d[1]!),
+    href: unescape(d[2]!.replace(/^<(.*)>$/, '$1')),
+    title: d[3] ? unescape(d[3].slice(1, -1)) : null,
+  };
+}
 
 /** A full (`[text][ref]`), collapsed (`[ref][]`) or shortcut (`[ref]`) reference after `]` at `at`. */
 export function refTarget(
