@@ -105,7 +105,6 @@ const UNINDENT = /^(?: {0,3}\t| {1,4})/;
 const DELIM_ROW = /^ {0,3}\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|? *$/;
 const URL_START = /^(?:(?:https?|ftp):\/\/|www\.)(?:[a-zA-Z0-9-]+\.?)+[^\s<]*/i;
 const LOCAL_CHAR = /[A-Za-z0-9._+-]/;
-const EMAIL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
 /** What may start an inline tag or autolink (then lexer-extras.ts decides). */
 const TAG_AHEAD = /^<(?:[A-Za-z/!?]|[\w.#$%&'*+=`{|}~-]+@)/;
 /** A line that may start an HTML block (then lexer-extras.ts decides). */
@@ -659,21 +658,11 @@ function inlineTokens(src: string, links: Links): Tok[] {
       continue;
     }
     // A tag or `<scheme:…>` starts with a letter, `/`, `!` or `?`; `<local@domain>` has its `@` ahead.
-    const x = c === '<' && TAG_AHEAD.test(src.slice(i, i + 2048)) && extras();
-    if (x) {
-      const a = x.AUTOLINK.exec(src.slice(i, i + 2048));
-      if (a) {
-        const url = a[1]!;
-        push(autolinkTok(a[0], url, a[2] ? 'mailto:' + url : url));
-        i += a[0].length;
-        continue;
-      }
-      const tag = x.TAG.exec(src.slice(i));
-      if (tag) {
-        push({ type: 'html', raw: tag[0], block: false, text: tag[0] });
-        i += tag[0].length;
-        continue;
-      }
+    const angle = c === '<' && TAG_AHEAD.test(src.slice(i, i + 2048)) ? extras()?.angle(src, i) : null;
+    if (angle) {
+      push(angle);
+      i += angle.raw.length;
+      continue;
     }
     if (c === ' ' && src[i + 1] === ' ') {
       let j = i;
@@ -762,12 +751,12 @@ function inlineTokens(src: string, links: Links): Tok[] {
     // An e-mail address needs an `@` close ahead: found once per `@`, not per word.
     if (nextAt < i) nextAt = src.indexOf('@', i) >>> 0;
     const mx = nextAt - i <= 65 ? extras() : undefined;
-    const mail = !!mx;
     const head = src.slice(i, i + 4).toLowerCase();
-    const local = boundary || (mail && !EMAIL_CHAR.test(prev) && mx.EMAIL_AHEAD.test(src.slice(i, i + 66)));
     if (
-      (head === 'http' || head === 'ftp:' || head === 'www.') &&
-      (head !== 'www.' || local || /[\s*_~(]/.test(prev))
+      head === 'http' ||
+      head === 'ftp:' ||
+      (head === 'www.' && (boundary || /[\s*_~(]/.test(prev))) ||
+      (head === 'www.' && mx?.localAhead(src, i, prev))
     ) {
       const u = URL_START.exec(src.slice(i));
       if (u) {
@@ -784,21 +773,11 @@ function inlineTokens(src: string, links: Links): Tok[] {
         }
       }
     }
-    if (mail && (head === 'mail' || head === 'xmpp') && (i === 0 || !/[a-zA-Z0-9]/.test(src[i - 1]!))) {
-      const e = mx.MAILTO.exec(src.slice(i, i + 512));
-      if (e) {
-        push({ ...autolinkTok(e[0], e[0], e[0]), literal: true });
-        i += e[0].length;
-        continue;
-      }
-    }
-    if (mail && (boundary || !LOCAL_CHAR.test(prev))) {
-      const e = mx.EMAIL.exec(src.slice(i, i + 512));
-      if (e) {
-        push({ ...autolinkTok(e[0], e[0], 'mailto:' + e[0]), literal: true });
-        i += e[0].length;
-        continue;
-      }
+    const mail = mx?.email(src, i, head, boundary);
+    if (mail) {
+      push(mail);
+      i += mail.raw.length;
+      continue;
     }
     i++;
   }
@@ -827,7 +806,8 @@ function tokensOf(first: Node | null | undefined, inLink: boolean): Tok[] {
   return out;
 }
 
-function autolinkTok(raw: string, text: string, href: string): Tok {
+/** An autolink's token (lexer-extras.ts makes them too). */
+export function autolinkTok(raw: string, text: string, href: string): Tok {
   return { type: 'link', raw, text, href, autolink: true, tokens: [{ type: 'text', raw: text, text }] };
 }
 
