@@ -21,7 +21,8 @@ import type {
   TableToken,
   Token,
 } from './lexer.js';
-import { decideImage, sanitizeUrl, stripBidiControls } from '../internal/url.js';
+import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
+import { loadedExtras } from './lexer.js';
 import {
   markerText,
   markerTitle,
@@ -35,12 +36,10 @@ import {
   ALLOWED_ALIGN,
   ALLOWED_CLASS,
   CITATION_MARKER_CLASS,
-  IMAGE_FORCED_ATTR,
   LINK_FORCED_ATTR,
-  LOAD_CONTROL_FORCED_ATTR,
   TASK_FORCED_ATTR,
 } from './policy.js';
-import { imagePolicyOf, loadImageLabel, type SanitizeOptions } from './sanitize.js';
+import type { SanitizeOptions } from './sanitize.js';
 
 /** Options of {@link patchMarkdown}: URL and image policy, plus the citation markers to substitute. */
 export interface MarkdownDomOptions extends SanitizeOptions {
@@ -53,9 +52,8 @@ const BARE_BR = /^<br\s*\/?>$/i;
 /** A citation sentinel (sentinels.ts); group 1 is the group number. */
 const SENTINEL = /\uE000(\d{1,4})\uE001|[\uE000\uE001]/g;
 const START = /^\d{1,9}$/;
+/** policy.ts's forced attributes of a link, as name, value pairs. */
 const FORCED_LINK = Object.entries(LINK_FORCED_ATTR).flat();
-const FORCED_IMAGE = Object.entries(IMAGE_FORCED_ATTR).flat();
-const FORCED_LOAD = Object.entries(LOAD_CONTROL_FORCED_ATTR).flat();
 const FORCED_TASK = Object.entries(TASK_FORCED_ATTR).flat();
 const NONE: readonly string[] = [];
 
@@ -89,6 +87,33 @@ function plainText(tokens: readonly Token[] | undefined): string {
     else if (typeof t.text === 'string') out += t.text;
   }
   return out;
+}
+
+/** An image's alt text: its label as plain text, references resolved. */
+const altOf = (t: LinkToken): string => decodeEntities(t.tokens ? plainText(t.tokens) : t.text);
+
+/**
+ * What dom-image.ts needs of a build pass to write an image. Why passed, not imported: a value import of
+ * dom.ts (or sentinels.ts) from the on-demand chunk makes the bundler put sentinels.ts in a chunk of its own,
+ * one more request before a first answer.
+ */
+export interface DomWriter {
+  /** Writes an element with exactly `attrs` (name, value pairs) and the content `fill` writes. */
+  el(tag: string, attrs: readonly string[], fill?: () => void): void;
+  /** Writes literal text. */
+  text(value: string): void;
+  /** Runs `fill` as the content of a link (its text loses bidi controls). */
+  linkText(fill: () => void): void;
+  /** An attribute value from a token: markers and bidi controls removed. */
+  attrText(value: string): string;
+  /** A token's URL, before the URL policy: markers removed, percent-encoded, references resolved. */
+  url(t: LinkToken): string | null;
+  /** A token's title as an attribute value (or `''`). */
+  title(t: LinkToken): string;
+  /** An image's alt text. */
+  alt(t: LinkToken): string;
+  opts: MarkdownDomOptions;
+  base: string;
 }
 
 /**
@@ -228,8 +253,8 @@ export function patchMarkdown(
     );
   };
 
-  /** An attribute value from a token's title or alt: references resolved, markers and bidi controls removed. */
-  const attrText = (value: string): string => stripBidiControls(stripMarkers(decodeEntities(value)));
+  /** An attribute value from a token: markers and bidi controls removed. */
+  const attrText = (value: string): string => stripBidiControls(stripMarkers(value));
 
   // ---- tokens -----------------------------------------------------------------------------------------------
 
@@ -327,51 +352,35 @@ export function patchMarkdown(
     text(' ');
   };
 
+  /** A token's URL: markers removed, percent-encoded as marked does, references resolved (not an autolink's). */
+  const url = (t: LinkToken): string | null => {
+    const cleaned = cleanUrl(stripMarkers(t.href));
+    return cleaned === null ? null : stripUrlMarkers(t.autolink ? cleaned : decodeEntities(cleaned));
+  };
+
+  /** A token's title as an attribute value (or `''`). */
+  const title = (t: LinkToken): string => (t.title ? attrText(decodeEntities(t.title)) : '');
+
   const link = (t: LinkToken): void => {
     // An autolink's text is its literal URL; other link text is markdown.
     const content = (): void => (t.autolink ? text(t.text) : all(t.tokens));
-    const cleaned = cleanUrl(stripMarkers(t.href));
-    const href =
-      cleaned === null
-        ? null
-        : sanitizeUrl(stripUrlMarkers(t.autolink ? cleaned : decodeEntities(cleaned)), { base });
+    const u = url(t);
+    const href = u === null ? null : sanitizeUrl(u, { base });
     // A link we will not make keeps its text, so no content is lost.
     if (href === null) return content();
-    const title = t.title ? attrText(t.title) : '';
-    el('a', ['href', href, ...(title ? ['title', title] : NONE), ...FORCED_LINK], () => linkText(content));
+    const named = title(t);
+    el('a', ['href', href, ...(named ? ['title', named] : NONE), ...FORCED_LINK], () => linkText(content));
   };
 
+  /**
+   * Images are built by dom-image.ts, which comes with lexer-extras.ts: the lexer loads that module with the
+   * first image, and nothing is rendered from its tokens before it is here. Should it fail to load, the alt
+   * text stays.
+   */
   const image = (t: LinkToken): void => {
-    const alt = decodeEntities(t.tokens ? plainText(t.tokens) : t.text);
-    const cleaned = cleanUrl(stripMarkers(t.href));
-    const decision =
-      cleaned === null
-        ? null
-        : decideImage(stripUrlMarkers(decodeEntities(cleaned)), imagePolicyOf(opts), base);
-    if (decision?.kind === 'load') {
-      const title = t.title ? attrText(t.title) : '';
-      // Forced attributes first, so `loading="lazy"` is in place when `src` starts the request.
-      el('img', [
-        ...FORCED_IMAGE,
-        'src',
-        decision.src,
-        'alt',
-        stripBidiControls(stripMarkers(alt)),
-        ...(title ? ['title', title] : NONE),
-      ]);
-      return;
-    }
-    // A host the policy refuses: the alt text and a "Load image from <host>" control (the element loads that one
-    // image on click). An unsafe URL keeps only the alt text.
-    el('span', ['class', 'md-image-blocked'], () => {
-      text(alt);
-      if (decision?.kind !== 'blocked') return;
-      const href = sanitizeUrl(decision.url, { base });
-      if (href === null) return;
-      el('a', ['class', 'md-image-load', 'href', href, ...FORCED_LINK, ...FORCED_LOAD], () =>
-        linkText(() => text(loadImageLabel(opts, decision.host))),
-      );
-    });
+    const x = loadedExtras();
+    if (x) x.image(t, { el, text, linkText, attrText, url, title, alt: altOf, opts, base });
+    else text(altOf(t));
   };
 
   all(tokens);

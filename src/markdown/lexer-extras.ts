@@ -1,14 +1,17 @@
 /**
  * The lexer's rules for constructs a typical answer does not contain: raw HTML blocks and inline tags, `<…>`
- * autolinks, link reference definitions and e-mail autolinks. lexer.ts loads this module the first time its text
- * may hold one of them (a line starting with `<` and a letter, `/`, `!` or `?`; an inline `<` before a character
- * that may start a tag or an autolink; a line starting with `[` with `]:` after it; an `@` close ahead), and
- * until it is here reports the load (`TokensList.wait`) so the incremental renderer shows nothing it would have
- * to take back. render.ts imports it statically for its synchronous renderers.
+ * autolinks, link reference definitions and e-mail autolinks; and the DOM of images (dom-image.ts). lexer.ts loads
+ * this module the first time its text may hold one of them (a line starting with `<` and a letter, `/`, `!` or
+ * `?`; an inline `<` before a character that may start a tag or an autolink; a line starting with `[` with `]:`
+ * after it; an `@` close ahead; an image), and until it is here reports the load (`TokensList.wait`) so the
+ * incremental renderer shows nothing it would have to take back. render.ts imports it statically for its
+ * synchronous renderers.
  *
  * @module
  */
 import { autolinkTok, type Links, type Token } from './lexer.js';
+
+export { image } from './dom-image.js';
 
 const HTML_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';

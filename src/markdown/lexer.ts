@@ -123,6 +123,9 @@ export function installLexerExtras(extras: typeof Extras): void {
   X = extras;
 }
 
+/** lexer-extras.ts if it is here (dom.ts builds images with it). */
+export const loadedExtras = (): typeof Extras | undefined => X ?? undefined;
+
 /** The rules of lexer-extras.ts, or `undefined` (starting their load) while they are not here. */
 function extras(): typeof Extras | undefined {
   if (X !== undefined) return X ?? undefined;
@@ -716,6 +719,8 @@ function inlineTokens(src: string, links: Links): Tok[] {
         i++;
         continue;
       }
+      // Images are built by lexer-extras.ts (dom-image.ts): nothing renders from this lex before it is here.
+      if (b.image) extras();
       emphasis(ds, b.dlen);
       ds.length = b.dlen;
       const tok: Tok = {
