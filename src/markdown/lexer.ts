@@ -11,6 +11,9 @@
  * Where marked's behaviour and CommonMark differ in corner cases no answer contains, this lexer follows
  * CommonMark; test/element/markdown-lexer-diff.test.ts lists the differences it accepts, with reasons.
  *
+ * Functions and closures rather than a class: every answer downloads this code, and locals are names the
+ * minifier shortens. Rare constructs' rules live in lexer-extras.ts, loaded on first use.
+ *
  * @module
  */
 
