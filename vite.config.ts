@@ -1,7 +1,8 @@
 import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { minify as terser } from 'terser';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectPrivateNames } from './scripts/private-names.js';
 
@@ -158,13 +159,27 @@ function shortenLibraryErrors(): Plugin {
   };
 }
 
-/** Shortest first: one character, then two (a letter, `$` or `_`, then any identifier character). */
-function* shortNames(): Generator<string> {
+/** Short property names, shortest first: one character, then two (a letter, `$` or `_`, then any identifier character). */
+export const SHORT_NAMES: readonly string[] = (() => {
   const first = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_';
   const rest = `${first}0123456789`;
-  yield* first;
-  for (const a of first) for (const b of rest) yield a + b;
-  for (const a of first) for (const b of rest) for (const c of rest) yield a + b + c;
+  return [...first, ...[...first].flatMap((a) => [...rest].map((b) => a + b))];
+})();
+
+/**
+ * The names among `names` that terser never renames as properties: its list of DOM properties (wider than
+ * TypeScript's DOM types: `opened`, `inRange`…) and the properties of ES built-ins. Found by asking terser
+ * itself to rename them all.
+ */
+export async function terserKeeps(names: readonly string[]): Promise<Set<string>> {
+  const escape = (name: string) => name.replace(/\$/g, '\\$');
+  const out = await terser(names.map((name) => `o.${name};`).join(''), {
+    compress: false,
+    mangle: { properties: { regex: new RegExp(`^(?:${names.map(escape).join('|')})$`) } },
+    nameCache: { props: { props: Object.fromEntries(names.map((name, i) => [`$${name}`, `probe${i}_`])) } },
+  });
+  const kept = (out.code ?? '').split(';').map((statement) => statement.slice(2));
+  return new Set(names.filter((name, i) => kept[i] === name));
 }
 
 interface EsNode {
@@ -184,7 +199,8 @@ function scanChunk(program: unknown, into: { properties: Map<string, number>; st
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as EsNode;
-    if ((n.type === 'MemberExpression' || n.type === 'StaticMemberExpression') && !n.computed) prop(n.property);
+    if ((n.type === 'MemberExpression' || n.type === 'StaticMemberExpression') && !n.computed)
+      prop(n.property);
     else if (
       (n.type === 'Property' ||
         n.type === 'MethodDefinition' ||
@@ -197,7 +213,8 @@ function scanChunk(program: unknown, into: { properties: Map<string, number>; st
       for (const w of n.value.match(/[A-Za-z_$][\w$]*/g) ?? []) stringWords.add(w);
     else if (n.type === 'TemplateElement') {
       const value = n.value as { raw: string; cooked: string | null };
-      for (const w of `${value.raw} ${value.cooked ?? ''}`.match(/[A-Za-z_$][\w$]*/g) ?? []) stringWords.add(w);
+      for (const w of `${value.raw} ${value.cooked ?? ''}`.match(/[A-Za-z_$][\w$]*/g) ?? [])
+        stringWords.add(w);
     }
     for (const key in n) if (key !== 'type' && n[key] && typeof n[key] === 'object') visit(n[key]);
   };
@@ -220,6 +237,7 @@ export function manglePlan(
   reserved: ReadonlySet<string>,
   libraryWords: ReadonlySet<string>,
   chunks: ReadonlyArray<{ program: unknown; exports: readonly string[] }>,
+  pool: readonly string[] = SHORT_NAMES,
 ): Map<string, string> {
   const properties = new Map<string, number>();
   const stringWords = new Set<string>();
@@ -229,7 +247,10 @@ export function manglePlan(
     for (const name of chunk.exports) exports.add(name);
   }
   const renamed = names
-    .filter((name) => !libraryWords.has(name) && !stringWords.has(name) && !exports.has(name) && properties.has(name))
+    .filter(
+      (name) =>
+        !libraryWords.has(name) && !stringWords.has(name) && !exports.has(name) && properties.has(name),
+    )
     .sort((a, b) => properties.get(b)! - properties.get(a)! || (a < b ? -1 : 1));
   const ownNames = new Set(names);
   const taken = (candidate: string) =>
@@ -239,15 +260,21 @@ export function manglePlan(
     libraryWords.has(candidate) ||
     ownNames.has(candidate);
   const plan = new Map<string, string>();
-  const short = shortNames();
+  const short = pool[Symbol.iterator]();
   for (const name of renamed) {
-    let next = short.next().value!;
-    while (taken(next)) next = short.next().value!;
+    let next = short.next().value;
+    while (next !== undefined && taken(next)) next = short.next().value;
+    if (next === undefined) break;
     // Never longer than the name it replaces.
     if (next.length < name.length) plan.set(name, next);
   }
   return plan;
 }
+
+/** Where the build writes its renaming of private members (`manglePlan`): outside dist/, never published. */
+export const MANGLE_REPORT = fileURLToPath(
+  new URL('node_modules/.cache/chatkit-chat/mangle.json', import.meta.url),
+);
 
 /**
  * A second minification pass with terser over oxc's output (each emitted chunk, its source map chained):
@@ -266,7 +293,8 @@ function terserPass(): Plugin {
     enforce: 'post',
     transform(code, id) {
       // Words of every bundled library module: a private name that a library also uses is never renamed.
-      if (id.includes('node_modules')) for (const w of code.match(/[A-Za-z_$][\w$]*/g) ?? []) libraryWords.add(w);
+      if (id.includes('node_modules'))
+        for (const w of code.match(/[A-Za-z_$][\w$]*/g) ?? []) libraryWords.add(w);
       return null;
     },
     async generateBundle(_options, bundle) {
@@ -274,23 +302,30 @@ function terserPass(): Plugin {
         .filter((chunk) => chunk.type === 'chunk')
         .sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
       // The type-checked analysis takes seconds: only when a module of ours declares a private member.
-      const ours = chunks.flatMap((chunk) => Object.keys(chunk.modules)).filter((id) => /[\\/]src[\\/].*\.ts$/.test(id));
-      const hasPrivate = ours.some((id) => existsSync(id) && /\b(?:private|protected)\b/.test(readFileSync(id, 'utf8')));
+      const ours = chunks
+        .flatMap((chunk) => Object.keys(chunk.modules))
+        .filter((id) => /[\\/]src[\\/].*\.ts$/.test(id));
+      const hasPrivate = ours.some(
+        (id) => existsSync(id) && /\b(?:private|protected)\b/.test(readFileSync(id, 'utf8')),
+      );
       let props: Map<string, string> = new Map();
       if (hasPrivate) {
         const { names, reserved } = collectPrivateNames(fileURLToPath(new URL('.', import.meta.url)));
+        const keeps = await terserKeeps([...names, ...SHORT_NAMES]);
         props = manglePlan(
-          names,
-          reserved,
+          names.filter((name) => !keeps.has(name)),
+          new Set([...reserved, ...keeps]),
           libraryWords,
           chunks.map((chunk) => ({ program: this.parse(chunk.code), exports: chunk.exports })),
         );
-        // `MANGLE_REPORT=1 npx vite build` lists the renaming and the private names the bundle kept.
-        if (process.env.MANGLE_REPORT) {
-          console.log(`renamed ${props.size}: ${[...props].map(([a, b]) => `${a}→${b}`).join(' ')}`);
-          const kept = names.filter((name) => !props.has(name));
-          console.log(`kept ${kept.length}: ${kept.map((n) => (libraryWords.has(n) ? `${n} (library)` : n)).join(' ')}`);
-        }
+        // The renaming of the last build, for the build test (test/e2e/build-mangle.test.ts) and for reading a
+        // stack trace of the drop-in file without its source map. Not part of dist/ (not published).
+        const kept = names.filter((name) => !props.has(name));
+        mkdirSync(dirname(MANGLE_REPORT), { recursive: true });
+        writeFileSync(
+          MANGLE_REPORT,
+          `${JSON.stringify({ renamed: Object.fromEntries(props), kept }, null, 1)}\n`,
+        );
       }
       const regex = props.size ? new RegExp(`^(?:${[...props.keys()].join('|')})$`) : undefined;
       for (const chunk of chunks) {
@@ -309,10 +344,12 @@ function terserPass(): Plugin {
           compress: { passes: 3, toplevel: true },
           mangle: {
             toplevel: true,
-            properties: regex ? { regex, only_cache: true, keep_quoted: true } : false,
+            properties: regex ? { regex, keep_quoted: true } : false,
           },
           // A fresh copy per chunk: terser writes back into it.
-          nameCache: { props: { props: Object.fromEntries([...props].map(([from, to]) => [`$${from}`, to])) } },
+          nameCache: {
+            props: { props: Object.fromEntries([...props].map(([from, to]) => [`$${from}`, to])) },
+          },
           format: { comments: false },
           sourceMap: inputMap ? { content: inputMap } : false,
         });

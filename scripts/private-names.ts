@@ -98,16 +98,24 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 
 export function collectPrivateNames(root = process.cwd()): PrivateNames {
   const configPath = resolve(root, 'tsconfig.json');
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`cannot read ${configPath}`);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: { ...parsed.options, noEmit: true },
+  });
   const checker = program.getTypeChecker();
-  const srcDir = resolve(root, 'src') + sep;
+  // The compiler's file names use `/` on every platform.
+  const srcDir = `${resolve(root, 'src').split(sep).join('/')}/`;
 
   const candidateDecls = new Set<ts.Node>();
   const candidates = new Set<string>();
@@ -142,13 +150,16 @@ export function collectPrivateNames(root = process.cwd()): PrivateNames {
           if (isCandidateDeclaration(node, inSrc)) {
             candidateDecls.add(node);
             candidates.add(name);
-            if (ts.canHaveDecorators(node) && ts.getDecorators(node)?.length) exclude(name, `decorated at ${where(node)}`);
+            if (ts.canHaveDecorators(node) && ts.getDecorators(node)?.length)
+              exclude(name, `decorated at ${where(node)}`);
           } else {
             if (inSrc || program.isSourceFileDefaultLibrary(file)) reserved.add(name);
             if (!publicDecl.has(name))
               publicDecl.set(
                 name,
-                file.isDeclarationFile ? relative(root, file.fileName).replace(/^.*node_modules[\\/]/, '') : where(node),
+                file.isDeclarationFile
+                  ? relative(root, file.fileName).replace(/^.*node_modules[\\/]/, '')
+                  : where(node),
               );
           }
         }
@@ -156,7 +167,8 @@ export function collectPrivateNames(root = process.cwd()): PrivateNames {
       if (ts.isExportSpecifier(node) || ts.isImportSpecifier(node)) {
         for (const n of [node.name, node.propertyName]) {
           const text = propertyNameText(n);
-          if (text !== undefined && !publicDecl.has(text)) publicDecl.set(text, `module binding at ${where(node)}`);
+          if (text !== undefined && !publicDecl.has(text))
+            publicDecl.set(text, `module binding at ${where(node)}`);
         }
       }
       ts.forEachChild(node, visit);
@@ -174,7 +186,7 @@ export function collectPrivateNames(root = process.cwd()): PrivateNames {
   };
   const textWords = new Map<string, string>();
   for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || file.fileName.includes(`${sep}node_modules${sep}`)) continue;
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
     const visit = (node: ts.Node): void => {
       if (
         ts.isStringLiteral(node) ||
@@ -194,7 +206,8 @@ export function collectPrivateNames(root = process.cwd()): PrivateNames {
       else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) use = node.name;
       if (use && (ts.isIdentifier(use) || ts.isPrivateIdentifier(use))) {
         const name = use.text;
-        if (candidates.has(name) && !resolvesToCandidate(use)) exclude(name, `used as another property at ${where(use)}`);
+        if (candidates.has(name) && !resolvesToCandidate(use))
+          exclude(name, `used as another property at ${where(use)}`);
       }
       ts.forEachChild(node, visit);
     };
@@ -224,7 +237,9 @@ export function collectPrivateNames(root = process.cwd()): PrivateNames {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();
   const { names, excluded } = collectPrivateNames();
-  console.log(`${names.length} renameable (${Math.round(performance.now() - started)} ms):\n${names.join(' ')}`);
+  console.log(
+    `${names.length} renameable (${Math.round(performance.now() - started)} ms):\n${names.join(' ')}`,
+  );
   console.log(`\n${excluded.size} excluded:`);
   for (const [name, reason] of [...excluded].sort()) console.log(`  ${name}: ${reason}`);
 }
