@@ -278,9 +278,12 @@ export const MANGLE_REPORT = fileURLToPath(
 
 /**
  * A second minification pass with terser over oxc's output (each emitted chunk, its source map chained):
- * terser's repeated compress passes (3: 29 B gzip less than 2) and top-level mangling find what oxc's one pass
- * leaves (0.4 KB gzip of the drop-in file), and it renames the private/protected members of our classes
- * (`manglePlan`). Otherwise safe options only: no `unsafe*`; export names are never renamed (the lazy chunks
+ * terser's compress passes and top-level mangling find what oxc's one pass leaves (0.4 KB gzip of the drop-in
+ * file), and it renames the private/protected members of our classes (`manglePlan`). `hoist_funs` moves function
+ * declarations to the top of their scope, where JavaScript hoists them anyway (same behaviour), which groups
+ * like code for gzip: with 2 passes 0.24 KB gzip less on the drop-in file than 3 passes without it (3 passes
+ * with it: 0.18 KB). Otherwise safe options only: no `unsafe*`, no `pure_getters` (a read done for its layout
+ * side effect must stay); export names are never renamed (the lazy chunks
  * import the entry's bindings by name). Chunk names keep the hash of oxc's output, computed before this pass:
  * the lockfile pins terser and the renaming is a function of the sources, so the same source still gives the
  * same bytes under the same name.
@@ -341,7 +344,7 @@ function terserPass(): Plugin {
         const out = await terser(source, {
           module: true,
           ecma: 2020,
-          compress: { passes: 3, toplevel: true },
+          compress: { passes: 2, toplevel: true, hoist_funs: true },
           mangle: {
             toplevel: true,
             properties: regex ? { regex, keep_quoted: true } : false,
