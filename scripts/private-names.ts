@@ -54,6 +54,25 @@ const MEMBER_KINDS = new Set([
   ts.SyntaxKind.BindingElement,
 ]);
 
+/**
+ * Names the browser reads from a custom element or its class by name, declared by no type in the program
+ * (lib.dom.d.ts has no custom element reactions): never renamed, whatever their modifier.
+ */
+export const PLATFORM_NAMES: readonly string[] = [
+  'connectedCallback',
+  'disconnectedCallback',
+  'adoptedCallback',
+  'connectedMoveCallback',
+  'attributeChangedCallback',
+  'observedAttributes',
+  'formAssociated',
+  'formAssociatedCallback',
+  'formDisabledCallback',
+  'formResetCallback',
+  'formStateRestoreCallback',
+  'disabledFeatures',
+];
+
 const WORD = /[A-Za-z_$][\w$]*/g;
 const words = (text: string) => text.match(WORD) ?? [];
 
@@ -131,8 +150,10 @@ export function collectPrivateNames(root = process.cwd()): PrivateNames {
 
   // Pass 1: declarations. Candidates from src classes; every other named member declaration anywhere (our code,
   // libraries' and the DOM's .d.ts) makes its name public.
-  const publicDecl = new Map<string, string>();
-  const reserved = new Set<string>();
+  const publicDecl = new Map<string, string>(
+    PLATFORM_NAMES.map((name) => [name, 'the browser (custom element reactions)']),
+  );
+  const reserved = new Set<string>(PLATFORM_NAMES);
   for (const file of program.getSourceFiles()) {
     const inSrc = !file.isDeclarationFile && file.fileName.startsWith(srcDir);
     const visit = (node: ts.Node): void => {
