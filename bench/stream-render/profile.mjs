@@ -48,7 +48,16 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 const self = new Map();
 const total = new Map();
 const key = new Map(profile.nodes.map((n) => [n.id, resolve(n.callFrame)]));
+// PROFILE_WINDOW=<from>-<to>: only the samples taken from..to ms after the first sample (the message is sent
+// when profiling starts, and the first sample comes with the send: 0-200 is the send and the first render).
+const [from, to] = (process.env.PROFILE_WINDOW ?? '0-Infinity').split('-').map(Number);
+let at = -(profile.timeDeltas[0] ?? 0);
+const inWindow = profile.samples.map((_, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  return at / 1000 >= from && at / 1000 < to;
+});
 profile.samples.forEach((id, i) => {
+  if (!inWindow[i]) return;
   const dt = profile.timeDeltas[i + 1] ?? 0;
   self.set(key.get(id), (self.get(key.get(id)) ?? 0) + dt);
   const seen = new Set();

@@ -21,7 +21,8 @@ import type {
   TableToken,
   Token,
 } from './lexer.js';
-import { decideImage, sanitizeUrl, stripBidiControls } from '../internal/url.js';
+import { sanitizeUrl, stripBidiControls } from '../internal/url.js';
+import { loadedExtras } from './lexer.js';
 import {
   markerText,
   markerTitle,
@@ -35,12 +36,10 @@ import {
   ALLOWED_ALIGN,
   ALLOWED_CLASS,
   CITATION_MARKER_CLASS,
-  IMAGE_FORCED_ATTR,
   LINK_FORCED_ATTR,
-  LOAD_CONTROL_FORCED_ATTR,
   TASK_FORCED_ATTR,
 } from './policy.js';
-import { imagePolicyOf, loadImageLabel, type SanitizeOptions } from './sanitize.js';
+import type { SanitizeOptions } from './sanitize.js';
 
 /** Options of {@link patchMarkdown}: URL and image policy, plus the citation markers to substitute. */
 export interface MarkdownDomOptions extends SanitizeOptions {
@@ -53,9 +52,8 @@ const BARE_BR = /^<br\s*\/?>$/i;
 /** A citation sentinel (sentinels.ts); group 1 is the group number. */
 const SENTINEL = /\uE000(\d{1,4})\uE001|[\uE000\uE001]/g;
 const START = /^\d{1,9}$/;
+/** policy.ts's forced attributes of a link, as name, value pairs. */
 const FORCED_LINK = Object.entries(LINK_FORCED_ATTR).flat();
-const FORCED_IMAGE = Object.entries(IMAGE_FORCED_ATTR).flat();
-const FORCED_LOAD = Object.entries(LOAD_CONTROL_FORCED_ATTR).flat();
 const FORCED_TASK = Object.entries(TASK_FORCED_ATTR).flat();
 const NONE: readonly string[] = [];
 
@@ -91,117 +89,150 @@ function plainText(tokens: readonly Token[] | undefined): string {
   return out;
 }
 
-/** One build or patch pass over a target's children. */
-class Builder {
+/** An image's alt text: its label as plain text, references resolved. */
+const altOf = (t: LinkToken): string => decodeEntities(t.tokens ? plainText(t.tokens) : t.text);
+
+/**
+ * What dom-image.ts needs of a build pass to write an image. Why passed, not imported: a value import of
+ * dom.ts (or sentinels.ts) from the on-demand chunk makes the bundler put sentinels.ts in a chunk of its own,
+ * one more request before a first answer.
+ */
+export interface DomWriter {
+  /** Writes an element with exactly `attrs` (name, value pairs) and the content `fill` writes. */
+  el(tag: string, attrs: readonly string[], fill?: () => void): void;
+  /** Writes literal text. */
+  text(value: string): void;
+  /** Runs `fill` as the content of a link (its text loses bidi controls). */
+  linkText(fill: () => void): void;
+  /** An attribute value from a token: markers and bidi controls removed. */
+  attrText(value: string): string;
+  /** A token's URL, before the URL policy: markers removed, percent-encoded, references resolved. */
+  url(t: LinkToken): string | null;
+  /** A token's title as an attribute value (or `''`). */
+  title(t: LinkToken): string;
+  /** An image's alt text. */
+  alt(t: LinkToken): string;
+  opts: MarkdownDomOptions;
+  base: string;
+}
+
+/**
+ * Makes `target`'s children the rendering of `tokens`, keeping the nodes that are already right. `target`'s
+ * children belong to the markdown: give it an element with no other content.
+ *
+ * One build or patch pass over the target's children. Why closures, not a class: the pass's state and helpers
+ * are locals the minifier can shorten, and this is code every answer downloads.
+ *
+ * @param target - element or fragment whose children are written (created in its owner document).
+ * @param tokens - block tokens from parse.ts's `lexMarkdown`.
+ * @param opts - URL base, image policy and citation markers.
+ */
+export function patchMarkdown(
+  target: Element | DocumentFragment,
+  tokens: readonly Token[],
+  opts: MarkdownDomOptions = {},
+): void {
   /** The element whose children are being written. */
-  private parent: Node;
+  let parent: Node = target;
   /** The existing child the next node is compared with (null: append). */
-  private next: ChildNode | null;
+  let next: ChildNode | null = target.firstChild;
   /** Text waiting to be written as one text node. */
-  private pending = '';
+  let pending = '';
   /** Depth of links being written: their text loses bidi controls. */
-  private inLink = 0;
-  private readonly doc: Document;
-  private readonly opts: MarkdownDomOptions;
-  private readonly base: string;
-
-  constructor(target: Element | DocumentFragment, opts: MarkdownDomOptions) {
-    this.parent = target;
-    this.next = target.firstChild;
-    this.doc = target.ownerDocument;
-    this.opts = opts;
-    this.base = opts.base ?? document.baseURI;
-  }
-
-  /** Writes `tokens` as the target's content and removes whatever else it held. */
-  run(tokens: readonly Token[]): void {
-    this.blocks(tokens);
-    this.close();
-  }
+  let inLink = 0;
+  const doc = target.ownerDocument;
+  const base = opts.base ?? document.baseURI;
 
   // ---- node level -------------------------------------------------------------------------------------------
 
-  private flush(): void {
-    const text = this.pending;
+  const flush = (): void => {
+    const text = pending;
     if (text === '') return;
-    this.pending = '';
-    const next = this.next;
-    if (next !== null && next.nodeType === 3) {
-      if (next.nodeValue !== text) next.nodeValue = text;
-      this.next = next.nextSibling;
-    } else this.parent.insertBefore(this.doc.createTextNode(text), next);
-  }
+    pending = '';
+    const node = next;
+    if (node !== null && node.nodeType === 3) {
+      if (node.nodeValue !== text) node.nodeValue = text;
+      next = node.nextSibling;
+    } else parent.insertBefore(doc.createTextNode(text), node);
+  };
 
   /** Ends the current parent: pending text written, leftover old children removed. */
-  private close(): void {
-    this.flush();
-    let node = this.next;
+  const close = (): void => {
+    flush();
+    let node = next;
     while (node !== null) {
       const after: ChildNode | null = node.nextSibling;
       node.remove();
       node = after;
     }
-  }
+  };
 
   /**
    * Writes an element with exactly `attrs` (name, value pairs) and the content `fill` writes. An existing
    * element of the same tag and attributes is kept; otherwise a new one is inserted (never patched: its
    * attributes are only ever set at creation).
    */
-  private el(tag: string, attrs: readonly string[], fill?: () => void): void {
-    this.flush();
-    const next = this.next;
-    let el: Element;
+  const el = (tag: string, attrs: readonly string[], fill?: () => void): void => {
+    flush();
+    const node = next;
+    let e: Element;
     if (
-      next !== null &&
-      next.nodeType === 1 &&
-      (next as Element).localName === tag &&
-      sameAttributes(next as Element, attrs)
+      node !== null &&
+      node.nodeType === 1 &&
+      (node as Element).localName === tag &&
+      sameAttributes(node as Element, attrs)
     ) {
-      el = next as Element;
-      this.next = next.nextSibling;
+      e = node as Element;
+      next = node.nextSibling;
     } else {
-      el = this.doc.createElement(tag);
-      for (let i = 0; i < attrs.length; i += 2) el.setAttribute(attrs[i]!, attrs[i + 1]!);
-      this.parent.insertBefore(el, next);
+      e = doc.createElement(tag);
+      for (let i = 0; i < attrs.length; i += 2) e.setAttribute(attrs[i]!, attrs[i + 1]!);
+      parent.insertBefore(e, node);
     }
-    const parent = this.parent;
-    const after = this.next;
-    this.parent = el;
-    this.next = el.firstChild;
+    const outer = parent;
+    const after = next;
+    parent = e;
+    next = e.firstChild;
     fill?.();
-    this.close();
-    this.parent = parent;
-    this.next = after;
-  }
+    close();
+    parent = outer;
+    next = after;
+  };
 
   /** Literal text; citation sentinels become markers (or disappear), link text loses bidi controls. */
-  private text(value: string): void {
+  const text = (value: string): void => {
     if (value === '') return;
-    const text = this.inLink > 0 ? stripBidiControls(value) : value;
-    if (!text.includes('\uE000') && !text.includes('\uE001')) {
-      this.pending += text;
+    const t = inLink > 0 ? stripBidiControls(value) : value;
+    if (!t.includes('\uE000') && !t.includes('\uE001')) {
+      pending += t;
       return;
     }
     let from = 0;
-    for (const match of text.matchAll(SENTINEL)) {
-      this.pending += text.slice(from, match.index);
+    for (const match of t.matchAll(SENTINEL)) {
+      pending += t.slice(from, match.index);
       from = match.index + match[0].length;
       const n = match[1] === undefined ? 0 : Number(match[1]);
-      const group = this.opts.citations?.groups[n - 1];
-      if (group) this.marker(group, n);
+      const group = opts.citations?.groups[n - 1];
+      if (group) marker(group, n);
     }
-    this.pending += text.slice(from);
-  }
+    pending += t.slice(from);
+  };
 
-  private marker(group: CitationGroup, n: number): void {
+  /** Text inside a link: bidi controls removed. */
+  const linkText = (fill: () => void): void => {
+    inLink++;
+    fill();
+    inLink--;
+  };
+
+  const marker = (group: CitationGroup, n: number): void => {
     const title = markerTitle(group);
     const label = markerText(group);
-    const sources = this.opts.citations!.labels.sources;
+    const sources = opts.citations!.labels.sources;
     const [sup, button] = CITATION_MARKER_CLASS;
-    this.el('sup', ['class', sup!], () =>
+    el('sup', ['class', sup!], () =>
       // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then says what it is.
-      this.el(
+      el(
         'button',
         [
           'type',
@@ -217,213 +248,141 @@ class Builder {
           'aria-label',
           `${label} (${sources}: ${title})`,
         ],
-        () => (this.pending += stripMarkers(label)),
+        () => (pending += stripMarkers(label)),
       ),
     );
-  }
+  };
 
   /** An attribute value from a token: markers and bidi controls removed. */
-  private attrText(value: string): string {
-    return stripBidiControls(stripMarkers(value));
-  }
+  const attrText = (value: string): string => stripBidiControls(stripMarkers(value));
 
-  // ---- blocks -----------------------------------------------------------------------------------------------
+  // ---- tokens -----------------------------------------------------------------------------------------------
 
-  private blocks(tokens: readonly Token[]): void {
-    for (const token of tokens) this.block(token, tokens);
-  }
+  /** Block and inline tokens alike (marked's block and inline types do not overlap). */
+  const all = (list: readonly Token[]): void => {
+    for (const t of list) one(t, list);
+  };
 
-  private block(token: Token, siblings: readonly Token[]): void {
-    const t = token as Token;
+  const one = (t: Token, siblings: readonly Token[]): void => {
     switch (t.type) {
       case 'space':
       case 'def':
         return;
       case 'paragraph':
-        return this.el('p', NONE, () => this.inline(t.tokens!));
-      case 'heading': {
-        const depth = Math.min(6, Math.max(1, Number(t.depth) || 1));
-        return this.el(`h${depth}`, NONE, () => this.inline(t.tokens!));
-      }
+        return el('p', NONE, () => all(t.tokens!));
+      case 'heading':
+        return el(`h${Math.min(6, Math.max(1, Number(t.depth) || 1))}`, NONE, () => all(t.tokens!));
       case 'hr':
-        return this.el('hr', NONE);
+        return el('hr', NONE);
       case 'blockquote':
-        return this.el('blockquote', NONE, () => this.blocks(t.tokens!));
+        return el('blockquote', NONE, () => all(t.tokens!));
       case 'code':
-        return this.code(t as CodeToken);
+        return code(t as CodeToken);
       case 'list':
-        return this.list(t as ListToken);
+        return list(t as ListToken);
       case 'table':
-        return this.table(t as TableToken);
+        return table(t as TableToken);
       case 'html':
-        // No raw HTML: the source shows as a paragraph of text.
-        return this.el('p', NONE, () => this.text(t.text as string));
+        // No raw HTML: a block's source shows as a paragraph of text. Inline, models often break lines in table
+        // cells with `<br>`: that exact spelling (no attributes can come along) is a line break; any other tag
+        // stays visible as text.
+        if (t.block) return el('p', NONE, () => text(t.text as string));
+        return BARE_BR.test(t.text as string) ? el('br', NONE) : text(t.text as string);
       case 'checkbox':
-        return this.checkbox(t as CheckboxToken, siblings);
+        return checkbox(t as CheckboxToken, siblings);
       case 'text':
-        return t.tokens ? this.inline(t.tokens) : this.text(decodeEntities(t.text as string));
+        return t.tokens ? all(t.tokens) : text(decodeEntities(t.text as string));
+      case 'escape':
+        return text(t.text as string);
+      case 'strong':
+      case 'em':
+      case 'del':
+        return el(t.type, NONE, () => all(t.tokens!));
+      case 'codespan':
+        return el('code', NONE, () => text(t.text as string));
+      case 'br':
+        return el('br', NONE);
+      case 'link':
+        return link(t as LinkToken);
+      case 'image':
+        return image(t as LinkToken);
       default:
         // A token type this builder does not know (none exists in marked today) shows its source as text.
-        return this.text(t.raw);
+        return text(t.raw);
     }
-  }
+  };
 
-  private code(t: CodeToken): void {
+  const code = (t: CodeToken): void => {
     const lang = /^\S*/.exec(t.lang ?? '')![0];
     const cls = `language-${stripMarkers(decodeEntities(lang))}`;
     const attrs = lang && ALLOWED_CLASS.test(cls) ? ['class', cls] : NONE;
-    const text = t.text ? t.text.replace(/\n$/, '') + '\n' : '';
-    this.el('pre', NONE, () => this.el('code', attrs, () => this.text(text)));
-  }
+    const body = t.text ? t.text.replace(/\n$/, '') + '\n' : '';
+    el('pre', NONE, () => el('code', attrs, () => text(body)));
+  };
 
-  private list(t: ListToken): void {
+  const list = (t: ListToken): void => {
     const start = String(t.start);
     const attrs = t.ordered && t.start !== 1 && START.test(start) ? ['start', start] : NONE;
-    this.el(t.ordered ? 'ol' : 'ul', attrs, () => {
-      for (const item of t.items) this.el('li', NONE, () => this.blocks(item.tokens));
+    el(t.ordered ? 'ol' : 'ul', attrs, () => {
+      for (const item of t.items) el('li', NONE, () => all(item.tokens));
     });
-  }
+  };
 
-  private table(t: TableToken): void {
-    const cell = (tag: string, c: TableCell): void => {
-      const align = c.align && ALLOWED_ALIGN.test(c.align) ? ['align', c.align] : NONE;
-      this.el(tag, align, () => this.inline(c.tokens));
-    };
-    this.el('table', NONE, () => {
-      this.el('thead', NONE, () => this.el('tr', NONE, () => t.header.forEach((c) => cell('th', c))));
+  const table = (t: TableToken): void => {
+    const cell = (tag: string, c: TableCell): void =>
+      el(tag, c.align && ALLOWED_ALIGN.test(c.align) ? ['align', c.align] : NONE, () => all(c.tokens));
+    el('table', NONE, () => {
+      el('thead', NONE, () => el('tr', NONE, () => t.header.forEach((c) => cell('th', c))));
       if (t.rows.length > 0)
-        this.el('tbody', NONE, () => {
-          for (const row of t.rows) this.el('tr', NONE, () => row.forEach((c) => cell('td', c)));
+        el('tbody', NONE, () => {
+          for (const row of t.rows) el('tr', NONE, () => row.forEach((c) => cell('td', c)));
         });
     });
-  }
+  };
 
   /** A GFM task box: inert and disabled, named by the task's own text. */
-  private checkbox(t: CheckboxToken, siblings: readonly Token[]): void {
+  const checkbox = (t: CheckboxToken, siblings: readonly Token[]): void => {
     const label = stripMarkers(decodeEntities(plainText(siblings)))
       .trim()
       .slice(0, 200);
     const attrs = [...FORCED_TASK];
     if (t.checked) attrs.push('checked', '');
     if (label) attrs.push('aria-label', label);
-    this.el('input', attrs);
-    this.text(' ');
-  }
+    el('input', attrs);
+    text(' ');
+  };
 
-  // ---- inline -----------------------------------------------------------------------------------------------
-
-  private inline(tokens: readonly Token[]): void {
-    for (const token of tokens) {
-      const t = token as Token;
-      switch (t.type) {
-        case 'text':
-          if (t.tokens) this.inline(t.tokens);
-          else this.text(decodeEntities(t.text as string));
-          break;
-        case 'escape':
-          this.text(t.text as string);
-          break;
-        case 'html':
-          // Models often break lines in table cells with `<br>`: that exact spelling (no attributes can come
-          // along) is a line break; any other tag stays visible as text.
-          if (!t.block && BARE_BR.test(t.text as string)) this.el('br', NONE);
-          else this.text(t.text as string);
-          break;
-        case 'strong':
-        case 'em':
-        case 'del':
-          this.el(t.type, NONE, () => this.inline(t.tokens!));
-          break;
-        case 'codespan':
-          this.el('code', NONE, () => this.text(t.text as string));
-          break;
-        case 'br':
-          this.el('br', NONE);
-          break;
-        case 'link':
-          this.link(t as LinkToken);
-          break;
-        case 'image':
-          this.image(t as LinkToken);
-          break;
-        case 'checkbox':
-          this.checkbox(t as CheckboxToken, tokens);
-          break;
-        default:
-          this.block(t, tokens);
-      }
-    }
-  }
-
-  private link(t: LinkToken): void {
-    const content = (): void => {
-      // An autolink's text is its literal URL; other link text is markdown.
-      if (t.autolink) this.text(t.text);
-      else this.inline(t.tokens);
-    };
+  /** A token's URL: markers removed, percent-encoded as marked does, references resolved (not an autolink's). */
+  const url = (t: LinkToken): string | null => {
     const cleaned = cleanUrl(stripMarkers(t.href));
-    const href =
-      cleaned === null
-        ? null
-        : sanitizeUrl(stripUrlMarkers(t.autolink ? cleaned : decodeEntities(cleaned)), { base: this.base });
+    return cleaned === null ? null : stripUrlMarkers(t.autolink ? cleaned : decodeEntities(cleaned));
+  };
+
+  /** A token's title as an attribute value (or `''`). */
+  const title = (t: LinkToken): string => (t.title ? attrText(decodeEntities(t.title)) : '');
+
+  const link = (t: LinkToken): void => {
+    // An autolink's text is its literal URL; other link text is markdown.
+    const content = (): void => (t.autolink ? text(t.text) : all(t.tokens));
+    const u = url(t);
+    const href = u === null ? null : sanitizeUrl(u, { base });
     // A link we will not make keeps its text, so no content is lost.
     if (href === null) return content();
-    const title = t.title ? this.attrText(decodeEntities(t.title)) : '';
-    this.el('a', ['href', href, ...(title ? ['title', title] : NONE), ...FORCED_LINK], () => {
-      this.inLink++;
-      content();
-      this.inLink--;
-    });
-  }
+    const named = title(t);
+    el('a', ['href', href, ...(named ? ['title', named] : NONE), ...FORCED_LINK], () => linkText(content));
+  };
 
-  private image(t: LinkToken): void {
-    const alt = decodeEntities(t.tokens ? plainText(t.tokens) : t.text);
-    const cleaned = cleanUrl(stripMarkers(t.href));
-    const decision =
-      cleaned === null
-        ? null
-        : decideImage(stripUrlMarkers(decodeEntities(cleaned)), imagePolicyOf(this.opts), this.base);
-    if (decision?.kind === 'load') {
-      const title = t.title ? this.attrText(decodeEntities(t.title)) : '';
-      // Forced attributes first, so `loading="lazy"` is in place when `src` starts the request.
-      this.el('img', [
-        ...FORCED_IMAGE,
-        'src',
-        decision.src,
-        'alt',
-        this.attrText(alt),
-        ...(title ? ['title', title] : NONE),
-      ]);
-      return;
-    }
-    // A host the policy refuses: the alt text and a "Load image from <host>" control (the element loads that one
-    // image on click). An unsafe URL keeps only the alt text.
-    this.el('span', ['class', 'md-image-blocked'], () => {
-      this.text(alt);
-      if (decision?.kind !== 'blocked') return;
-      const href = sanitizeUrl(decision.url, { base: this.base });
-      if (href === null) return;
-      this.el('a', ['class', 'md-image-load', 'href', href, ...FORCED_LINK, ...FORCED_LOAD], () => {
-        this.inLink++;
-        this.text(loadImageLabel(this.opts, decision.host));
-        this.inLink--;
-      });
-    });
-  }
-}
+  /**
+   * Images are built by dom-image.ts, which comes with lexer-extras.ts: the lexer loads that module with the
+   * first image, and nothing is rendered from its tokens before it is here. Should it fail to load, the alt
+   * text stays.
+   */
+  const image = (t: LinkToken): void => {
+    const x = loadedExtras();
+    if (x) x.image(t, { el, text, linkText, attrText, url, title, alt: altOf, opts, base });
+    else text(altOf(t));
+  };
 
-/**
- * Makes `target`'s children the rendering of `tokens`, keeping the nodes that are already right. `target`'s
- * children belong to the markdown: give it an element with no other content.
- *
- * @param target - element or fragment whose children are written (created in its owner document).
- * @param tokens - block tokens from parse.ts's `lexMarkdown`.
- * @param opts - URL base, image policy and citation markers.
- */
-export function patchMarkdown(
-  target: Element | DocumentFragment,
-  tokens: readonly Token[],
-  opts: MarkdownDomOptions = {},
-): void {
-  new Builder(target, opts).run(tokens);
+  all(tokens);
+  close();
 }

@@ -11,6 +11,9 @@
  * Where marked's behaviour and CommonMark differ in corner cases no answer contains, this lexer follows
  * CommonMark; test/element/markdown-lexer-diff.test.ts lists the differences it accepts, with reasons.
  *
+ * Functions and closures rather than a class: every answer downloads this code, and locals are names the
+ * minifier shortens. Rare constructs' rules live in lexer-extras.ts, loaded on first use.
+ *
  * @module
  */
 
@@ -100,10 +103,11 @@ const LAZY_SETEXT = /^[ \t]*(?:=+|-+)[ \t]*$/;
 const ROWISH = /^ {0,3}\|?(?:[:\- ]*\|)+[:\- ]*$/;
 const ITEM = /^( {0,3})([*+-]|\d{1,9}[.)])([ \t]|$)/;
 const INDENTED = /^(?: {4}| {0,3}\t)/;
+/** One level of indentation (four columns), removed. */
+const UNINDENT = /^(?: {0,3}\t| {1,4})/;
 const DELIM_ROW = /^ {0,3}\|?(?: *:?-+:? *\|)*(?: *:?-+:? *)\|? *$/;
 const URL_START = /^(?:(?:https?|ftp):\/\/|www\.)(?:[a-zA-Z0-9-]+\.?)+[^\s<]*/i;
 const LOCAL_CHAR = /[A-Za-z0-9._+-]/;
-const EMAIL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
 /** What may start an inline tag or autolink (then lexer-extras.ts decides). */
 const TAG_AHEAD = /^<(?:[A-Za-z/!?]|[\w.#$%&'*+=`{|}~-]+@)/;
 /** A line that may start an HTML block (then lexer-extras.ts decides). */
@@ -121,6 +125,9 @@ let wanted = false;
 export function installLexerExtras(extras: typeof Extras): void {
   X = extras;
 }
+
+/** lexer-extras.ts if it is here (dom.ts builds images with it). */
+export const loadedExtras = (): typeof Extras | undefined => X ?? undefined;
 
 /** The rules of lexer-extras.ts, or `undefined` (starting their load) while they are not here. */
 function extras(): typeof Extras | undefined {
@@ -187,212 +194,52 @@ function cells(row: string, count?: number): string[] {
   return parts.map((p) => p.trim());
 }
 
-class Lexer {
-  links: Links;
-  /** Inline runs to tokenize once every definition is known: [source, target array]. */
-  queue: [string, Tok[]][] = [];
-  constructor(links: Links) {
-    this.links = links;
-  }
+/** Link reference definitions of the lex under way (seeded, then the document's own). */
+let defs: Links;
+/** Inline runs of the lex under way, tokenized once every definition is known: [source, target array]. */
+let queue: [string, Tok[]][];
 
-  inline(src: string): Tok[] {
-    const tokens: Tok[] = [];
-    this.queue.push([src, tokens]);
-    return tokens;
-  }
+/** The token array of an inline run, filled at the end of the lex (see {@link queue}). */
+function inlineOf(src: string): Tok[] {
+  const tokens: Tok[] = [];
+  queue.push([src, tokens]);
+  return tokens;
+}
 
-  /**
-   * Block tokens of `lines`. `top`: paragraphs are `paragraph` tokens (else `text`, as marked gives inside list
-   * items). Each token's raw ends with its line end; blank lines are `space` tokens.
-   */
-  blocks(lines: string[], top: boolean): Tok[] {
-    const out: Tok[] = [];
-    let i = 0;
-    const n = lines.length;
-    // A trailing empty string stands for "the text ended with a newline".
-    const nl = (k: number): string => (k < n - 1 ? '\n' : '');
-    const take = (from: number, to: number): string => {
-      let s = '';
-      for (let k = from; k < to; k++) s += lines[k] + nl(k);
-      return s;
-    };
-    while (i < n) {
-      const line = lines[i]!;
-      if (i === n - 1 && line === '') break;
-      const start = i;
-      // Blank lines.
-      if (BLANK.test(line)) {
-        while (i < n && BLANK.test(lines[i]!) && !(i === n - 1 && lines[i] === '')) i++;
-        out.push({ type: 'space', raw: take(start, i) });
-        continue;
-      }
-      // Indented code (after a paragraph it joins the paragraph, as marked does).
-      const prev = out.at(-1);
-      if (
-        INDENTED.test(line) &&
-        prev &&
-        (prev.type === 'paragraph' || prev.type === 'text') &&
-        !/\n[ \t]*\n$/.test(prev.raw) &&
-        prev.raw.endsWith('\n')
-      ) {
-        i++;
-        this.para(out, take(start, i), line.replace(/^(?: {0,3}\t| {1,4})/, ''), top);
-        continue;
-      }
-      if (INDENTED.test(line)) {
-        let end = i + 1;
-        i++;
-        while (i < n && (INDENTED.test(lines[i]!) || BLANK.test(lines[i]!))) {
-          if (!BLANK.test(lines[i]!)) end = i + 1;
-          i++;
-        }
-        i = end;
-        const text = lines
-          .slice(start, end)
-          .map((l) => l.replace(/^(?: {0,3}\t| {1,4})/, ''))
-          .join('\n');
-        out.push({ type: 'code', raw: take(start, end), codeBlockStyle: 'indented', text });
-        continue;
-      }
-      // Fenced code.
-      let m = FENCE.exec(line);
-      if (m && !(m[2]![0] === '`' && m[3]!.includes('`'))) {
-        const indent = m[1]!.length;
-        const fence = m[2]!;
-        const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-        i++;
-        const body: string[] = [];
-        while (i < n && !(i === n - 1 && lines[i] === '') && !close.test(lines[i]!)) {
-          body.push(lines[i]!.replace(new RegExp(`^ {0,${indent}}`), ''));
-          i++;
-        }
-        const closed = i < n && !(i === n - 1 && lines[i] === '');
-        if (closed) i++;
-        let text = body.join('\n');
-        if (body.length && (text === '' || text.endsWith('\n'))) text += '\n';
-        const info = m[3]!.trim();
-        out.push({ type: 'code', raw: take(start, i), lang: info ? unescape(info) : info, text });
-        continue;
-      }
-      // ATX heading.
-      m = ATX.exec(line);
-      if (m) {
-        let text = (m[2] ?? '').trim();
-        const closing = /(?:^|[ \t])#+$/.exec(text);
-        if (closing) text = text.slice(0, closing.index).trim();
-        else if (/^#+$/.test(text)) text = '';
-        out.push({
-          type: 'heading',
-          raw: take(i, i + 1),
-          depth: m[1]!.length,
-          text,
-          tokens: this.inline(text),
-        });
-        i++;
-        continue;
-      }
-      if (HR.test(line)) {
-        out.push({ type: 'hr', raw: take(i, ++i) });
-        continue;
-      }
-      if (QUOTE.test(line)) {
-        i = this.quote(lines, i, out, take);
-        continue;
-      }
-      if (ITEM.test(line)) {
-        const end = this.list(lines, i, out, take);
-        if (end > i) {
-          i = end;
-          continue;
-        }
-      }
-      // HTML block.
-      if (htmlStart(line) || (htmlStart7(line) && out.at(-1)?.type !== 'paragraph')) {
-        const ender = X!.HTML_END.find(([open]) => open.test(line))?.[1];
-        if (ender) {
-          while (i < n && !ender.test(lines[i]!)) i++;
-          i = Math.min(i + 1, n);
-        } else while (i < n && !BLANK.test(lines[i]!)) i++;
-        const raw = take(start, i);
-        const text = i < n - 1 && BLANK.test(lines[i]!) ? raw.replace(/\n$/, '') : raw;
-        out.push({ type: 'html', block: true, raw, text });
-        continue;
-      }
-      // Link reference definitions (may span lines).
-      if (/^ {0,3}\[/.test(line)) {
-        const rest = lines.slice(i, i + 8).join('\n');
-        const d = rest.includes(']:') ? extras()?.DEF.exec(rest) : null;
-        const last = out.at(-1);
-        if (d && last && (last.type === 'paragraph' || last.type === 'text')) {
-          const used = d[0].replace(/\n$/, '').split('\n').length;
-          this.para(out, take(i, i + used), lines.slice(i, i + used).join('\n'), top);
-          i += used;
-          continue;
-        }
-        if (d) {
-          const dest = d[2]!;
-          const used = d[0].replace(/\n$/, '').split('\n').length;
-          const tag = X!.normLabel(d[1]!);
-          const href = unescape(dest.replace(/^<(.*)>$/, '$1'));
-          const title = d[3] ? unescape(d[3].slice(1, -1)) : null;
-          out.push({ type: 'def', raw: take(i, i + used), tag, href, title });
-          if (!(tag in this.links)) this.links[tag] = { href, title };
-          i += used;
-          continue;
-        }
-      }
-      // Table: a header row, then a delimiter row with as many cells.
-      if (i + 1 < n && this.table(lines, i, out, take)) {
-        i = (out.at(-1) as Tok & { end: number }).end;
-        delete out.at(-1)!['end'];
-        continue;
-      }
-      // Paragraph (or setext heading).
-      i++;
-      let depth = 0;
-      let bullet = false;
-      const body = [line];
-      while (i < n && !(i === n - 1 && lines[i] === '')) {
-        const next = lines[i]!;
-        if (BLANK.test(next)) break;
-        const s = SETEXT.exec(next);
-        if (s && !ROWISH.test(line) && !bullet) {
-          depth = s[1]![0] === '=' ? 1 : 2;
-          break;
-        }
-        if (interrupts(next) || (i + 1 < n && DELIM_ROW.test(lines[i + 1]!) && /[:|]/.test(lines[i + 1]!)))
-          break;
-        // Inside list items marked reads line by line: any HTML start ends the text, indented code joins it.
-        if (!top && htmlStart7(next)) break;
-        bullet ||= ITEM.test(next);
-        body.push(!top && INDENTED.test(next) ? next.replace(/^(?: {0,3}\t| {1,4})/, '') : next);
-        i++;
-      }
-      const text = body.join('\n');
-      const raw = take(start, depth ? ++i : i);
-      if (depth)
-        out.push({ type: 'heading', raw, depth, text: text.trim(), tokens: this.inline(text.trim()) });
-      else this.para(out, raw, text, top);
-    }
-    return out;
-  }
+const isPara = (t: Tok | undefined): t is Tok => !!t && (t.type === 'paragraph' || t.type === 'text');
+/** Whether the paragraph before continues on this line (no blank line or other block ended it). */
+const paraGoesOn = (t: Tok | undefined): t is Tok =>
+  isPara(t) && !/\n[ \t]*\n$/.test(t.raw) && t.raw.endsWith('\n');
+
+/**
+ * Block tokens of `lines` (a trailing empty string stands for "the text ended with a newline"). `top`:
+ * paragraphs are `paragraph` tokens (else `text`, as marked gives inside list items). Each token's raw ends
+ * with its line end; blank lines are `space` tokens.
+ */
+function blocks(lines: string[], top: boolean): Tok[] {
+  const out: Tok[] = [];
+  // Lines `n` and after are no lines (the empty string after a final newline).
+  const n = lines.length - +(lines.at(-1) === '');
+  let i = 0;
+  const nl = (k: number): string => (k < lines.length - 1 ? '\n' : '');
+  const take = (from: number, to: number): string => {
+    let s = '';
+    for (let k = from; k < to; k++) s += lines[k] + nl(k);
+    return s;
+  };
 
   /** A paragraph, joined to the one before when nothing separates them (as marked joins them). */
-  private para(out: Tok[], raw: string, text: string, top: boolean): void {
+  const para = (raw: string, text: string): void => {
     const last = out.at(-1);
-    if (
-      last &&
-      (last.type === 'paragraph' || last.type === 'text') &&
-      !/\n[ \t]*\n$/.test(last.raw) &&
-      last.raw.endsWith('\n')
-    ) {
+    if (paraGoesOn(last)) {
       last.raw += raw;
       last.text += '\n' + text;
-      this.queue.at(-1)![0] = last.text as string;
-    } else out.push({ type: top ? 'paragraph' : 'text', raw, text, tokens: this.inline(text) });
-  }
+      queue.at(-1)![0] = last.text as string;
+    } else out.push({ type: top ? 'paragraph' : 'text', raw, text, tokens: inlineOf(text) });
+  };
 
-  private table(lines: string[], i: number, out: Tok[], take: (a: number, b: number) => string): boolean {
+  /** A table at line `i` (a header row, then a delimiter row with as many cells), if there is one. */
+  const table = (): boolean => {
     const delim = lines[i + 1]!;
     if (!DELIM_ROW.test(delim) || !/[:|]/.test(delim)) return false;
     const head = cells(lines[i]!);
@@ -404,28 +251,31 @@ class Lexer {
         /^ *-+: *$/.test(c) ? 'right' : /^ *:-+: *$/.test(c) ? 'center' : /^ *:-+ *$/.test(c) ? 'left' : null,
       );
     if (head.length !== aligns.length) return false;
-    let end = i + 2;
+    const start = i;
     const rows: Tok[][] = [];
-    const cell = (text: string, c: number): Tok =>
-      ({ type: 'cell', raw: text, text, tokens: this.inline(text), align: aligns[c] }) as Tok;
+    const cell = (text: string, c: number): Tok => ({
+      type: 'cell',
+      raw: text,
+      text,
+      tokens: inlineOf(text),
+      align: aligns[c],
+    });
     const header = head.map(cell);
-    while (end < lines.length && !(end === lines.length - 1 && lines[end] === '')) {
-      const row = lines[end]!;
+    for (i += 2; i < n; i++) {
+      const row = lines[i]!;
       if (BLANK.test(row) || interrupts(row) || INDENTED.test(row)) break;
       rows.push(cells(row, head.length).map(cell));
-      end++;
     }
-    out.push({ type: 'table', raw: take(i, end), header, rows, end });
+    out.push({ type: 'table', raw: take(start, i), header, rows });
     return true;
-  }
+  };
 
-  private quote(lines: string[], i: number, out: Tok[], take: (a: number, b: number) => string): number {
+  const quote = (): void => {
     const start = i;
     const inner: string[] = [];
     let lazyOk = false;
     let quoted = false;
-    const n = lines.length;
-    while (i < n && !(i === n - 1 && lines[i] === '')) {
+    for (; i < n; i++) {
       const line = lines[i]!;
       if (QUOTE.test(line)) {
         const content = line.replace(/^ {0,3}>/, '');
@@ -450,42 +300,38 @@ class Lexer {
           LAZY_SETEXT.test(line)
             ? '    ' + line.replace(/^ {0,3}/, '')
             : INDENTED.test(line) && quoted
-              ? line.replace(/^(?: {0,3}\t| {1,4})/, '')
+              ? line.replace(UNINDENT, '')
               : line,
         );
         quoted = false;
       } else break;
-      i++;
     }
-    if (i < n) inner.push('');
-    const tokens = this.blocks(inner, true);
-    out.push({ type: 'blockquote', raw: take(start, i), tokens });
-    return i;
-  }
+    // The quote's last line had a line end.
+    if (i < lines.length) inner.push('');
+    out.push({ type: 'blockquote', raw: take(start, i), tokens: blocks(inner, true) });
+  };
 
-  /** A list starting at line `i`; returns the line after it (or `i` when there is none). */
-  private list(lines: string[], i: number, out: Tok[], take: (a: number, b: number) => string): number {
-    const n = lines.length;
+  /** A list at line `i`, if one starts there (then `i` is the line after it). */
+  const list = (): boolean => {
     const listStart = i;
     const first = ITEM.exec(lines[i]!)!;
     const marker = first[2]!;
     const ordered = marker.length > 1;
-    const kind = ordered ? marker.slice(-1) : marker;
+    const kind = marker.slice(-1);
+    /** Whether an item marker continues this list. */
+    const same = (m: RegExpExecArray | null, line: string): m is RegExpExecArray =>
+      !!m && m[2]!.length > 1 === ordered && m[2]!.slice(-1) === kind && !HR.test(line);
     const last = out.at(-1);
     // Only a bullet or `1.` with content may interrupt a paragraph.
-    if (last && last.type === 'text' && !/\n[ \t]*\n$/.test(last.raw)) {
-      if (!interrupts(lines[i]!)) return i;
-    }
+    if (last && last.type === 'text' && !/\n[ \t]*\n$/.test(last.raw) && !interrupts(lines[i]!)) return false;
     const items: Tok[] = [];
     const bodies: string[][] = [];
     let loose = false;
     let blankBetween = false;
-    const end = (k: number): boolean => k >= n || (k === n - 1 && lines[k] === '');
-    while (!end(i)) {
+    while (i < n) {
       const m = ITEM.exec(lines[i]!);
-      if (!m || HR.test(lines[i]!)) break;
+      if (!same(m, lines[i]!)) break;
       const mk = m[2]!;
-      if (mk.length > 1 !== ordered || mk.slice(-1) !== kind) break;
       if (blankBetween) loose = true;
       const itemStart = i;
       const after = expandIndent(lines[i]!.slice(m[0].length - m[3]!.length), m[1]!.length + mk.length);
@@ -497,29 +343,22 @@ class Lexer {
       i++;
       let prevBlank = false;
       let tail = body[0]!;
-      if (blankFirst && !end(i) && BLANK.test(lines[i]!)) {
+      if (blankFirst && i < n && BLANK.test(lines[i]!)) {
         // An item starting with a blank line is empty if the next line is blank too.
         prevBlank = true;
       } else
-        while (!end(i)) {
+        for (; i < n; i++) {
           const line = lines[i]!;
           const ex = expandIndent(line);
-          const ind = ex.search(/\S/);
           if (BLANK.test(line)) {
             body.push('');
             prevBlank = true;
-            i++;
-            continue;
-          }
-          if (ind >= width) {
+          } else if (ex.search(/\S/) >= width) {
             body.push((tail = ex.slice(width)));
             prevBlank = false;
-            i++;
-            continue;
-          }
-          if (prevBlank) break;
-          // Lazy continuation of a paragraph.
-          if (
+          } else if (
+            // Lazy continuation of a paragraph.
+            prevBlank ||
             (blankFirst && body.length === 1) ||
             interrupts(line) ||
             ITEM.test(line) ||
@@ -528,9 +367,10 @@ class Lexer {
             ATX.test(tail)
           )
             break;
-          body.push(LAZY_SETEXT.test(line) ? '    ' + line.replace(/^ {0,3}/, '') : line);
-          tail = line;
-          i++;
+          else {
+            body.push(LAZY_SETEXT.test(line) ? '    ' + line.replace(/^ {0,3}/, '') : line);
+            tail = line;
+          }
         }
       // Trailing blank lines belong after the list (or separate items).
       let k = i;
@@ -542,37 +382,23 @@ class Lexer {
       const task = /^\[[ xX]\][ \t]+\S/.test(body[0]!) ? body[0]![1] !== ' ' : undefined;
       if (task !== undefined) body[0] = body[0]!.replace(/^\[[ xX]\][ \t]+/, '');
       bodies.push(body);
-      items.push({
-        type: 'list_item',
-        raw: take(itemStart, k),
-        task: task !== undefined,
-        checked: task,
-      });
+      items.push({ type: 'list_item', raw: take(itemStart, k), task: task !== undefined, checked: task });
       i = k;
-      if (trailing && !end(i + trailing)) {
-        const next = ITEM.exec(lines[i + trailing]!);
-        if (
-          !next ||
-          next[2]!.length > 1 !== ordered ||
-          next[2]!.slice(-1) !== kind ||
-          HR.test(lines[i + trailing]!)
-        )
-          break;
+      if (trailing) {
+        if (i + trailing >= n || !same(ITEM.exec(lines[i + trailing]!), lines[i + trailing]!)) break;
         i += trailing;
-      } else if (trailing) break;
+      }
     }
-    if (items.length === 0) return i;
+    if (items.length === 0) return false;
     // The last item ends at its last non-blank character (as `trimEnd` of its text).
     const tail = bodies.at(-1)!;
     while (tail.length > 1 && tail.at(-1)!.trimEnd() === '') tail.pop();
     tail[tail.length - 1] = tail.at(-1)!.trimEnd();
-    for (const [j, item] of items.entries()) {
-      const tokens = this.blocks(bodies[j]!, false);
-      if (tokens.some((t, j) => t.type === 'space' && j < tokens.length - 1 && j > 0)) loose = true;
-      item['tokens'] = tokens;
-    }
-    for (const item of items) {
-      const tokens = (item['tokens'] as Tok[]).filter((t) => t.type !== 'space');
+    const all = bodies.map((body) => blocks(body, false));
+    if (all.some((tokens) => tokens.some((t, j) => t.type === 'space' && j < tokens.length - 1 && j > 0)))
+      loose = true;
+    items.forEach((item, j) => {
+      const tokens = all[j]!.filter((t) => t.type !== 'space');
       if (loose) for (const t of tokens) if (t.type === 'text') t.type = 'paragraph';
       if (item['task']) {
         const box: Tok = { type: 'checkbox', raw: '[ ] ', checked: item['checked'] };
@@ -582,7 +408,7 @@ class Lexer {
         else tokens.unshift({ type: 'paragraph', raw: '', text: '', tokens: [box] });
       }
       item['tokens'] = tokens;
-    }
+    });
     out.push({
       type: 'list',
       raw: take(listStart, i),
@@ -591,8 +417,128 @@ class Lexer {
       loose,
       items,
     });
-    return i;
+    return true;
+  };
+
+  while (i < n) {
+    const line = lines[i]!;
+    const start = i;
+    // Blank lines.
+    if (BLANK.test(line)) {
+      while (i < n && BLANK.test(lines[i]!)) i++;
+      out.push({ type: 'space', raw: take(start, i) });
+      continue;
+    }
+    if (INDENTED.test(line)) {
+      // Indented code (after a paragraph it joins the paragraph, as marked does).
+      if (paraGoesOn(out.at(-1))) {
+        para(take(start, ++i), line.replace(UNINDENT, ''));
+        continue;
+      }
+      let end = ++i;
+      for (; i < n && (INDENTED.test(lines[i]!) || BLANK.test(lines[i]!)); i++)
+        if (!BLANK.test(lines[i]!)) end = i + 1;
+      i = end;
+      const text = lines
+        .slice(start, end)
+        .map((l) => l.replace(UNINDENT, ''))
+        .join('\n');
+      out.push({ type: 'code', raw: take(start, end), codeBlockStyle: 'indented', text });
+      continue;
+    }
+    // Fenced code.
+    let m = FENCE.exec(line);
+    if (m && !(m[2]![0] === '`' && m[3]!.includes('`'))) {
+      const fence = m[2]!;
+      const close = new RegExp(`^ {0,3}${fence[0]}{${fence.length},}[ \\t]*$`);
+      const indent = new RegExp(`^ {0,${m[1]!.length}}`);
+      const body: string[] = [];
+      for (i++; i < n && !close.test(lines[i]!); i++) body.push(lines[i]!.replace(indent, ''));
+      // Closed (else it runs to the end).
+      if (i < n) i++;
+      let text = body.join('\n');
+      if (body.length && (text === '' || text.endsWith('\n'))) text += '\n';
+      const info = m[3]!.trim();
+      out.push({ type: 'code', raw: take(start, i), lang: info && unescape(info), text });
+      continue;
+    }
+    // ATX heading.
+    m = ATX.exec(line);
+    if (m) {
+      let text = (m[2] ?? '').trim();
+      const closing = /(?:^|[ \t])#+$/.exec(text);
+      if (closing) text = text.slice(0, closing.index).trim();
+      else if (/^#+$/.test(text)) text = '';
+      out.push({ type: 'heading', raw: take(i, ++i), depth: m[1]!.length, text, tokens: inlineOf(text) });
+      continue;
+    }
+    if (HR.test(line)) {
+      out.push({ type: 'hr', raw: take(i, ++i) });
+      continue;
+    }
+    if (QUOTE.test(line)) {
+      quote();
+      continue;
+    }
+    if (ITEM.test(line) && list()) continue;
+    // HTML block.
+    if (htmlStart(line) || (htmlStart7(line) && out.at(-1)?.type !== 'paragraph')) {
+      i = X!.htmlEnd(lines, i, n);
+      const raw = take(start, i);
+      // A blank line after the block is not part of its text.
+      out.push({
+        type: 'html',
+        block: true,
+        raw,
+        text: nl(i) && BLANK.test(lines[i]!) ? raw.slice(0, -1) : raw,
+      });
+      continue;
+    }
+    // Link reference definitions (may span lines).
+    if (/^ {0,3}\[/.test(line)) {
+      const rest = lines.slice(i, i + 8).join('\n');
+      const d = rest.includes(']:') ? extras()?.def(rest) : null;
+      if (d) {
+        const used = d.used;
+        const raw = take(i, (i += used));
+        if (isPara(out.at(-1))) para(raw, lines.slice(i - used, i).join('\n'));
+        else {
+          out.push({ type: 'def', raw, tag: d.tag, href: d.href, title: d.title });
+          defs[d.tag] ??= { href: d.href, title: d.title };
+        }
+        continue;
+      }
+    }
+    if (i + 1 < n && table()) continue;
+    // Paragraph (or setext heading).
+    i++;
+    let depth = 0;
+    let bullet = false;
+    const body = [line];
+    for (; i < n; i++) {
+      const next = lines[i]!;
+      if (BLANK.test(next)) break;
+      const s = SETEXT.exec(next);
+      if (s && !ROWISH.test(line) && !bullet) {
+        depth = s[1]![0] === '=' ? 1 : 2;
+        break;
+      }
+      if (
+        interrupts(next) ||
+        (i + 1 < n && DELIM_ROW.test(lines[i + 1]!) && /[:|]/.test(lines[i + 1]!)) ||
+        // Inside list items marked reads line by line: any HTML start ends the text, indented code joins it.
+        (!top && htmlStart7(next))
+      )
+        break;
+      bullet ||= ITEM.test(next);
+      body.push(!top && INDENTED.test(next) ? next.replace(UNINDENT, '') : next);
+    }
+    const text = body.join('\n');
+    const raw = take(start, depth ? ++i : i);
+    if (depth) out.push({ type: 'heading', raw, depth, text: text.trim(), tokens: inlineOf(text.trim()) });
+    else para(raw, text);
   }
+  return out;
 }
 
 // ---- inline ------------------------------------------------------------------------------------------------
@@ -718,21 +664,11 @@ function inlineTokens(src: string, links: Links): Tok[] {
       continue;
     }
     // A tag or `<scheme:…>` starts with a letter, `/`, `!` or `?`; `<local@domain>` has its `@` ahead.
-    const x = c === '<' && TAG_AHEAD.test(src.slice(i, i + 2048)) && extras();
-    if (x) {
-      const a = x.AUTOLINK.exec(src.slice(i, i + 2048));
-      if (a) {
-        const url = a[1]!;
-        push(autolinkTok(a[0], url, a[2] ? 'mailto:' + url : url));
-        i += a[0].length;
-        continue;
-      }
-      const tag = x.TAG.exec(src.slice(i));
-      if (tag) {
-        push({ type: 'html', raw: tag[0], block: false, text: tag[0] });
-        i += tag[0].length;
-        continue;
-      }
+    const angle = c === '<' && TAG_AHEAD.test(src.slice(i, i + 2048)) ? extras()?.angle(src, i) : null;
+    if (angle) {
+      push(angle);
+      i += angle.raw.length;
+      continue;
     }
     if (c === ' ' && src[i + 1] === ' ') {
       let j = i;
@@ -786,6 +722,8 @@ function inlineTokens(src: string, links: Links): Tok[] {
         i++;
         continue;
       }
+      // Images are built by lexer-extras.ts (dom-image.ts): nothing renders from this lex before it is here.
+      if (b.image) extras();
       emphasis(ds, b.dlen);
       ds.length = b.dlen;
       const tok: Tok = {
@@ -821,12 +759,12 @@ function inlineTokens(src: string, links: Links): Tok[] {
     // An e-mail address needs an `@` close ahead: found once per `@`, not per word.
     if (nextAt < i) nextAt = src.indexOf('@', i) >>> 0;
     const mx = nextAt - i <= 65 ? extras() : undefined;
-    const mail = !!mx;
     const head = src.slice(i, i + 4).toLowerCase();
-    const local = boundary || (mail && !EMAIL_CHAR.test(prev) && mx.EMAIL_AHEAD.test(src.slice(i, i + 66)));
     if (
-      (head === 'http' || head === 'ftp:' || head === 'www.') &&
-      (head !== 'www.' || local || /[\s*_~(]/.test(prev))
+      head === 'http' ||
+      head === 'ftp:' ||
+      (head === 'www.' && (boundary || /[\s*_~(]/.test(prev))) ||
+      (head === 'www.' && mx?.localAhead(src, i, prev))
     ) {
       const u = URL_START.exec(src.slice(i));
       if (u) {
@@ -843,21 +781,11 @@ function inlineTokens(src: string, links: Links): Tok[] {
         }
       }
     }
-    if (mail && (head === 'mail' || head === 'xmpp') && (i === 0 || !/[a-zA-Z0-9]/.test(src[i - 1]!))) {
-      const e = mx.MAILTO.exec(src.slice(i, i + 512));
-      if (e) {
-        push({ ...autolinkTok(e[0], e[0], e[0]), literal: true });
-        i += e[0].length;
-        continue;
-      }
-    }
-    if (mail && (boundary || !LOCAL_CHAR.test(prev))) {
-      const e = mx.EMAIL.exec(src.slice(i, i + 512));
-      if (e) {
-        push({ ...autolinkTok(e[0], e[0], 'mailto:' + e[0]), literal: true });
-        i += e[0].length;
-        continue;
-      }
+    const mail = mx?.email(src, i, head, boundary);
+    if (mail) {
+      push(mail);
+      i += mail.raw.length;
+      continue;
     }
     i++;
   }
@@ -886,7 +814,8 @@ function tokensOf(first: Node | null | undefined, inLink: boolean): Tok[] {
   return out;
 }
 
-function autolinkTok(raw: string, text: string, href: string): Tok {
+/** An autolink's token (lexer-extras.ts makes them too). */
+export function autolinkTok(raw: string, text: string, href: string): Tok {
   return { type: 'link', raw, text, href, autolink: true, tokens: [{ type: 'text', raw: text, text }] };
 }
 
@@ -1007,13 +936,14 @@ export function lex(
   inline?: (src: string, tokenize: (src: string) => Tok[]) => Tok[],
 ): TokensList {
   wanted = false;
-  const lexer = new Lexer(Object.assign(Object.create(null) as Links, links));
-  const tokens = lexer.blocks(src.split('\n'), true) as TokensList;
-  tokens.links = lexer.links;
-  const tokenize = (s: string): Tok[] => inlineTokens(s, lexer.links);
+  defs = Object.assign(Object.create(null) as Links, links);
+  queue = [];
+  const tokens = blocks(src.split('\n'), true) as TokensList;
+  const known = (tokens.links = defs);
+  const runs = queue;
+  const tokenize = (s: string): Tok[] => inlineTokens(s, known);
   // One push per token: spreading a long run's tokens into `push` would overflow the stack.
-  for (const [s, target] of lexer.queue)
-    for (const t of inline ? inline(s, tokenize) : tokenize(s)) target.push(t);
+  for (const [s, target] of runs) for (const t of inline ? inline(s, tokenize) : tokenize(s)) target.push(t);
   if (wanted && loading) tokens.wait = loading;
   return tokens;
 }

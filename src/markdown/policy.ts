@@ -118,8 +118,15 @@ export const LOAD_CONTROL_FORCED_ATTR: Readonly<Record<string, string>> = /* @__
  * annotations (group number, and titles and labels as text), never from the markdown.
  */
 export const CITATION_MARKER = /* @__PURE__ */ Object.freeze({
-  tags: Object.freeze(['sup', 'button']),
-  attributes: Object.freeze(['class', 'type', 'part', 'data-citation', 'title', 'aria-label']),
+  tags: /* @__PURE__ */ Object.freeze(['sup', 'button']),
+  attributes: /* @__PURE__ */ Object.freeze([
+    'class',
+    'type',
+    'part',
+    'data-citation',
+    'title',
+    'aria-label',
+  ]),
 });
 
 /** Classes of a citation marker: its `sup`, its `button`. */
