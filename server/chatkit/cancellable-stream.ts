@@ -87,8 +87,18 @@ class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, u
     return result;
   }
 
-  async next(): Promise<IteratorResult<T, void>> {
-    if (this.tail) return this.fromTail();
+  next(): Promise<IteratorResult<T, void>> {
+    // Not an `async` method: once the tail took over (every delta of an answer), its promise is handed on as
+    // it is, without a promise of our own that adopts it (one allocation and two microtask jobs per event).
+    if (!this.tail) return this.fromGenerator();
+    try {
+      return this.fromTail();
+    } catch (error) {
+      return Promise.reject(error); // as an async method would have answered a synchronous throw
+    }
+  }
+
+  private async fromGenerator(): Promise<IteratorResult<T, void>> {
     if (!this.generator) {
       const start = this.start!;
       this.start = undefined;

@@ -78,6 +78,34 @@ export function samePlain(value: unknown, copy: unknown, depth = 0): boolean {
   if (Array.isArray(copy)) return false;
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
+  // Objects of at most one key (a thread's `status` and `metadata`, compared after every event of a response
+  // phase) are compared without allocating key arrays.
+  let count = 0;
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (++count > 1) break;
+    only = key;
+  }
+  if (count <= 1) {
+    let copyCount = 0;
+    let copyOnly: string | undefined;
+    for (const key in copy) {
+      if (!Object.hasOwn(copy, key)) continue;
+      if (++copyCount > 1) break;
+      copyOnly = key;
+    }
+    if (copyCount !== count) return false;
+    if (count === 0) return true;
+    return (
+      only === copyOnly &&
+      samePlain(
+        (value as Record<string, unknown>)[only!],
+        (copy as Record<string, unknown>)[only!],
+        depth + 1,
+      )
+    );
+  }
   const keys = Object.keys(value);
   const copyKeys = Object.keys(copy);
   if (keys.length !== copyKeys.length) return false;

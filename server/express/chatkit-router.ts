@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { LazyAbort, withLazySignal } from '../chatkit/lazy-abort.js';
 import type { ProcessResult } from '../chatkit/types.js';
 import type { RateLimitConfig } from '../config.js';
@@ -21,7 +21,7 @@ import { createCors, type CorsOptions } from './cors.js';
 import { createErrorHandler, sendError } from './error-handler.js';
 import { startEventStream, writeEventStream, type EventStreamTarget } from './event-stream.js';
 import { createRateLimit } from './rate-limit.js';
-import { createRawBodyReader, parseJsonBody } from './request-body.js';
+import { createBodyReader, parseJsonBody } from './request-body.js';
 import { userFromHeader, type GetContext } from './request-context.js';
 
 /** What the router needs from the ChatKit server (`ChatKitServer` fits). */
@@ -60,20 +60,21 @@ export function createChatKitRouter<C extends RequestContext = RequestContext>(
   const getContext = options.getContext ?? (userFromHeader as unknown as GetContext<C>);
   const router = Router();
 
-  if (options.cors !== false) router.use(createCors(options.cors ?? { allowedOrigins: null }));
-  if (options.rateLimit !== false) {
-    router.use('/', createRateLimit(options.rateLimit ?? { windowMs: 60_000, max: 600 }));
-  }
-  const readBody = createRawBodyReader(options.bodyLimit ?? '1mb');
-  // One handler rather than three route layers (context, body, answer): same order, same errors (a rejection
-  // reaches the error middleware as `next(error)` would), less routing per request.
-  router.post('/', async (req, res) => {
-    const context = (await getContext(req)) as C;
-    await new Promise<void>((resolve, reject) =>
-      readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
-    );
+  const cors = options.cors === false ? undefined : createCors(options.cors ?? { allowedOrigins: null });
+  const rateLimit =
+    options.rateLimit === false
+      ? undefined
+      : createRateLimit(options.rateLimit ?? { windowMs: 60_000, max: 600 });
+  const readBody = createBodyReader(options.bodyLimit ?? '1mb');
+  const handleError = createErrorHandler(logger);
+  const { inFlight } = options;
+
+  async function answer(req: Request, res: Response): Promise<void> {
+    // A synchronous getContext (the default) is not awaited: one microtask job less per request.
+    const got = getContext(req);
+    const context = (isThenable(got) ? await got : got) as C;
+    await readBody(req, res);
     const work = handleChatKitRequest(server, req, res, context, logger);
-    const { inFlight } = options;
     // Without a set to report to, no tracking promise is kept for as long as the request lasts.
     if (!inFlight) return work;
     const tracked = work.then(
@@ -86,13 +87,59 @@ export function createChatKitRouter<C extends RequestContext = RequestContext>(
     } finally {
       inFlight.delete(tracked);
     }
-  });
-  router.all('/', (_req, res) => {
-    res.set('Allow', 'POST, OPTIONS');
-    sendError(res, 405, 'method_not_allowed', 'The ChatKit endpoint accepts POST only');
-  });
-  router.use(createErrorHandler(logger));
+  }
+
+  // One middleware layer doing, in order, what were five (CORS, rate limit, the POST route, the 405 route,
+  // the error middleware): the same steps and answers for every path and method, with one layer match and
+  // no route dispatch per request. CORS and the rate limit apply to every path below the mount point, as
+  // `router.use` did; `POST /` is answered, other methods on `/` get 405, other paths fall through (404 from
+  // the host app); every error becomes a JSON answer of the error middleware.
+  const endpoint = (req: Request, res: Response, next: NextFunction): void => {
+    const fail = (error: unknown) => handleError(error, req, res, next);
+    const proceed = (error?: unknown) => {
+      if (error === 'router' || error === 'route') next();
+      else if (error) fail(error);
+      else if (req.path !== '/' && req.path !== '//') next();
+      else if (req.method !== 'POST') {
+        res.set('Allow', 'POST, OPTIONS');
+        sendError(res, 405, 'method_not_allowed', 'The ChatKit endpoint accepts POST only');
+      } else answer(req, res).catch(fail);
+    };
+    const limit = rateLimit
+      ? (error?: unknown) => {
+          if (error) proceed(error);
+          else rateLimit(req, res, proceed);
+        }
+      : proceed;
+    try {
+      if (cors) cors(req, res, limit);
+      else limit();
+    } catch (error) {
+      fail(error);
+    }
+  };
+  router.use(endpoint);
+  // The mounted router's own dispatch (state saved and restored, layer matching, a `next` closure, per
+  // request) only hands every request to the one layer above, which sees the same `req` either way (its only
+  // layer has the path '/': no prefix is trimmed, `baseUrl` is kept). So it is skipped while that layer is
+  // the only one: a router the host app added layers to, or one called outside an Express app, dispatches
+  // as any Router does.
+  const routerHandle = (router as unknown as RouterInternals).handle;
+  (router as unknown as RouterInternals).handle = function handle(req, res, out) {
+    if (router.stack.length === 1 && req.originalUrl !== undefined && typeof out === 'function')
+      endpoint(req, res, out);
+    else routerHandle.call(this, req, res, out);
+  };
   return router;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/** What Express's `Router` dispatches a request with (not in its published types). */
+interface RouterInternals {
+  handle(this: unknown, req: Request, res: Response, out: NextFunction): void;
 }
 
 async function handleChatKitRequest<C extends RequestContext>(

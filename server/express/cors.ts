@@ -142,7 +142,10 @@ export function createCors(options: CorsOptions): RequestHandler {
   const ownPorts = options.ownPorts ?? [];
 
   return (req, res, next) => {
-    res.vary('Origin');
+    // res.vary() parses the field and the current header on every request; with no Vary yet (nearly always),
+    // the header it would set is just this one.
+    if (res.getHeader('Vary') === undefined) res.setHeader('Vary', 'Origin');
+    else res.vary('Origin');
     const origin = req.get('origin');
     const isPreflight = req.method === 'OPTIONS' && req.get('access-control-request-method') !== undefined;
     if (origin === undefined) {

@@ -111,6 +111,25 @@ describe('samePlain', () => {
     expect(samePlain(new Date(1), plainCopy({})!.value)).toBe(false);
     expect(plainCopy({ when: new Date(1) })).toBeUndefined();
   });
+
+  it('compares objects of none or one key (compared after every event) like any other', () => {
+    const copyOf = (value: unknown) => plainCopy(value)!.value;
+    expect(samePlain({}, copyOf({}))).toBe(true);
+    expect(samePlain({ type: 'active' }, copyOf({ type: 'active' }))).toBe(true);
+    expect(samePlain({ type: 'closed' }, copyOf({ type: 'active' }))).toBe(false);
+    expect(samePlain({ kind: 'active' }, copyOf({ type: 'active' }))).toBe(false);
+    expect(samePlain({}, copyOf({ type: 'active' }))).toBe(false);
+    expect(samePlain({ type: 'active' }, copyOf({}))).toBe(false);
+    expect(samePlain({ a: 1, b: 2 }, copyOf({ a: 1 }))).toBe(false);
+    expect(samePlain({ a: 1 }, copyOf({ a: 1, b: 2 }))).toBe(false);
+    expect(samePlain({ a: { b: [1] } }, copyOf({ a: { b: [1] } }))).toBe(true);
+    expect(samePlain({ a: { b: [1] } }, copyOf({ a: { b: [2] } }))).toBe(false);
+    expect(samePlain({ a: undefined }, copyOf({}))).toBe(false);
+    const inherited = Object.create({ inheritedKey: 1 }) as Record<string, unknown>;
+    expect(samePlain(inherited, copyOf({}))).toBe(false); // not a plain object
+    const bare = Object.assign(Object.create(null), { type: 'active' });
+    expect(samePlain(bare, copyOf({ type: 'active' }))).toBe(true);
+  });
 });
 
 describe('response phase text deltas', () => {
