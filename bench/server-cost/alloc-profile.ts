@@ -4,6 +4,7 @@
  * at one concurrency, then the allocation sites with the most bytes per turn (self).
  *
  * Run: `npx tsx bench/server-cost/alloc-profile.ts <memory|sqlite|peer> [concurrency=10] [turns=3000]`
+ * (ALLOC_SURVIVORS=1: only what survived a scavenge or is still alive, i.e. what the scavenges copy)
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

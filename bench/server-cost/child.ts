@@ -79,7 +79,9 @@ async function allocationSampling(start: boolean): Promise<unknown> {
     await post('HeapProfiler.startSampling', {
       samplingInterval: 1024,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      // ALLOC_SURVIVORS=1 (see alloc-profile.ts): leave out what a scavenge collected, so the profile shows
+      // what survived one (promoted or copied: the scavenges' cost) plus what is still alive.
+      includeObjectsCollectedByMinorGC: process.env.ALLOC_SURVIVORS !== '1',
     });
     return null;
   }
