@@ -13,18 +13,9 @@ import { loadSequence } from '../fixtures/examples.js';
 import { waitForState } from '../support/session.js';
 import { scriptedSessions } from '../support/scripted-session.js';
 
-/** Holds the module's import until `open()` (a module loads once per file, so one gate per file). */
-const gate = vi.hoisted(() => {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open, requested: 0 };
-});
-
-vi.mock('../../src/protocol/session-extras.js', async (importOriginal) => {
-  gate.requested++;
-  await gate.opened;
-  return importOriginal();
-});
+/** Holds the module's import until `gate.open()` (test/support/module-gate.ts). */
+const gate = await vi.hoisted(async () => (await import('../support/module-gate.js')).moduleGate());
+vi.mock('../../src/protocol/session-extras.js', (importOriginal) => gate.hold(importOriginal));
 
 const open = scriptedSessions();
 const created = loadSequence('threads.create');
