@@ -80,30 +80,12 @@ export function samePlain(value: unknown, copy: unknown, depth = 0): boolean {
   if (prototype !== Object.prototype && prototype !== null) return false;
   // Objects of at most one key (a thread's `status` and `metadata`, compared after every event of a response
   // phase) are compared without allocating key arrays.
-  let count = 0;
-  let only: string | undefined;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (++count > 1) break;
-    only = key;
-  }
-  if (count <= 1) {
-    let copyCount = 0;
-    let copyOnly: string | undefined;
-    for (const key in copy) {
-      if (!Object.hasOwn(copy, key)) continue;
-      if (++copyCount > 1) break;
-      copyOnly = key;
-    }
-    if (copyCount !== count) return false;
-    if (count === 0) return true;
+  const only = soleKey(value);
+  if (only !== MANY) {
+    if (soleKey(copy) !== only) return false;
     return (
-      only === copyOnly &&
-      samePlain(
-        (value as Record<string, unknown>)[only!],
-        (copy as Record<string, unknown>)[only!],
-        depth + 1,
-      )
+      only === undefined ||
+      samePlain((value as Record<string, unknown>)[only], (copy as Record<string, unknown>)[only], depth + 1)
     );
   }
   const keys = Object.keys(value);
@@ -116,6 +98,19 @@ export function samePlain(value: unknown, copy: unknown, depth = 0): boolean {
     if (!samePlain(member, (copy as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;
+}
+
+const MANY = Symbol('many keys');
+
+/** An object's one own enumerable key: `undefined` when it has none, {@link MANY} when it has more. */
+function soleKey(object: object): string | undefined | typeof MANY {
+  let only: string | undefined;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    if (only !== undefined) return MANY;
+    only = key;
+  }
+  return only;
 }
 
 /**
