@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { ActionConfig, WidgetItem } from '../protocol/types.js';
 import { collectValues, mergeValues, validate } from './form-values.js';
 import { renderChildren, renderNode } from './registry.js';
@@ -54,6 +53,16 @@ let instances = 0;
  */
 export class ChatkitWidget extends LitElement {
   static override styles = widgetStyles;
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    containerBusy: { state: true, attribute: false },
+    item: { attribute: false },
+    host: { attribute: false },
+  };
 
   private readonly uid = `ckw${++instances}-`;
   private schemeObserver?: MutationObserver;
@@ -61,13 +70,13 @@ export class ChatkitWidget extends LitElement {
   private autofocusDone = false;
 
   /** Pending actions whose loading state covers the whole widget. */
-  @state() private containerBusy = 0;
+  private containerBusy = 0;
 
   /** The widget item to render; a new object (or a new `widget` tree) re-renders it. */
-  @property({ attribute: false }) item?: WidgetItem;
+  item?: WidgetItem;
 
   /** The root element's services: action dispatch, image policy, color scheme, locale. */
-  @property({ attribute: false }) host?: WidgetHost;
+  host?: WidgetHost;
 
   override connectedCallback(): void {
     super.connectedCallback();
