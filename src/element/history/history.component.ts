@@ -14,9 +14,13 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { historyStyles } from './history.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { completeEnglish } from '../../i18n/strings-more.js';
+import { provideChatkitIcons } from '../../internal/icons.js';
+import { CHATKIT_ICON_DATA } from '../../internal/icon-data-chatkit.js';
 
 // This module shows strings of the on-demand English table (see strings-more.ts).
 completeEnglish();
+// And icons of the on-demand table (rename, delete): they come with the panel, never drawn late.
+provideChatkitIcons(CHATKIT_ICON_DATA);
 
 export class ChatkitHistory extends LitElement {
   static override styles = [sharedStyles, historyStyles];
