@@ -13,10 +13,14 @@ import { DEFAULT_WIDGET_STRINGS } from './widget-strings.js';
 import { widgetStyles } from './widget.styles.js';
 import { provideChatkitIcons } from '../internal/icons.js';
 import { CHATKIT_ICON_DATA } from '../internal/icon-data-chatkit.js';
+import { provideImagePolicy } from '../internal/url.js';
+import { IMAGE_POLICY } from '../internal/image-policy.js';
 import type { ResolvedLoadingBehavior, WidgetActionRequest, WidgetHost } from './widget-host.js';
 
 // Widgets name any ChatKit icon: their data comes with the renderer (the element itself ships only its UI icons).
 provideChatkitIcons(CHATKIT_ICON_DATA);
+// And the image decisions the element's widget host answers with (see provideImagePolicy).
+provideImagePolicy(IMAGE_POLICY);
 
 /** `loadingBehavior: "auto"` per binding site (§7.3). */
 const AUTO_LOADING: Record<ActionSite, ResolvedLoadingBehavior> = {
