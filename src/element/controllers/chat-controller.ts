@@ -127,7 +127,7 @@ export function createWidgetHost(root: ControllerRoot, strings: Strings = root.s
     strings: widgetStringsOf(strings),
     dispatchAction: (request) => dispatchWidgetAction(root, request),
     // The decisions come with the parts that show remote images (see provideImagePolicy in url.ts); before
-    // one of them has loaded nothing asks, and an image stays blocked rather than loaded unchecked.
+    // one of them has loaded nothing asks, and an image would be left out rather than loaded unchecked.
     isImageAllowed: (url) =>
       loadedImagePolicy()?.isImageAllowed(url, root.imageDomains(), document.baseURI) ?? false,
     resolveImage: (url) =>
