@@ -155,6 +155,24 @@ describe('entities', () => {
     );
   });
 
+  it('showComposerMenu: the "@" button is in the first render and works before the tags code is here', async () => {
+    // The button is drawn by the composer; what it does comes with the tags chunk (composer-tags.ts), which
+    // starts loading in that same render. A click before it has arrived waits for it.
+    const { el } = await mount({
+      entities: { showComposerMenu: true, onTagSearch: async () => [PARIS] },
+    });
+    const composer = deep<HTMLElement & { tags?: unknown }>(el, 'chatkit-composer')!;
+    const button = deep<HTMLButtonElement>(el, 'chatkit-composer', '[part="entity-menu-button"]')!;
+    expect(button, 'drawn in the first render').to.not.equal(null);
+    expect(composer.tags, 'the tags code has not arrived yet').to.equal(undefined);
+    button.click();
+    await until(
+      () => deepAll(el, 'chatkit-composer', '#tag-list [role="option"]').length === 1,
+      'entity menu',
+    );
+    expect(textbox(el).value).to.equal('@');
+  });
+
   it('onClick receives the entity of an interactive tag in a sent message; plain tags stay text', async () => {
     const clicked: Entity[] = [];
     const { el } = await mount({ entities: { onClick: (entity) => clicked.push(entity) } });

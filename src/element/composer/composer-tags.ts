@@ -3,8 +3,9 @@
  * after a space) asks the host for matching entities, shown in the shared suggestion listbox
  * ({@link SuggestList}: ArrowUp/Down, Home/End, Enter or Tab to pick, Escape to close, mouse;
  * `aria-activedescendant` keeps focus in the textbox). Picked entities become tag chips and are sent as
- * `input_tag` content before the text. The "@" composer button (`entities.showComposerMenu`) is in
- * entity-menu.ts. The listbox code loads on demand, once `onTagSearch` is set ({@link prepare}).
+ * `input_tag` content before the text. The composer draws the "@" button (`entities.showComposerMenu`, shown
+ * only with `onTagSearch`) in its first render; what it does ({@link mention}) comes with this module, which
+ * the composer loads as soon as `onTagSearch` is set. The listbox code loads on demand too ({@link prepare}).
  *
  * @internal
  * @module
@@ -117,6 +118,21 @@ export class ComposerTags implements ReactiveController {
       data: tag.data,
     }));
     this.close();
+  }
+
+  /**
+   * The "@" button: as in ChatKit, inserts "@" at the caret (after a space when the caret follows a word) as
+   * typing would, so the entity menu opens with an empty query; picking works as for a typed "@".
+   */
+  mention(): void {
+    const textarea = this.textarea();
+    if (!textarea) return;
+    const start = textarea.selectionStart ?? textarea.value.length;
+    const end = textarea.selectionEnd ?? start;
+    const before = textarea.value.slice(0, start);
+    textarea.focus();
+    textarea.setRangeText(before && !/\s$/.test(before) ? ' @' : '@', start, end, 'end');
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
   /** Adds one entity as a chip (no duplicates). */

@@ -17,7 +17,6 @@ import type { ComposerTags, TagEntity } from './composer-tags.js';
 import type { ComposerDraft } from './composer-handle.js';
 import type { ComposerMenus } from './composer-menu.js';
 import type { ComposerCommands } from './commands-menu.js';
-import { renderEntityMenuButton } from './entity-menu.js';
 import type { ComposerDictation } from './dictation.js';
 
 /** The textarea never grows past this many lines; then it scrolls. */
@@ -349,7 +348,22 @@ export class ChatkitComposer extends LitElement {
       ${this.dictation?.renderStatus() ?? nothing}
       <div class="row">
         ${this.attachments?.renderButton() ?? this.renderAttachPlaceholder()}
-        ${renderEntityMenuButton(this.ctx, () => this.textarea, locked)}
+        ${
+          config.showEntityMenu
+            ? html`<button
+                type="button"
+                part="entity-menu-button"
+                class="icon-button mention-button"
+                aria-label=${strings.addMention}
+                title=${strings.addMention}
+                ?disabled=${locked}
+                @mousedown=${(event: Event) => event.preventDefault()}
+                @click=${() => void this.withTags().then((t) => t.mention())}
+              >
+                <span aria-hidden="true">@</span>
+              </button>`
+            : nothing
+        }
         <textarea
           part="input"
           rows="1"
