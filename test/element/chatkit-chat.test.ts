@@ -227,6 +227,28 @@ describe('<chatkit-chat> methods', () => {
     await until(() => deep(el, 'chatkit-composer')!.shadowRoot!.activeElement === textbox(el), 'focused');
   });
 
+  it('setComposerValue: calls made together apply in call order (the draft code loads on demand)', async () => {
+    const { el } = await mount({
+      composer: { tools: [{ id: 'search', label: 'Search', icon: 'globe' }] },
+    });
+    const toolChanges: unknown[] = [];
+    el.addEventListener('chatkit.tool.change', (event) => toolChanges.push(event.detail.toolId));
+    const first = el.setComposerValue({ text: 'first', reply: 'a quote', selectedToolId: 'search' });
+    // The selected tool changes at once; the draft waits for its code.
+    expect(toolChanges).to.deep.equal(['search']);
+    const second = el.setComposerValue('second');
+    const third = el.setComposerValue({ reply: null, selectedToolId: null });
+    expect(toolChanges).to.deep.equal(['search', null]);
+    await Promise.all([first, second, third]);
+    await settle(el);
+    expect(textbox(el).value).to.equal('second');
+    expect(deep(el, 'chatkit-composer', '.reply'), 'the last call removed the quote').to.equal(null);
+    await el.setComposerValue({ reply: 'kept' });
+    await settle(el);
+    expect(textbox(el).value, 'fields left out stay').to.equal('second');
+    expect(deepText(deep(el, 'chatkit-composer', '.reply'))).to.contain('kept');
+  });
+
   it('setThreadId opens a thread and setThreadId(null) starts a new chat', async () => {
     const { el, server } = await mount();
     server.addThread('thr_a', 'Thread A', [

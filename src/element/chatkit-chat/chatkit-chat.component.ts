@@ -610,21 +610,10 @@ export class ChatkitChat extends LitElement {
     if (typeof p.selectedModelId === 'string') this.selectedModel = p.selectedModelId;
     if (this.mode === 'launcher' && !this.launcher.open) this.launcher.setOpen(true, false);
     await this.updateComplete;
+    // The draft half loads with the first call; concurrent calls wait for the same module, in call order.
+    const { setComposerDraft } = await import('./composer-value.js');
     const composer = this.composer;
-    if (!composer) return;
-    const content = p.content !== undefined ? toWireContent(p.content) : undefined;
-    const contentText = content?.map((part) => (part.type === 'input_text' ? part.text : '')).join('');
-    await composer.setDraft({
-      ...(typeof p.text === 'string'
-        ? { text: p.text }
-        : contentText !== undefined
-          ? { text: contentText }
-          : {}),
-      ...(content ? { tags: content.filter((part) => part.type === 'input_tag') } : {}),
-      ...(p.reply !== undefined ? { reply: typeof p.reply === 'string' ? p.reply : null } : {}),
-      ...(Array.isArray(p.attachments) ? { attachments: p.attachments as WireAttachment[] } : {}),
-      ...(Array.isArray(p.files) ? { files: p.files.filter((file) => file instanceof File) } : {}),
-    });
+    if (composer) await setComposerDraft(composer, p);
   }
 
   /** Opens the history panel (fires `chatkit.history.open`). */
