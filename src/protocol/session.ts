@@ -36,7 +36,7 @@ import {
   threadStateFromThread,
   type ThreadState,
 } from './thread-state.js';
-import { delay, systemScheduler } from './scheduler.js';
+import { systemScheduler } from './scheduler.js';
 import { createTransport } from './transport.js';
 import { buildUserMessage, wireAction } from './user-message.js';
 import type { Page, StreamingRequest, Thread, ThreadItem } from './types.js';
@@ -374,25 +374,27 @@ export function createSession(options: SessionOptions): ChatSession {
       }
     },
 
-    async resume({ intervalMs = 1000, maxIntervalMs = 8000, maxAttempts = 6, signal } = {}) {
-      const scope = anySignal(epoch.signal, signal);
+    async resume(options = {}) {
+      const scope = anySignal(epoch.signal, options.signal);
       const threadId = thread.thread?.id;
       const streams = runner.streamCount();
-      // Re-checked after every wait too: a stream that started meanwhile (the user's next turn) or another
-      // thread makes this poll stale, and it would only cost a pointless get_by_id + items.list pair.
+      // Re-checked after every wait too (the loop's module load included): a stream that started meanwhile
+      // (the user's next turn) or another thread makes this poll stale, and it would only cost a pointless
+      // get_by_id + items.list pair.
       const stillWaiting = () =>
         !scope.aborted &&
         threadId !== undefined &&
         thread.thread?.id === threadId &&
         runner.streamCount() === streams &&
         isAwaitingResponse(thread);
-      // Backs off: the answer usually lands within seconds, and a server that cancelled the turn when the
-      // page went away (chatkit-python does) will never store one, so a long steady poll only adds load.
-      let wait = intervalMs;
-      for (let attempt = 0; attempt < maxAttempts && stillWaiting(); attempt++) {
-        if (!(await delay(wait, scope, scheduler)) || !stillWaiting()) return;
-        await session.fetchUpdates(scope);
-        wait = Math.min(wait * 2, maxIntervalMs);
+      // The loop (session-extras.ts) loads only when there is something to wait for.
+      // A failed load (offline) leaves nothing to poll with; the next resume retries it.
+      if (stillWaiting()) {
+        await loadExtras().then(
+          ({ pollUntilAnswered }) =>
+            pollUntilAnswered(options, scope, scheduler, stillWaiting, () => session.fetchUpdates(scope)),
+          () => {},
+        );
       }
     },
 

@@ -237,7 +237,7 @@ describe('<chatkit-chat> methods', () => {
     // The selected tool changes at once; the draft waits for its code.
     expect(toolChanges).to.deep.equal(['search']);
     const second = el.setComposerValue('second');
-    const third = el.setComposerValue({ reply: null, selectedToolId: null });
+    const third = el.setComposerValue({ reply: '', selectedToolId: undefined });
     expect(toolChanges).to.deep.equal(['search', null]);
     await Promise.all([first, second, third]);
     await settle(el);
