@@ -5,7 +5,8 @@
  * @internal
  * @module
  */
-import { delay, type Scheduler } from './scheduler.js';
+import { delay } from './delay.js';
+import type { Scheduler } from './scheduler.js';
 import type { ResumeOptions } from './session-types.js';
 
 /**

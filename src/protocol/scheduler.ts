@@ -1,5 +1,5 @@
 /**
- * Waiting that tests can drive: the {@link Scheduler} type, the real one and {@link delay}. Re-exported by
+ * Waiting that tests can drive: the {@link Scheduler} type and the real one (`delay` is in delay.ts). Re-exported by
  * `time.ts`; a module of its own so that what imports only these (the client session) does not bring the
  * timestamp parsers along.
  *
@@ -17,23 +17,3 @@ export const systemScheduler: Scheduler = (callback, ms) => {
   const timer = setTimeout(callback, ms);
   return () => clearTimeout(timer);
 };
-
-/** Waits `ms` on `scheduler`; resolves `false` instead if `signal` aborts first (the timer is cancelled). */
-export function delay(
-  ms: number,
-  signal?: AbortSignal,
-  scheduler: Scheduler = systemScheduler,
-): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      cancel();
-      resolve(false);
-    };
-    const cancel = scheduler(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

@@ -48,4 +48,5 @@ export type Clock = () => number;
 export const systemClock: Clock = () => Date.now();
 
 // The waiting helpers live in scheduler.ts, which the element's drop-in file imports without the parsers above.
-export { delay, systemScheduler, type Scheduler } from './scheduler.js';
+export { systemScheduler, type Scheduler } from './scheduler.js';
+export { delay } from './delay.js';
