@@ -22,6 +22,7 @@ import { tokenStyles } from '../../theme/tokens.js';
 import { chatStyles } from './chatkit-chat.styles.js';
 import { AppearanceController, type AppearanceInputs } from '../controllers/appearance-controller.js';
 import type { ChatComposerHandle } from '../composer/composer-handle.js';
+import type { ChatkitComposer } from '../composer/composer.component.js';
 import { LauncherController } from '../controllers/launcher-controller.js';
 import { ensureElement } from '../lazy-elements.js';
 import { renderChatLayout, renderLauncher } from './chat-layout.js';
@@ -613,7 +614,7 @@ export class ChatkitChat extends LitElement {
     // The draft half loads with the first call; concurrent calls wait for the same module, in call order.
     const { setComposerDraft } = await import('./composer-value.js');
     const composer = this.composer;
-    if (composer) await setComposerDraft(composer, p);
+    if (composer) await setComposerDraft(composer as ChatkitComposer, p);
   }
 
   /** Opens the history panel (fires `chatkit.history.open`). */

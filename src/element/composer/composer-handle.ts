@@ -22,8 +22,6 @@ export interface ComposerDraft {
 
 export interface ChatComposerHandle extends HTMLElement {
   setValue(text: string): void;
-  /** Sets parts of the draft (the root's `setComposerValue`); resolves once tags and attachments show. */
-  setDraft(draft: ComposerDraft): Promise<void>;
   /** Puts back the text of a message that could not be sent, unless the user has typed anew. */
   restoreDraft(text: string): void;
   focus(): void;

@@ -14,7 +14,6 @@ import { composerStyles } from './composer.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import type { ComposerAttachments } from './composer-attachments.js';
 import type { ComposerTags, TagEntity } from './composer-tags.js';
-import type { ComposerDraft } from './composer-handle.js';
 import type { ComposerMenus } from './composer-menu.js';
 import type { ComposerCommands } from './commands-menu.js';
 import type { ComposerDictation } from './dictation.js';
@@ -167,31 +166,6 @@ export class ChatkitComposer extends LitElement {
   setValue(text: string): void {
     this.value = text;
     void this.updateComplete.then(() => this.autoGrow());
-  }
-
-  /**
-   * Sets the given parts of the draft; the others stay (the root's `setComposerValue`). Resolves once the
-   * tags and attachments are in place (their code may load on demand first).
-   */
-  async setDraft(draft: ComposerDraft): Promise<void> {
-    if (draft.text !== undefined) this.setValue(draft.text);
-    if (draft.reply !== undefined) this.reply = draft.reply || null;
-    const { tags, attachments, files } = draft;
-    // Clearing what never loaded needs no code.
-    const parts: Promise<void>[] = [];
-    if (tags && (tags.length || this.tags)) parts.push(this.withTags().then((t) => t.set(tags)));
-    if ((attachments && (attachments.length || this.attachments)) || files?.length) {
-      parts.push(
-        this.withAttachments().then((tray) => {
-          if (attachments) tray.set(attachments);
-          if (files?.length) tray.addFiles(files);
-        }),
-      );
-    }
-    if (!parts.length) return;
-    await Promise.all(parts);
-    this.requestUpdate();
-    await this.updateComplete;
   }
 
   /** Puts back the text of a message that could not be sent, unless the user has typed anew since. */
