@@ -14,11 +14,10 @@ export const markdownStyles = css`
     overflow-wrap: anywhere;
     --gap: calc(var(--chatkit-spacing) * 3);
   }
-  .markdown > .block:first-child > :first-child,
-  .markdown > .block:first-child > .code-block {
+  .markdown > .group:first-child > .block:first-child > :first-child {
     margin-top: 0;
   }
-  .markdown > .block:last-child > :last-child {
+  .markdown > .group:last-child > .block:last-child > :last-child {
     margin-bottom: 0;
   }
   p,
