@@ -4,7 +4,7 @@
  * @module
  */
 import type { Clock } from '../../src/protocol/time.js';
-import { formatTimestamp } from '../../src/protocol/time.js';
+import { formatClockReading } from './timestamp.js';
 import type { IdGenerator } from '../../src/protocol/ids.js';
 import type { AssistantMessageItem, ThreadMetadata } from '../../src/protocol/types.js';
 import type { RequestContext, Store } from '../stores/store.js';
@@ -29,7 +29,7 @@ export function createResponseContext<C extends RequestContext>(
   init: ResponseContextInit<C>,
 ): ResponseContext<C> {
   const { context, store, thread, signal, generateId, clock } = init;
-  const now = () => formatTimestamp(clock());
+  const now = () => formatClockReading(clock());
   const ctx: Omit<ResponseContext<C>, 'signal'> & { signal?: AbortSignal } = {
     context,
     store,
