@@ -80,6 +80,10 @@ export default {
             const element = tableClass(declaration.name, mod.path);
             if (!element) continue;
             declaration.tagName = element.tag;
+            // The analyzer marks members declared in `static properties` "public" and leaves members it finds
+            // otherwise unmarked (public by default): one form for both.
+            for (const member of declaration.members ?? [])
+              if (member.privacy === 'public') delete member.privacy;
             declaration.customElement = true;
             if (element.internal) declaration.internal = true;
             if (!declaration.description && element.moduleDescription) {

@@ -159,6 +159,24 @@ function shortenLibraryErrors(): Plugin {
   };
 }
 
+/**
+ * The modules the drop-in entry (src/drop-in.ts) imports for what they do when evaluated: `define.ts` registers
+ * the elements, and the markdown renderer is imported so that it lands in the entry file. package.json's
+ * `sideEffects` names only built files (for sites that bundle the npm build), so without this the bundler
+ * would drop both imports from the drop-in build.
+ */
+function dropInModules(): Plugin {
+  return {
+    name: 'chatkit-drop-in-modules',
+    apply: 'build',
+    transform(_code, id) {
+      return /[\\/]src[\\/](?:define|markdown[\\/]markdown\.component)\.ts$/.test(id)
+        ? { moduleSideEffects: true }
+        : null;
+    },
+  };
+}
+
 /** Short property names, shortest first: one character, then two (a letter, `$` or `_`, then any identifier character). */
 export const SHORT_NAMES: readonly string[] = (() => {
   const first = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_';
@@ -371,7 +389,8 @@ function terserPass(): Plugin {
 /**
  * Library build of the drop-in element.
  *
- * - default mode: `dist/chatkit-chat.js`, an ES module; rarely used parts (charts, locales) stay separate
+ * - default mode: `dist/chatkit-chat.js`, an ES module built from src/drop-in.ts (`define.ts` and the markdown
+ *   renderer, which every first answer needs); rarely used parts (widgets, charts, locales) stay separate
  *   chunks loaded on demand.
  * - `--mode iife`: `dist/chatkit-chat.iife.js`, a classic `<script>` for pages without modules: a tiny loader that
  *   imports the ES build next to it (see src/classic-loader.ts for why it is not a second full copy).
@@ -387,7 +406,7 @@ function terserPass(): Plugin {
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
-    plugins: [minifyCss(), minifyHtmlTemplates(), shortenLibraryErrors(), terserPass()],
+    plugins: [dropInModules(), minifyCss(), minifyHtmlTemplates(), shortenLibraryErrors(), terserPass()],
     build: {
       target: 'es2022',
       outDir: 'dist',
@@ -397,13 +416,20 @@ export default defineConfig(({ mode }) => {
       // drop-in file is served as is, so minify fully.
       minify: 'oxc',
       lib: {
-        entry: iife ? 'src/classic-loader.ts' : 'src/define.ts',
+        entry: iife ? 'src/classic-loader.ts' : 'src/drop-in.ts',
         name: 'ChatkitChat',
         formats: [iife ? 'iife' : 'es'],
         fileName: () => (iife ? 'chatkit-chat.iife.js' : 'chatkit-chat.js'),
       },
       rollupOptions: {
         preserveEntrySignatures: 'allow-extension',
+        // The tag table's `import()` of the markdown renderer resolves to the entry in this build (src/drop-in.ts
+        // imports it statically, on purpose): not worth a warning on every build.
+        onLog(level, log, handler) {
+          if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /markdown\.component\.ts/.test(log.message))
+            return;
+          handler(level, log);
+        },
         output: iife
           ? { minify: true }
           : {

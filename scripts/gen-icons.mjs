@@ -4,8 +4,9 @@
  *
  * - `src/internal/icon-data.ts`: the UI icons of the element and the few ChatKit icon names the element draws
  *   itself (EAGER below), mapped to lucide icons. Bundled with the element, so it stays small.
- * - `src/internal/icon-data-chatkit.ts`: the other ChatKit icon names (§6.7). A chunk of its own, loaded with the
- *   widget renderer or the first time a start-screen prompt, tool or header button names one.
+ * - `src/internal/icon-data-chatkit.ts`: the other ChatKit icon names (§6.7) and the UI icons only on-demand parts
+ *   draw (UI_LATER). A chunk of its own, loaded with the widget renderer or the history panel, or the first time
+ *   a start-screen prompt, tool, menu or header button names one.
  * - `src/internal/icon-data-lucide.ts`: every lucide icon, for `lucide:<name>` icon names. Loaded lazily
  *   (dynamic import) so it never weighs on the drop-in bundle.
  *
@@ -89,7 +90,13 @@ const CHATKIT = {
   'write-alt2': 'square-pen',
 };
 
-/** UI icons the element itself needs (name used by the element → lucide icon name). */
+/**
+ * UI icons the element itself needs (name used by the element → lucide icon name). Those in UI_LATER are drawn
+ * only by parts that load on demand (the history panel, menus, dictation, workflow and widget items): they go
+ * to the on-demand table with the other ChatKit names, out of the drop-in file (0.35 KB gzip with the four
+ * ChatKit names below that only on-demand parts draw). The history panel hands that table over when it loads,
+ * as the widget renderer does, so its row icons never draw late.
+ */
 const UI = {
   send: 'send',
   square: 'square',
@@ -112,8 +119,10 @@ const UI = {
   mic: 'mic',
 };
 
-/** ChatKit icon names the element draws itself (header, composer, markdown): kept in the eager set. */
-const EAGER = ['check', 'plus', 'square-image', 'info', 'external-link', 'chevron-left', 'chevron-right'];
+const UI_LATER = ['chevron-down', 'chevron-up', 'pencil', 'trash-2', 'menu', 'mic'];
+
+/** ChatKit icon names the element draws itself (header, thread, markdown): kept in the eager set. */
+const EAGER = ['check', 'plus', 'info'];
 
 /** Encodes one lucide icon node list. */
 function encode(list) {
@@ -138,7 +147,7 @@ const chatkit = {};
 for (const [name, target] of Object.entries({ ...CHATKIT, ...UI })) {
   const filled = target.endsWith('!');
   const data = (filled ? '!' : '') + lookup(filled ? target.slice(0, -1) : target);
-  if (name in UI || EAGER.includes(name)) subset[name] = data;
+  if ((name in UI && !UI_LATER.includes(name)) || EAGER.includes(name)) subset[name] = data;
   else chatkit[name] = data;
 }
 
@@ -153,8 +162,9 @@ writeFileSync(
 );
 writeFileSync(
   'src/internal/icon-data-chatkit.ts',
-  header('The other ChatKit icon names (§6.7), loaded on demand. A leading `!` marks a filled icon.') +
-    `export const CHATKIT_ICON_DATA: Record<string, string> = ${JSON.stringify(chatkit, null, 1)};\n`,
+  header(
+    'The other ChatKit icon names (§6.7) and the UI icons only on-demand parts draw, loaded on demand. A leading `!` marks a filled icon.',
+  ) + `export const CHATKIT_ICON_DATA: Record<string, string> = ${JSON.stringify(chatkit, null, 1)};\n`,
 );
 const full = {};
 for (const name of Object.keys(nodes)) full[name] = encode(nodes[name]);

@@ -2,13 +2,8 @@
 // The UI icons and the ChatKit icon names the element draws itself. A leading `!` marks a filled icon.
 export const ICON_DATA: Record<string, string> = {
   check: 'M20 6 9 17l-5-5',
-  'chevron-left': 'm15 18-6-6 6-6',
-  'chevron-right': 'm9 18 6-6-6-6',
-  'external-link': 'M15 3h6v6|M10 14 21 3|M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6',
   info: 'circle cx=12 cy=12 r=10|M12 16v-4|M12 8h.01',
   plus: 'M5 12h14|M12 5v14',
-  'square-image':
-    'rect width=18 height=18 x=3 y=3 rx=2 ry=2|circle cx=9 cy=9 r=2|m21 15-3.086-3.086a2 2 0 0 0-2.828 0L6 21',
   send: 'M14.536 21.686a.5.5 0 0 0 .937-.024l6.5-19a.496.496 0 0 0-.635-.635l-19 6.5a.5.5 0 0 0-.024.937l7.93 3.18a2 2 0 0 1 1.112 1.11z|m21.854 2.147-10.94 10.939',
   square: 'rect width=18 height=18 x=3 y=3 rx=2',
   history: 'M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8|M3 3v5h5|M12 7v5l4 2',
@@ -21,18 +16,10 @@ export const ICON_DATA: Record<string, string> = {
   'rotate-ccw': 'M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8|M3 3v5h5',
   'message-circle':
     'M2.992 16.342a2 2 0 0 1 .094 1.167l-1.065 3.29a1 1 0 0 0 1.236 1.168l3.413-.998a2 2 0 0 1 1.099.092 10 10 0 1 0-4.777-4.719',
-  'chevron-down': 'm6 9 6 6 6-6',
-  'chevron-up': 'm18 15-6-6-6 6',
-  pencil:
-    'M21.174 6.812a1 1 0 0 0-3.986-3.987L3.842 16.174a2 2 0 0 0-.5.83l-1.321 4.352a.5.5 0 0 0 .623.622l4.353-1.32a2 2 0 0 0 .83-.497z|m15 5 4 4',
-  'trash-2':
-    'M10 11v6|M14 11v6|M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6|M3 6h18|M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2',
-  menu: 'M4 5h16|M4 12h16|M4 19h16',
   'arrow-down': 'M12 5v14|m19 12-7 7-7-7',
   'alert-triangle':
     'm21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3|M12 9v4|M12 17h.01',
   paperclip:
     'm16 6-8.414 8.586a2 2 0 0 0 2.829 2.829l8.414-8.586a4 4 0 1 0-5.657-5.657l-8.379 8.551a6 6 0 1 0 8.485 8.485l8.379-8.551',
   loader: 'M21 12a9 9 0 1 1-6.219-8.56',
-  mic: 'M12 19v3|M19 10v2a7 7 0 0 1-14 0v-2|rect x=9 y=2 width=6 height=13 rx=3',
 };

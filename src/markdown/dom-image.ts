@@ -9,7 +9,8 @@
  * @module
  */
 import type { LinkToken } from './lexer.js';
-import { decideImage, sanitizeUrl } from '../internal/url.js';
+import { sanitizeUrl } from '../internal/url.js';
+import { decideImage } from '../internal/image-policy.js';
 import { IMAGE_FORCED_ATTR, LINK_FORCED_ATTR, LOAD_CONTROL_FORCED_ATTR } from './policy.js';
 import { imagePolicyOf, loadImageLabel } from './sanitize.js';
 import type { DomWriter } from './dom.js';

@@ -1,5 +1,12 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  LitElement,
+  html,
+  nothing,
+  type CSSResult,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { icon } from '../internal/icons.js';
@@ -88,6 +95,24 @@ const COPIED_FEEDBACK_MS = 1500;
  */
 export class ChatkitMarkdown extends LitElement {
   static override styles = markdownStyles;
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    copiedKey: { state: true, attribute: false },
+    sourcesOpen: { state: true, attribute: false },
+    highlighted: { state: true, attribute: false },
+    text: { attribute: false },
+    streaming: { type: Boolean, reflect: true },
+    annotations: { attribute: false },
+    allowedImageDomains: { attribute: false },
+    imageProxyUrl: { attribute: false },
+    approvedImages: { state: true, attribute: false },
+    labels: { attribute: false },
+    noSources: { type: Boolean, attribute: 'no-sources' },
+  };
 
   private engine = new IncrementalMarkdown();
   private citations: Citations = NO_CITATIONS;
@@ -105,35 +130,35 @@ export class ChatkitMarkdown extends LitElement {
   private resumeFrame = 0;
 
   /** Key of the code block whose copy button shows "Copied". */
-  @state() private copiedKey: string | null = null;
+  private copiedKey: string | null = null;
   /** Whether the sources list is expanded. */
-  @state() private sourcesOpen = false;
+  private sourcesOpen = false;
   /** 1-based numbers of the sources highlighted by the last marker click. */
-  @state() private highlighted: readonly number[] = [];
+  private highlighted: readonly number[] = [];
 
   /** The markdown source. Untrusted; may grow between updates while {@link streaming}. */
-  @property({ attribute: false }) text = '';
+  text = '';
 
   /** More text will follow: only the last block re-renders, and a caret shows where text arrives. */
-  @property({ type: Boolean, reflect: true }) streaming = false;
+  streaming = false;
 
   /** Citations (PROTOCOL §6.4): markers at `index` (grouped), sources listed below the text. */
-  @property({ attribute: false }) annotations: readonly Annotation[] = [];
+  annotations: readonly Annotation[] = [];
 
   /** The thread's `allowed_image_domains`; `null` applies the client default (all http/https hosts). */
-  @property({ attribute: false }) allowedImageDomains: readonly string[] | null = null;
+  allowedImageDomains: readonly string[] | null = null;
 
   /** Image proxy for hosts the domain list refuses (`images.proxyUrl`); `null` = refused images are blocked. */
-  @property({ attribute: false }) imageProxyUrl: string | null = null;
+  imageProxyUrl: string | null = null;
 
   /** Image URLs the reader chose to load with a "Load image from …" button (this message only). */
-  @state() private approvedImages: readonly string[] = [];
+  private approvedImages: readonly string[] = [];
 
   /** Localised strings; missing entries fall back to English. */
-  @property({ attribute: false }) labels: Partial<MarkdownLabels> = {};
+  labels: Partial<MarkdownLabels> = {};
 
   /** Hide the sources list (the host renders sources itself); inline markers still show. */
-  @property({ type: Boolean, attribute: 'no-sources' }) noSources = false;
+  noSources = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { html, LitElement, nothing, svg } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, svg, type PropertyDeclarations } from 'lit';
 import { cssProps } from '../internal/css-props.js';
 import type { WidgetNode } from '../protocol/types.js';
 import { stackExtents, valueScale } from './chart-scale.js';
@@ -69,17 +68,29 @@ function linePath(points: Point[], curve = 'linear'): string {
  */
 export class ChatkitWidgetChart extends LitElement {
   static override styles = chartStyles;
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    width: { state: true, attribute: false },
+    hover: { state: true, attribute: false },
+    node: { attribute: false },
+    locale: {},
+    scheme: { attribute: false },
+  };
 
   private observer?: ResizeObserver;
 
-  @state() private width = 480;
-  @state() private hover = -1;
+  private width = 480;
+  private hover = -1;
 
   /** The Chart node. */
-  @property({ attribute: false }) node?: WidgetNode;
+  node?: WidgetNode;
 
   /** BCP 47 locale of tick labels and tooltip values (`Intl.NumberFormat`); empty = the browser's. */
-  @property() locale = '';
+  locale = '';
 
   private numberFormat?: { locale: string; format: Intl.NumberFormat };
 
@@ -98,7 +109,7 @@ export class ChatkitWidgetChart extends LitElement {
   }
 
   /** Color scheme for `ThemeColor` series colors. */
-  @property({ attribute: false }) scheme: Scheme = 'light';
+  scheme: Scheme = 'light';
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -8,8 +8,7 @@
  *
  * @module
  */
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { icon } from '../internal/icons.js';
 import { PickerBase } from './picker-base.js';
 import { datePickerStyles } from './picker.styles.js';
@@ -65,18 +64,30 @@ function addMonths(day: number, months: number): number {
  */
 export class ChatkitWidgetDatePicker extends PickerBase {
   static override styles = datePickerStyles;
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    min: {},
+    max: {},
+    side: {},
+    align: {},
+    focusDay: { state: true, attribute: false },
+  };
 
   /** Earliest choosable day (`YYYY-MM-DD`), or `''`. */
-  @property() min = '';
+  min = '';
   /** Latest choosable day (`YYYY-MM-DD`), or `''`. */
-  @property() max = '';
+  max = '';
   /** The side of the field the calendar opens on. */
-  @property() side: Side = 'bottom';
+  side: Side = 'bottom';
   /** How the calendar lines up with the field. */
-  @property() align: Align = 'start';
+  align: Align = 'start';
 
   /** The day that holds the grid's focus (day number). */
-  @state() private focusDay = 0;
+  private focusDay = 0;
 
   protected override placement(): [Side, Align] {
     return [this.side, this.align];

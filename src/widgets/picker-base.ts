@@ -6,14 +6,33 @@
  *
  * @module
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { icon } from '../internal/icons.js';
-import { property, state } from 'lit/decorators.js';
 import { hidePopup, place, showPopup, trackPopup, type Align, type Side } from './popover.js';
 import { DEFAULT_WIDGET_STRINGS, type WidgetStrings } from './widget-strings.js';
 
 /** Base class of the popover controls; subclasses render `#trigger` and `#popup`. */
 export abstract class PickerBase extends LitElement {
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    value: { attribute: false },
+    name: {},
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean },
+    clearable: { type: Boolean },
+    block: { type: Boolean, reflect: true },
+    placeholder: {},
+    label: {},
+    fieldClass: { attribute: false },
+    locale: {},
+    strings: { attribute: false },
+    invalid: { attribute: 'aria-invalid' },
+    open: { state: true, attribute: false },
+  };
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
@@ -24,27 +43,27 @@ export abstract class PickerBase extends LitElement {
   private untrack?: () => void;
 
   /** The form value (`''` when nothing is chosen). */
-  @property({ attribute: false }) value = '';
+  value = '';
   /** The field name (`data-field` of the form collector). */
-  @property() name = '';
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  @property({ type: Boolean }) required = false;
-  @property({ type: Boolean }) clearable = false;
+  name = '';
+  disabled = false;
+  required = false;
+  clearable = false;
   /** Stretches to the width of its container. */
-  @property({ type: Boolean, reflect: true }) block = false;
-  @property() placeholder = '';
+  block = false;
+  placeholder = '';
   /** Accessible name when no `<label for>` names the element. */
-  @property() label = '';
+  label = '';
   /** Class list of the trigger (variant, size, pill: the widget's `.field` classes). */
-  @property({ attribute: false }) fieldClass = 'field variant-outline size-md';
+  fieldClass = 'field variant-outline size-md';
   /** BCP 47 locale for names, numbers and the first day of the week. */
-  @property() locale = '';
+  locale = '';
   /** The renderer's translated words. */
-  @property({ attribute: false }) strings: Readonly<WidgetStrings> = DEFAULT_WIDGET_STRINGS;
+  strings: Readonly<WidgetStrings> = DEFAULT_WIDGET_STRINGS;
   /** Mirrors `aria-invalid` set by the form validator onto the trigger. */
-  @property({ attribute: 'aria-invalid' }) invalid: string | null = null;
+  invalid: string | null = null;
 
-  @state() protected open = false;
+  protected open = false;
 
   /** The side and alignment the popover opens at. */
   protected placement(): [Side, Align] {

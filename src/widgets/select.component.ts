@@ -10,8 +10,7 @@
  *
  * @module
  */
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { icon } from '../internal/icons.js';
 import { PickerBase } from './picker-base.js';
 import { selectStyles } from './picker.styles.js';
@@ -41,15 +40,26 @@ const TYPEAHEAD_MS = 600;
  */
 export class ChatkitWidgetSelect extends PickerBase {
   static override styles = selectStyles;
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    options: { attribute: false },
+    searchable: { type: Boolean },
+    query: { state: true, attribute: false },
+    active: { state: true, attribute: false },
+  };
 
-  @property({ attribute: false }) options: readonly SelectOption[] = [];
+  options: readonly SelectOption[] = [];
   /** Shows the filter box in the popover. */
-  @property({ type: Boolean }) searchable = false;
+  searchable = false;
 
   /** The filter text. */
-  @state() private query = '';
+  private query = '';
   /** Index (into {@link visible}) of the highlighted option, or -1. */
-  @state() private active = -1;
+  private active = -1;
 
   private typed = '';
   private typedAt = 0;

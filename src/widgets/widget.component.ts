@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { ActionConfig, WidgetItem } from '../protocol/types.js';
 import { collectValues, mergeValues, validate } from './form-values.js';
 import { renderChildren, renderNode } from './registry.js';
@@ -14,10 +13,14 @@ import { DEFAULT_WIDGET_STRINGS } from './widget-strings.js';
 import { widgetStyles } from './widget.styles.js';
 import { provideChatkitIcons } from '../internal/icons.js';
 import { CHATKIT_ICON_DATA } from '../internal/icon-data-chatkit.js';
+import { provideImagePolicy } from '../internal/url.js';
+import { IMAGE_POLICY } from '../internal/image-policy.js';
 import type { ResolvedLoadingBehavior, WidgetActionRequest, WidgetHost } from './widget-host.js';
 
 // Widgets name any ChatKit icon: their data comes with the renderer (the element itself ships only its UI icons).
 provideChatkitIcons(CHATKIT_ICON_DATA);
+// And the image decisions the element's widget host answers with (see provideImagePolicy).
+provideImagePolicy(IMAGE_POLICY);
 
 /** `loadingBehavior: "auto"` per binding site (§7.3). */
 const AUTO_LOADING: Record<ActionSite, ResolvedLoadingBehavior> = {
@@ -54,6 +57,16 @@ let instances = 0;
  */
 export class ChatkitWidget extends LitElement {
   static override styles = widgetStyles;
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    containerBusy: { state: true, attribute: false },
+    item: { attribute: false },
+    host: { attribute: false },
+  };
 
   private readonly uid = `ckw${++instances}-`;
   private schemeObserver?: MutationObserver;
@@ -61,13 +74,13 @@ export class ChatkitWidget extends LitElement {
   private autofocusDone = false;
 
   /** Pending actions whose loading state covers the whole widget. */
-  @state() private containerBusy = 0;
+  private containerBusy = 0;
 
   /** The widget item to render; a new object (or a new `widget` tree) re-renders it. */
-  @property({ attribute: false }) item?: WidgetItem;
+  item?: WidgetItem;
 
   /** The root element's services: action dispatch, image policy, color scheme, locale. */
-  @property({ attribute: false }) host?: WidgetHost;
+  host?: WidgetHost;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -4,7 +4,7 @@
  * - the name collection is checked on a small project with one member per exclusion rule;
  * - the renaming plan is checked for determinism and for never reusing a property name of the bundle;
  * - the built files (run `npm run build` first) are checked against the renaming the build reports: no original
- *   name left in any chunk, the entry and the markdown chunk both renamed.
+ *   name left in any chunk, the entry (which holds the markdown renderer) and a lazy chunk both renamed.
  * That the renamed element still works is what the rest of this suite shows: every test here drives the demo
  * on dist/chatkit-chat.js (conversation.test.ts streams markdown answers, widgets.test.ts renders and acts on
  * widgets, strict-csp.test.ts loads it under a strict policy).
@@ -165,16 +165,17 @@ describe('the built drop-in file', () => {
   });
 
   // The sources each file was built from (its source map) show which private members it holds.
-  it.each([['dist/chatkit-chat.js'], [chunks.find((f) => /markdown\.component-/.test(f))!]])(
-    '%s holds renamed members',
-    (file) => {
-      const { sourcesContent } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as {
-        sourcesContent: string[];
-      };
-      const held = names.filter((name) => sourcesContent.some((source) => source?.includes(`this.${name}`)));
-      expect(held.length).toBeGreaterThan(10);
-    },
-  );
+  // The entry holds most classes; a lazy chunk (the composer's dictation) has private members of its own.
+  it.each([
+    ['dist/chatkit-chat.js', 10],
+    [chunks.find((f) => /dictation-/.test(f))!, 3],
+  ])('%s holds renamed members', (file, atLeast) => {
+    const { sourcesContent } = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as {
+      sourcesContent: string[];
+    };
+    const held = names.filter((name) => sourcesContent.some((source) => source?.includes(`this.${name}`)));
+    expect(held.length).toBeGreaterThan(atLeast);
+  });
 
   it('keeps the public API and the Lit lifecycle names', () => {
     const entry = readFileSync('dist/chatkit-chat.js', 'utf8');

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { describe, it } from '../support/mocha.js';
 import { deep, deepAll, mount, settle, until } from './helpers.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
+import { isBuiltinIcon } from '../../src/internal/icons.js';
 
 /** The element focused inside the history panel (its shadow root's active element), as its row's title. */
 function focusedRowTitle(el: ChatkitChat): string | null {
@@ -21,6 +22,25 @@ async function deleteRow(el: ChatkitChat, title: string) {
   await until(() => deepAll(el, 'chatkit-history', '.row').length === before - 1, `${title} removed`);
   await settle(el);
 }
+
+// First in this file: no panel has loaded yet, so nothing else has fetched the on-demand icon table.
+describe('history panel icons', () => {
+  it('has the rename and delete icons the moment the panel is defined (they come with it, never drawn late)', async () => {
+    const { el, server } = await mount();
+    server.addThread('thr_i', 'Icons');
+    expect(isBuiltinIcon('pencil')).to.equal(false);
+    const defined = customElements
+      .whenDefined('chatkit-history')
+      .then(() => isBuiltinIcon('pencil') && isBuiltinIcon('trash-2'));
+    el.showHistory();
+    expect(await defined).to.equal(true);
+    await until(() => deep(el, 'chatkit-history', 'button[aria-label="Delete: Icons"]'), 'delete button');
+    for (const name of ['pencil', 'trash-2']) {
+      const svg = deep(el, 'chatkit-history', `svg[data-icon="${name}"]`);
+      expect(svg!.querySelectorAll('path').length, name).to.be.greaterThan(0);
+    }
+  });
+});
 
 describe('history panel focus', () => {
   it('after a delete, focus goes to the next row, else the previous, else New chat; Escape still closes', async () => {

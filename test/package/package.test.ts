@@ -257,13 +257,13 @@ describe('npx chatkit-chat-server, a static page from a CDN path, a Vite app', (
         await page.goto(`${site.url}/pages/${variant}.html`);
         const answer = await chatTurn(page, 'What can you do?');
         expect(answer.length).toBeGreaterThan(0);
+        // The history panel is a lazy chunk: it loads relative to the entry, from the CDN path.
+        await page.evaluate(() => (document.querySelector('chatkit-chat') as any).showHistory());
+        await page.waitForFunction(() => customElements.get('chatkit-history') !== undefined);
         const fetched = cdn.requests.slice(before);
         expect(fetched).toContain(`/npm/chatkit-chat@${pkg.version}/dist/chatkit-chat.js`);
-        // The markdown renderer is a lazy chunk: it loaded relative to the entry, from the CDN path.
         expect(
-          fetched.some((p) =>
-            /^\/npm\/chatkit-chat@[^/]+\/dist\/chunks\/markdown\.component-.*\.js$/.test(p),
-          ),
+          fetched.some((p) => /^\/npm\/chatkit-chat@[^/]+\/dist\/chunks\/history\.component-.*\.js$/.test(p)),
         ).toBe(true);
         expect(errors).toEqual([]);
         expect(failed).toEqual([]);

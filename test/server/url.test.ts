@@ -3,15 +3,8 @@
  * so a reviewer can read the policy off the test.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  decideImage,
-  isImageAllowed,
-  isSafeUrl,
-  proxiedImageUrl,
-  sanitizeUrl,
-  stripBidiControls,
-  type ImagePolicy,
-} from '../../src/internal/url.js';
+import { isSafeUrl, sanitizeUrl, stripBidiControls, type ImagePolicy } from '../../src/internal/url.js';
+import { decideImage, isImageAllowed, proxiedImageUrl } from '../../src/internal/image-policy.js';
 
 const BASE = 'https://app.example.com/chat/';
 

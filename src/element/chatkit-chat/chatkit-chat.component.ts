@@ -1,7 +1,6 @@
 import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
 import {
   chatContext,
   toView,
@@ -126,6 +125,28 @@ import { ENTITY_EVENTS } from '../composer/entity-events.js';
  */
 export class ChatkitChat extends LitElement {
   static override styles = [tokenStyles, sharedStyles, chatStyles];
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    historyOpen: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    selectedTool: { state: true, attribute: false },
+    selectedModel: { state: true, attribute: false },
+    apiUrl: { attribute: 'api-url', reflect: true },
+    initialThread: { attribute: 'initial-thread' },
+    theme: { reflect: true },
+    mode: { reflect: true },
+    locale: {},
+    greeting: {},
+    placeholder: {},
+    brandingUrl: { attribute: 'branding-url' },
+    imageDomains: { attribute: 'image-domains' },
+    imageProxy: { attribute: 'image-proxy' },
+    persist: {},
+  };
 
   // First, as `@provide` made it: the provider exists before any other controller of this element.
   private readonly provider = new ContextProvider(this, { context: chatContext });
@@ -137,43 +158,43 @@ export class ChatkitChat extends LitElement {
     return this.renderRoot?.querySelector<HTMLButtonElement>('.launcher') ?? undefined;
   }
 
-  @state() private historyOpen = false;
-  @state() private announcement = '';
-  @state() private selectedTool: string | null = null;
-  @state() private selectedModel: string | null = null;
+  private historyOpen = false;
+  private announcement = '';
+  private selectedTool: string | null = null;
+  private selectedModel: string | null = null;
 
   /** The ChatKit endpoint (`POST`). */
-  @property({ attribute: 'api-url', reflect: true }) apiUrl = '';
+  apiUrl = '';
   /** A thread to open at start (otherwise the remembered one). */
-  @property({ attribute: 'initial-thread' }) initialThread: string | null = null;
+  initialThread: string | null = null;
   /** `light`, `dark` or `auto` (follows the operating system). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
   /** `inline`, `launcher` (floating button and panel) or `fullscreen`. */
-  @property({ reflect: true }) mode: 'inline' | 'launcher' | 'fullscreen' = 'inline';
+  mode: 'inline' | 'launcher' | 'fullscreen' = 'inline';
   /** BCP 47 language tag; defaults to `navigator.language`. */
-  @property() locale: string | null = null;
+  locale: string | null = null;
   /** Start screen greeting. */
-  @property() greeting: string | null = null;
+  greeting: string | null = null;
   /** Composer placeholder. */
-  @property() placeholder: string | null = null;
+  placeholder: string | null = null;
   /**
    * URL of `/api/branding`-shaped JSON (name, tagline, logo, primary color, greeting, prompts). The page's
    * favicon follows the brand only when the element also has the boolean `apply-favicon` attribute.
    */
-  @property({ attribute: 'branding-url' }) brandingUrl: string | null = null;
+  brandingUrl: string | null = null;
   /**
    * Image hosts allowed when the thread gives no `allowed_image_domains`: space-separated hosts, or `*` for
    * any. Default (unset): the API's host only. The `images` option takes precedence.
    */
-  @property({ attribute: 'image-domains' }) imageDomains: string | null = null;
+  imageDomains: string | null = null;
   /**
    * Image proxy URL: remote images the domain list refuses load through it (`?url=` + the encoded image URL
    * is appended, or `{url}` in the value is replaced) instead of showing a "Load image from …" button.
    * The `images.proxyUrl` option takes precedence.
    */
-  @property({ attribute: 'image-proxy' }) imageProxy: string | null = null;
+  imageProxy: string | null = null;
   /** Where the current thread id is remembered: `local`, `session` or `none`. */
-  @property() persist: PersistMode = 'local';
+  persist: PersistMode = 'local';
 
   private options: ChatkitChatOptions = {};
   private readonly appearance: AppearanceController = new AppearanceController(

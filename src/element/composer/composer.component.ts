@@ -7,8 +7,7 @@
  * @internal
  * @module
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { consumeChat, showsChange, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { composerStyles } from './composer.styles.js';
@@ -26,8 +25,17 @@ const MAX_LINES = 8;
 
 export class ChatkitComposer extends LitElement {
   static override styles = [sharedStyles, composerStyles];
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    ctx: { state: true, attribute: false },
+    value: { state: true, attribute: false },
+    reply: { state: true, attribute: false },
+  };
 
-  @state()
   private ctx!: ChatContextValue;
   protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
@@ -40,9 +48,9 @@ export class ChatkitComposer extends LitElement {
     return this.renderRoot?.querySelector('textarea') ?? undefined;
   }
 
-  @state() private value = '';
+  private value = '';
   /** Quoted text to send with the message (`setComposerValue({reply})`). */
-  @state() private reply: string | null = null;
+  private reply: string | null = null;
 
   /**
    * The attachment tray, loaded on demand once `composer.attachments.enabled` is set or a draft brings

@@ -8,7 +8,7 @@
  */
 import type { ChatController } from '../../context/chat-context.js';
 import { emit } from '../../events.js';
-import { decideImage, isImageAllowed, type ImagePolicy } from '../../internal/url.js';
+import { loadedImagePolicy, type ImagePolicy } from '../../internal/url.js';
 import type { Strings } from '../../i18n/strings.js';
 import type { Action, Attachment, InferenceOptions, UserMessageContent } from '../../protocol/types.js';
 import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
@@ -126,8 +126,12 @@ export function createWidgetHost(root: ControllerRoot, strings: Strings = root.s
   return {
     strings: widgetStringsOf(strings),
     dispatchAction: (request) => dispatchWidgetAction(root, request),
-    isImageAllowed: (url) => isImageAllowed(url, root.imageDomains(), document.baseURI),
-    resolveImage: (url) => decideImage(url, root.imagePolicy(), document.baseURI),
+    // The decisions come with the parts that show remote images (see provideImagePolicy in url.ts); before
+    // one of them has loaded nothing asks, and an image would be left out rather than loaded unchecked.
+    isImageAllowed: (url) =>
+      loadedImagePolicy()?.isImageAllowed(url, root.imageDomains(), document.baseURI) ?? false,
+    resolveImage: (url) =>
+      loadedImagePolicy()?.decideImage(url, root.imagePolicy(), document.baseURI) ?? null,
     approveImage: (url) => root.approveImage(url),
     get imageProxyUrl() {
       return root.imagePolicy().proxyUrl ?? null;

@@ -5,8 +5,7 @@
  * @internal
  * @module
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { consumeChat, showsChange, type ChatContextValue } from '../../context/chat-context.js';
 import type { HeaderAction } from '../chatkit-chat/options.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -32,8 +31,16 @@ function loadHeaderIcons(): Promise<void> {
 
 export class ChatkitHeader extends LitElement {
   static override styles = [sharedStyles, headerStyles];
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    ctx: { state: true, attribute: false },
+    closable: { type: Boolean, attribute: 'closable' },
+  };
 
-  @state()
   private ctx!: ChatContextValue;
   protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
@@ -43,7 +50,7 @@ export class ChatkitHeader extends LitElement {
   }
 
   /** Shows a close button (launcher panel). */
-  @property({ type: Boolean, attribute: 'closable' }) closable = false;
+  closable = false;
 
   private handleCustom(action: HeaderAction) {
     try {

@@ -5,8 +5,7 @@
  * @internal
  * @module
  */
-import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
 import type { ThreadMetadata } from '../../protocol/types.js';
@@ -15,24 +14,42 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { historyStyles } from './history.styles.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { completeEnglish } from '../../i18n/strings-more.js';
+import { provideChatkitIcons } from '../../internal/icons.js';
+import { CHATKIT_ICON_DATA } from '../../internal/icon-data-chatkit.js';
 
 // This module shows strings of the on-demand English table (see strings-more.ts).
 completeEnglish();
+// And icons of the on-demand table (rename, delete): they come with the panel, never drawn late.
+provideChatkitIcons(CHATKIT_ICON_DATA);
 
 export class ChatkitHistory extends LitElement {
   static override styles = [sharedStyles, historyStyles];
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    ctx: { state: true, attribute: false },
+    threads: { state: true, attribute: false },
+    cursor: { state: true, attribute: false },
+    hasMore: { state: true, attribute: false },
+    loading: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    renaming: { state: true, attribute: false },
+    confirmingDelete: { state: true, attribute: false },
+  };
 
-  @state()
   private ctx!: ChatContextValue;
   protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
-  @state() private threads: ThreadMetadata[] = [];
-  @state() private cursor: string | null = null;
-  @state() private hasMore = false;
-  @state() private loading = false;
-  @state() private failed = false;
-  @state() private renaming: string | null = null;
-  @state() private confirmingDelete: string | null = null;
+  private threads: ThreadMetadata[] = [];
+  private cursor: string | null = null;
+  private hasMore = false;
+  private loading = false;
+  private failed = false;
+  private renaming: string | null = null;
+  private confirmingDelete: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();

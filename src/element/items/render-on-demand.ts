@@ -12,9 +12,13 @@ import type { ItemRenderContext } from './item-context.js';
 import { safeUrl } from '../shared/safe-url.js';
 import { uiIcon } from '../shared/ui-icon.js';
 import { completeEnglish } from '../../i18n/strings-more.js';
+import { provideImagePolicy } from '../../internal/url.js';
+import { IMAGE_POLICY } from '../../internal/image-policy.js';
 
 // This module shows strings of the on-demand English table (see strings-more.ts).
 completeEnglish();
+// The generated-image item asks the widget host for image decisions: they come with this module.
+provideImagePolicy(IMAGE_POLICY);
 
 export { renderTaskItem, renderWorkflow } from './render-workflow.js';
 export { onDemandItemStyles } from './on-demand.styles.js';

@@ -5,8 +5,7 @@
  * @internal
  * @module
  */
-import { LitElement, css, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { hideBrokenImage } from '../shared/safe-url.js';
@@ -14,6 +13,14 @@ import { sendPrompt } from '../chatkit-chat/user-content.js';
 import { uiIcon } from '../shared/ui-icon.js';
 
 export class ChatkitStartScreen extends LitElement {
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    ctx: { state: true, attribute: false },
+  };
   static override styles = [
     sharedStyles,
     css`
@@ -77,7 +84,6 @@ export class ChatkitStartScreen extends LitElement {
     `,
   ];
 
-  @state()
   private ctx!: ChatContextValue;
   protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 

@@ -7,8 +7,7 @@
  * @internal
  * @module
  */
-import { LitElement, css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
 import type {
   StructuredInput,
@@ -22,6 +21,17 @@ import { completeEnglish } from '../../i18n/strings-more.js';
 completeEnglish();
 
 export class ChatkitStructuredInput extends LitElement {
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    ctx: { state: true, attribute: false },
+    item: { attribute: false },
+    chosen: { state: true, attribute: false },
+    text: { state: true, attribute: false },
+  };
   static override styles = [
     sharedStyles,
     css`
@@ -110,17 +120,16 @@ export class ChatkitStructuredInput extends LitElement {
     `,
   ];
 
-  @state()
   private ctx!: ChatContextValue;
   protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
   /** The pending item to answer. */
-  @property({ attribute: false }) item!: StructuredInputItem;
+  item!: StructuredInputItem;
 
   /** Chosen option values per input id. */
-  @state() private chosen = new Map<string, string[]>();
+  private chosen = new Map<string, string[]>();
   /** Free text per input id (freeform answers and "other" answers). */
-  @state() private text = new Map<string, string>();
+  private text = new Map<string, string>();
 
   private toggle(input: StructuredInput & { type: 'multiple_choice' }, value: string, checked: boolean) {
     const current = this.chosen.get(input.id) ?? [];

@@ -7,8 +7,7 @@
  * @internal
  * @module
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consumeChat, type ChatContextValue } from '../../context/chat-context.js';
@@ -44,8 +43,19 @@ const LOAD_OLDER_THRESHOLD = 120;
 
 export class ChatkitThread extends LitElement {
   static override styles = [sharedStyles, threadStyles, itemStyles];
+  /**
+   * The reactive properties, as `@property`/`@state` declared them (no decorator helpers in the bundle). The
+   * fields below stay plain: `useDefineForClassFields: false` (tsconfig.json) compiles them to assignments,
+   * which go through Lit's accessors.
+   */
+  static override properties: PropertyDeclarations = {
+    ctx: { state: true, attribute: false },
+    feedback: { state: true, attribute: false },
+    copiedId: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    atBottom: { state: true, attribute: false },
+  };
 
-  @state()
   private ctx!: ChatContextValue;
   protected readonly ctxConsumer = consumeChat(this, (value) => (this.ctx = value));
 
@@ -53,10 +63,10 @@ export class ChatkitThread extends LitElement {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? undefined;
   }
 
-  @state() private feedback = new Map<string, 'positive' | 'negative'>();
-  @state() private copiedId: string | null = null;
-  @state() private expanded = new Map<string, boolean>();
-  @state() private atBottom = true;
+  private feedback = new Map<string, 'positive' | 'negative'>();
+  private copiedId: string | null = null;
+  private expanded = new Map<string, boolean>();
+  private atBottom = true;
 
   /** Whether new content should keep the view at the bottom (false once the reader scrolls up). */
   private stick = true;
