@@ -282,7 +282,7 @@ const names = children.map((child) => child.name);
 const turnsOf = (name: string) => profiles.get(name)!.length * perSlice;
 const attributions = new Map(names.map((name) => [name, attribute(profiles.get(name)!)]));
 const pad = (text: string, width: number) => text.padStart(width);
-const col = 12;
+const col = Math.max(12, ...children.map((child) => child.name.length + 2));
 
 console.log(
   `\nlayers.ts: c=${C}, ${SLICES} slices × ${perSlice} turns per server (after ${WARMUP} warm-up turns), ` +
