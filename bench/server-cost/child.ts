@@ -1,7 +1,9 @@
 /**
  * The IPC side of a benchmark child: tells the parent its port, then answers `usage` (CPU and memory),
- * `gc`, `arm`/`release` (the hold gate of turn.ts), `snapshot` (a heap snapshot; its path is answered) and
- * `exit`.
+ * `gc`, `arm`/`release` (the hold gate of turn.ts), `snapshot` (a heap snapshot; its path is answered),
+ * `cpu-start`/`cpu-stop` (a sampled CPU profile of what ran in between, for layers.ts), `count-start`/
+ * `count-stop` (what ran in between, counted: async resources by type, listeners added, headers set, socket
+ * writes and bytes; see counters.ts) and `exit`.
  *
  * @module
  */
@@ -47,6 +49,14 @@ export function serveChild(port: number, close: () => unknown): void {
         // Sampled allocations, garbage included (what GC time per turn follows): see alloc-profile.ts.
         process.send!({ cmd: message.cmd, profile: await allocationSampling(message.cmd === 'alloc-start') });
         break;
+      case 'cpu-start':
+      case 'cpu-stop':
+        process.send!({ cmd: message.cmd, profile: await cpuProfiling(message.cmd === 'cpu-start') });
+        break;
+      case 'count-start':
+      case 'count-stop':
+        process.send!({ cmd: message.cmd, counts: await counting(message.cmd === 'count-start') });
+        break;
       case 'snapshot':
         process.send!({ cmd: 'snapshot', path: writeHeapSnapshot() });
         break;
@@ -64,6 +74,39 @@ export function serveChild(port: number, close: () => unknown): void {
     }
   });
   process.send!({ cmd: 'ready', port });
+}
+
+let cpuSession: Session | undefined;
+async function cpuProfiling(start: boolean): Promise<unknown> {
+  const inspector = await import('node:inspector');
+  cpuSession ??= new inspector.Session();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      cpuSession!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  if (start) {
+    cpuSession.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: Number(process.env.CPU_SAMPLING_US ?? 200) });
+    await post('Profiler.start');
+    return null;
+  }
+  const { profile } = await post('Profiler.stop');
+  await post('Profiler.disable');
+  cpuSession.disconnect();
+  return profile;
+}
+
+let counter: { stop(): Record<string, number> } | undefined;
+async function counting(start: boolean): Promise<Record<string, number> | null> {
+  if (start) {
+    const { startCounting } = await import('./counters.js');
+    counter = startCounting();
+    return null;
+  }
+  const counts = counter?.stop() ?? {};
+  counter = undefined;
+  return counts;
 }
 
 let session: Session | undefined;

@@ -48,12 +48,6 @@ const ABORTED = Symbol('aborted');
 
 const TEXT_DELTA = 'assistant_message.content_part.text_delta';
 
-/**
- * Content parts of pending items that only one response phase references (see appendTextInPlace), mapped to
- * that phase's `pending` map: one table for all phases, so no phase allocates a set of its own.
- */
-const partOwners = new WeakMap<object, Map<string, ThreadItem>>();
-
 // How long a cancelled responder gets to run its own `finally` blocks before clean-up goes ahead without it.
 const RETURN_GRACE_MS = 1_000;
 
@@ -151,15 +145,11 @@ function isPlainTextDelta(event: ThreadStreamEvent): boolean {
 /**
  * Applies a text delta to a pending item in place when it addresses an existing text part: the same result as
  * `applyItemUpdate` without copying the item and its content per delta. Only parts the response phase owns
- * (`partOwners`: cloned when the item was added, or made by an earlier copy) are changed, never an object a
- * responder handed over and may still hold. Returns false for every other update, which then goes through
+ * (`owned`, the phase's own list: cloned when the item was added, or made by an earlier copy) are changed,
+ * never an object a responder handed over and may still hold. Returns false for every other update, which then goes through
  * `applyItemUpdate`.
  */
-function appendTextInPlace(
-  item: ThreadItem,
-  update: ThreadItemUpdate,
-  owner: Map<string, ThreadItem>,
-): boolean {
+function appendTextInPlace(item: ThreadItem, update: ThreadItemUpdate, owned: readonly object[]): boolean {
   if (update.type !== TEXT_DELTA || item.type !== 'assistant_message') return false;
   const index = update.content_index;
   const content = item.content;
@@ -169,7 +159,7 @@ function appendTextInPlace(
   if (
     typeof part !== 'object' ||
     part === null ||
-    partOwners.get(part) !== owner ||
+    owned.lastIndexOf(part) < 0 || // from the end: the part being streamed is nearly always the last one
     typeof part.text !== 'string'
   )
     return false;
@@ -205,6 +195,12 @@ export function errorEventFor(error: unknown, logger: ChatKitLogger): ThreadStre
  */
 class PhaseEffects<C extends RequestContext> {
   readonly pending = new Map<string, ThreadItem>();
+  /**
+   * Content parts of pending items that only this phase references (see appendTextInPlace): a few per phase
+   * (one per text part added or copied), so a list. (It was one WeakMap for all phases: an ephemeron per part,
+   * which every scavenge of a busy server had to process.)
+   */
+  readonly ownedParts: object[] = [];
   saved: ThreadSnapshot;
   readonly store: ResponsePhaseHost<C>['store'];
 
@@ -245,7 +241,7 @@ class PhaseEffects<C extends RequestContext> {
         const item = cloneRecord(event.item);
         if (item.type === 'assistant_message' && Array.isArray(item.content))
           for (const part of item.content)
-            if (typeof part === 'object' && part !== null) partOwners.set(part, pending);
+            if (typeof part === 'object' && part !== null) this.ownedParts.push(part);
         pending.set(item.id, item);
         return true;
       }
@@ -253,12 +249,12 @@ class PhaseEffects<C extends RequestContext> {
         const local = pending.get(event.item_id);
         if (!local) return this.persistToStore(event);
         const { update } = event;
-        if (appendTextInPlace(local, update, pending)) return true;
+        if (appendTextInPlace(local, update, this.ownedParts)) return true;
         const next = applyItemUpdate(local, update);
         pending.set(event.item_id, next);
         // A text delta applied by copy made a new part of our own: the next deltas can extend it in place.
         if (next !== local && next.type === 'assistant_message' && update.type === TEXT_DELTA)
-          partOwners.set(next.content[update.content_index]!, pending);
+          this.ownedParts.push(next.content[update.content_index]!);
         return true;
       }
       case 'thread.item.done':

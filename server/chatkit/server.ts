@@ -10,7 +10,8 @@
 import { defaultGenerateId } from '../../src/protocol/ids.js';
 import type { IdGenerator } from '../../src/protocol/ids.js';
 import { parseRequest } from '../../src/protocol/schema.js';
-import { formatTimestamp, systemClock, systemScheduler } from '../../src/protocol/time.js';
+import { systemClock, systemScheduler } from '../../src/protocol/time.js';
+import { formatClockReading } from './timestamp.js';
 import type { Clock, Scheduler } from '../../src/protocol/time.js';
 import type {
   Action,
@@ -153,7 +154,7 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
 
   /** The current time as a wire timestamp. */
   now(): string {
-    return formatTimestamp(this.clock());
+    return formatClockReading(this.clock());
   }
 
   /** Produces the assistant's turn. Must be provided (option or override). */

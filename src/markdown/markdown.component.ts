@@ -415,18 +415,23 @@ export class ChatkitMarkdown extends LitElement {
     const groups: MarkdownBlock[][] = [];
     for (let i = 0; i < this.blocks.length; i += GROUP) groups.push(this.blocks.slice(i, i + GROUP));
     // Everything a block's rendering reads besides the block itself (see renderBlock and renderCode).
-    const inputs = [this.streaming, this.copiedKey, this.labels];
+    const inputs = [this.copiedKey, this.labels];
     return repeat(
       groups,
       (group) => group[0]!.key,
+      // Why a box per group: a layout pass walks the children of every box it lays out again, so with all blocks
+      // side by side each frame of a long answer walked all of them (~1,500 at 64 KB); a finished group is one
+      // child. `streaming` matters only to a group with an open block (the caret; see renderBlock).
       (group) =>
-        guard([...group, ...inputs], () =>
-          repeat(
-            group,
-            (block) => block.key,
-            (block) => this.renderBlock(block),
-          ),
-        ),
+        html`<div class="group">
+          ${guard([...group, ...inputs, group.some((block) => block.open) && this.streaming], () =>
+            repeat(
+              group,
+              (block) => block.key,
+              (block) => this.renderBlock(block),
+            ),
+          )}
+        </div>`,
     );
   }
 

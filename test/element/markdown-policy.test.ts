@@ -110,7 +110,7 @@ function checkTree(root: ParentNode, context: string): number {
 
 /** The DOM dom.ts wrote inside the element: its blocks, without the element's own code-block toolbars. */
 function markdownRoots(el: HTMLElement): Element[] {
-  return [...el.shadowRoot!.querySelectorAll('[part~="markdown"] > .block')].filter(
+  return [...el.shadowRoot!.querySelectorAll('[part~="markdown"] > .group > .block')].filter(
     (block) => !block.querySelector(':scope > .code-block'),
   );
 }

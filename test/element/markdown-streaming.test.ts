@@ -3,7 +3,7 @@
  * while the answer streams; only the tail re-renders; an unclosed code fence shows as code; the caret.
  */
 import { expect } from '@open-wc/testing';
-import { IncrementalMarkdown } from '../../src/markdown/incremental.js';
+import { IncrementalMarkdown, type MarkdownBlock } from '../../src/markdown/incremental.js';
 import { patchMarkdown } from '../../src/markdown/dom.js';
 import { lexMarkdown } from '../../src/markdown/parse.js';
 import { renderMarkdownHTML } from '../../src/markdown/render.js';
@@ -38,7 +38,7 @@ function prefixes(text: string, n: number): string[] {
 }
 
 function blockElements(el: Element): HTMLElement[] {
-  return [...body(el as never).querySelectorAll<HTMLElement>(':scope > .block')];
+  return [...body(el as never).querySelectorAll<HTMLElement>(':scope > .group > .block')];
 }
 
 describe('<chatkit-markdown> incremental streaming', () => {
@@ -258,5 +258,32 @@ describe('<chatkit-markdown> incremental streaming', () => {
     expect(blocks.map((b) => b.textContent?.trim())).to.deep.equal(
       Array.from({ length: 100 }, (_, i) => `Paragraph ${i}.`),
     );
+  });
+
+  it("ending the stream with the streamed text rebuilds nothing: only the open block's group renders again", async () => {
+    const text = Array.from({ length: 100 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const el = await mountMarkdown({ streaming: true, text });
+    const nodes = [...body(el).querySelectorAll('*')];
+    const engine = (el as unknown as { engine: IncrementalMarkdown }).engine;
+    const made = engine.renderCount;
+    const spy = el as unknown as { renderBlock(block: MarkdownBlock): unknown };
+    const renderBlock = spy.renderBlock.bind(el);
+    const rendered: string[] = [];
+    spy.renderBlock = (block) => (rendered.push(block.key), renderBlock(block));
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((list) => records.push(...list));
+    observer.observe(body(el), { subtree: true, childList: true, characterData: true, attributes: true });
+    await setProps(el, { streaming: false });
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    // No block lexed or built again, every node kept; the caret's class is the one change.
+    expect(engine.renderCount).to.equal(made);
+    const after = [...body(el).querySelectorAll('*')];
+    expect(after.length).to.equal(nodes.length);
+    expect(after.every((node, i) => node === nodes[i])).to.equal(true);
+    expect(records.map((r) => `${r.type} ${r.attributeName}`)).to.deep.equal(['attributes class']);
+    expect(records[0]!.target).to.equal(blockElements(el).at(-1));
+    // Groups are 32 blocks: the last holds blocks 96–99, and only its blocks were rendered again.
+    expect(rendered.length).to.equal(4);
   });
 });

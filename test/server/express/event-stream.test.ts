@@ -214,3 +214,76 @@ it('events around a store acknowledgment in the next turn of the event loop leav
   ]);
   expect(writes).toHaveLength(1);
 });
+
+it('each event reaches the client while its stream waits, with other streams queued alongside and one leaving', async () => {
+  // Ping-pong: every stream yields an event and waits until its client has read it before the next, so an
+  // event the writer held back (the flush shared by all streams) would stall the stream and the test.
+  const delivered = new Map<string, () => void>();
+  const returned = new Map<string, Promise<void>>();
+  const processor: ChatKitProcessor = {
+    async process(body, context: RequestContext): Promise<ProcessResult> {
+      const name = (body as { params: { name: string } }).params.name;
+      // A raw iterator is only returned between steps: a stream whose client left stops waiting.
+      const signal = context.signal!;
+      const left = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      let markReturned: () => void = () => {};
+      returned.set(name, new Promise<void>((resolve) => (markReturned = resolve)));
+      async function* rounds(): AsyncGenerator<ThreadStreamEvent> {
+        try {
+          for (let round = 0; round < 5; round++) {
+            const read = new Promise<void>((resolve) => delivered.set(`${name}:${round}`, resolve));
+            yield { type: 'notice', level: 'info', message: `${name}:${round}` };
+            await Promise.race([read, left]);
+            if (signal.aborted) return;
+          }
+        } finally {
+          markReturned();
+        }
+      }
+      return { kind: 'stream', events: rounds() };
+    },
+  };
+  const url = await serve(processor);
+  const leaving = new AbortController();
+  const open = (name: string, signal?: AbortSignal) =>
+    fetch(`${url}/chatkit`, {
+      method: 'POST',
+      headers: { 'x-chatkit-user': 'user_12345678' },
+      body: JSON.stringify({ type: 'threads.create', params: { name } }),
+      signal,
+    });
+  const read = async (name: string, response: Response, stopAfter?: number) => {
+    const seen: string[] = [];
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return seen;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = (JSON.parse(buffer.slice(6, end)) as { message: string }).message;
+        buffer = buffer.slice(end + 2);
+        seen.push(message);
+        if (stopAfter !== undefined && seen.length === stopAfter) {
+          leaving.abort();
+          return seen;
+        }
+        delivered.get(message)?.();
+      }
+    }
+  };
+  const names = ['a', 'b', 'c'];
+  const [a, b, c] = await Promise.all([open('a'), open('b'), open('c', leaving.signal)]);
+  const [seenA, seenB, seenC] = await Promise.all([
+    read('a', a),
+    read('b', b),
+    read('c', c, 2).catch(() => ['left']),
+  ]);
+  const rounds = (name: string) => [0, 1, 2, 3, 4].map((round) => `${name}:${round}`);
+  expect(seenA).toEqual(rounds('a'));
+  expect(seenB).toEqual(rounds('b'));
+  expect(seenC).toEqual(['c:0', 'c:1']);
+  // The stream whose client left was stopped (its iterator returned) while the others went on.
+  await Promise.all(names.map((name) => returned.get(name)));
+});

@@ -147,3 +147,56 @@ it('ctx.signal first read after the disconnect is a real AbortSignal, already ab
   expect(items.map((item) => item.type)).toEqual(['user_message', 'assistant_message', 'sdk_hidden_context']);
   expect(items[1]).toMatchObject({ content: [{ text: 'partial' }] });
 });
+
+it('the abort state stays hidden: contexts show only their members, copies carry the real signal', async () => {
+  const seen = deferred<{
+    requestKeys: string[];
+    responseKeys: string[];
+    requestJson: string;
+    copySignal: unknown;
+    requestSignal: AbortSignal;
+    sameAsResponse: boolean;
+  }>();
+  const { post } = await serve(async function* (_thread, _input, ctx) {
+    const item = ctx.assistantMessage();
+    yield ctx.events.added({ ...item, content: [{ type: 'output_text', text: '', annotations: [] }] });
+    const request = ctx.context as RequestContext & { signal?: AbortSignal };
+    const copy = { ...ctx };
+    seen.resolve({
+      requestKeys: Object.keys(request).sort(),
+      responseKeys: Object.keys(ctx).sort(),
+      requestJson: JSON.stringify({ ...request, signal: undefined }),
+      copySignal: copy.signal,
+      requestSignal: request.signal!,
+      sameAsResponse: request.signal === ctx.signal,
+    });
+    for (;;) {
+      yield ctx.events.textDelta(item.id, 'word ');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+  await startAndDisconnect(post);
+  const found = await seen.promise;
+  expect(found.requestKeys).toEqual(['requestOrigin', 'signal', 'userId']);
+  expect(found.responseKeys).toEqual(
+    [
+      'assistantMessage',
+      'context',
+      'events',
+      'generateId',
+      'loadHistory',
+      'now',
+      'signal',
+      'store',
+      'streamWidget',
+      'thread',
+    ].sort(),
+  );
+  expect(JSON.parse(found.requestJson)).toEqual({ requestOrigin: expect.any(String), userId: USER });
+  expect(found.copySignal).toBeInstanceOf(AbortSignal); // a spread reads the getter: a real signal
+  expect(found.sameAsResponse).toBe(true); // the request's abort state is the stream's
+  const { requestSignal } = found;
+  if (!requestSignal.aborted)
+    await new Promise((resolve) => requestSignal.addEventListener('abort', resolve));
+  expect((found.requestSignal.reason as Error).message).toBe('client disconnected');
+});
