@@ -235,7 +235,7 @@ for (let i = 0; i < (Number(process.env.BENCH_LOAD_RUNS) || 7); i++) loads.push(
 const readies = loads.map((l) => l.ready).sort((a, b) => a - b);
 const { jsBytes, files } = loads[0];
 console.log(
-  `\nload: ${(jsBytes / 1024).toFixed(1)} KB of JavaScript on the wire (gzip) until the first streamed answer ` +
+  `\nload: ${(jsBytes / 1024).toFixed(1)} KB (${jsBytes} B, headers included) of JavaScript on the wire (gzip) until the first streamed answer ` +
     `is rendered (${files.length} files: ${files.join(', ')} KB); element script response end → chatkit.ready ` +
     `median ${f(readies[readies.length >> 1])} ms (${readies.length} runs: ${readies.map((r) => f(r)).join(', ')} ms)`,
 );
