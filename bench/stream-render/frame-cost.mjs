@@ -24,6 +24,7 @@ import {
   serve,
   setupScript,
   startTracing,
+  rendererMainEvents,
 } from './harness.js';
 
 const args = process.argv.slice(2);
@@ -50,8 +51,7 @@ async function run(who) {
   await page.evaluate(() => window.__run());
   const events = await stop();
   await page.close();
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  const onMain = rendererMainEvents(events).filter((e) => e.ph === 'X' && e.dur);
   const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const within = (t, name) =>
     onMain.filter((e) => e.name === name && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);

@@ -224,6 +224,12 @@ export async function performanceMetrics(cdp) {
 }
 
 /** Starts a CDP trace (`Tracing.start` with `options`); the returned `stop()` resolves to its events. */
+/** The trace events of the page's renderer main thread (`CrRendererMain`). */
+export function rendererMainEvents(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  return events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+}
+
 export async function startTracing(cdp, options) {
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));

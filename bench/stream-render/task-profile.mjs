@@ -23,6 +23,7 @@ import {
   setupScript,
   sourceMapper,
   startTracing,
+  rendererMainEvents,
 } from './harness.js';
 
 const [bytes = 65_536, count = 16_000, paced = ''] = process.argv.slice(2);
@@ -56,8 +57,7 @@ if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({
 await browser.close();
 server.close();
 
-const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+const onMain = rendererMainEvents(events);
 const timed = onMain.filter((e) => e.ph === 'X' && e.dur);
 const tasks = timed.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
 

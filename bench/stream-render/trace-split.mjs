@@ -9,6 +9,7 @@
  * GC and the rest. With two traces, prints both and the difference. Never in `npm test`.
  */
 import { readFileSync } from 'node:fs';
+import { rendererMainEvents } from './harness.js';
 
 const groups = [
   ['style', /Style|LayoutTree|StyleInvalidat/],
@@ -34,9 +35,8 @@ const frameParts = [
 
 function split(file) {
   const events = JSON.parse(readFileSync(file, 'utf8')).traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const onMain = events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+  const onMain = rendererMainEvents(events)
+    .filter((e) => e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   // Build the nesting tree.
   const roots = [];

@@ -19,6 +19,7 @@ import {
   serve,
   setupScript,
   startTracing,
+  rendererMainEvents,
 } from './harness.js';
 
 const [bytes = 16_700, count = 4000, paced = ''] = process.argv.slice(2);
@@ -51,8 +52,7 @@ if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({
 await browser.close();
 server.close();
 
-const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+const onMain = rendererMainEvents(events);
 const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').length;
 const count_ = (name) => onMain.filter((e) => e.name === name);
 const styles = count_('UpdateLayoutTree');
