@@ -9,6 +9,11 @@ import type { Page } from 'playwright-core';
 
 /** Types `text` into the composer, presses Enter and resolves once the answer ended (or failed). */
 export async function sendMessage(page: Page, text: string): Promise<void> {
+  // The composer sends only when no answer streams (Enter is ignored meanwhile, and the wait below would never
+  // end): a previous step may return while an answer still streams, e.g. one that waited for a text shown
+  // mid-stream. Send (`part="send-button"`, in any locale) replaces Stop (`send-button stop-button`) once the
+  // answer has ended.
+  await page.locator('[part="send-button"]').waitFor();
   await page.evaluate(() => {
     const el = document.querySelector('chatkit-chat');
     if (!el) throw new Error('sendMessage: no <chatkit-chat> on the page');
