@@ -108,10 +108,9 @@ function minifyHtmlTemplates(): Plugin {
 
 /**
  * Shorter texts for library errors that only a programming mistake in this package can raise (a non-`css`
- * value in a `css` template, `new CSSResult`, `repeat()` outside a text expression, feeding a terminated
- * SSE parser): the production builds of Lit and eventsource-parser ship them as long sentences, 0.25 KB gzip of
- * the drop-in file. Each replacement says the same thing in fewer words. A text no longer found (a library
- * upgrade) is reported as a build warning, never silently skipped.
+ * value in a `css` template, `new CSSResult`, `repeat()` outside a text expression): Lit's production build
+ * ships them as long sentences. Each replacement says the same thing in fewer words. A text no longer found (a
+ * library upgrade) is reported as a build warning, never silently skipped.
  */
 export const LIBRARY_ERROR_TEXTS: ReadonlyArray<{ module: RegExp; from: string; to: string }> = [
   {
@@ -133,11 +132,6 @@ export const LIBRARY_ERROR_TEXTS: ReadonlyArray<{ module: RegExp; from: string; 
     module: /lit-html[\\/]directives[\\/]repeat\.js$/,
     from: '"repeat() can only be used in text expressions"',
     to: '"repeat(): text expressions only"',
-  },
-  {
-    module: /eventsource-parser[\\/]dist[\\/]index\.js$/,
-    from: '"Cannot feed parser: it was terminated after exceeding the configured max buffer size. Call `reset()` to resume parsing."',
-    to: '"Parser terminated (buffer exceeded): call reset()"',
   },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * CPU cost per streamed delta of the protocol half of the client's per-delta path, outside the browser:
  * reading a body of one SSE event per chunk (as the render bench's full-speed feed delivers them), decoding it
- * (`decodeSSEStream`: TextDecoder, eventsource-parser, JSON.parse, the event check), the transport's `yield*`
+ * (`decodeSSEStream`: TextDecoder, the line reader, JSON.parse, the event check), the transport's `yield*`
  * around the decoder, the reducer alone, and the whole session (stream runner, reducer, notification) over
  * decoded events. CPU time (`process.cpuUsage`), best of 15 rounds of 4,000 deltas, so it stays readable on a
  * loaded machine. Compare with the render bench's CPU per delta (≈ 55–70 µs for the baseline, ≈ 150 µs for

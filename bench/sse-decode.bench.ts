@@ -1,5 +1,5 @@
 /**
- * SSE decoding throughput of src/protocol/sse.ts (eventsource-parser underneath): a 2,000-event answer
+ * SSE decoding throughput of src/protocol/sse.ts (its line reader, sse-reader.ts): a 2,000-event answer
  * transcript fed in 64-byte and 16 KB chunks. Prints events/s and MB/s; never part of `npm test`.
  *
  * Run: `npx tsx bench/sse-decode.bench.ts`.

@@ -45,8 +45,8 @@ const owners = [
     (f) => /src\/protocol\/session\.ts|controllers\/session-controller/.test(f.source),
   ],
   [
-    'SSE decode (sse.ts, eventsource-parser)',
-    (f) => /src\/protocol\/sse\.ts|eventsource-parser/.test(f.source),
+    'SSE decode (sse.ts, sse-reader.ts)',
+    (f) => /src\/protocol\/sse(-reader)?\.ts|eventsource-parser/.test(f.source),
   ],
   ['transport + stream runner', (f) => /src\/protocol\/(transport|stream-runner)\.ts/.test(f.source)],
   ['bench feed (encode + enqueue)', (f) => /feed\.js|feed\.mjs/.test(f.source)],

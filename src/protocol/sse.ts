@@ -2,18 +2,19 @@
  * Server-Sent Events codec for ChatKit streams (PROTOCOL.md §1.3).
  *
  * Encoding is the reference server's exact framing: `data: ` + compact JSON + `\n\n`. Decoding follows the
- * WHATWG rules through eventsource-parser v3 (CR/LF/CRLF line ends, multi-line `data:` joined with `\n`,
- * comments/heartbeats and `event:`/`id:`/`retry:` fields ignored, a byte-order mark skipped by the UTF-8
- * decoder), so it also works behind proxies and servers that add keep-alives. Each message's data is parsed
- * as one {@link ThreadStreamEvent}; a broken message becomes one `{ ok: false }` result and decoding goes
- * on, because one bad event must not cost the user the rest of the answer.
+ * WHATWG rules (CR/LF/CRLF line ends, multi-line `data:` joined with `\n`, comments/heartbeats and
+ * `event:`/`id:`/`retry:`/unknown fields ignored, a byte-order mark skipped by the UTF-8 decoder), so it also
+ * works behind proxies and servers that add keep-alives. Only `data` matters to ChatKit, so the line reader is
+ * our own ({@link createDataReader}, a few lines) rather than a full EventSource parser: the test suite checks it
+ * against eventsource-parser on random streams cut at random places. Each message's data is parsed as one
+ * {@link ThreadStreamEvent}; a broken message becomes one `{ ok: false }` result and decoding goes on, because
+ * one bad event must not cost the user the rest of the answer.
  *
  * @module
  */
 
-import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
-
 import { abortReason, ChatKitClientError, CLIENT_ERROR_CODES } from './client-errors.js';
+import { createDataReader } from './sse-reader.js';
 import type { ThreadStreamEvent } from './types.js';
 
 /** One decoded SSE message: a stream event, or why its data was not one. */
@@ -130,15 +131,7 @@ export async function* decodeSSEStream(
   // TextDecoder in streaming mode keeps multibyte sequences split across chunks intact and drops a BOM.
   const decoder = new TextDecoder('utf-8');
   const ready: DecodedEvent[] = [];
-  let overflow: ParseError | null = null;
-  const parser = createParser({
-    onEvent: (message: EventSourceMessage) => ready.push(parseEventData(message.data)),
-    onError: (error: ParseError) => {
-      // Unknown fields and bad `retry:` values are ignorable per WHATWG; only the buffer limit is fatal.
-      if (error.type === 'max-buffer-size-exceeded') overflow = error;
-    },
-    maxBufferSize,
-  });
+  const feed = createDataReader((data) => ready.push(parseEventData(data)));
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
   let finished = false;
@@ -150,19 +143,19 @@ export async function* decodeSSEStream(
       if (signal?.aborted) throw abortReason(signal);
       const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
       if (text !== '') endsWithCR = text.endsWith('\r');
-      parser.feed(text);
+      let buffered = feed(text);
       if (done) {
-        // The parser holds a trailing CR back to see whether LF follows; at the end of the body it was a
-        // complete line end (CR-only framing), so complete it or the last event would be lost.
-        if (endsWithCR) parser.feed('\n');
+        // A CR held back at the end of the body was a complete line end (CR-only framing): complete it, or
+        // the last event would be lost (unless the limit was already passed: that stream is abandoned).
+        if (endsWithCR && buffered <= maxBufferSize) buffered = feed('\n');
         finished = true;
       }
       while (ready.length > 0) yield ready.shift()!;
-      if (overflow) {
+      // The reader cannot find the next message boundary reliably past the limit: the stream is abandoned.
+      if (buffered > maxBufferSize) {
         throw new ChatKitClientError(
           CLIENT_ERROR_CODES.bufferExceeded,
           `An SSE message exceeded ${maxBufferSize} characters.`,
-          { cause: overflow },
         );
       }
       if (finished) return;

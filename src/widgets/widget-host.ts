@@ -6,6 +6,7 @@
  */
 import type { ActionConfig, WidgetItem } from '../protocol/types.js';
 import type { ImageDecision } from '../internal/url.js';
+import type { Strings } from '../i18n/strings.js';
 import type { WidgetStrings } from './widget-strings.js';
 
 /** Where an action's loading state is shown (§7.3, after resolving `auto` for the binding site). */
@@ -65,4 +66,21 @@ export interface WidgetHost {
    * widgets a new host when the language changes. Optional.
    */
   strings?: Partial<WidgetStrings>;
+}
+
+/** The renderer's words from the element's string table (`widgetStringsOf`), once handed over. */
+let toWidgetStrings: ((strings: Strings) => Readonly<WidgetStrings>) | undefined;
+
+/**
+ * Hands over the mapping from the element's string table to the renderer's words: widget-strings.ts does when
+ * it is evaluated, which is before any renderer reads a host's `strings` (every reader imports it). So the
+ * mapping loads with the widget renderer, not with the drop-in file.
+ */
+export function provideWidgetStrings(map: (strings: Strings) => Readonly<WidgetStrings>): void {
+  toWidgetStrings = map;
+}
+
+/** The renderer's words in the language of `strings` for a host's `strings`; `undefined` before the hand-over. */
+export function widgetStringsFor(strings: Strings): Readonly<WidgetStrings> | undefined {
+  return toWidgetStrings?.(strings);
 }

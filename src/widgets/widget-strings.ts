@@ -6,6 +6,7 @@
  * @module
  */
 import { en, type Strings } from '../i18n/strings.js';
+import { provideWidgetStrings } from './widget-host.js';
 
 /** Renderer strings. */
 export interface WidgetStrings {
@@ -100,3 +101,6 @@ export function widgetStringsOf(strings: Strings): Readonly<WidgetStrings> {
  * them with the drop-in file instead of carrying a copy).
  */
 export const DEFAULT_WIDGET_STRINGS: Readonly<WidgetStrings> = widgetStringsOf(en);
+
+// The element's widget host translates through this module once a renderer has loaded it (widget-host.ts).
+provideWidgetStrings(widgetStringsOf);

@@ -10,7 +10,6 @@ import { LIBRARY_ERROR_TEXTS } from '../../vite.config.js';
 const LIBRARY_FILES = [
   'node_modules/@lit/reactive-element/css-tag.js',
   'node_modules/lit-html/directives/repeat.js',
-  'node_modules/eventsource-parser/dist/index.js',
 ];
 
 describe('shortened library error texts', () => {

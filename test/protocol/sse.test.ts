@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createParser } from 'eventsource-parser';
 import { describe, expect, it } from 'vitest';
 
 import { ChatKitClientError } from '../../src/protocol/client-errors.js';
 import { decodeSSEStream, encodeSSE, parseEventData } from '../../src/protocol/sse.js';
+import { createDataReader } from '../../src/protocol/sse-reader.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 import {
   chunksOf,
@@ -231,5 +233,93 @@ describe('decodeSSEStream (WHATWG rules)', () => {
     })().catch((e: unknown) => e);
     expect(seen).toEqual([{ type: 'progress_update', text: 'a' }]);
     expect(error).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('createDataReader against eventsource-parser', () => {
+  // Lines of every kind the WHATWG rules tell apart, joined by every line end, cut into pieces at random
+  // places (CRLF pairs included): the data of each message must be what eventsource-parser reports.
+  const LINES = [
+    'data: {"type":"progress_update","text":"a"}',
+    'data:x',
+    'data:  two spaces',
+    'data',
+    'data:',
+    'data: ',
+    'datax: y',
+    ' data: leading space',
+    'DATA: upper',
+    'data x',
+    ': comment',
+    ':',
+    'event: message',
+    'event',
+    'id: 7',
+    'id: a\u0000b',
+    'retry: 100',
+    'retry: soon',
+    'foo: bar',
+    'foo',
+    'data: ünïcödé 🔎',
+    '',
+    '',
+    '',
+  ];
+  const ENDS = ['\n', '\r', '\r\n'];
+
+  /** A small deterministic generator (mulberry32), so a failure names its seed. */
+  function random(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('reports the same data for 500 random streams cut at random places', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const next = random(seed);
+      const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+      let text = '';
+      const count = 1 + Math.floor(next() * 40);
+      for (let i = 0; i < count; i++) text += pick(LINES) + pick(ENDS);
+      const pieces: string[] = [];
+      for (let at = 0; at < text.length;) {
+        const size = next() < 0.3 ? 1 : 1 + Math.floor(next() * 30);
+        pieces.push(text.slice(at, at + size));
+        at += size;
+      }
+      const theirs: string[] = [];
+      const parser = createParser({ onEvent: (message) => theirs.push(message.data) });
+      const ours: string[] = [];
+      const feed = createDataReader((data) => ours.push(data));
+      for (const piece of pieces) {
+        parser.feed(piece);
+        feed(piece);
+        // Ours never reports later than eventsource-parser (it may report earlier: a held CR followed by a
+        // piece with no line end already ends a line).
+        expect(ours.slice(0, theirs.length), `seed ${seed}`).toEqual(theirs);
+      }
+      parser.feed('\n\n');
+      feed('\n\n');
+      expect(ours, `seed ${seed}`).toEqual(theirs);
+    }
+  });
+
+  it('ends a line at a held CR when the next piece has no line end', () => {
+    const seen: string[] = [];
+    const feed = createDataReader((data) => seen.push(data));
+    feed('data: a\n\r');
+    expect(seen).toEqual([]);
+    feed('data: b');
+    expect(seen).toEqual(['a']);
+  });
+
+  it('counts the unfinished line and the unfinished message as buffered', () => {
+    const feed = createDataReader(() => undefined);
+    expect(feed('data: abc')).toBe(9);
+    expect(feed('\ndata: de')).toBe(3 + 8);
+    expect(feed('\n\n')).toBe(0);
   });
 });

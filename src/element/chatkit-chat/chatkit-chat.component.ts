@@ -1,8 +1,7 @@
 import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { ContextProvider } from '@lit/context';
 import {
-  chatContext,
+  provideChat,
   toView,
   type ChatContextValue,
   type ChatController,
@@ -150,7 +149,7 @@ export class ChatkitChat extends LitElement {
   };
 
   // First, as `@provide` made it: the provider exists before any other controller of this element.
-  private readonly provider = new ContextProvider(this, { context: chatContext });
+  private readonly provider = provideChat(this);
 
   private get composer(): ChatComposerHandle | undefined {
     return this.renderRoot?.querySelector<ChatComposerHandle & Element>('chatkit-composer') ?? undefined;
@@ -227,7 +226,7 @@ export class ChatkitChat extends LitElement {
     return this.provider.value;
   }
   private set ctx(value: ChatContextValue) {
-    this.provider.setValue(value);
+    this.provider.value = value;
   }
 
   /** The BCP 47 locale in use. */

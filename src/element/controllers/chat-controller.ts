@@ -11,9 +11,8 @@ import { emit } from '../../events.js';
 import { loadedImagePolicy, type ImagePolicy } from '../../internal/url.js';
 import type { Strings } from '../../i18n/strings.js';
 import type { Action, Attachment, InferenceOptions, UserMessageContent } from '../../protocol/types.js';
-import type { WidgetActionRequest, WidgetHost } from '../../widgets/widget-host.js';
+import { widgetStringsFor, type WidgetActionRequest, type WidgetHost } from '../../widgets/widget-host.js';
 import type * as OnDemand from './on-demand-intents.js';
-import { widgetStringsOf } from '../../widgets/widget-strings.js';
 import type { ChatkitChatOptions } from '../chatkit-chat/options.js';
 import type { SessionController } from './session-controller.js';
 
@@ -124,7 +123,10 @@ function intents(): Promise<typeof OnDemand> {
 /** The widget renderer's view of the root element, translated with `strings`. */
 export function createWidgetHost(root: ControllerRoot, strings: Strings = root.strings()): WidgetHost {
   return {
-    strings: widgetStringsOf(strings),
+    // Mapped by the renderer's own module (widget-strings.ts), which every reader of `strings` imports.
+    get strings() {
+      return widgetStringsFor(strings);
+    },
     dispatchAction: (request) => dispatchWidgetAction(root, request),
     // The decisions come with the parts that show remote images (see provideImagePolicy in url.ts); before
     // one of them has loaded nothing asks, and an image would be left out rather than loaded unchecked.
