@@ -6,7 +6,8 @@
  *
  * @module
  */
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { ContextConsumer, createContext } from '@lit/context';
+import type { ReactiveElement } from 'lit';
 import type {
   Attachment,
   Page,
@@ -242,89 +243,15 @@ export interface ChatContextValue {
  * second copy of the drop-in module. That happens when a page loads `chatkit-chat.js` with a query string
  * (`?v=…`): the chunks import the file back by its plain URL, which the browser treats as another module.
  */
-export const chatContext: unique symbol = Symbol.for('chatkit-chat.context');
-
-/** What a provider calls a subscriber with: the value, and how to end the subscription. */
-type ContextCallback = (value: ChatContextValue, unsubscribe?: () => void) => void;
+export const chatContext = createContext<ChatContextValue>(Symbol.for('chatkit-chat.context'));
 
 /**
- * A `context-request` event of the Web Components Community Group's context protocol, as `@lit/context`
- * dispatches it (bubbling, composed; `context`, `contextTarget`, `callback`, `subscribe`).
- */
-interface ContextRequest extends Event {
-  context: unknown;
-  contextTarget?: Element;
-  callback: ContextCallback;
-  subscribe?: boolean;
-}
-
-/**
- * Makes `host` the chat context's provider for its subtree (shadow tree included), as `@lit/context`'s
- * `ContextProvider` did here, in a few lines: it answers `context-request` events for {@link chatContext}
- * (stopping them), keeps subscribers, and setting a value that is not `Object.is` the current one calls every
- * subscriber with it. The `@lit/context` package stays out of the drop-in file (0.6 KB gzip).
- */
-export function provideChat(host: HTMLElement): { value: ChatContextValue } {
-  let current: ChatContextValue;
-  const subscribers = new Map<ContextCallback, () => void>();
-  host.addEventListener('context-request', (event) => {
-    const request = event as ContextRequest;
-    if (request.context !== chatContext || (request.contextTarget ?? request.composedPath()[0]) === host)
-      return;
-    request.stopPropagation();
-    let unsubscribe: (() => void) | undefined;
-    if (request.subscribe) {
-      unsubscribe = subscribers.get(request.callback);
-      if (!unsubscribe)
-        subscribers.set(request.callback, (unsubscribe = () => subscribers.delete(request.callback)));
-    }
-    request.callback(current, unsubscribe);
-  });
-  return {
-    get value() {
-      return current;
-    },
-    set value(value) {
-      if (Object.is(value, current)) return;
-      current = value;
-      for (const [callback, unsubscribe] of subscribers) callback(current, unsubscribe);
-    },
-  };
-}
-
-/**
- * Subscribes `host` to the chat context while it is connected, handing each value to `set` after asking
- * for an update (what `@lit/context`'s `ContextConsumer` with `subscribe: true` did): on connection it
- * dispatches a `context-request` event; on disconnection it unsubscribes.
+ * Subscribes `host` to the chat context, handing each value to `set` (what `@consume({ subscribe: true })`
+ * does, without the decorator's code in the drop-in file).
  */
 export function consumeChat(
   host: ReactiveElement,
   set: (value: ChatContextValue) => void,
-): ReactiveController {
-  let unsubscribe: (() => void) | undefined;
-  const callback: ContextCallback = (value, dispose) => {
-    // A different provider now (re-parented): leave the previous one.
-    if (unsubscribe !== dispose) unsubscribe?.();
-    unsubscribe = dispose;
-    host.requestUpdate();
-    set(value);
-  };
-  const controller: ReactiveController = {
-    hostConnected() {
-      host.dispatchEvent(
-        Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-          context: chatContext,
-          contextTarget: host,
-          callback,
-          subscribe: true,
-        }),
-      );
-    },
-    hostDisconnected() {
-      unsubscribe?.();
-      unsubscribe = undefined;
-    },
-  };
-  host.addController(controller);
-  return controller;
+): ContextConsumer<typeof chatContext, ReactiveElement> {
+  return new ContextConsumer(host, { context: chatContext, subscribe: true, callback: set });
 }

@@ -1,7 +1,8 @@
 import { effectiveImageDomains, parseImageDomains } from '../../internal/url.js';
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { ContextProvider } from '@lit/context';
 import {
-  provideChat,
+  chatContext,
   toView,
   type ChatContextValue,
   type ChatController,
@@ -149,7 +150,7 @@ export class ChatkitChat extends LitElement {
   };
 
   // First, as `@provide` made it: the provider exists before any other controller of this element.
-  private readonly provider = provideChat(this);
+  private readonly provider = new ContextProvider(this, { context: chatContext });
 
   private get composer(): ChatComposerHandle | undefined {
     return this.renderRoot?.querySelector<ChatComposerHandle & Element>('chatkit-composer') ?? undefined;
@@ -226,7 +227,7 @@ export class ChatkitChat extends LitElement {
     return this.provider.value;
   }
   private set ctx(value: ChatContextValue) {
-    this.provider.value = value;
+    this.provider.setValue(value);
   }
 
   /** The BCP 47 locale in use. */
