@@ -16,9 +16,9 @@
  * renames the TypeScript-private members and hoists function declarations; 39.8 KB for the element and 12.2 KB
  * for a separate markdown chunk on 2026-12-03, 51.4 KB as one file; 50.1 KB once reactive properties were
  * declared without decorators and the on-demand parts' icons and image decisions left; 49.8 KB once the
- * composer's "@" action, `setComposerValue`'s draft code and the `resume()` polling loop loaded on demand; 48.3 KB
- * once an own SSE data reader and an own chat-context provider/consumer replaced eventsource-parser and
- * @lit/context, and the widget renderer's string mapping loaded with it). Code added to the drop-in file should
+ * composer's "@" action, `setComposerValue`'s draft code and the `resume()` polling loop loaded on demand; 48.7 KB
+ * once an own SSE data reader replaced eventsource-parser and the widget renderer's string mapping loaded with
+ * it). Code added to the drop-in file should
  * load on demand, like the menus, icon tables and renderers, or lower something else; `node
  * bench/load/first-answer-coverage.mjs` shows what of the file a first answer never runs.
  */
@@ -26,7 +26,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = Math.round(48.5 * 1024);
+const BUDGET = Math.round(48.9 * 1024);
 const GOAL = 50 * 1024;
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
