@@ -164,3 +164,36 @@ export function wireReadyCopy<T>(event: T): T | undefined {
   const copied = copyWireReady(event, 0);
   return copied === NOT_PLAIN ? undefined : (copied as T);
 }
+
+function wireReady(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object') {
+    return typeof value !== 'function' && typeof value !== 'symbol' && value !== undefined;
+  }
+  if (value === null) return true;
+  if (depth > MAX_FAST_DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    const length = value.length;
+    for (let index = 0; index < length; index++) {
+      if (!(index in value) || !wireReady(value[index], depth + 1)) return false;
+    }
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === '__proto__' || ROLE_KEYS.has(key)) return false;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === null || member === undefined || !wireReady(member, depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether {@link wireReadyCopy} would copy `event` (then `toWire` would change nothing: its JSON is already
+ * the wire's), checked without copying: for a consumer that serializes the event at once (relay.ts).
+ */
+export function isWireReady(event: unknown): boolean {
+  return wireReady(event, 0);
+}

@@ -22,7 +22,7 @@ import { HttpError } from './errors.js';
 import { adoptRequestAbort, type LazyAbort } from './lazy-abort.js';
 import { loadSender, threadWithoutItems } from './json-operations.js';
 import { createResponseContext } from './response-context.js';
-import { runResponsePhase } from './response-phase.js';
+import { ResponsePhaseTail } from './response-phase.js';
 import type { ChatKitServer } from './server.js';
 import { answerStructuredInput } from './structured-input.js';
 import type { ResponseContext } from './types.js';
@@ -166,7 +166,7 @@ function responsePhase<C extends RequestContext>(
 ) {
   const { store, generateId, clock } = server;
   const ctx = createResponseContext({ context, store, thread, signal: abort, generateId, clock });
-  return runResponsePhase(server, { thread, context, abort, produce: () => produce(ctx) });
+  return new ResponsePhaseTail(server, { thread, context, abort, produce: () => produce(ctx) });
 }
 
 /** Yields `first`, then the responder's events; the responder starts only after `first` was persisted. */

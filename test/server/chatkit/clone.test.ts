@@ -5,7 +5,13 @@
  * mutated, and the persisted answer is the same as before.
  */
 import { describe, expect, it } from 'vitest';
-import { cloneRecord, plainCopy, samePlain, wireReadyCopy } from '../../../server/chatkit/clone.js';
+import {
+  cloneRecord,
+  isWireReady,
+  plainCopy,
+  samePlain,
+  wireReadyCopy,
+} from '../../../server/chatkit/clone.js';
 import { toWire } from '../../../src/protocol/wire.js';
 import { MemoryStore } from '../../../server/stores/memory-store.js';
 import type { AssistantMessageItem, ThreadStreamEvent } from '../../../src/protocol/types.js';
@@ -95,6 +101,17 @@ describe('wireReadyCopy', () => {
       { type: 'x', data: [], has_more: false },
     ];
     for (const event of declined) expect(wireReadyCopy(event)).toBeUndefined();
+    // isWireReady (the relay's check, no copy) answers exactly when wireReadyCopy copies.
+    for (const event of ready) expect(isWireReady(event)).toBe(true);
+    for (const event of declined) expect(isWireReady(event)).toBe(false);
+    const deep: Record<string, unknown> = {};
+    let cursor = deep;
+    for (let depth = 0; depth < 100; depth++) cursor = cursor.next = {};
+    expect(isWireReady(deep)).toBe(wireReadyCopy(deep) !== undefined);
+    const holed = [1, 2];
+    delete holed[0];
+    expect(isWireReady(holed)).toBe(false); // a hole: toWire makes it null
+    expect(isWireReady(Object.assign(Object.create(null), { a: 1 }))).toBe(true);
   });
 });
 
