@@ -119,6 +119,15 @@ function soleKey(object: object): string | undefined | typeof MANY {
  */
 const ROLE_KEYS = new Set(['attachments', 'thread', 'data', 'has_more']);
 
+/**
+ * Whether a member named `key` makes `toWire` treat its value by role. An empty `attachments` array does not:
+ * there is no attachment in it to strip (a user message without attachments, the usual case).
+ */
+function hasRole(key: string, member: unknown): boolean {
+  if (!ROLE_KEYS.has(key)) return false;
+  return !(key === 'attachments' && Array.isArray(member) && member.length === 0);
+}
+
 function copyWireReady(value: unknown, depth: number): unknown {
   if (typeof value !== 'object') {
     // toWire drops functions and symbols and turns undefined array slots into null: leave those to it.
@@ -145,9 +154,10 @@ function copyWireReady(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    if (key === '__proto__' || ROLE_KEYS.has(key)) return NOT_PLAIN;
+    if (key === '__proto__') return NOT_PLAIN;
     const member = (value as Record<string, unknown>)[key];
     if (member === null || member === undefined) return NOT_PLAIN; // toWire drops null members
+    if (hasRole(key, member)) return NOT_PLAIN;
     const copied = copyWireReady(member, depth + 1);
     if (copied === NOT_PLAIN) return NOT_PLAIN;
     out[key] = copied;
@@ -183,9 +193,10 @@ function wireReady(value: unknown, depth: number): boolean {
   if (prototype !== Object.prototype && prototype !== null) return false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    if (key === '__proto__' || ROLE_KEYS.has(key)) return false;
+    if (key === '__proto__') return false;
     const member = (value as Record<string, unknown>)[key];
-    if (member === null || member === undefined || !wireReady(member, depth + 1)) return false;
+    if (member === null || member === undefined || hasRole(key, member)) return false;
+    if (!wireReady(member, depth + 1)) return false;
   }
   return true;
 }

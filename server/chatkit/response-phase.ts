@@ -393,14 +393,16 @@ export async function* runResponsePhase<C extends RequestContext>(
       else yield failed;
       return;
     }
-    const streamOptions = toWire({
+    const streamOptions: ThreadStreamEvent = {
       type: 'stream_options',
       stream_options: { allow_cancel: options.allow_cancel },
-    } as ThreadStreamEvent);
+    };
+    // A boolean, as the type says, is already the wire form; anything else goes through toWire as it did.
     // Once per phase, and rare below (errors, thread changes): `await` of a sink's `undefined` is one extra
     // microtask job; the relayed events in the loop skip it.
-    if (phase.sink) await phase.sink.write(streamOptions);
-    else yield streamOptions;
+    const wire = typeof options.allow_cancel === 'boolean' ? streamOptions : toWire(streamOptions);
+    if (phase.sink) await phase.sink.write(wire);
+    else yield wire;
     while (!abort.aborted) {
       let event: ThreadStreamEvent;
       let relay: boolean;

@@ -13,6 +13,7 @@ import {
   wireReadyCopy,
 } from '../../../server/chatkit/clone.js';
 import { toWire } from '../../../src/protocol/wire.js';
+import { threadCreated } from '../../../server/chatkit/stream-operations.js';
 import { MemoryStore } from '../../../server/stores/memory-store.js';
 import type { AssistantMessageItem, ThreadStreamEvent } from '../../../src/protocol/types.js';
 import { makeServer } from './helpers.js';
@@ -71,6 +72,8 @@ describe('wireReadyCopy', () => {
       { type: 'thread.item.added', item: message },
       { type: 'thread.item.done', item: message },
       { type: 'stream_options', stream_options: { allow_cancel: true } },
+      // An empty `attachments` array has nothing for toWire to strip (a user message without attachments).
+      { type: 'thread.item.done', item: { ...message, type: 'user_message', attachments: [] } },
       { type: 'error', code: 'stream.error', allow_retry: true },
       {
         type: 'thread.item.updated',
@@ -206,5 +209,43 @@ describe('response phase text deltas', () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe('threadCreated', () => {
+  it('is toWire of thread.created for the thread threads.create makes, byte for byte', () => {
+    const thread = {
+      id: 'thr_018c2f3a1b2c3d4e5f60718293a4b5c6d',
+      created_at: '2026-12-03T19:00:00.000Z',
+      status: { type: 'active' as const },
+      metadata: {},
+    };
+    const slow = toWire({
+      type: 'thread.created',
+      thread: { ...thread, items: { data: [], has_more: false } },
+    });
+    expect(JSON.stringify(threadCreated(thread))).toBe(JSON.stringify(slow));
+    expect(threadCreated(thread)).toStrictEqual(slow);
+  });
+
+  it('leaves any other shape to toWire (null members dropped, private metadata emptied)', () => {
+    const thread = {
+      id: 'thr_1',
+      created_at: '2026-12-03T19:00:00.000Z',
+      title: null,
+      status: { type: 'active' as const },
+      metadata: { secret: 'x' },
+    };
+    const slow = toWire({
+      type: 'thread.created',
+      thread: { ...thread, items: { data: [], has_more: false } },
+    });
+    expect(JSON.stringify(threadCreated(thread as never))).toBe(JSON.stringify(slow));
+    expect(JSON.stringify(threadCreated(thread as never))).not.toContain('secret');
+    const closed = { ...thread, title: undefined, status: { type: 'closed' as const, reason: 'r' } };
+    delete closed.title;
+    expect(threadCreated(closed as never)).toStrictEqual(
+      toWire({ type: 'thread.created', thread: { ...closed, items: { data: [], has_more: false } } }),
+    );
   });
 });
