@@ -9,7 +9,8 @@
  * turn (checkpoints disabled while measuring, the WAL restarted before each measurement; a frame is one page
  * written). Answers are `BENCH_ANSWER` bytes of text (default 1,500), users `BENCH_USERS` (default 200).
  * `BENCH_NEW` (default 1) is the share of turns that start a new thread; the others continue a random earlier
- * thread (its items sit at a random place in the item indexes).
+ * thread (its items sit at a random place in the item indexes). Thread ids are the server's (creation time
+ * first, server/chatkit/ids.ts); `BENCH_IDS=random` makes them random (the server's before 2026-12-03 19:10).
  *
  *   npx tsx bench/sqlite-store.bench.ts            # this build's store
  *   BENCH_STORE=path/to/other-sqlite-store.ts npx tsx bench/sqlite-store.bench.ts
@@ -24,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as StoreModule from '../server/stores/sqlite-store.js';
+import { serverGenerateId } from '../server/chatkit/ids.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const fillTurns = env('BENCH_TURNS', 30_000);
@@ -48,6 +50,9 @@ const hex = () =>
   Math.floor(Math.random() * 2 ** 52)
     .toString(16)
     .padStart(13, '0') + (next++).toString(16);
+// Thread ids as the server makes them (time first, server/chatkit/ids.ts); BENCH_IDS=random: random ones.
+const randomIds = process.env.BENCH_IDS === 'random';
+const threadId = () => (randomIds ? `thr_${hex()}` : serverGenerateId('thread'));
 const tick = () => new Promise<void>((done) => setImmediate(done));
 
 async function turn(n: number): Promise<void> {
@@ -58,7 +63,7 @@ async function turn(n: number): Promise<void> {
   const context = { userId: earlier?.userId ?? `user_${n % users}` };
   const now = new Date().toISOString();
   const thread = {
-    id: earlier?.id ?? `thr_${hex()}`,
+    id: earlier?.id ?? threadId(),
     created_at: earlier?.created_at ?? now,
     status: { type: 'active' as const },
     metadata: {},

@@ -8,6 +8,7 @@
  * @module
  */
 import { LazyAbort } from './lazy-abort.js';
+import { canRelay, RELAY, type EventSink, type Relayable } from './relay.js';
 
 /**
  * Starts `start(abort)` lazily on the first `next()` and returns a one-shot async iterable. `abort` aborts
@@ -19,6 +20,7 @@ import { LazyAbort } from './lazy-abort.js';
  * stream then pulls from the tail directly. It is what `yield* tail` would do, minus one generator layer
  * (three promise hops) per event, which matters for the bulk of a turn, the deltas of the response phase.
  * `return()`/`throw()` reach the tail once it took over, exactly as they would reach it through `yield*`.
+ * A consumer that takes events synchronously may ask for the tail's events to be relayed to it (relay.ts).
  */
 export function cancellableStream<T>(
   start: (abort: LazyAbort) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>,
@@ -32,13 +34,17 @@ export function cancellableStream<T>(
  * its controller from a foreign parent) the parent's abort listener, rather than a closure per method. An open
  * stream lasts as long as its answer, so what it keeps matters per connection.
  */
-class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, undefined> {
+class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, undefined>, Relayable<T> {
   private readonly abort: LazyAbort;
   /** The parent signal this stream listens to (not adopted), until the listener is removed. */
   private parent: AbortSignal | undefined;
   private start: ((abort: LazyAbort) => AsyncGenerator<T, AsyncIterable<T> | void, undefined>) | undefined;
   private generator: AsyncGenerator<T, AsyncIterable<T> | void, undefined> | undefined;
   private tail: AsyncIterator<T, unknown, undefined> | undefined;
+  /** A sink asked for before the tail took over (relay.ts), handed to the tail when it does. */
+  private sink: EventSink<T> | undefined;
+  /** The tail, while it can still be asked to relay (it took over, no sink yet). */
+  private relayTail: Relayable<T> | undefined;
   private used = false;
 
   constructor(
@@ -69,6 +75,18 @@ class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, u
     if (!parent) return;
     this.parent = undefined;
     parent.removeEventListener('abort', this);
+  }
+
+  /**
+   * Relays the tail's events to `sink` (relay.ts): at once if the tail took over and can relay, else when it
+   * takes over. The generator's own events (before its tail) are still pulled.
+   */
+  [RELAY](sink: EventSink<T>): void {
+    if (!this.tail) this.sink = sink;
+    else {
+      this.relayTail?.[RELAY](sink);
+      this.relayTail = undefined;
+    }
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
@@ -107,7 +125,14 @@ class CancellableStream<T> implements AsyncIterable<T>, AsyncIterator<T, void, u
     const result = await this.generator.next();
     if (!result.done) return result;
     if (result.value) {
-      this.tail = result.value[Symbol.asyncIterator]();
+      const tail = result.value;
+      const { sink } = this;
+      this.sink = undefined;
+      if (canRelay<T>(tail)) {
+        if (sink) tail[RELAY](sink);
+        else this.relayTail = tail; // a consumer may still ask once the tail runs (its first event pulled)
+      }
+      this.tail = tail[Symbol.asyncIterator]();
       // The finished generator is no longer addressed (see current()): an open stream need not keep it.
       this.generator = undefined;
       return this.fromTail();

@@ -119,6 +119,15 @@ function soleKey(object: object): string | undefined | typeof MANY {
  */
 const ROLE_KEYS = new Set(['attachments', 'thread', 'data', 'has_more']);
 
+/**
+ * Whether a member named `key` makes `toWire` treat its value by role. An empty `attachments` array does not:
+ * there is no attachment in it to strip (a user message without attachments, the usual case).
+ */
+function hasRole(key: string, member: unknown): boolean {
+  if (!ROLE_KEYS.has(key)) return false;
+  return !(key === 'attachments' && Array.isArray(member) && member.length === 0);
+}
+
 function copyWireReady(value: unknown, depth: number): unknown {
   if (typeof value !== 'object') {
     // toWire drops functions and symbols and turns undefined array slots into null: leave those to it.
@@ -145,9 +154,10 @@ function copyWireReady(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    if (key === '__proto__' || ROLE_KEYS.has(key)) return NOT_PLAIN;
+    if (key === '__proto__') return NOT_PLAIN;
     const member = (value as Record<string, unknown>)[key];
     if (member === null || member === undefined) return NOT_PLAIN; // toWire drops null members
+    if (hasRole(key, member)) return NOT_PLAIN;
     const copied = copyWireReady(member, depth + 1);
     if (copied === NOT_PLAIN) return NOT_PLAIN;
     out[key] = copied;
@@ -163,4 +173,38 @@ function copyWireReady(value: unknown, depth: number): unknown {
 export function wireReadyCopy<T>(event: T): T | undefined {
   const copied = copyWireReady(event, 0);
   return copied === NOT_PLAIN ? undefined : (copied as T);
+}
+
+function wireReady(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object') {
+    return typeof value !== 'function' && typeof value !== 'symbol' && value !== undefined;
+  }
+  if (value === null) return true;
+  if (depth > MAX_FAST_DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    const length = value.length;
+    for (let index = 0; index < length; index++) {
+      if (!(index in value) || !wireReady(value[index], depth + 1)) return false;
+    }
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === '__proto__') return false;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === null || member === undefined || hasRole(key, member)) return false;
+    if (!wireReady(member, depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether {@link wireReadyCopy} would copy `event` (then `toWire` would change nothing: its JSON is already
+ * the wire's), checked without copying: for a consumer that serializes the event at once (relay.ts).
+ */
+export function isWireReady(event: unknown): boolean {
+  return wireReady(event, 0);
 }

@@ -16,11 +16,12 @@ import type {
 } from '../../src/protocol/types.js';
 import { isHiddenItem } from '../../src/protocol/types.js';
 import { toWire } from '../../src/protocol/wire.js';
-import { cloneRecord, plainCopy, samePlain, wireReadyCopy } from './clone.js';
+import { cloneRecord, isWireReady, plainCopy, samePlain, wireReadyCopy } from './clone.js';
 import type { RequestContext, Store } from '../stores/store.js';
 import { NotFoundError } from '../stores/store.js';
 import { CustomStreamError, StreamError } from './errors.js';
 import type { AbortListener, LazyAbort } from './lazy-abort.js';
+import { RELAY, type EventSink, type Relayable } from './relay.js';
 import type { ChatKitLogger } from './types.js';
 
 /** What the response phase needs from the server. */
@@ -42,6 +43,11 @@ export interface ResponsePhase<C extends RequestContext> {
   abort: LazyAbort;
   /** Called once, when the phase starts; its events are relayed. */
   produce: () => AsyncIterable<ThreadStreamEvent>;
+  /**
+   * Where events go once set (see relay.ts): written to it instead of yielded. Read at every event, so a
+   * consumer can switch to it while the phase runs.
+   */
+  sink?: EventSink<ThreadStreamEvent>;
 }
 
 const ABORTED = Symbol('aborted');
@@ -334,9 +340,37 @@ class PhaseEffects<C extends RequestContext> {
 }
 
 /**
+ * A response phase as the tail of a cancellable stream: iterable once (it runs {@link runResponsePhase}), and
+ * relayable (relay.ts): a sink given before or while it runs receives its events from then on.
+ */
+export class ResponsePhaseTail<C extends RequestContext>
+  implements AsyncIterable<ThreadStreamEvent>, Relayable<ThreadStreamEvent>
+{
+  constructor(
+    private readonly host: ResponsePhaseHost<C>,
+    private readonly phase: ResponsePhase<C>,
+  ) {}
+
+  [RELAY](sink: EventSink<ThreadStreamEvent>): void {
+    this.phase.sink = sink;
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<ThreadStreamEvent, void, undefined> {
+    return runResponsePhase(this.host, this.phase);
+  }
+}
+
+/**
  * Runs a response phase as an async generator of wire events. Ends normally after the responder finishes or
  * fails; when `abort` aborts or the consumer calls `return()`, stops pulling from the responder, calls its
  * `return()`, and runs `handleStreamCancelled` with the pending items.
+ *
+ * With a sink (`phase.sink`, see relay.ts) every event from then on is written to it rather than yielded: the
+ * generator then runs through the whole phase within one `next()` of its consumer, waiting only for the
+ * responder, the store and the sink's backpressure, and the same abort ends it (the sink's consumer aborts
+ * when its client leaves). A relayed event is not copied first: the sink is done with it when `write`
+ * returns, before the responder runs again; what `toWire` would change (null members, private metadata)
+ * still goes through `toWire`.
  */
 export async function* runResponsePhase<C extends RequestContext>(
   host: ResponsePhaseHost<C>,
@@ -354,10 +388,21 @@ export async function* runResponsePhase<C extends RequestContext>(
       options = await host.getStreamOptions(thread, context);
     } catch (error) {
       finished = true;
-      yield errorEventFor(error, host.logger);
+      const failed = errorEventFor(error, host.logger);
+      if (phase.sink) await phase.sink.write(failed);
+      else yield failed;
       return;
     }
-    yield toWire({ type: 'stream_options', stream_options: { allow_cancel: options.allow_cancel } });
+    const streamOptions: ThreadStreamEvent = {
+      type: 'stream_options',
+      stream_options: { allow_cancel: options.allow_cancel },
+    };
+    // A boolean, as the type says, is already the wire form; anything else goes through toWire as it did.
+    // Once per phase, and rare below (errors, thread changes): `await` of a sink's `undefined` is one extra
+    // microtask job; the relayed events in the loop skip it.
+    const wire = typeof options.allow_cancel === 'boolean' ? streamOptions : toWire(streamOptions);
+    if (phase.sink) await phase.sink.write(wire);
+    else yield wire;
     while (!abort.aborted) {
       let event: ThreadStreamEvent;
       let relay: boolean;
@@ -378,18 +423,35 @@ export async function* runResponsePhase<C extends RequestContext>(
         finished = true;
         // A store failure leaves the responder suspended at a yield: let it run its finally blocks.
         settle(iterator);
-        yield errorEventFor(error, host.logger);
+        const failed = errorEventFor(error, host.logger);
+        if (phase.sink) await phase.sink.write(failed);
+        else yield failed;
         break;
       }
       if (abort.aborted) break;
-      if (relay) yield isPlainTextDelta(event) ? event : (wireReadyCopy(event) ?? toWire(event));
+      if (relay) {
+        const { sink } = phase;
+        if (sink) {
+          const waiting = sink.write(isPlainTextDelta(event) || isWireReady(event) ? event : toWire(event));
+          if (waiting) {
+            await waiting;
+            if (abort.aborted) break;
+          }
+        } else yield isPlainTextDelta(event) ? event : (wireReadyCopy(event) ?? toWire(event));
+      }
       const change = effects.threadChange();
       const update = change instanceof Promise ? await change : change;
-      if (update) yield update;
+      if (update) {
+        if (phase.sink) await phase.sink.write(update);
+        else yield update;
+      }
     }
     if (finished) {
       const update = await effects.threadChange();
-      if (update) yield update;
+      if (update) {
+        if (phase.sink) await phase.sink.write(update);
+        else yield update;
+      }
     }
   } finally {
     nextOrAbort.release();

@@ -7,11 +7,11 @@
  *
  * @module
  */
-import { defaultGenerateId } from '../../src/protocol/ids.js';
 import type { IdGenerator } from '../../src/protocol/ids.js';
 import { parseRequest } from '../../src/protocol/schema.js';
 import { systemClock, systemScheduler } from '../../src/protocol/time.js';
 import { formatClockReading } from './timestamp.js';
+import { serverGenerateId } from './ids.js';
 import type { Clock, Scheduler } from '../../src/protocol/time.js';
 import type {
   Action,
@@ -75,7 +75,7 @@ export class ChatKitServer<C extends RequestContext = RequestContext> {
   constructor(options: ChatKitServerOptions<C>) {
     this.store = options.store;
     this.attachmentStore = options.attachmentStore;
-    this.generateId = options.generateId ?? defaultGenerateId;
+    this.generateId = options.generateId ?? serverGenerateId;
     this.clock = options.clock ?? systemClock;
     this.scheduler = options.scheduler ?? systemScheduler;
     this.logger = options.logger ?? consoleLogger;

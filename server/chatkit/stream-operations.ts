@@ -8,6 +8,7 @@
 import { assertNever } from '../../src/protocol/types.js';
 import type {
   StreamingRequest,
+  ThreadCreatedEvent,
   ThreadItem,
   ThreadMetadata,
   ThreadStreamEvent,
@@ -18,11 +19,12 @@ import type {
 import { toWire } from '../../src/protocol/wire.js';
 import type { RequestContext, StoredAttachment } from '../stores/store.js';
 import { cancellableStream } from './cancellable-stream.js';
+import { wireReadyCopy } from './clone.js';
 import { HttpError } from './errors.js';
 import { adoptRequestAbort, type LazyAbort } from './lazy-abort.js';
 import { loadSender, threadWithoutItems } from './json-operations.js';
 import { createResponseContext } from './response-context.js';
-import { runResponsePhase } from './response-phase.js';
+import { ResponsePhaseTail } from './response-phase.js';
 import type { ChatKitServer } from './server.js';
 import { answerStructuredInput } from './structured-input.js';
 import type { ResponseContext } from './types.js';
@@ -65,13 +67,13 @@ export async function prepareStream<C extends RequestContext>(
             store.saveThread(thread, context),
             store.addThreadItem(thread.id, message, context),
           ]);
-          yield toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
+          yield threadCreated(thread);
         } else {
           await store.saveThread(thread, context);
           yield toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
           message = await addUserMessage(server, thread, input, attachments, context);
         }
-        yield toWire({ type: 'thread.item.done', item: message });
+        yield userMessageDone(message);
         return respondTo(thread, abort, (ctx) => server.respond(thread, message, ctx));
       });
     }
@@ -81,7 +83,7 @@ export async function prepareStream<C extends RequestContext>(
       const attachments = await loadAttachments(server, input, context);
       return stream(async function* (abort) {
         const message = await addUserMessage(server, thread, input, attachments, context);
-        yield toWire({ type: 'thread.item.done', item: message });
+        yield userMessageDone(message);
         return respondTo(thread, abort, (ctx) => server.respond(thread, message, ctx));
       });
     }
@@ -166,7 +168,44 @@ function responsePhase<C extends RequestContext>(
 ) {
   const { store, generateId, clock } = server;
   const ctx = createResponseContext({ context, store, thread, signal: abort, generateId, clock });
-  return runResponsePhase(server, { thread, context, abort, produce: () => produce(ctx) });
+  return new ResponsePhaseTail(server, { thread, context, abort, produce: () => produce(ctx) });
+}
+
+/**
+ * `thread.created` for a thread `threads.create` just made (id, time, active status, no title or metadata):
+ * `toWire`'s exact result (metadata emptied and last, no items), built without its walk.
+ */
+export function threadCreated(thread: ThreadMetadata): ThreadCreatedEvent {
+  const { id, created_at } = thread;
+  const keys = Object.keys(thread);
+  if (
+    typeof id !== 'string' ||
+    typeof created_at !== 'string' ||
+    thread.status.type !== 'active' ||
+    keys.length !== 4 ||
+    keys[0] !== 'id' ||
+    keys[1] !== 'created_at' ||
+    keys[2] !== 'status' ||
+    keys[3] !== 'metadata' ||
+    Object.keys(thread.status).length !== 1
+  )
+    return toWire({ type: 'thread.created', thread: threadWithoutItems(thread) });
+  return {
+    type: 'thread.created',
+    thread: {
+      id,
+      created_at,
+      status: { type: 'active' },
+      items: { data: [], has_more: false },
+      metadata: {},
+    },
+  };
+}
+
+/** The `thread.item.done` of a user message, in its wire form (a copy: the responder gets the message too). */
+function userMessageDone(message: UserMessageItem): ThreadStreamEvent {
+  const event: ThreadStreamEvent = { type: 'thread.item.done', item: message };
+  return wireReadyCopy(event) ?? toWire(event);
 }
 
 /** Yields `first`, then the responder's events; the responder starts only after `first` was persisted. */

@@ -13,6 +13,7 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
 import { encodeSSE } from '../../src/protocol/sse.js';
+import { canRelay, RELAY } from '../chatkit/relay.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 import type { Logger } from '../logger.js';
 
@@ -108,6 +109,9 @@ export async function writeEventStream(target: EventStreamTarget): Promise<void>
   const { iterator, abort, logger } = target;
   if (abort.aborted) writer.handleEvent();
   else target.writer = writer;
+  // The response phase writes its events to the writer itself (relay.ts) instead of handing each one through
+  // the iterator: the `next()` below then settles once, when the phase ends.
+  if (canRelay<ThreadStreamEvent>(iterator)) iterator[RELAY](writer);
 
   try {
     let result = target.first ?? { done: true, value: undefined };

@@ -5,8 +5,15 @@
  * mutated, and the persisted answer is the same as before.
  */
 import { describe, expect, it } from 'vitest';
-import { cloneRecord, plainCopy, samePlain, wireReadyCopy } from '../../../server/chatkit/clone.js';
+import {
+  cloneRecord,
+  isWireReady,
+  plainCopy,
+  samePlain,
+  wireReadyCopy,
+} from '../../../server/chatkit/clone.js';
 import { toWire } from '../../../src/protocol/wire.js';
+import { threadCreated } from '../../../server/chatkit/stream-operations.js';
 import { MemoryStore } from '../../../server/stores/memory-store.js';
 import type { AssistantMessageItem, ThreadStreamEvent } from '../../../src/protocol/types.js';
 import { makeServer } from './helpers.js';
@@ -65,6 +72,8 @@ describe('wireReadyCopy', () => {
       { type: 'thread.item.added', item: message },
       { type: 'thread.item.done', item: message },
       { type: 'stream_options', stream_options: { allow_cancel: true } },
+      // An empty `attachments` array has nothing for toWire to strip (a user message without attachments).
+      { type: 'thread.item.done', item: { ...message, type: 'user_message', attachments: [] } },
       { type: 'error', code: 'stream.error', allow_retry: true },
       {
         type: 'thread.item.updated',
@@ -95,6 +104,17 @@ describe('wireReadyCopy', () => {
       { type: 'x', data: [], has_more: false },
     ];
     for (const event of declined) expect(wireReadyCopy(event)).toBeUndefined();
+    // isWireReady (the relay's check, no copy) answers exactly when wireReadyCopy copies.
+    for (const event of ready) expect(isWireReady(event)).toBe(true);
+    for (const event of declined) expect(isWireReady(event)).toBe(false);
+    const deep: Record<string, unknown> = {};
+    let cursor = deep;
+    for (let depth = 0; depth < 100; depth++) cursor = cursor.next = {};
+    expect(isWireReady(deep)).toBe(wireReadyCopy(deep) !== undefined);
+    const holed = [1, 2];
+    delete holed[0];
+    expect(isWireReady(holed)).toBe(false); // a hole: toWire makes it null
+    expect(isWireReady(Object.assign(Object.create(null), { a: 1 }))).toBe(true);
   });
 });
 
@@ -189,5 +209,43 @@ describe('response phase text deltas', () => {
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe('threadCreated', () => {
+  it('is toWire of thread.created for the thread threads.create makes, byte for byte', () => {
+    const thread = {
+      id: 'thr_018c2f3a1b2c3d4e5f60718293a4b5c6d',
+      created_at: '2026-12-03T19:00:00.000Z',
+      status: { type: 'active' as const },
+      metadata: {},
+    };
+    const slow = toWire({
+      type: 'thread.created',
+      thread: { ...thread, items: { data: [], has_more: false } },
+    });
+    expect(JSON.stringify(threadCreated(thread))).toBe(JSON.stringify(slow));
+    expect(threadCreated(thread)).toStrictEqual(slow);
+  });
+
+  it('leaves any other shape to toWire (null members dropped, private metadata emptied)', () => {
+    const thread = {
+      id: 'thr_1',
+      created_at: '2026-12-03T19:00:00.000Z',
+      title: null,
+      status: { type: 'active' as const },
+      metadata: { secret: 'x' },
+    };
+    const slow = toWire({
+      type: 'thread.created',
+      thread: { ...thread, items: { data: [], has_more: false } },
+    });
+    expect(JSON.stringify(threadCreated(thread as never))).toBe(JSON.stringify(slow));
+    expect(JSON.stringify(threadCreated(thread as never))).not.toContain('secret');
+    const closed = { ...thread, title: undefined, status: { type: 'closed' as const, reason: 'r' } };
+    delete closed.title;
+    expect(threadCreated(closed as never)).toStrictEqual(
+      toWire({ type: 'thread.created', thread: { ...closed, items: { data: [], has_more: false } } }),
+    );
   });
 });
