@@ -103,7 +103,7 @@ export class ChatkitThread extends LitElement {
     if (content) this.resizeObserver?.observe(content);
     // The viewport shrinks too (the composer grows, questions take over): stay pinned to the bottom then.
     if (this.scroller) this.resizeObserver?.observe(this.scroller);
-    this.scrollToBottom();
+    // No scrollToBottom here: `updated`, right after, scrolls (`jump` starts true).
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
