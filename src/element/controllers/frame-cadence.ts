@@ -48,11 +48,9 @@ export function frameCadence(
 ): (fn: () => void) => void {
   let last = -Infinity;
   return (fn) => {
-    let done = false;
     let frame = 0;
+    // Whichever comes first, the frame or the timer, cancels the other: one render per notification.
     const run = (time: number) => {
-      if (done) return;
-      done = true;
       frames.cancelFrame(frame);
       frames.clearTimer(timer);
       last = time;
