@@ -1,7 +1,8 @@
 /**
  * The render cadence of a streamed answer (src/element/controllers/frame-cadence.ts): notifications land on
- * an animation frame at least `interval` ms after the previous render; a timer stands in without frames.
- * Frames and timers are driven by hand, so nothing here depends on the machine's speed.
+ * an animation frame at least `interval` ms after the previous render; a timer stands in without frames; the
+ * first after a quiet spell (a send) renders in a task of its own. Frames and timers are driven by hand, so
+ * nothing here depends on the machine's speed.
  */
 import { expect } from '@open-wc/testing';
 import { frameCadence, type FrameSource } from '../../src/element/controllers/frame-cadence.js';
@@ -13,10 +14,11 @@ function manualFrames() {
   let nextHandle = 1;
   const frames = new Map<number, (time: number) => void>();
   const timers = new Map<number, () => void>();
+  const delays: number[] = [];
   const source: FrameSource = {
     requestFrame: (callback) => (frames.set(nextHandle, callback), nextHandle++),
     cancelFrame: (handle) => void frames.delete(handle),
-    setTimer: (callback) => (timers.set(nextHandle, callback), nextHandle++) as never,
+    setTimer: (callback, ms) => (delays.push(ms), timers.set(nextHandle, callback), nextHandle++) as never,
     clearTimer: (handle) => void timers.delete(handle as unknown as number),
     now: () => clock,
   };
@@ -41,29 +43,68 @@ function manualFrames() {
     get pendingTimers() {
       return timers.size;
     },
+    /** The delay of each timer set, in order. */
+    delays,
   };
 }
 
+/** A cadence whose first render (after the quiet spell every cadence starts with) already ran, at `at`. */
+function afterFirstRender(at = 0) {
+  const frames = manualFrames();
+  const schedule = frameCadence(30, frames.source);
+  schedule(() => undefined);
+  frames.fireTimers(at);
+  frames.delays.length = 0;
+  return { frames, schedule };
+}
+
 describe('stream render cadence', () => {
-  it('renders on the next frame, then skips frames closer than the interval to the last render', () => {
+  it('renders the first notification after a quiet spell in a task of its own, not on a frame', () => {
     const frames = manualFrames();
     const schedule = frameCadence(30, frames.source);
     const renders: number[] = [];
     schedule(() => renders.push(1));
-    frames.frame(16.7);
+    // A send: no frame is asked for (an overdue frame would run first and take the render with it).
+    expect(frames.pendingFrames).to.equal(0);
+    expect(frames.delays).to.deep.equal([0]);
+    frames.fireTimers(1);
+    expect(renders).to.deep.equal([1]);
+    // Streaming on: frames again.
+    schedule(() => renders.push(2));
+    expect(frames.pendingFrames).to.equal(1);
+    expect(frames.delays).to.deep.equal([0, 250]);
+    frames.frame(16.7); // 15.7 ms after the render: skipped
+    expect(renders).to.deep.equal([1]);
+    frames.frame(33.3);
+    expect(renders).to.deep.equal([1, 2]);
+    expect(frames.pendingTimers).to.equal(0);
+    // The answer ended long ago: the next send's first render is a task of its own again.
+    frames.delays.length = 0;
+    frames.frame(2000);
+    schedule(() => renders.push(3));
+    expect(frames.pendingFrames).to.equal(0);
+    expect(frames.delays).to.deep.equal([0]);
+    frames.fireTimers(2001);
+    expect(renders).to.deep.equal([1, 2, 3]);
+  });
+
+  it('renders on the next frame, then skips frames closer than the interval to the last render', () => {
+    const { frames, schedule } = afterFirstRender(0);
+    const renders: number[] = [];
+    schedule(() => renders.push(1));
+    frames.frame(33.3);
     expect(renders).to.deep.equal([1]);
     schedule(() => renders.push(2));
-    frames.frame(33.3); // 16.6 ms after the last render: skipped
+    frames.frame(50); // 16.7 ms after the last render: skipped
     expect(renders).to.deep.equal([1]);
     expect(frames.pendingFrames).to.equal(1);
-    frames.frame(50); // 33.3 ms after it
+    frames.frame(66.7); // 33.4 ms after it
     expect(renders).to.deep.equal([1, 2]);
     expect(frames.pendingTimers).to.equal(0);
   });
 
   it('renders on every frame of a display that refreshes slower than the interval', () => {
-    const frames = manualFrames();
-    const schedule = frameCadence(30, frames.source);
+    const { frames, schedule } = afterFirstRender(0);
     const renders: number[] = [];
     for (let i = 1; i <= 4; i++) {
       schedule(() => renders.push(i));
@@ -73,10 +114,11 @@ describe('stream render cadence', () => {
   });
 
   it('without frames (a hidden tab) the timer renders once; a late frame does not render again', () => {
-    const frames = manualFrames();
-    const schedule = frameCadence(30, frames.source);
+    const { frames, schedule } = afterFirstRender(0);
     let renders = 0;
+    frames.frame(100); // frames stop (the tab is hidden)
     schedule(() => renders++);
+    expect(frames.delays).to.deep.equal([250]);
     frames.fireTimers(250);
     expect(renders).to.equal(1);
     expect(frames.pendingFrames).to.equal(0);

@@ -99,11 +99,12 @@ export class ChatkitThread extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const content = this.renderRoot.querySelector('.content');
-    if (content) this.resizeObserver?.observe(content);
-    // The viewport shrinks too (the composer grows, questions take over): stay pinned to the bottom then.
-    if (this.scroller) this.resizeObserver?.observe(this.scroller);
-    this.scrollToBottom();
+    // The content grows (markdown, images) and the viewport shrinks (the composer grows, questions take
+    // over): stay pinned to the bottom either way. Both boxes are always rendered (see render).
+    const scroller = this.scroller!;
+    this.resizeObserver!.observe(scroller);
+    this.resizeObserver!.observe(scroller.firstElementChild!); // .content
+    // No scrollToBottom here: `updated`, right after, scrolls (`jump` starts true).
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
