@@ -10,7 +10,8 @@
  * at full speed (each delta its own task, as fast as the page takes them) and paced (one delta per 16 ms).
  * Printed per run: main-thread task time (CDP Performance `TaskDuration`) and CPU time (`ThreadTime`, steadier
  * on a loaded machine), layouts and style recalcs, frames,
- * long tasks (> 50 ms) and the longest, and ratios against the baseline measured in the same run.
+ * long tasks (> 50 ms) and the longest (medians over rounds, and with BENCH_REPEAT each round's count and the longest of
+ * all rounds), and ratios against the baseline measured in the same run.
  * `BENCH_REPEAT=n` alternates baseline and ours n times per answer and prints medians; `BENCH_PEER=0` skips the peer.
  *
  * Load: JavaScript bytes on the wire (gzip, CDP Network) until the first streamed answer is rendered, and the
@@ -197,7 +198,7 @@ for (const plan of process.env.BENCH_LOAD_ONLY ? [] : plans) {
       `  ${name.padEnd(9)} main-thread ${f(m('taskMs')).padStart(6)} ms (${f(ratio, 2)}× baseline${spread}), ` +
         `${f((m('taskMs') * 1000) / deltas.length).padStart(5)} µs/delta; CPU ${f(m('cpuMs')).padStart(6)} ms ` +
         `(${f(ratioOf('cpuMs'), 2)}×), ${f((m('cpuMs') * 1000) / deltas.length).padStart(5)} µs/delta; layouts ${f(m('layouts'))}, style recalcs ${f(m('styles'))}, ` +
-        `frames ${f(m('frames'))}, long tasks ${f(m('longTasks'))} (max ${f(m('maxTaskMs'))} ms), wall ${f(m('wallMs'))} ms`,
+        `frames ${f(m('frames'))}, long tasks ${f(m('longTasks'))} (max ${f(m('maxTaskMs'))} ms${list.length > 1 ? `; per round ${list.map((r) => r.longTasks).join('/')}, longest ${f(Math.max(...list.map((r) => r.maxTaskMs)))} ms` : ''}), wall ${f(m('wallMs'))} ms`,
     );
   }
 }
