@@ -21,13 +21,12 @@
  *
  * @module
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Page, ThreadItem, ThreadMetadata } from '../../src/protocol/types.js';
 import type { PageParams, RequestContext, Store, StoredAttachment } from './store.js';
 import { NotFoundError } from './store.js';
 import { createdMs, toPage } from './rows.js';
+import { openSqliteFile } from './sqlite-open.js';
 
 /** Options of {@link SqliteStore}. */
 export interface SqliteStoreOptions {
@@ -104,12 +103,7 @@ export class SqliteStore<C extends RequestContext = RequestContext> implements S
   private readonly applyBatch: (writes: QueuedWrite[], failures: Map<QueuedWrite, unknown>) => void;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.path !== ':memory:' && options.path !== '')
-      mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path);
-    // busy_timeout first: switching to WAL needs a lock that another process opening the file may hold.
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
+    this.db = openSqliteFile(options.path);
     // In WAL mode NORMAL syncs at checkpoints instead of at every commit: a committed turn survives a crash
     // of the process (the WAL is in the OS's hands), and the file is never corrupted; only a power loss or
     // OS crash may roll back the last commits. `synchronous: 'full'` restores an fsync per commit.

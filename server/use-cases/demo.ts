@@ -5,9 +5,7 @@
  *
  * @module
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import {
   type AgentConfig,
   type AgentHookOptions,
@@ -16,6 +14,7 @@ import {
 } from '../agent/create-responder.js';
 import { createSuggestionTool } from '../agent/suggestions.js';
 import type { StartPrompt, UseCase } from '../agent/use-case.js';
+import { openSqliteFile } from '../stores/sqlite-open.js';
 import type { RequestContext } from '../stores/store.js';
 import { createGeneralUseCase } from './general-agent.js';
 import { SqliteReturnsRepository, type ReturnsRepository } from './returns/returns-repository.js';
@@ -48,13 +47,8 @@ export interface DemoHooks<C extends RequestContext = RequestContext> extends Ag
 
 /** Opens (creating the directory if needed) the SQLite database holding the demo's domain tables. */
 export function openDemoDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
   // WAL lets the thread store's own connection to the same file read and write alongside this one.
-  // busy_timeout first: several server processes may open the file at once (scale-out on one host).
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  return db;
+  return openSqliteFile(path);
 }
 
 /** Creates the demo's use cases over an open database. */

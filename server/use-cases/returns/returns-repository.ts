@@ -147,11 +147,15 @@ export class SqliteReturnsRepository implements ReturnsRepository {
     this.seed();
   }
 
-  /** Inserts the sample data once (when there are no customers yet). */
+  /**
+   * Inserts the sample data once (when there are no customers yet). The check and the inserts share one
+   * IMMEDIATE transaction: server processes starting together on one file (scale-out) take the write lock
+   * in turn (busy_timeout), so the second one sees the first one's rows instead of inserting them again.
+   */
   private seed(): void {
-    const count = (this.db.prepare('SELECT COUNT(*) AS n FROM returns_customers').get() as { n: number }).n;
-    if (count > 0) return;
     const insert = this.db.transaction(() => {
+      const count = (this.db.prepare('SELECT COUNT(*) AS n FROM returns_customers').get() as { n: number }).n;
+      if (count > 0) return;
       const customer = this.db.prepare(
         'INSERT INTO returns_customers (id, name, email, tier, member_since) VALUES (?, ?, ?, ?, ?)',
       );
@@ -174,7 +178,7 @@ export class SqliteReturnsRepository implements ReturnsRepository {
         }
       }
     });
-    insert();
+    insert.immediate();
   }
 
   async listCustomers(): Promise<Customer[]> {
