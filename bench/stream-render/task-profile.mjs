@@ -8,7 +8,8 @@
  * the functions with the most self time in it, resolved through dist's source maps; times are from the start
  * of the send's task. The first heavy task, before the send, is this script's own: starting the sampler (V8
  * logs every compiled function, ~60 ms of CPU; the render bench starts no sampler). `TP_DIST=<dir>` profiles
- * another build's dist/ (e.g. main's, as ab.mjs uses); `TRACE_OUT=file` keeps the trace. Never in `npm test`.
+ * another build's dist/ (e.g. main's, as ab.mjs uses); `TRACE_OUT=file` keeps the trace; `TP_INCL=1` adds
+ * inclusive times of our own functions. Never in `npm test`.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -157,4 +158,23 @@ for (const t of heavy.sort((a, b) => a.ts - b.ts)) {
   });
   for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TP_FUNCS ?? 12)))
     console.log(`    ${ms(us).padStart(6)} ms  ${k}`);
+  // TP_INCL=1: also inclusive time (the function anywhere on the sampled stack), our sources only.
+  if (process.env.TP_INCL) {
+    const incl = new Map();
+    within.forEach((s, i) => {
+      const next = within[i + 1]?.ts ?? t.ts + t.dur;
+      const seen = new Set();
+      for (let id = s.id; id; id = nodes.get(id)?.parent) {
+        const k = nameOf(id);
+        if (!(process.env.TP_INCL === 'all' || /src\//.test(k)) || seen.has(k)) continue;
+        seen.add(k);
+        incl.set(k, (incl.get(k) ?? 0) + Math.min(next - s.ts, 1000));
+      }
+    });
+    console.log('    inclusive:');
+    for (const [k, us] of [...incl]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Number(process.env.TP_FUNCS ?? 12) * 2))
+      console.log(`    ${ms(us).padStart(6)} ms  ${k}`);
+  }
 }
