@@ -25,6 +25,7 @@ import type { ChatComposerHandle } from '../composer/composer-handle.js';
 import type { ChatkitComposer } from '../composer/composer.component.js';
 import { LauncherController } from '../controllers/launcher-controller.js';
 import { ensureElement } from '../lazy-elements.js';
+import { warmUp } from './warm-up.js';
 import { renderChatLayout, renderLauncher } from './chat-layout.js';
 import type { ChatkitChatOptions, SendUserMessageParams, SetComposerValueParams } from './options.js';
 import { validateOptions } from './validate-options.js';
@@ -279,7 +280,12 @@ export class ChatkitChat extends LitElement {
     });
     // Every answer needs the markdown renderer: fetch it while the start screen shows, but after `ready` (or a
     // failed strings load), so its bytes and parse do not delay the element becoming usable.
-    void strings.catch(() => undefined).then(() => ensureElement('chatkit-markdown'));
+    const markdown = strings.catch(() => undefined).then(() => ensureElement('chatkit-markdown'));
+    // Then, when the page is idle, rehearse a first exchange out of sight (see warm-up.ts).
+    void markdown
+      .then(() => new Promise((idle) => (window.requestIdleCallback ?? setTimeout)(idle)))
+      .then(() => warmUp(this.renderRoot as ShadowRoot, this.ctx))
+      .catch(() => undefined);
   }
 
   private memory(): ElementMemory {
