@@ -214,8 +214,13 @@ export function streamFirstAnswer() {
   });
 }
 
-/** Wraps a setup body into an expression for `page.evaluate`. */
-export const setupScript = (body) => `(async () => { ${body} })()`;
+/**
+ * Wraps a setup body into an expression for `page.evaluate`; it resolves once the page has been idle twice
+ * after the setup, as a page is before a reader's first message (for every contestant alike: work a
+ * contestant leaves for idle time, such as `<chatkit-chat>`'s warm-up, is done before the measured send).
+ */
+export const setupScript = (body) =>
+  `(async () => { ${body}; await new Promise((r) => requestIdleCallback(() => requestIdleCallback(r))); })()`;
 
 /** CDP `Performance.getMetrics` as an object (`TaskDuration`, `ThreadTime`, `LayoutCount`, …). */
 export async function performanceMetrics(cdp) {
