@@ -40,6 +40,8 @@ const browserFrames: FrameSource = {
 export const STREAM_RENDER_INTERVAL_MS = 30;
 /** Without frames (hidden tab), a notification still lands after this long. */
 const HIDDEN_FALLBACK_MS = 250;
+/** A notification this long after the last render starts a new burst (a send): rendered in a task of its own. */
+const QUIET_SPELL_MS = 250;
 
 /** Returns a scheduler for `scheduleNotify` with its own memory of the last render. */
 export function frameCadence(
@@ -60,7 +62,7 @@ export function frameCadence(
       if (time - last < interval) frame = frames.requestFrame(onFrame);
       else run(time);
     };
-    const wait = frames.now() - last > HIDDEN_FALLBACK_MS ? 0 : HIDDEN_FALLBACK_MS;
+    const wait = frames.now() - last > QUIET_SPELL_MS ? 0 : HIDDEN_FALLBACK_MS;
     if (wait) frame = frames.requestFrame(onFrame);
     const timer = frames.setTimer(() => run(frames.now()), wait);
   };
