@@ -85,8 +85,9 @@ async function runOne(name, answer, deltas, paced) {
   const before = await performanceMetrics(cdp);
   const extra = await page.evaluate(async () => {
     const longTasks = [];
+    let t0 = performance.now();
     const observer = new PerformanceObserver((list) =>
-      longTasks.push(...list.getEntries().map((e) => e.duration)),
+      longTasks.push(...list.getEntries().map((e) => ({ at: e.startTime - t0, ms: e.duration }))),
     );
     observer.observe({ type: 'longtask' });
     let frames = 0;
@@ -96,7 +97,7 @@ async function runOne(name, answer, deltas, paced) {
       if (counting) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    const t0 = performance.now();
+    t0 = performance.now();
     await window.__run();
     const wall = performance.now() - t0;
     counting = false;
@@ -121,7 +122,9 @@ async function runOne(name, answer, deltas, paced) {
     frames: extra.frames,
     wallMs: extra.wall,
     longTasks: extra.longTasks.length,
-    maxTaskMs: extra.longTasks.length ? Math.max(...extra.longTasks) : 0,
+    maxTaskMs: extra.longTasks.length ? Math.max(...extra.longTasks.map((t) => t.ms)) : 0,
+    // When each began, from the send (or the baseline's first delta), and its length: "+12:57".
+    longTaskTimes: extra.longTasks.map((t) => `+${Math.round(t.at)}:${Math.round(t.ms)}`),
     text,
   };
 }
@@ -200,6 +203,9 @@ for (const plan of process.env.BENCH_LOAD_ONLY ? [] : plans) {
         `(${f(ratioOf('cpuMs'), 2)}×), ${f((m('cpuMs') * 1000) / deltas.length).padStart(5)} µs/delta; layouts ${f(m('layouts'))}, style recalcs ${f(m('styles'))}, ` +
         `frames ${f(m('frames'))}, long tasks ${f(m('longTasks'))} (max ${f(m('maxTaskMs'))} ms${list.length > 1 ? `; per round ${list.map((r) => r.longTasks).join('/')}, longest ${f(Math.max(...list.map((r) => r.maxTaskMs)))} ms` : ''}), wall ${f(m('wallMs'))} ms`,
     );
+    // Where the long tasks fell (ms from the send : ms long), per round: the first render, mid-answer, the end.
+    const times = list.map((r) => r.longTaskTimes.join(' ') || '-');
+    if (times.some((t) => t !== '-')) console.log(`            long tasks at ${times.join(' | ')}`);
   }
 }
 
