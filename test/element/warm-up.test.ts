@@ -72,6 +72,19 @@ describe('warm-up after chatkit.ready', () => {
     expect(server.requests.map((request) => request.type)).to.deep.equal(['threads.create']);
   });
 
+  it('does nothing for a chat taken off the page before the page was idle', async () => {
+    const server = new InPageChatKit();
+    const { el, boxes } = create(server);
+    await new Promise((resolve) => el.addEventListener('chatkit.ready', resolve, { once: true }));
+    el.remove();
+    const root = el.shadowRoot!;
+    const ctx = (el as unknown as { ctx: Parameters<typeof warmUp>[1] }).ctx;
+    // Called as the element would call it, and resolving (a thread out of the page would never render).
+    await warmUp(root, ctx);
+    expect(boxes).to.deep.equal([]);
+    expect(root.querySelector('chatkit-thread')).to.equal(null);
+  });
+
   it('does nothing when the chat already shows a conversation or an answer is on its way', async () => {
     const server = new InPageChatKit();
     const { el, boxes } = create(server);

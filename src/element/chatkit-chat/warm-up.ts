@@ -49,10 +49,12 @@ async function settled(root: ParentNode): Promise<void> {
 
 /**
  * Renders a sample exchange in a hidden `<chatkit-thread>` appended to `root` under a copy of `ctx`, then
- * removes it. Resolves when done; skipped (resolves at once) when the chat already shows a conversation.
+ * removes it. Resolves when done; skipped (resolves at once) when the chat already shows a conversation, an
+ * answer is on its way or the chat is no longer in the page.
  */
 export async function warmUp(root: ShadowRoot, ctx: ChatContextValue): Promise<void> {
-  if (ctx.view.items.length || ctx.view.status !== 'idle') return;
+  // A chat taken off the page meanwhile has nothing to warm (and a thread out of the page never renders).
+  if (!root.host.isConnected || ctx.view.items.length || ctx.view.status !== 'idle') return;
   const view = (text: string, streaming: boolean): ChatContextValue => ({
     ...ctx,
     view: {
