@@ -19,7 +19,9 @@
  * composer's "@" action, `setComposerValue`'s draft code and the `resume()` polling loop loaded on demand; 48.7 KB
  * once an own SSE data reader replaced eventsource-parser and the widget renderer's string mapping loaded with
  * it; 49.1 KB with the idle warm-up, warm-up.ts, 0.4 KB, which takes the first send's one-time work out of the
- * send: bytes traded for the long-task target). Code added to the drop-in file should
+ * send: bytes traded for the long-task target; 48.7 KB once the `--chatkit-*` token names were written out from
+ * the palette, terser ran three passes, the on-demand chunks shared one content id in their names and the typed
+ * listeners became types only). Code added to the drop-in file should
  * load on demand, like the menus, icon tables and renderers, or lower something else; `node
  * bench/load/first-answer-coverage.mjs` shows what of the file a first answer never runs.
  */
@@ -27,7 +29,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = Math.round(49.2 * 1024);
+const BUDGET = Math.round(48.8 * 1024);
 const GOAL = 50 * 1024;
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

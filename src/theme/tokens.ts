@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /** Token names, documented in the README and covered by the token test. */
 export const TOKENS = [
@@ -52,9 +52,10 @@ export type TokenName = (typeof TOKENS)[number];
 
 /**
  * Token declarations. Each token has a private `--_ck-*` default per scheme so that a host page that sets
- * `--chatkit-accent` on the element (or an ancestor) always wins over our light/dark values.
+ * `--chatkit-accent` on the element (or an ancestor) always wins over our light/dark values. The light
+ * palette's `--_ck-*` names are the ones exposed as tokens (`exposed`); the dark rule only overrides them.
  */
-export const tokenStyles = css`
+const palette = css`
   :host {
     --_ck-accent: #0d6efd;
     --_ck-accent-hover: #0b5ed7;
@@ -81,20 +82,17 @@ export const tokenStyles = css`
     --_ck-danger: #dc2626;
     --_ck-info: #0369a1;
     --_ck-discovery: #7c3aed;
+  }
+`;
 
-    --chatkit-accent: var(--_ck-accent);
-    --chatkit-accent-hover: var(--_ck-accent-hover);
-    --chatkit-accent-contrast: var(--_ck-accent-contrast);
-    --chatkit-surface: var(--_ck-surface);
-    --chatkit-surface-secondary: var(--_ck-surface-secondary);
-    --chatkit-surface-tertiary: var(--_ck-surface-tertiary);
-    --chatkit-surface-elevated: var(--_ck-surface-elevated);
-    --chatkit-text: var(--_ck-text);
-    --chatkit-text-secondary: var(--_ck-text-secondary);
-    --chatkit-text-tertiary: var(--_ck-text-tertiary);
-    --chatkit-border: var(--_ck-border);
-    --chatkit-border-subtle: var(--_ck-border-subtle);
-    --chatkit-border-strong: var(--_ck-border-strong);
+/**
+ * `--chatkit-NAME: var(--_ck-NAME)` for every `--_ck-*` declaration of `rule`, written out from the palette
+ * rather than by hand: 25 lines that only repeat the palette's names (≈ 0.2 KB gzip of the drop-in file).
+ */
+const exposed = (rule: string) => rule.replace(/--_ck-([\w-]+)\s*:[^;}]*/g, '--chatkit-$1:var(--_ck-$1)');
+
+const rest = css`
+  :host {
     --chatkit-radius: 12px;
     --chatkit-radius-sm: 8px;
     --chatkit-radius-lg: 18px;
@@ -104,19 +102,7 @@ export const tokenStyles = css`
     --chatkit-font-size: 15px;
     --chatkit-line-height: 1.55;
     --chatkit-spacing: 4px;
-    --chatkit-user-bubble-background: var(--_ck-user-bubble-background);
-    --chatkit-user-bubble-text: var(--_ck-user-bubble-text);
-    --chatkit-assistant-bubble-background: var(--_ck-assistant-bubble-background);
-    --chatkit-assistant-bubble-text: var(--_ck-assistant-bubble-text);
-    --chatkit-widget-surface: var(--_ck-widget-surface);
-    --chatkit-widget-border: var(--_ck-widget-border);
     --chatkit-focus-ring: 0 0 0 2px var(--chatkit-surface), 0 0 0 4px var(--chatkit-accent);
-    --chatkit-shadow: var(--_ck-shadow);
-    --chatkit-success: var(--_ck-success);
-    --chatkit-warning: var(--_ck-warning);
-    --chatkit-danger: var(--_ck-danger);
-    --chatkit-info: var(--_ck-info);
-    --chatkit-discovery: var(--_ck-discovery);
     color-scheme: light;
   }
 
@@ -148,3 +134,6 @@ export const tokenStyles = css`
     color-scheme: dark;
   }
 `;
+
+// One style sheet, as when it was one template: the palette, its `--chatkit-*` names, the other tokens and dark.
+export const tokenStyles = unsafeCSS(palette.cssText + exposed(palette.cssText) + rest.cssText);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { after, before, describe, it } from '../support/mocha.js';
 import { deep, InPageChatKit, mount, sendAndWait, settle, until } from './helpers.js';
-import { TOKENS, type TokenName } from '../../src/theme/tokens.js';
+import { TOKENS, tokenStyles, type TokenName } from '../../src/theme/tokens.js';
 import type { ChatkitChat } from '../../src/element/chatkit-chat/chatkit-chat.component.js';
 import type { ThreadStreamEvent } from '../../src/protocol/types.js';
 
@@ -196,6 +196,19 @@ function read(probe: Probe, el: ChatkitChat): string {
 describe('design tokens', () => {
   it('covers every token', () => {
     expect(Object.keys(PROBES).sort()).to.deep.equal([...TOKENS].sort());
+  });
+
+  // The `--chatkit-*` names of the palette are written out from its `--_ck-*` names (tokens.ts `exposed`).
+  it('declares every token once, each palette value under its token name', () => {
+    const text = tokenStyles.cssText;
+    const declared = [...text.matchAll(/(--chatkit-[\w-]+)\s*:\s*([^;}]*)/g)];
+    expect(declared.map(([, name]) => name).sort()).to.deep.equal([...TOKENS].sort());
+    const palette = new Set([...text.matchAll(/--_ck-([\w-]+)\s*:/g)].map(([, name]) => name));
+    expect(palette.size).to.equal(25);
+    for (const name of palette)
+      expect(declared.find(([, token]) => token === `--chatkit-${name}`)?.[2].trim()).to.equal(
+        `var(--_ck-${name})`,
+      );
   });
 
   // One test per token (a table): each gets its own time limit and its own failure. The conversation is

@@ -125,6 +125,7 @@ import { ENTITY_EVENTS } from '../composer/entity-events.js';
  * @cssproperty --chatkit-info - Info color.
  * @cssproperty --chatkit-discovery - Discovery color.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed listeners (interface below)
 export class ChatkitChat extends LitElement {
   static override styles = [tokenStyles, sharedStyles, chatStyles];
   /**
@@ -641,62 +642,6 @@ export class ChatkitChat extends LitElement {
     await this.sessions.session?.fetchUpdates();
   }
 
-  // ───────────── typed events ─────────────
-
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
-  override addEventListener<K extends keyof ChatkitEventMap>(
-    type: K,
-    listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
-  override addEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `addEventListener`). */
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null | ((event: never) => unknown),
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener as EventListenerOrEventListenerObject, options);
-  }
-
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
-  override removeEventListener<K extends keyof ChatkitEventMap>(
-    type: K,
-    listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
-  override removeEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  /** @ignore Typed `chatkit.*` listeners (ChatKit's `removeEventListener`). */
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null | ((event: never) => unknown),
-    options?: boolean | EventListenerOptions,
-  ): void {
-    super.removeEventListener(type, listener as EventListenerOrEventListenerObject, options);
-  }
-
   /** Loads the entity click/preview handling the first time `entities.onClick` or `onRequestPreview` is set. */
   private loadEntityHandling(): Promise<EntityPreviewController> | undefined {
     const entities = this.options.entities;
@@ -738,4 +683,42 @@ export class ChatkitChat extends LitElement {
     }
     return renderLauncher(this.ctx, layout, this.launcher, this.handlePanelKeyDown);
   }
+}
+
+/**
+ * Typed `chatkit.*` listeners (ChatKit's `addEventListener` and `removeEventListener`), declared by merging
+ * into the class's type: types only, so the element ships no method that would only call the inherited one.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- only overloads of inherited methods
+export interface ChatkitChat {
+  addEventListener<K extends keyof ChatkitEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof ChatkitEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: ChatkitEvent<K>) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: ChatkitChat, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
 }
