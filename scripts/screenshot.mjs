@@ -30,6 +30,10 @@ page.on('pageerror', (error) => console.log('[pageerror]', error.message));
 await page.goto(url, { waitUntil: 'networkidle' });
 const text = flag('send', null);
 if (text) {
+  // A chat in launcher mode keeps its composer in the closed panel: open it first.
+  const launcher = page.locator('[part~="launcher"]').first();
+  const panel = page.locator('[part~="panel"]').first();
+  if ((await launcher.count()) && (await panel.count()) && !(await panel.isVisible())) await launcher.click();
   const box = page.locator('[part~="input"]').first();
   await box.fill(text);
   await box.press('Enter');
