@@ -1,7 +1,8 @@
 /**
- * The render cadence of a streamed answer (src/element/controllers/frame-cadence.ts): notifications land on
- * an animation frame at least `interval` ms after the previous render; a timer stands in without frames; the
- * first after a quiet spell (a send) renders in a task of its own. Frames and timers are driven by hand, so
+ * The render cadence of a streamed answer (src/element/controllers/frame-cadence.ts): a notification is taken
+ * by an animation frame at least `interval` ms after the previous render and rendered in a task right after
+ * that frame (the next frame paints it); a timer stands in without frames; the first after a quiet spell (a
+ * send) renders in a task of its own. Frames and timers are driven by hand, so
  * nothing here depends on the machine's speed.
  */
 import { expect } from '@open-wc/testing';
@@ -13,12 +14,13 @@ function manualFrames() {
   let clock = 0;
   let nextHandle = 1;
   const frames = new Map<number, (time: number) => void>();
-  const timers = new Map<number, () => void>();
+  const timers = new Map<number, { callback: () => void; ms: number }>();
   const delays: number[] = [];
   const source: FrameSource = {
     requestFrame: (callback) => (frames.set(nextHandle, callback), nextHandle++),
     cancelFrame: (handle) => void frames.delete(handle),
-    setTimer: (callback, ms) => (delays.push(ms), timers.set(nextHandle, callback), nextHandle++) as never,
+    setTimer: (callback, ms) =>
+      (delays.push(ms), timers.set(nextHandle, { callback, ms }), nextHandle++) as never,
     clearTimer: (handle) => void timers.delete(handle as unknown as number),
     now: () => clock,
   };
@@ -31,11 +33,19 @@ function manualFrames() {
       frames.clear();
       for (const callback of due) callback(time);
     },
-    fireTimers(time: number) {
+    /** A frame, then the 0 ms tasks it queued (the render it took); longer timers stay pending. */
+    frameThenTasks(time: number) {
+      this.frame(time);
+      this.fireTimers(time, 0);
+    },
+    /** Fires the pending timers (those of at most `upTo` ms). */
+    fireTimers(time: number, upTo = Infinity) {
       clock = time;
-      const due = [...timers.values()];
-      timers.clear();
-      for (const callback of due) callback();
+      for (const [handle, { callback, ms }] of [...timers]) {
+        if (ms > upTo || !timers.has(handle)) continue;
+        timers.delete(handle);
+        callback();
+      }
     },
     get pendingFrames() {
       return frames.size;
@@ -73,9 +83,9 @@ describe('stream render cadence', () => {
     schedule(() => renders.push(2));
     expect(frames.pendingFrames).to.equal(1);
     expect(frames.delays).to.deep.equal([0, 250]);
-    frames.frame(16.7); // 15.7 ms after the render: skipped
+    frames.frameThenTasks(16.7); // 15.7 ms after the render: skipped
     expect(renders).to.deep.equal([1]);
-    frames.frame(33.3);
+    frames.frameThenTasks(33.3);
     expect(renders).to.deep.equal([1, 2]);
     expect(frames.pendingTimers).to.equal(0);
     // The answer ended long ago: the next send's first render is a task of its own again.
@@ -93,12 +103,17 @@ describe('stream render cadence', () => {
     const renders: number[] = [];
     schedule(() => renders.push(1));
     frames.frame(33.3);
+    // The frame takes the render, but its JavaScript runs in a task right after the frame (the next frame
+    // paints it), so a frame never holds both the render's script and its style, layout and paint.
+    expect(renders).to.deep.equal([]);
+    expect(frames.delays).to.deep.equal([250, 0]);
+    frames.fireTimers(33.3);
     expect(renders).to.deep.equal([1]);
     schedule(() => renders.push(2));
-    frames.frame(50); // 16.7 ms after the last render: skipped
+    frames.frameThenTasks(50); // 16.7 ms after the last render: skipped
     expect(renders).to.deep.equal([1]);
     expect(frames.pendingFrames).to.equal(1);
-    frames.frame(66.7); // 33.4 ms after it
+    frames.frameThenTasks(66.7); // 33.4 ms after it
     expect(renders).to.deep.equal([1, 2]);
     expect(frames.pendingTimers).to.equal(0);
   });
@@ -108,7 +123,7 @@ describe('stream render cadence', () => {
     const renders: number[] = [];
     for (let i = 1; i <= 4; i++) {
       schedule(() => renders.push(i));
-      frames.frame(i * 33.3);
+      frames.frameThenTasks(i * 33.3);
     }
     expect(renders).to.deep.equal([1, 2, 3, 4]);
   });
@@ -122,13 +137,13 @@ describe('stream render cadence', () => {
     frames.fireTimers(250);
     expect(renders).to.equal(1);
     expect(frames.pendingFrames).to.equal(0);
-    frames.frame(260);
+    frames.frameThenTasks(260);
     expect(renders).to.equal(1);
     // The timer's render counts as the last one: a frame right after it waits.
     schedule(() => renders++);
-    frames.frame(270);
+    frames.frameThenTasks(270);
     expect(renders).to.equal(1);
-    frames.frame(290);
+    frames.frameThenTasks(290);
     expect(renders).to.equal(2);
   });
 });
