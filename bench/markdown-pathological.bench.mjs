@@ -5,7 +5,7 @@
  * runs only the cases named (`|`-separated), `PATHO_REPEAT=n` each n times. Never part of `npm test`.
  */
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './stream-render/harness.js';
 
 const code = (
   await build({
@@ -23,10 +23,7 @@ const only = process.env.PATHO_CASES?.split('|');
 const names = Object.keys((await import('node:vm')).runInNewContext(`${code}; Patho.cases`, { performance }))
   .filter((name) => !only || only.includes(name))
   .flatMap((name) => Array(Number(process.env.PATHO_REPEAT ?? 1)).fill(name));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   for (const name of names) {
     const page = await browser.newPage();

@@ -5,7 +5,7 @@
  * Never part of `npm test`.
  */
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './stream-render/harness.js';
 
 const bundle = await build({
   entryPoints: [new URL('./markdown-stream.bench.ts', import.meta.url).pathname],
@@ -20,10 +20,7 @@ const bundle = await build({
 });
 const code = bundle.outputFiles[0].text;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');

@@ -5,7 +5,7 @@
  * streamed, with the DOM of the blocks (`runCase`). A profiling aid, not a benchmark (not run by `npm run bench`).
  */
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './stream-render/harness.js';
 const code = (
   await build({
     entryPoints: [new URL('./markdown-pathological.bench.ts', import.meta.url).pathname],
@@ -18,10 +18,7 @@ const code = (
     logLevel: 'error',
   })
 ).outputFiles[0].text;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const names = process.argv.slice(2);
 for (const name of names) {
   const page = await browser.newPage();
