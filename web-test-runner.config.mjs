@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS } from './scripts/chromium-args.js';
 
 /** Element tests in real Chromium (Debian's /usr/bin/chromium unless CHROME_PATH says otherwise). */
 export default {
@@ -22,13 +23,8 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-dev-shm-usage',
-        ],
+        // Puppeteer merges this `--disable-features` with its own (see scripts/chromium-args.js).
+        args: [...CHROMIUM_ARGS],
       },
     }),
   ],

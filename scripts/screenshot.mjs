@@ -5,6 +5,7 @@
  *   node scripts/screenshot.mjs <url> <out.png> [--width 1100] [--height 800] [--dark] [--send "text"] [--wait 3000]
  */
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium-args.js';
 
 const [url, out, ...rest] = process.argv.slice(2);
 if (!url || !out) {
@@ -19,7 +20,7 @@ const flag = (name, fallback) => {
 };
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  args: [...CHROMIUM_ARGS],
 });
 const page = await browser.newPage({
   viewport: { width: Number(flag('width', 1100)), height: Number(flag('height', 800)) },

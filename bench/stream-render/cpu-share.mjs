@@ -71,7 +71,9 @@ const browser = process.env.CS_PLAIN
     })
   : await launchChromium();
 const deltas = splitDeltas(makeAnswer(Number(bytes)), Number(count));
-console.log(`${deltas.length} deltas of ${bytes} bytes${process.env.CS_PLAIN ? ', Playwright switches only' : ''}`);
+console.log(
+  `${deltas.length} deltas of ${bytes} bytes${process.env.CS_PLAIN ? ', Playwright switches only' : ''}`,
+);
 for (let run = 1; run <= Number(process.env.CS_RUNS ?? 3); run++) {
   const page = await openFeedPage(browser, server.origin, { deltas });
   await page.evaluate(setupScript(SETUPS.ours()));

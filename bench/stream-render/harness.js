@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/chromium-args.js';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 
 /** The checkout these scripts belong to. */
@@ -105,47 +106,14 @@ export async function serve({
 }
 
 /**
- * Features switched off in every bench browser, for every contestant alike.
- *
- * Why: Chromium 156's headless mode gives each new window (Playwright's `browser.newPage()` makes one) an
- * omnibox popup: a WebUI page (`chrome://omnibox-popup.top-chrome/`) in a renderer process of its own, which
- * boots for about a second after the page opens and takes 300–450 ms of CPU meanwhile
- * (`bench/stream-render/cpu-share.mjs` reads it from /proc). A measured run that starts right after the page
- * opened shared the two cores with it: the contestant's main thread got 50–70 % of a core, and its first
- * frames, and the long-task count, measured that popup. Nothing headless ever shows it.
+ * Headless Chromium (`CHROME_PATH`, default /usr/bin/chromium), with nothing running in the background (no
+ * omnibox popup either: see scripts/chromium-args.js).
  */
-const OFF = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
-/**
- * Playwright's own `--disable-features` list (playwright-core 1.65, `chromiumSwitches.ts`): a second
- * `--disable-features` switch replaces the first instead of adding to it, so ours repeats Playwright's.
- */
-const PLAYWRIGHT_OFF = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync',
-  'DestroyProfileOnBrowserClose',
-  'HttpsUpgrades',
-  'HttpsFirstBalancedModeAutoEnable',
-  'LensOverlay',
-  'MediaRouter',
-  'PaintHolding',
-  'ThirdPartyStoragePartitioning',
-  'AvoidCorsURLLoaderRestartOnRedirect',
-  'OptimizationHints',
-  'NetworkTimeServiceQuerying',
-  'AimEnabled',
-  'PreconnectToSearch',
-];
-/** Command-line switches of every bench browser. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  `--disable-features=${[...PLAYWRIGHT_OFF, ...OFF].join(',')}`,
-];
-
-/** Headless Chromium (`CHROME_PATH`, default /usr/bin/chromium), with nothing running in the background. */
 export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS],
+  });
 }
 
 /**

@@ -277,7 +277,7 @@ describe.skipIf(!postgresAvailable)('scale-out: two processes, one PostgreSQL', 
   it('a reload that lands on the other process resumes the answer the first one still owns', async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       headless: true,
     });
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });

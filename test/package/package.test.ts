@@ -30,8 +30,8 @@ import {
   startStatic,
   type Child,
 } from './support.js';
+import { CHROMIUM_ARGS } from '../../scripts/chromium-args.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'];
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NODE = process.execPath;
 
@@ -176,7 +176,7 @@ describe('npx chatkit-chat-server, a static page from a CDN path, a Vite app', (
     [, api] = await server.waitFor(/ChatKit server on (http:\/\/[^\s"]+)/);
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       headless: true,
     });
   }, 120_000);

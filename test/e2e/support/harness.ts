@@ -12,18 +12,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { loadConfig } from '../../../server/config.js';
 import { createLogger } from '../../../server/logger.js';
 import { startServer, type RunningServer, type StartServerOptions } from '../../../server/main.js';
+import { CHROMIUM_ARGS } from '../../../scripts/chromium-args.js';
 
-/** Chromium flags for a closed network and a root user (see the machine notes). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+/** Chromium flags for a closed network and a root user (see scripts/chromium-args.js). */
+export { CHROMIUM_ARGS };
 
 export interface E2E {
   server: RunningServer;
