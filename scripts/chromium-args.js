@@ -11,8 +11,8 @@
  * every context paid for it.
  *
  * A second `--disable-features` switch replaces Playwright's own list rather than adding to it, so this
- * one repeats Playwright's (playwright-core 1.65, `chromiumSwitches.ts`). Puppeteer (web-test-runner's
- * launcher) merges the lists itself.
+ * one repeats Playwright's (playwright-core 1.65, `chromiumSwitches.ts`; compare it again when
+ * playwright-core is upgraded). Puppeteer (web-test-runner's launcher) merges the lists itself.
  *
  * @module
  */
